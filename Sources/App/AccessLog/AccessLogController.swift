@@ -1,0 +1,107 @@
+import Domain
+import Fluent
+import Vapor
+
+/// The privacy officer's view of the access log: filter by event, user,
+/// outcome and period; newest first, fifty a page.
+struct AccessLogController {
+    static let pageSize = 50
+
+    struct Filter: Content {
+        var event: String?
+        var user: String?
+        var outcome: String?
+        var from: String?
+        var to: String?
+        var page: Int?
+    }
+
+    struct Page: Encodable {
+        struct Row: Encodable {
+            let time: String; let event: String; let outcome: String; let user: String
+            let role: String; let basis: String; let object: String; let source: String
+        }
+        let rows: [Row]
+        let event: String
+        let user: String
+        let outcomes: [Option]
+        let from: String
+        let to: String
+        let errors: FormErrors
+        let previousHref: String?
+        let nextHref: String?
+    }
+
+    func register(_ routes: any RoutesBuilder) {
+        routes.get(.accessLog, use: show)
+    }
+
+    func show(req: Request) async throws -> Response {
+        let actor = try req.requireActor()
+        let filter = try req.query.decode(Filter.self)
+        var validator = FormValidator()
+        let from = Self.day(filter.from, field: "from", &validator)
+        let to = Self.day(filter.to, field: "to", &validator)
+        let pageNumber = max(1, min(filter.page ?? 1, 100_000))
+
+        var query = AccessLogEntry.query(on: req.db).filter(\.$tenantID == actor.tenantID)
+        if let event = filter.event?.trimmingCharacters(in: .whitespaces), !event.isEmpty {
+            query = query.filter(\.$event == String(event.prefix(100)))
+        }
+        if let user = filter.user?.trimmingCharacters(in: .whitespaces).lowercased(), !user.isEmpty {
+            query = query.filter(\.$userName == String(user.prefix(64)))
+        }
+        if let outcome = filter.outcome.flatMap(AuditRecord.Outcome.init(rawValue:)) {
+            query = query.filter(\.$outcome == outcome.rawValue)
+        }
+        if let from { query = query.filter(\.$occurredAt >= from) }
+        if let to { query = query.filter(\.$occurredAt < to.addingTimeInterval(24 * 3600)) }
+        let entries = try await query.sort(\.$occurredAt, .descending).sort(\.$sequence, .descending)
+            .range(((pageNumber - 1) * Self.pageSize)..<(pageNumber * Self.pageSize + 1)).all()
+
+        let formatter = ISO8601DateFormatter()
+        let rows = entries.prefix(Self.pageSize).map { entry in
+            Page.Row(
+                time: formatter.string(from: entry.occurredAt), event: entry.event,
+                outcome: req.t("outcome.\(entry.outcome)"), user: entry.userName ?? "",
+                role: entry.role.map { req.t("role.\($0)") } ?? "", basis: req.t("basis.\(entry.basis)"),
+                object: [entry.objectType, entry.objectID].compactMap { $0 }.joined(separator: " "),
+                source: entry.source ?? ""
+            )
+        }
+        let outcomes = [Option(value: "", label: req.t("access_log.any_outcome"), selected: filter.outcome == nil)]
+            + AuditRecord.Outcome.allCases.map { Option(value: $0.rawValue, label: req.t("outcome.\($0.rawValue)"), selected: $0.rawValue == filter.outcome) }
+        let page = Page(
+            rows: Array(rows), event: filter.event ?? "", user: filter.user ?? "", outcomes: outcomes,
+            from: filter.from ?? "", to: filter.to ?? "", errors: FormErrors(validator.issues, req: req),
+            previousHref: pageNumber > 1 ? Self.href(filter, page: pageNumber - 1) : nil,
+            nextHref: entries.count > Self.pageSize ? Self.href(filter, page: pageNumber + 1) : nil
+        )
+        return try await req.page("privacy/access-log", title: req.t("access_log.title"), page)
+    }
+
+    /// A yyyy-mm-dd date, or nil (with a message when something else was typed).
+    static func day(_ raw: String?, field: String, _ validator: inout FormValidator) -> Date? {
+        guard let raw = raw?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return nil }
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd"
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "Europe/Amsterdam")
+        guard raw.count == 10, let date = formatter.date(from: raw) else {
+            validator.add(field, "validation.date_invalid")
+            return nil
+        }
+        return date
+    }
+
+    static func href(_ filter: Filter, page: Int) -> String {
+        var components = URLComponents()
+        components.path = SiteRoute.accessLog.path()
+        components.queryItems = [
+            ("event", filter.event), ("user", filter.user), ("outcome", filter.outcome),
+            ("from", filter.from), ("to", filter.to),
+        ].compactMap { name, value in value.map { URLQueryItem(name: name, value: $0) } }
+            + [URLQueryItem(name: "page", value: String(page))]
+        return components.string ?? SiteRoute.accessLog.path()
+    }
+}

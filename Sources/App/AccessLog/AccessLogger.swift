@@ -1,0 +1,57 @@
+import Domain
+import Fluent
+import SQLKit
+import Vapor
+
+/// Appends to the access log. The only writer of `access_log_entries`.
+enum AccessLogger {
+    /// Appends `record` to its tenant's chain. Runs inside the caller's
+    /// transaction when there is one, so the entry and the change it records
+    /// are written together or not at all.
+    static func append(_ record: AuditRecord, on db: any Database) async throws {
+        let chain = AccessLogEntry.chainKey(for: record.tenantID)
+        try await db.transaction { tx in
+            let sql = tx as! any SQLDatabase
+            try await sql.raw("""
+                INSERT INTO access_log_heads (id, chain, sequence, hash) VALUES (\(bind: UUID()), \(bind: chain), 0, '')
+                ON CONFLICT (chain) DO NOTHING
+                """).run()
+            // Taking the row lock first serialises appenders to this chain.
+            try await sql.raw("UPDATE access_log_heads SET sequence = sequence + 1 WHERE chain = \(bind: chain)").run()
+            guard let head = try await AccessLogHead.query(on: tx).filter(\.$chain == chain).first() else {
+                throw Abort(.internalServerError, reason: "access log head vanished")
+            }
+            var entry = record
+            entry.sequence = head.sequence
+            let previous = head.sequence == 1 ? AuditChain.genesis : head.hash
+            let hash = AuditChain.hash(entry, previous: previous)
+            try await AccessLogEntry(chain: chain, record: entry, previousHash: previous, hash: hash).create(on: tx)
+            try await sql.raw("UPDATE access_log_heads SET hash = \(bind: hash) WHERE chain = \(bind: chain)").run()
+        }
+    }
+}
+
+extension Request {
+    /// Logs an event done by the signed-in user (or on a login page, by the
+    /// person named), with the request's client address as source.
+    func audit(
+        _ event: String, outcome: AuditRecord.Outcome, basis: AccessBasis,
+        tenantID: UUID? = nil, user: User? = nil, subjectID: UUID? = nil, purpose: String? = nil,
+        objectType: String? = nil, objectID: String? = nil, userName: String? = nil,
+        on db: (any Database)? = nil
+    ) async throws {
+        let actor = self.actor
+        let record = AuditRecord(
+            occurredAt: Date(), event: event, outcome: outcome,
+            tenantID: tenantID ?? actor?.tenantID ?? user?.tenantID,
+            userID: actor?.userID ?? user?.id,
+            userName: actor?.username ?? user?.username ?? userName.map { String($0.prefix(64)) },
+            organizationID: actor?.organizationID ?? user?.organizationID,
+            role: actor?.role.rawValue ?? user?.role,
+            subjectID: subjectID, purpose: purpose, basis: basis,
+            objectType: objectType, objectID: objectID,
+            source: "web \(clientAddress)"
+        )
+        try await AccessLogger.append(record, on: db ?? self.db)
+    }
+}

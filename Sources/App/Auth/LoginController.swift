@@ -1,0 +1,113 @@
+import Domain
+import Fluent
+import Vapor
+
+/// Signing in with a password, then (where required) a TOTP code.
+struct LoginController {
+    struct LoginForm: Content {
+        var username: String?
+        var password: String?
+        var next: String?
+    }
+
+    struct LoginPage: Encodable {
+        var username = ""
+        var next = ""
+        var errorKey: String?
+        var noticeKey: String?
+    }
+
+    func register(_ routes: any RoutesBuilder) {
+        routes.get(.login, use: show)
+        routes.post(.login, use: submit)
+        routes.post(.logout, use: logout)
+    }
+
+    func show(req: Request) async throws -> Response {
+        if req.actor != nil { return req.redirect(to: SiteRoute.home.path()) }
+        var page = LoginPage(next: Self.safeNext(req.query[String.self, at: "next"]))
+        if req.query[String.self, at: "expired"] != nil || req.sessionExpired { page.noticeKey = "login.expired" }
+        if req.query[String.self, at: "password_set"] != nil { page.noticeKey = "login.password_set" }
+        return try await req.page("auth/login", title: req.t("login.title"), page)
+    }
+
+    func submit(req: Request) async throws -> Response {
+        let form = try req.content.decode(LoginForm.self)
+        let typed = String((form.username ?? "").prefix(Username.maximumLength))
+        var page = LoginPage(username: typed, next: Self.safeNext(form.next))
+        let keys = LoginThrottling.keys(username: typed, address: req.clientAddress)
+
+        if try await LoginThrottling.lockedUntil(keys, on: req.db) != nil {
+            try await req.audit("login.locked", outcome: .denied, basis: .authentication, userName: typed)
+            page.errorKey = "login.locked"
+            return try await req.page("auth/login", title: req.t("login.title"), page, status: .tooManyRequests)
+        }
+        guard let user = try await Self.checkPassword(username: typed, password: form.password ?? "", req: req) else {
+            try await LoginThrottling.recordFailure(keys, on: req.db)
+            let known = try await Username.normalized(typed).asyncFlatMap { try await User.query(on: req.db).filter(\.$username == $0).first() }
+            try await req.audit("login.failure", outcome: .failure, basis: .authentication, tenantID: known?.tenantID, user: known, userName: typed)
+            page.errorKey = "login.failed"
+            return try await req.page("auth/login", title: req.t("login.title"), page, status: .unauthorized)
+        }
+        try await LoginThrottling.recordSuccess(keys, on: req.db)
+        let stage = Self.stageAfterPassword(for: user)
+        let response = req.redirect(to: Self.destination(after: stage, next: page.next))
+        try await SessionStore.start(for: user, stage: stage, req: req, response: response, on: req.db)
+        try await req.audit(stage == .complete ? "login.success" : "login.password_accepted", outcome: .success, basis: .authentication, user: user)
+        return response
+    }
+
+    func logout(req: Request) async throws -> Response {
+        let response = req.redirect(to: SiteRoute.login.path())
+        if let user = req.loginUser {
+            try await req.audit("logout", outcome: .success, basis: .authentication, user: user)
+        }
+        try await SessionStore.end(req: req, response: response)
+        return response
+    }
+
+    /// The active user with this name and password, or nil. Unknown names
+    /// cost the same bcrypt work, so timing does not tell them apart.
+    static func checkPassword(username: String, password: String, req: Request) async throws -> User? {
+        guard let name = Username.normalized(username), !password.isEmpty, password.utf8.count <= 1024 else { return nil }
+        let user = try await User.query(on: req.db).filter(\.$username == name).filter(\.$isActive == true).first()
+        let hash = user?.passwordHash ?? req.application.dummyPasswordHash
+        let matches = (try? await req.password.async.verify(password, created: hash)) ?? false
+        return matches && user?.passwordHash != nil ? user : nil
+    }
+
+    static func stageAfterPassword(for user: User) -> UserSession.Stage {
+        if user.hasSecondFactor { return .secondFactor }
+        return user.userRole.requiresSecondFactor ? .enrolment : .complete
+    }
+
+    static func destination(after stage: UserSession.Stage, next: String) -> String {
+        switch stage {
+        case .secondFactor: SiteRoute.secondFactor.path() + "?next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+        case .enrolment: SiteRoute.enrol.path()
+        case .complete: next.isEmpty ? SiteRoute.home.path() : next
+        }
+    }
+
+    /// Only a local path: never another site (no open redirect).
+    static func safeNext(_ next: String?) -> String {
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\"), next.count < 512 else { return "" }
+        return next
+    }
+}
+
+extension Optional {
+    func asyncFlatMap<U>(_ transform: (Wrapped) async throws -> U?) async rethrows -> U? {
+        guard let self else { return nil }
+        return try await transform(self)
+    }
+}
+
+extension Application {
+    private struct DummyHashKey: StorageKey { typealias Value = String }
+    /// A bcrypt hash of nothing anyone knows, checked against when the account does not exist.
+    var dummyPasswordHash: String {
+        get { storage[DummyHashKey.self] ?? "" }
+        set { storage[DummyHashKey.self] = newValue }
+    }
+}

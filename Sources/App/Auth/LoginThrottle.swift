@@ -1,0 +1,39 @@
+import Fluent
+import Foundation
+
+/// Consecutive failed logins per account name or client address. Keyed by a
+/// string so an unknown account name is throttled exactly like a real one.
+final class LoginThrottle: Model, @unchecked Sendable {
+    static let schema = "login_throttles"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "key") var key: String
+    @Field(key: "failures") var failures: Int
+    @OptionalField(key: "locked_until") var lockedUntil: Date?
+    @Field(key: "updated_at") var updatedAt: Date
+
+    init() {}
+
+    init(key: String, now: Date) {
+        self.key = key
+        self.failures = 0
+        self.updatedAt = now
+    }
+}
+
+struct CreateLoginThrottles: AsyncMigration {
+    func prepare(on db: any Database) async throws {
+        try await db.schema(LoginThrottle.schema)
+            .id()
+            .field("key", .string, .required)
+            .field("failures", .int, .required)
+            .field("locked_until", .datetime)
+            .field("updated_at", .datetime, .required)
+            .unique(on: "key")
+            .create()
+    }
+
+    func revert(on db: any Database) async throws {
+        try await db.schema(LoginThrottle.schema).delete()
+    }
+}

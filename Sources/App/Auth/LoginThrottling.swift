@@ -1,0 +1,44 @@
+import Domain
+import Fluent
+import Foundation
+
+/// Applies `LockoutPolicy` per account name and per client address.
+enum LoginThrottling {
+    struct Keys {
+        let account: String
+        let address: String
+    }
+
+    static func keys(username: String, address: String) -> Keys {
+        Keys(account: "account:\(username.lowercased().prefix(64))", address: "address:\(address)")
+    }
+
+    /// When the later of the two locks ends, if either is in force.
+    static func lockedUntil(_ keys: Keys, now: Date = Date(), on db: any Database) async throws -> Date? {
+        let rows = try await LoginThrottle.query(on: db).filter(\.$key ~~ [keys.account, keys.address]).all()
+        return rows.compactMap(\.lockedUntil).filter { $0 > now }.max()
+    }
+
+    static func recordFailure(_ keys: Keys, now: Date = Date(), on db: any Database) async throws {
+        for (key, policy) in [(keys.account, LockoutPolicy.account), (keys.address, LockoutPolicy.address)] {
+            let row = try await LoginThrottle.query(on: db).filter(\.$key == key).first() ?? LoginThrottle(key: key, now: now)
+            // A day without failures starts the count afresh.
+            if now.timeIntervalSince(row.updatedAt) > 24 * 3600 { row.failures = 0 }
+            row.failures += 1
+            row.updatedAt = now
+            row.lockedUntil = policy.lockDuration(afterFailures: row.failures).map { now.addingTimeInterval($0) }
+            if row.id == nil {
+                // Two failures at once may both create the row; one count is enough.
+                try? await row.create(on: db)
+            } else {
+                try await row.update(on: db)
+            }
+        }
+    }
+
+    /// A successful login clears the account's count (not the address's,
+    /// or one valid account would unlock guessing at all others).
+    static func recordSuccess(_ keys: Keys, on db: any Database) async throws {
+        try await LoginThrottle.query(on: db).filter(\.$key == keys.account).delete()
+    }
+}

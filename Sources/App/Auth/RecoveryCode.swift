@@ -1,0 +1,36 @@
+import Fluent
+import Foundation
+
+/// A one-time recovery code for when the authenticator is lost; stored as a
+/// keyed hash, marked used once spent.
+final class RecoveryCode: Model, @unchecked Sendable {
+    static let schema = "recovery_codes"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "user_id") var userID: UUID
+    @Field(key: "code_hash") var codeHash: String
+    @OptionalField(key: "used_at") var usedAt: Date?
+
+    init() {}
+
+    init(userID: UUID, codeHash: String) {
+        self.userID = userID
+        self.codeHash = codeHash
+    }
+}
+
+struct CreateRecoveryCodes: AsyncMigration {
+    func prepare(on db: any Database) async throws {
+        try await db.schema(RecoveryCode.schema)
+            .id()
+            .field("user_id", .uuid, .required, .references(User.schema, .id, onDelete: .cascade))
+            .field("code_hash", .string, .required)
+            .field("used_at", .datetime)
+            .unique(on: "code_hash")
+            .create()
+    }
+
+    func revert(on db: any Database) async throws {
+        try await db.schema(RecoveryCode.schema).delete()
+    }
+}

@@ -1,0 +1,31 @@
+import Domain
+import Fluent
+import Foundation
+
+/// A municipal department or partner organisation within a tenant.
+final class Organization: Model, TenantOwned, @unchecked Sendable {
+    static let schema = "organizations"
+    static let tenantKey: KeyPath<Organization, FieldProperty<Organization, UUID>> = \.$tenantID
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "tenant_id") var tenantID: UUID
+    @Field(key: "name") var name: String
+    @Field(key: "kind") var kind: String
+    @OptionalField(key: "kvk_number") var kvkNumber: String?
+    @Field(key: "version") var version: Int
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+
+    init() {}
+
+    init(id: UUID? = nil, tenantID: UUID, name: String, kind: OrganizationKind, kvkNumber: String? = nil) {
+        self.id = id
+        self.tenantID = tenantID
+        self.name = name
+        self.kind = kind.rawValue
+        self.kvkNumber = kvkNumber
+        self.version = 1
+    }
+
+    var organizationKind: OrganizationKind? { OrganizationKind(rawValue: kind) }
+}

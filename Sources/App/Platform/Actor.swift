@@ -1,0 +1,37 @@
+import Domain
+import Foundation
+import Vapor
+
+/// Who is asking: resolved once per request from the session, then handed to
+/// handlers so none re-derives it.
+struct Actor: Sendable {
+    let userID: UUID
+    let tenantID: UUID
+    let role: Role
+    let organizationID: UUID?
+    let username: String
+    let displayName: String
+    let locale: AppLocale?
+}
+
+extension Request {
+    private struct ActorKey: StorageKey { typealias Value = Actor }
+
+    var actor: Actor? {
+        get { storage[ActorKey.self] }
+        set { storage[ActorKey.self] = newValue }
+    }
+
+    /// For handlers behind `RequireLogin`; anywhere else a missing actor is a 401.
+    func requireActor() throws -> Actor {
+        guard let actor else { throw Abort(.unauthorized) }
+        return actor
+    }
+
+    var currentUserLocale: AppLocale? { actor?.locale }
+
+    /// The client address, as seen by this server (the proxy's, if behind one).
+    var clientAddress: String {
+        remoteAddress?.ipAddress ?? "unknown"
+    }
+}

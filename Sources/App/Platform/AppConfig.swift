@@ -1,0 +1,79 @@
+import Domain
+import Foundation
+import Vapor
+
+/// Every setting Samenspel reads from its environment, read in one place.
+public struct AppConfig: Sendable {
+    public enum DatabaseChoice: Sendable {
+        case sqliteFile(String)
+        case sqliteMemory
+        case postgres(url: String)
+
+        public var isEmbedded: Bool {
+            if case .postgres = self { return false }
+            return true
+        }
+    }
+
+    public var database: DatabaseChoice
+    public var dataDirectory: String
+    public var keys: Keys
+    public var sessionPolicy: SessionPolicy
+    /// Set when a TLS-terminating proxy sits in front: cookies become Secure and HSTS is sent.
+    public var behindTLS: Bool
+    public var bcryptCost: Int
+    public var breakTheGlassHours: Int
+
+    public init(
+        database: DatabaseChoice, dataDirectory: String, keys: Keys,
+        sessionPolicy: SessionPolicy = .init(), behindTLS: Bool = false,
+        bcryptCost: Int = 12, breakTheGlassHours: Int = 24
+    ) {
+        self.database = database
+        self.dataDirectory = dataDirectory
+        self.keys = keys
+        self.sessionPolicy = sessionPolicy
+        self.behindTLS = behindTLS
+        self.bcryptCost = bcryptCost
+        self.breakTheGlassHours = breakTheGlassHours
+    }
+
+    /// Reads the process environment; creates the data directory and key file
+    /// for the embedded default.
+    public static func fromEnvironment() throws -> AppConfig {
+        let env = ProcessInfo.processInfo.environment
+        let dataDirectory = env["SAMENSPEL_DATA_DIR"] ?? "data"
+        let database: DatabaseChoice
+        if let url = env["DATABASE_URL"], !url.isEmpty {
+            database = .postgres(url: url)
+        } else {
+            try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
+            database = .sqliteFile("\(dataDirectory)/samenspel.sqlite")
+        }
+        let keys = try Keys.load(environment: env, keyFile: "\(dataDirectory)/keys.json")
+        return AppConfig(
+            database: database,
+            dataDirectory: dataDirectory,
+            keys: keys,
+            sessionPolicy: SessionPolicy(
+                idleTimeout: TimeInterval(env["SAMENSPEL_IDLE_TIMEOUT_MINUTES"].flatMap(Int.init) ?? 30) * 60,
+                absoluteTimeout: TimeInterval(env["SAMENSPEL_ABSOLUTE_TIMEOUT_HOURS"].flatMap(Int.init) ?? 12) * 3600
+            ),
+            behindTLS: env["SAMENSPEL_BEHIND_TLS"] == "true",
+            bcryptCost: env["SAMENSPEL_BCRYPT_COST"].flatMap(Int.init) ?? 12,
+            breakTheGlassHours: env["SAMENSPEL_BREAK_THE_GLASS_HOURS"].flatMap(Int.init) ?? 24
+        )
+    }
+}
+
+extension Application {
+    private struct ConfigKey: StorageKey { typealias Value = AppConfig }
+
+    public var config: AppConfig {
+        get {
+            guard let config = storage[ConfigKey.self] else { fatalError("configure(_:config:) was not called") }
+            return config
+        }
+        set { storage[ConfigKey.self] = newValue }
+    }
+}

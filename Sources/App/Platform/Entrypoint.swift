@@ -1,0 +1,24 @@
+import Vapor
+
+/// What the `samenspel` executable does: read the configuration, register
+/// the commands, prepare the database when serving, then run the command.
+public enum Entrypoint {
+    public static func run(_ app: Application, seedDemo: Bool) async throws {
+        try await configure(app, config: try AppConfig.fromEnvironment())
+        app.asyncCommands.use(DemoCommand(), as: "demo")
+        app.asyncCommands.use(AuditCommand(), as: "audit")
+        let env = ProcessInfo.processInfo.environment
+        app.http.server.configuration.hostname = env["SAMENSPEL_HOST"] ?? "127.0.0.1"
+        app.http.server.configuration.port = env["SAMENSPEL_PORT"].flatMap(Int.init) ?? 8080
+
+        let command = app.environment.arguments.dropFirst().first { !$0.hasPrefix("-") } ?? "serve"
+        if command == "serve" {
+            try await StartupCheck.prepareDatabase(app)
+            if seedDemo {
+                let logins = try await DemoTenant.seed(app: app)
+                app.logger.notice("\n\(DemoCommand.table(logins))")
+            }
+        }
+        try await app.execute()
+    }
+}

@@ -1,0 +1,32 @@
+import Domain
+import Vapor
+
+/// The start page after signing in: what this role can do here.
+struct HomeController {
+    struct Page: Encodable {
+        struct Tile: Encodable { let href: String; let title: String; let text: String }
+        let greeting: String
+        let tenant: String
+        let tiles: [Tile]
+    }
+
+    func register(_ routes: any RoutesBuilder) {
+        routes.get(.home, use: show)
+    }
+
+    func show(req: Request) async throws -> Response {
+        let actor = try req.requireActor()
+        let tenant = try await Tenant.find(actor.tenantID, on: req.db)
+        var tiles: [(SiteRoute, String)] = []
+        if actor.role.administersTenant { tiles += [(.organizations, "organizations"), (.users, "users")] }
+        if actor.role.administersPlatform { tiles.append((.tenants, "tenants")) }
+        if actor.role.reviewsAccessLog { tiles.append((.accessLog, "access_log")) }
+        tiles.append((.accountPassword, "account"))
+        let page = Page(
+            greeting: req.t("home.greeting", actor.displayName),
+            tenant: tenant?.name ?? "",
+            tiles: tiles.map { Page.Tile(href: $0.0.path(), title: req.t("home.tile.\($0.1).title"), text: req.t("home.tile.\($0.1).text")) }
+        )
+        return try await req.page("home", title: req.t("home.title"), page)
+    }
+}

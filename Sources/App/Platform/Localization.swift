@@ -1,0 +1,92 @@
+import Foundation
+import Leaf
+import Vapor
+
+/// The two languages of Samenspel: Dutch first, English second.
+public enum AppLocale: String, CaseIterable, Codable, Sendable {
+    case nl, en
+
+    /// Picks the first supported language from an Accept-Language header, by q-value.
+    static func preferred(acceptLanguage header: String?) -> AppLocale? {
+        guard let header else { return nil }
+        let ranked = header.split(separator: ",").compactMap { part -> (AppLocale, Double)? in
+            let pieces = part.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard let tag = pieces.first?.lowercased(),
+                  let locale = AppLocale(rawValue: String(tag.prefix(2))) else { return nil }
+            let q = pieces.dropFirst().first { $0.hasPrefix("q=") }.flatMap { Double($0.dropFirst(2)) } ?? 1
+            return (locale, q)
+        }
+        return ranked.filter { $0.1 > 0 }.max { $0.1 < $1.1 }?.0
+    }
+}
+
+/// Every user-facing string, from Resources/Localization/{nl,en}.json.
+public struct Localizer: Sendable {
+    let tables: [AppLocale: [String: String]]
+
+    public static func load(from directory: String) throws -> Localizer {
+        var tables: [AppLocale: [String: String]] = [:]
+        for locale in AppLocale.allCases {
+            let path = "\(directory)/\(locale.rawValue).json"
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw LocalizationError(file: path, problem: "missing")
+            }
+            do {
+                tables[locale] = try JSONDecoder().decode([String: String].self, from: data)
+            } catch {
+                throw LocalizationError(file: path, problem: "not a flat JSON object of strings")
+            }
+        }
+        return Localizer(tables: tables)
+    }
+
+    /// The text for `key`, with `{0}`, `{1}`… replaced by `arguments`. A key
+    /// missing from a table falls back to Dutch, then to the key itself.
+    public func text(_ key: String, _ locale: AppLocale, _ arguments: [String] = []) -> String {
+        var text = tables[locale]?[key] ?? tables[.nl]?[key] ?? key
+        for (index, argument) in arguments.enumerated() {
+            text = text.replacingOccurrences(of: "{\(index)}", with: argument)
+        }
+        return text
+    }
+
+    public struct LocalizationError: Error, CustomStringConvertible {
+        let file: String
+        let problem: String
+        public var description: String { "\(file): \(problem)" }
+    }
+}
+
+extension Application {
+    private struct LocalizerKey: StorageKey { typealias Value = Localizer }
+    var localizer: Localizer {
+        get { storage[LocalizerKey.self]! }
+        set { storage[LocalizerKey.self] = newValue }
+    }
+}
+
+extension Request {
+    private struct LocaleKey: StorageKey { typealias Value = AppLocale }
+
+    /// The language of this request; see `LocaleMiddleware`.
+    var locale: AppLocale {
+        get { storage[LocaleKey.self] ?? AppLocale.preferred(acceptLanguage: headers.first(name: .acceptLanguage)) ?? .nl }
+        set { storage[LocaleKey.self] = newValue }
+    }
+
+    func t(_ key: String, _ arguments: String...) -> String {
+        application.localizer.text(key, locale, arguments)
+    }
+}
+
+/// `#t("key")` or `#t("key", arg0, …)` in templates; output is escaped like any other.
+struct TranslateTag: LeafTag {
+    let localizer: Localizer
+
+    func render(_ ctx: LeafContext) throws -> LeafData {
+        guard let key = ctx.parameters.first?.string else { return .string("") }
+        let locale = ctx.request?.locale ?? .nl
+        let arguments = ctx.parameters.dropFirst().map { $0.string ?? "" }
+        return .string(localizer.text(key, locale, Array(arguments)))
+    }
+}

@@ -1,0 +1,69 @@
+import Domain
+import Vapor
+
+/// What every page's layout needs: language, CSRF token, who is signed in,
+/// the navigation for their role and the request id.
+struct Layout: Encodable {
+    struct Link: Encodable { let href: String; let label: String; let current: Bool }
+    struct Badge: Encodable { let name: String; let role: String }
+
+    let lang: String
+    let title: String
+    let csrf: String
+    let user: Badge?
+    let nav: [Link]
+    let otherLanguage: Link
+    let otherLanguageCode: String
+    let requestID: String
+}
+
+/// A page: the layout plus the view model of one template.
+struct PageView<Content: Encodable>: Encodable {
+    let layout: Layout
+    let content: Content
+}
+
+/// Templates without a view model of their own.
+struct NoContent: Encodable {}
+
+extension Request {
+    /// Renders `template` inside the layout, with a localized title.
+    func page<Content: Encodable>(
+        _ template: String, title: String, _ content: Content, status: HTTPStatus = .ok
+    ) async throws -> Response {
+        let view = PageView(layout: layout(title: title), content: content)
+        let response = try await self.view.render(template, view).encodeResponse(for: self)
+        response.status = status
+        return response
+    }
+
+    func layout(title: String) -> Layout {
+        let other: AppLocale = locale == .nl ? .en : .nl
+        return Layout(
+            lang: locale.rawValue,
+            title: title,
+            csrf: csrfToken,
+            user: actor.map { Layout.Badge(name: $0.displayName, role: t("role.\($0.role.rawValue)")) },
+            nav: navigation(),
+            otherLanguage: Layout.Link(href: "\(url.path)?lang=\(other.rawValue)", label: t("layout.other_language"), current: false),
+            otherLanguageCode: other.rawValue,
+            requestID: id
+        )
+    }
+
+    private func navigation() -> [Layout.Link] {
+        guard let actor else { return [] }
+        var routes: [(SiteRoute, String)] = [(.home, "nav.home")]
+        if actor.role.administersTenant {
+            routes += [(.organizations, "nav.organizations"), (.users, "nav.users")]
+        }
+        if actor.role.administersPlatform { routes.append((.tenants, "nav.tenants")) }
+        if actor.role.reviewsAccessLog { routes.append((.accessLog, "nav.access_log")) }
+        routes.append((.accountPassword, "nav.account"))
+        return routes.map { route, key in
+            let href = route.path()
+            let current = route == .home ? url.path == "/" : url.path.hasPrefix(href)
+            return Layout.Link(href: href, label: t(key), current: current)
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import Vapor
+
+/// Every page and endpoint, in one place: routes are registered from these
+/// cases and links are built from them, so a link cannot point at a route
+/// that moved.
+enum SiteRoute: String, CaseIterable {
+    case home = "/"
+    case health = "/health"
+    case ready = "/ready"
+    case metrics = "/metrics"
+
+    case login = "/login"
+    case logout = "/logout"
+    case secondFactor = "/login/second-factor"
+    case enrol = "/login/enrol"
+    case recoveryCodes = "/login/recovery-codes"
+    case accountLink = "/account-links/:token"
+    case accountPassword = "/account/password"
+    case accountLanguage = "/account/language"
+
+    case organizations = "/admin/organizations"
+    case organizationNew = "/admin/organizations/new"
+    case organization = "/admin/organizations/:organizationID"
+    case users = "/admin/users"
+    case userNew = "/admin/users/new"
+    case user = "/admin/users/:userID"
+    case userDeactivate = "/admin/users/:userID/deactivate"
+    case userReactivate = "/admin/users/:userID/reactivate"
+    case userReset = "/admin/users/:userID/reset"
+
+    case tenants = "/platform/tenants"
+    case tenantNew = "/platform/tenants/new"
+
+    case accessLog = "/privacy/access-log"
+
+    var components: [PathComponent] { rawValue.pathComponents }
+
+    /// The path with each `:parameter` replaced, in order, by `values`.
+    func path(_ values: CustomStringConvertible...) -> String {
+        var remaining = values.makeIterator()
+        let parts = rawValue.split(separator: "/").map { part -> String in
+            guard part.hasPrefix(":") else { return String(part) }
+            let value = remaining.next()?.description ?? ""
+            return value.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? value
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+}
+
+extension RoutesBuilder {
+    @discardableResult
+    func get<Response: AsyncResponseEncodable>(
+        _ route: SiteRoute, use closure: @Sendable @escaping (Request) async throws -> Response
+    ) -> Route {
+        on(.GET, route.components, use: closure)
+    }
+
+    @discardableResult
+    func post<Response: AsyncResponseEncodable>(
+        _ route: SiteRoute, use closure: @Sendable @escaping (Request) async throws -> Response
+    ) -> Route {
+        on(.POST, route.components, use: closure)
+    }
+}

@@ -1,0 +1,25 @@
+import Fluent
+import Vapor
+
+/// Before serving: the embedded SQLite default migrates itself (for the
+/// newcomer); on PostgreSQL pending migrations stop the start with the
+/// command to run, so schema changes are always a deliberate step.
+public enum StartupCheck {
+    public struct PendingMigrations: Error, CustomStringConvertible {
+        let names: [String]
+        public var description: String {
+            "The database has \(names.count) pending migration(s) (\(names.joined(separator: ", "))). Run `samenspel migrate` first."
+        }
+    }
+
+    public static func prepareDatabase(_ app: Application) async throws {
+        if app.config.database.isEmbedded {
+            try await app.autoMigrate()
+            return
+        }
+        let pending = try await app.migrator.previewPrepareBatch().get()
+        if !pending.isEmpty {
+            throw PendingMigrations(names: pending.map { $0.0.name })
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Leaf
+import Vapor
+
+/// Sets up an application for `config`; tests pass in-memory SQLite or a
+/// PostgreSQL URL. Migrations are registered, not run (see `StartupCheck`).
+public func configure(_ app: Application, config: AppConfig) async throws {
+    app.config = config
+
+    switch config.database {
+    case .sqliteFile(let path): app.databases.use(.sqlite(.file(path)), as: .sqlite)
+    case .sqliteMemory: app.databases.use(.sqlite(.memory), as: .sqlite)
+    case .postgres(let url): app.databases.use(try .postgres(url: url), as: .psql)
+    }
+    Migrations.register(on: app)
+
+    app.passwords.use(.bcrypt(cost: config.bcryptCost))
+    app.dummyPasswordHash = try app.password.hash(RandomToken.urlSafe())
+    app.localizer = try Localizer.load(from: app.directory.resourcesDirectory + "Localization")
+
+    app.views.use(.leaf)
+    app.leaf.tags["t"] = TranslateTag(localizer: app.localizer)
+    app.leaf.cache.isEnabled = app.environment.isRelease
+
+    app.routes.defaultMaxBodySize = "1mb"
+    // Order matters: headers wrap everything (errors too), then errors, then the rest.
+    app.middleware = Middlewares()
+    app.middleware.use(SecurityHeadersMiddleware(behindTLS: config.behindTLS))
+    app.middleware.use(AppErrorMiddleware())
+    app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
+    app.middleware.use(SessionMiddleware())
+    app.middleware.use(LocaleMiddleware())
+    app.middleware.use(CSRFMiddleware())
+
+    try routes(app)
+}
+
+/// Every migration, in order. Never edit one that has landed: add a new one.
+enum Migrations {
+    static func register(on app: Application) {
+        app.migrations.add(CreateTenants())
+        app.migrations.add(CreateOrganizations())
+        app.migrations.add(CreateUsers())
+        app.migrations.add(CreateUserSessions())
+        app.migrations.add(CreateLoginThrottles())
+        app.migrations.add(CreateRecoveryCodes())
+        app.migrations.add(CreateAccountLinks())
+        app.migrations.add(CreateAccessLogEntries())
+        app.migrations.add(CreateAccessLogHeads())
+    }
+}

@@ -1,0 +1,21 @@
+import Domain
+import Vapor
+
+/// Registers every route, grouped by who may use it.
+func routes(_ app: Application) throws {
+    Operations.register(app)
+    LoginController().register(app)
+    SecondFactorController().register(app)
+    AccountLinkController().register(app)
+
+    let signedIn = app.grouped(RequireLogin())
+    HomeController().register(signedIn)
+    AccountController().register(signedIn)
+
+    let tenantAdmin = app.grouped(RequireLogin(roles: [.tenantAdmin, .platformAdmin]))
+    OrganizationController().register(tenantAdmin)
+    UserController().register(tenantAdmin)
+
+    TenantController().register(app.grouped(RequireLogin(roles: [.platformAdmin])))
+    AccessLogController().register(app.grouped(RequireLogin(roles: [.privacyOfficer])))
+}

@@ -1,0 +1,25 @@
+import Fluent
+import Foundation
+
+/// A municipality or region: the hard data boundary.
+final class Tenant: Model, @unchecked Sendable {
+    static let schema = "tenants"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "name") var name: String
+    @Field(key: "slug") var slug: String
+    /// Only a tenant created as a demo may hold demo credentials.
+    @Field(key: "is_demo") var isDemo: Bool
+    @Field(key: "is_active") var isActive: Bool
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+
+    init(id: UUID? = nil, name: String, slug: String, isDemo: Bool = false) {
+        self.id = id
+        self.name = name
+        self.slug = slug
+        self.isDemo = isDemo
+        self.isActive = true
+    }
+}

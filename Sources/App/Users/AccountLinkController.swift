@@ -1,0 +1,57 @@
+import Domain
+import Fluent
+import Vapor
+
+/// Where an invited user, or one whose password was reset, chooses a password.
+struct AccountLinkController {
+    struct PasswordForm: Content {
+        var password: String?
+        var password_confirmation: String?
+    }
+
+    struct Page: Encodable {
+        let action: String
+        let username: String
+        var errors: [String] = []
+    }
+
+    func register(_ routes: any RoutesBuilder) {
+        routes.get(.accountLink, use: show)
+        routes.post(.accountLink, use: submit)
+    }
+
+    func show(req: Request) async throws -> Response {
+        let (link, user) = try await Self.resolve(req)
+        _ = link
+        return try await req.page("account/set-password", title: req.t("set_password.title"), Page(action: req.url.path, username: user.username))
+    }
+
+    func submit(req: Request) async throws -> Response {
+        let (link, user) = try await Self.resolve(req)
+        let form = try req.content.decode(PasswordForm.self)
+        let password = form.password ?? ""
+        let issues = PasswordPolicy.check(password, confirmation: form.password_confirmation ?? "")
+        guard issues.isEmpty else {
+            let page = Page(action: req.url.path, username: user.username, errors: issues.map { req.t($0.messageKey) })
+            return try await req.page("account/set-password", title: req.t("set_password.title"), page, status: .unprocessableEntity)
+        }
+        let hash = try await req.password.async.hash(password)
+        try await req.db.transaction { tx in
+            user.passwordHash = hash
+            try await user.save(on: tx)
+            link.usedAt = Date()
+            try await link.save(on: tx)
+            try await SessionStore.endAll(userID: user.requireID(), on: tx)
+            try await req.audit("account.password_set", outcome: .success, basis: .authentication, user: user, objectType: "account_link", objectID: link.purpose, on: tx)
+        }
+        return req.redirect(to: SiteRoute.login.path() + "?password_set=1")
+    }
+
+    static func resolve(_ req: Request) async throws -> (AccountLink, User) {
+        let token = req.parameters.get("token") ?? ""
+        guard let link = try await AccountLinks.find(token: token, req: req),
+              let user = try await User.find(link.userID, on: req.db), user.isActive
+        else { throw AppError.notFound }
+        return (link, user)
+    }
+}

@@ -1,0 +1,45 @@
+import Domain
+import Fluent
+import Foundation
+
+/// A person who logs in: resident, professional, volunteer, analyst, privacy
+/// officer or administrator. Every user has a home tenant.
+final class User: Model, TenantOwned, @unchecked Sendable {
+    static let schema = "users"
+    static let tenantKey: KeyPath<User, FieldProperty<User, UUID>> = \.$tenantID
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "tenant_id") var tenantID: UUID
+    @OptionalField(key: "organization_id") var organizationID: UUID?
+    @Field(key: "username") var username: String
+    @Field(key: "display_name") var displayName: String
+    @Field(key: "role") var role: String
+    /// nil until the invited person has chosen a password.
+    @OptionalField(key: "password_hash") var passwordHash: String?
+    /// Base32 TOTP secret, encrypted at rest; nil until enrolled.
+    @OptionalField(key: "totp_secret") var totpSecret: String?
+    @Field(key: "is_active") var isActive: Bool
+    @OptionalField(key: "locale") var locale: String?
+    @Field(key: "version") var version: Int
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+
+    init() {}
+
+    init(
+        id: UUID? = nil, tenantID: UUID, organizationID: UUID?, username: String,
+        displayName: String, role: Role
+    ) {
+        self.id = id
+        self.tenantID = tenantID
+        self.organizationID = organizationID
+        self.username = username
+        self.displayName = displayName
+        self.role = role.rawValue
+        self.isActive = true
+        self.version = 1
+    }
+
+    var userRole: Role { Role(rawValue: role) ?? .resident }
+    var hasSecondFactor: Bool { totpSecret != nil }
+}

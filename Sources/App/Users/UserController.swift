@@ -1,0 +1,158 @@
+import Domain
+import Fluent
+import Vapor
+
+/// Tenant admin pages for users.
+struct UserController {
+    struct ListPage: Encodable {
+        struct Row: Encodable {
+            let username: String; let name: String; let role: String
+            let organization: String; let active: Bool; let href: String
+        }
+        let rows: [Row]
+        let newHref: String
+    }
+
+    struct FormPage: Encodable {
+        let action: String
+        let isNew: Bool
+        let username: String
+        let displayName: String
+        let version: Int
+        let roles: [Option]
+        let organizations: [Option]
+        let errors: FormErrors
+        let conflict: Conflict?
+        let manage: Manage?
+    }
+
+    struct Conflict: Encodable { let name: String; let role: String }
+
+    /// The buttons beside an existing user.
+    struct Manage: Encodable {
+        let active: Bool
+        let deactivateAction: String
+        let reactivateAction: String
+        let resetAction: String
+    }
+
+    struct LinkPage: Encodable { let username: String; let link: String; let isInvitation: Bool; let backHref: String }
+
+    func register(_ routes: any RoutesBuilder) {
+        routes.get(.users, use: list)
+        routes.get(.userNew, use: new)
+        routes.post(.users, use: create)
+        routes.get(.user, use: edit)
+        routes.post(.user, use: update)
+        routes.post(.userDeactivate) { req in try await setActive(req, false) }
+        routes.post(.userReactivate) { req in try await setActive(req, true) }
+        routes.post(.userReset, use: reset)
+    }
+
+    func list(req: Request) async throws -> Response {
+        let actor = try req.requireActor()
+        let users = try await User.scoped(to: actor.tenantID, on: req.db).sort(\.$username).all()
+        let names = try await Self.organizationNames(tenantID: actor.tenantID, on: req.db)
+        let rows = try users.map {
+            ListPage.Row(
+                username: $0.username, name: $0.displayName, role: req.t("role.\($0.role)"),
+                organization: $0.organizationID.flatMap { names[$0] } ?? "", active: $0.isActive,
+                href: SiteRoute.user.path(try $0.requireID())
+            )
+        }
+        return try await req.page("admin/users", title: req.t("users.title"), ListPage(rows: rows, newHref: SiteRoute.userNew.path()))
+    }
+
+    func new(req: Request) async throws -> Response {
+        try await form(req, action: SiteRoute.users.path(), values: UserForm(), user: nil)
+    }
+
+    func create(req: Request) async throws -> Response {
+        let actor = try req.requireActor()
+        let submitted = try req.content.decode(UserForm.self)
+        switch try await UserAdmin.invite(submitted, actor: actor, req: req) {
+        case .saved(let user, let link):
+            return try await linkPage(req, user: user, link: link ?? "", isInvitation: true)
+        case .invalid(let issues):
+            return try await form(req, action: SiteRoute.users.path(), values: submitted, user: nil, errors: FormErrors(issues, req: req), status: .unprocessableEntity)
+        case .conflict: throw AppError.conflict
+        }
+    }
+
+    func edit(req: Request) async throws -> Response {
+        let user = try await Self.find(req)
+        let values = UserForm(username: user.username, display_name: user.displayName, role: user.role, organization_id: user.organizationID?.uuidString, version: user.version)
+        return try await form(req, action: req.url.path, values: values, user: user)
+    }
+
+    func update(req: Request) async throws -> Response {
+        let actor = try req.requireActor()
+        let user = try await Self.find(req)
+        var submitted = try req.content.decode(UserForm.self)
+        submitted.username = user.username
+        switch try await UserAdmin.update(user, with: submitted, actor: actor, req: req) {
+        case .saved: return req.redirect(to: SiteRoute.users.path())
+        case .invalid(let issues):
+            return try await form(req, action: req.url.path, values: submitted, user: user, errors: FormErrors(issues, req: req), status: .unprocessableEntity)
+        case .conflict(let current):
+            submitted.version = current.version
+            let errors = FormErrors(summary: [.init(field: "display_name", message: req.t("error.conflict"))], fields: [:])
+            let conflict = Conflict(name: current.displayName, role: req.t("role.\(current.role)"))
+            return try await form(req, action: req.url.path, values: submitted, user: current, errors: errors, conflict: conflict, status: .conflict)
+        }
+    }
+
+    func setActive(_ req: Request, _ active: Bool) async throws -> Response {
+        let user = try await Self.find(req)
+        try await UserAdmin.setActive(user, active, req: req)
+        return req.redirect(to: SiteRoute.user.path(try user.requireID()))
+    }
+
+    func reset(req: Request) async throws -> Response {
+        struct ResetForm: Content { var second_factor: String? }
+        let user = try await Self.find(req)
+        let form = try req.content.decode(ResetForm.self)
+        let link = try await UserAdmin.reset(user, secondFactor: form.second_factor == "on", req: req)
+        return try await linkPage(req, user: user, link: link, isInvitation: false)
+    }
+
+    static func find(_ req: Request) async throws -> User {
+        let actor = try req.requireActor()
+        return try await User.find(req.parameters.get("userID", as: UUID.self), in: actor.tenantID, on: req.db)
+    }
+
+    static func organizationNames(tenantID: UUID, on db: any Database) async throws -> [UUID: String] {
+        let organizations = try await Organization.scoped(to: tenantID, on: db).all()
+        return Dictionary(organizations.compactMap { org in org.id.map { ($0, org.name) } }, uniquingKeysWith: { a, _ in a })
+    }
+
+    private func linkPage(_ req: Request, user: User, link: String, isInvitation: Bool) async throws -> Response {
+        let base = "\(req.url.scheme ?? "http")://\(req.headers.first(name: .host) ?? "localhost")"
+        let page = LinkPage(username: user.username, link: base + link, isInvitation: isInvitation, backHref: SiteRoute.users.path())
+        return try await req.page("admin/user-link", title: req.t(isInvitation ? "users.invited" : "users.reset_done"), page)
+    }
+
+    private func form(
+        _ req: Request, action: String, values: UserForm, user: User?,
+        errors: FormErrors = .none, conflict: Conflict? = nil, status: HTTPStatus = .ok
+    ) async throws -> Response {
+        let actor = try req.requireActor()
+        let assignable = actor.role.administersPlatform ? Role.allCases : Role.assignableByTenantAdmin
+        let roles = assignable.map { Option(value: $0.rawValue, label: req.t("role.\($0.rawValue)"), selected: $0.rawValue == values.role) }
+        let names = try await Self.organizationNames(tenantID: actor.tenantID, on: req.db).sorted { $0.value < $1.value }
+        let organizations = [Option(value: "", label: req.t("users.no_organization"), selected: (values.organization_id ?? "").isEmpty)]
+            + names.map { Option(value: $0.key.uuidString, label: $0.value, selected: $0.key.uuidString == values.organization_id) }
+        let manage = try user.map { user in
+            let id = try user.requireID()
+            return Manage(
+                active: user.isActive, deactivateAction: SiteRoute.userDeactivate.path(id),
+                reactivateAction: SiteRoute.userReactivate.path(id), resetAction: SiteRoute.userReset.path(id)
+            )
+        }
+        let page = FormPage(
+            action: action, isNew: user == nil, username: values.username ?? "", displayName: values.display_name ?? "",
+            version: values.version ?? 0, roles: roles, organizations: organizations, errors: errors, conflict: conflict, manage: manage
+        )
+        return try await req.page("admin/user-form", title: req.t(user == nil ? "users.new" : "users.edit"), page, status: status)
+    }
+}

@@ -1,0 +1,17 @@
+/// The kinds of organisation that work together in a tenant (DESIGN.md §1).
+public enum OrganizationKind: String, CaseIterable, Codable, Sendable {
+    case municipalSocialServices = "municipal_social_services"
+    case socialTeam = "social_team"
+    case debtHelp = "debt_help"
+    case welfare
+    case care
+    case housing
+    case school
+    case employer
+    case volunteer
+    case citizenInitiative = "citizen_initiative"
+
+    /// The municipality itself shares data on its legal task; every other
+    /// organisation is a partner and needs the resident's consent (DESIGN.md §3.4).
+    public var isMunicipal: Bool { self == .municipalSocialServices }
+}

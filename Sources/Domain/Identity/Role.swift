@@ -1,0 +1,32 @@
+/// The roles of DESIGN.md §2. A coordinator is a professional with a
+/// coordinating involvement in one household, so it is not a role here.
+public enum Role: String, CaseIterable, Codable, Sendable {
+    case resident
+    case professional
+    case volunteer
+    case analyst
+    case privacyOfficer = "privacy_officer"
+    case tenantAdmin = "tenant_admin"
+    case platformAdmin = "platform_admin"
+
+    /// Residents may add TOTP but are not forced to; everyone else can reach
+    /// resident data or the controls over it, so a second factor is mandatory.
+    public var requiresSecondFactor: Bool { self != .resident }
+
+    /// Roles that belong to an organisation of the tenant.
+    public var belongsToOrganization: Bool {
+        switch self {
+        case .professional, .volunteer: true
+        default: false
+        }
+    }
+
+    public var administersTenant: Bool { self == .tenantAdmin || self == .platformAdmin }
+    public var administersPlatform: Bool { self == .platformAdmin }
+    public var reviewsAccessLog: Bool { self == .privacyOfficer }
+
+    /// Roles a tenant admin may hand out; only a platform admin makes platform admins.
+    public static let assignableByTenantAdmin: [Role] = [
+        .resident, .professional, .volunteer, .analyst, .privacyOfficer, .tenantAdmin,
+    ]
+}
