@@ -50,6 +50,7 @@ let package = Package(
             name: "AppTests",
             dependencies: [
                 "App",
+                "Domain",
                 .product(name: "VaporTesting", package: "vapor"),
             ]
         ),

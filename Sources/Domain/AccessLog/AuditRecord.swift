@@ -49,9 +49,10 @@ public struct AuditRecord: Equatable, Sendable {
         self.source = source
     }
 
-    /// Both databases keep milliseconds exactly; finer parts would not survive.
+    /// Both databases keep milliseconds; finer parts would not survive. Rounding
+    /// (not truncating) makes this idempotent for values read back from storage.
     public static func truncatedToMilliseconds(_ date: Date) -> Date {
-        Date(timeIntervalSince1970: (date.timeIntervalSince1970 * 1000).rounded(.down) / 1000)
+        Date(timeIntervalSince1970: (date.timeIntervalSince1970 * 1000).rounded() / 1000)
     }
 
     var milliseconds: Int64 { Int64((occurredAt.timeIntervalSince1970 * 1000).rounded()) }

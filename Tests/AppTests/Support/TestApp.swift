@@ -1,0 +1,96 @@
+import Fluent
+import Domain
+import Foundation
+import Vapor
+import VaporTesting
+@testable import App
+
+/// Runs `body` against a fresh application and database: in-memory SQLite,
+/// or, when DATABASE_URL is set, a PostgreSQL database cloned from a
+/// migrated template and dropped afterwards, so tests never share state.
+func withApp(
+    behindTLS: Bool = false, sessionPolicy: SessionPolicyOverride? = nil,
+    _ body: (Application) async throws -> Void
+) async throws {
+    let database = try await TestDatabase.fresh()
+    let app = try await Application.make(.testing)
+    app.logger.logLevel = .warning
+    do {
+        var config = AppConfig(database: database.choice, dataDirectory: NSTemporaryDirectory(), keys: .random(), behindTLS: behindTLS, bcryptCost: 4)
+        if let sessionPolicy { config.sessionPolicy = sessionPolicy.policy }
+        try await configure(app, config: config)
+        if case .sqliteMemory = database.choice { try await app.autoMigrate() }
+        try await body(app)
+    } catch {
+        try? await app.asyncShutdown()
+        try? await database.drop()
+        throw error
+    }
+    try await app.asyncShutdown()
+    try await database.drop()
+}
+
+struct SessionPolicyOverride { let policy: Domain.SessionPolicy }
+
+struct TestDatabase {
+    let choice: AppConfig.DatabaseChoice
+    let drop: @Sendable () async throws -> Void
+
+    static var postgresURL: String? {
+        ProcessInfo.processInfo.environment["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    static func fresh() async throws -> TestDatabase {
+        guard let base = postgresURL else { return TestDatabase(choice: .sqliteMemory, drop: {}) }
+        let name = try await PostgresTemplate.shared.clone(base: base)
+        return TestDatabase(choice: .postgres(url: replacingDatabase(in: base, with: name))) {
+            try await PostgresTemplate.shared.drop(name, base: base)
+        }
+    }
+
+    static func replacingDatabase(in url: String, with name: String) -> String {
+        var components = URLComponents(string: url)!
+        components.path = "/\(name)"
+        return components.string!
+    }
+}
+
+/// One migrated template database per test run; each test gets a copy.
+actor PostgresTemplate {
+    static let shared = PostgresTemplate()
+    static let templateName = "samenspel_test_template"
+
+    private var admin: Application?
+    private var templateReady = false
+
+    func clone(base: String) async throws -> String {
+        let admin = try await adminApp(base: base)
+        if !templateReady {
+            try await admin.db.sql.raw("DROP DATABASE IF EXISTS \(unsafeRaw: Self.templateName) WITH (FORCE)").run()
+            try await admin.db.sql.raw("CREATE DATABASE \(unsafeRaw: Self.templateName)").run()
+            let migrator = try await Application.make(.testing)
+            migrator.logger.logLevel = .warning
+            try await configure(migrator, config: AppConfig(
+                database: .postgres(url: TestDatabase.replacingDatabase(in: base, with: Self.templateName)),
+                dataDirectory: NSTemporaryDirectory(), keys: .random(), bcryptCost: 4))
+            try await migrator.autoMigrate()
+            try await migrator.asyncShutdown()
+            templateReady = true
+        }
+        let name = "samenspel_test_\(UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16))"
+        try await admin.db.sql.raw("CREATE DATABASE \(unsafeRaw: name) TEMPLATE \(unsafeRaw: Self.templateName)").run()
+        return name
+    }
+
+    func drop(_ name: String, base: String) async throws {
+        try await adminApp(base: base).db.sql.raw("DROP DATABASE IF EXISTS \(unsafeRaw: name) WITH (FORCE)").run()
+    }
+
+    private func adminApp(base: String) async throws -> Application {
+        if let admin { return admin }
+        let app = try await Application.make(.testing)
+        app.databases.use(try .postgres(url: base), as: .psql)
+        admin = app
+        return app
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import NIOHTTP1
+import Vapor
+import VaporTesting
+@testable import App
+
+/// A small browser: keeps cookies, reads the CSRF token from the last page
+/// and posts forms the way a person's browser would.
+final class TestClient: @unchecked Sendable {
+    let app: Application
+    var cookies: [String: String] = [:]
+    var csrf: String?
+    var lastBody = ""
+
+    init(_ app: Application) { self.app = app }
+
+    @discardableResult
+    func get(_ path: String, headers extra: [(String, String)] = []) async throws -> TestingHTTPResponse {
+        try await send(.GET, path, headers: extra, body: nil)
+    }
+
+    /// Posts `form` as a browser would, with the CSRF token unless told not to.
+    @discardableResult
+    func post(_ path: String, _ form: [String: String] = [:], withCSRF: Bool = true) async throws -> TestingHTTPResponse {
+        var fields = form
+        if withCSRF, fields["_csrf"] == nil {
+            if csrf == nil { try await get("/login") }
+            fields["_csrf"] = csrf
+        }
+        let body = fields.map { "\(Self.encode($0.key))=\(Self.encode($0.value))" }.joined(separator: "&")
+        return try await send(.POST, path, headers: [("Content-Type", "application/x-www-form-urlencoded")], body: body)
+    }
+
+    func send(_ method: HTTPMethod, _ path: String, headers extra: [(String, String)], body: String?) async throws -> TestingHTTPResponse {
+        var headers = HTTPHeaders(extra)
+        if !cookies.isEmpty {
+            headers.add(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
+        }
+        var captured: TestingHTTPResponse?
+        try await app.testing().test(method, path, headers: headers, body: body.map { ByteBuffer(string: $0) }) { res in
+            captured = res
+        }
+        let response = captured!
+        absorb(response)
+        return response
+    }
+
+    private func absorb(_ response: TestingHTTPResponse) {
+        for header in response.headers[.setCookie] {
+            let pair = header.split(separator: ";").first.map(String.init) ?? ""
+            guard let equals = pair.firstIndex(of: "=") else { continue }
+            let name = String(pair[..<equals]), value = String(pair[pair.index(after: equals)...])
+            if value.isEmpty || header.contains("Max-Age=0") { cookies[name] = nil } else { cookies[name] = value }
+        }
+        lastBody = response.body.string
+        if let token = Self.firstMatch(#"name="_csrf" value="([^"]+)""#, in: lastBody) { csrf = token }
+    }
+
+    static func firstMatch(_ pattern: String, in text: String) -> String? {
+        guard let regex = try? NSRegularExpression(pattern: pattern),
+              let match = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
+              let range = Range(match.range(at: 1), in: text)
+        else { return nil }
+        return String(text[range])
+    }
+
+    static func encode(_ value: String) -> String {
+        value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? value
+    }
+}
