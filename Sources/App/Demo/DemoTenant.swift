@@ -38,7 +38,7 @@ enum DemoTenant {
         (.professional, "professional", "Sanne de Vries", .socialTeam),
         (.volunteer, "vrijwilliger", "Henk Jansen", .volunteer),
         (.analyst, "analist", "Pieter Bakker", nil),
-        (.privacyOfficer, "fg", "Anouk Visser", nil),
+        (.privacyOfficer, "privacy", "Anouk Visser", nil),
         (.tenantAdmin, "beheerder", "Ruben Smit", nil),
         (.platformAdmin, "platformbeheer", "Lotte Mulder", nil),
     ]

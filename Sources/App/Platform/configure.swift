@@ -12,7 +12,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     switch config.database {
     case .sqliteFile(let path): app.databases.use(.sqlite(.file(path)), as: .sqlite)
     case .sqliteMemory: app.databases.use(.sqlite(.memory), as: .sqlite)
-    case .postgres(let url): app.databases.use(try .postgres(url: url), as: .psql)
+    case .postgres(let url): app.databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: 4), as: .psql)
     }
     Migrations.register(on: app)
 

@@ -61,29 +61,54 @@ actor PostgresTemplate {
     static let templateName = "samenspel_test_template"
 
     private var admin: Application?
-    private var templateReady = false
+    /// Set-up and clones run one at a time: the actor alone would interleave at
+    /// every await, and PostgreSQL refuses to copy a template that is in use.
+    private var tail: Task<Void, Never> = Task {}
+    private var templateBuilt = false
 
     func clone(base: String) async throws -> String {
-        let admin = try await adminApp(base: base)
-        if !templateReady {
-            try await admin.db.sql.raw("DROP DATABASE IF EXISTS \(unsafeRaw: Self.templateName) WITH (FORCE)").run()
-            try await admin.db.sql.raw("CREATE DATABASE \(unsafeRaw: Self.templateName)").run()
-            let migrator = try await Application.make(.testing)
-            migrator.logger.logLevel = .warning
-            try await configure(migrator, config: AppConfig(
-                database: .postgres(url: TestDatabase.replacingDatabase(in: base, with: Self.templateName)),
-                dataDirectory: NSTemporaryDirectory(), keys: .random(), bcryptCost: 4))
-            try await migrator.autoMigrate()
-            try await migrator.asyncShutdown()
-            templateReady = true
+        try await serially { [self] in
+            let admin = try await self.adminApp(base: base)
+            if await !self.templateBuilt {
+                try await Self.buildTemplate(admin: admin, base: base)
+                await self.markBuilt()
+            }
+            let name = "samenspel_test_\(UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16))"
+            try await admin.db.sql.raw("CREATE DATABASE \(unsafeRaw: name) TEMPLATE \(unsafeRaw: Self.templateName)").run()
+            return name
         }
-        let name = "samenspel_test_\(UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16))"
-        try await admin.db.sql.raw("CREATE DATABASE \(unsafeRaw: name) TEMPLATE \(unsafeRaw: Self.templateName)").run()
-        return name
     }
 
     func drop(_ name: String, base: String) async throws {
-        try await adminApp(base: base).db.sql.raw("DROP DATABASE IF EXISTS \(unsafeRaw: name) WITH (FORCE)").run()
+        try await serially { [self] in
+            try await self.adminApp(base: base).db.sql.raw("DROP DATABASE IF EXISTS \(unsafeRaw: name) WITH (FORCE)").run()
+        }
+    }
+
+    private func markBuilt() { templateBuilt = true }
+
+    private func serially<T: Sendable>(_ operation: @escaping @Sendable () async throws -> T) async throws -> T {
+        let previous = tail
+        let task = Task { await previous.value; return try await operation() }
+        tail = Task { _ = try? await task.value }
+        return try await task.value
+    }
+
+    private static func buildTemplate(admin: Application, base: String) async throws {
+        try await admin.db.sql.raw("DROP DATABASE IF EXISTS \(unsafeRaw: templateName) WITH (FORCE)").run()
+        try await admin.db.sql.raw("CREATE DATABASE \(unsafeRaw: templateName)").run()
+        let migrator = try await Application.make(.testing)
+        migrator.logger.logLevel = .warning
+        do {
+            try await configure(migrator, config: AppConfig(
+                database: .postgres(url: TestDatabase.replacingDatabase(in: base, with: templateName)),
+                dataDirectory: NSTemporaryDirectory(), keys: .random(), bcryptCost: 4))
+            try await migrator.autoMigrate()
+        } catch {
+            try? await migrator.asyncShutdown()
+            throw error
+        }
+        try await migrator.asyncShutdown()
     }
 
     private func adminApp(base: String) async throws -> Application {

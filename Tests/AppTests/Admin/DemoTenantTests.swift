@@ -1,0 +1,42 @@
+import Domain
+import Fluent
+import Foundation
+import Testing
+import VaporTesting
+@testable import App
+
+@Suite("Demo tenant")
+struct DemoTenantTests {
+    @Test func seedingTwiceIsHarmlessAndEveryLoginWorks() async throws {
+        try await withApp { app in
+            let first = try await DemoTenant.seed(app: app)
+            let second = try await DemoTenant.seed(app: app)
+            #expect(first.map(\.username) == second.map(\.username))
+            #expect(first.map(\.totpSecret) == second.map(\.totpSecret))
+            #expect(Set(first.map(\.role)) == Set(Role.allCases.map(\.rawValue)))
+            #expect(try await Tenant.query(on: app.db).count() == 1)
+            #expect(try await Organization.query(on: app.db).count() == OrganizationKind.allCases.count)
+            let kinds = Set(try await Organization.query(on: app.db).all().map(\.kind))
+            #expect(kinds == Set(OrganizationKind.allCases.map(\.rawValue)))
+            for login in first {
+                let client = TestClient(app)
+                try await client.get("/login")
+                try await client.post("/login", ["username": login.username, "password": login.password])
+                if let secret = login.totpSecret {
+                    try await client.get("/login/second-factor")
+                    try await client.post("/login/second-factor", ["code": SecondFactor.code(secret: secret)!])
+                }
+                #expect(try await client.get("/").status == .ok, "\(login.username)")
+            }
+        }
+    }
+
+    @Test func demoLoginsAreNeverAddedToARealTenant() async throws {
+        try await withApp { app in
+            let real = Tenant(name: "Echte gemeente", slug: DemoTenant.slug, isDemo: false)
+            try await real.create(on: app.db)
+            await #expect(throws: DemoTenant.DemoError.self) { try await DemoTenant.seed(app: app) }
+            #expect(try await User.query(on: app.db).count() == 0)
+        }
+    }
+}
