@@ -9,7 +9,15 @@ let seedDemo = arguments.contains("--demo")
 arguments.removeAll { $0 == "--demo" }
 
 var env = try Environment.detect(arguments: arguments)
-try LoggingSystem.bootstrap(from: &env)
+// Logs go to standard error as key=value lines, so standard output stays
+// clean for what commands print (`demo --json`).
+try LoggingSystem.bootstrap(from: &env) { level in
+    { label in
+        var handler = StreamLogHandler.standardError(label: label)
+        handler.logLevel = level
+        return handler
+    }
+}
 let app = try await Application.make(env)
 do {
     try await Entrypoint.run(app, seedDemo: seedDemo)

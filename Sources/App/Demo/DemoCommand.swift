@@ -12,7 +12,6 @@ struct DemoCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
-        try await StartupCheck.prepareDatabase(app)
         let logins = try await DemoTenant.seed(app: app)
         if signature.json {
             let encoder = JSONEncoder()

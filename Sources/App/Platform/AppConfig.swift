@@ -50,7 +50,9 @@ public struct AppConfig: Sendable {
             try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
             database = .sqliteFile("\(dataDirectory)/samenspel.sqlite")
         }
-        let keys = try Keys.load(environment: env, keyFile: "\(dataDirectory)/keys.json")
+        // Several app servers share one PostgreSQL, so there the keys must come
+        // from the environment; only the embedded default keeps its own key file.
+        let keys = try Keys.load(environment: env, keyFile: database.isEmbedded ? "\(dataDirectory)/keys.json" : nil)
         return AppConfig(
             database: database,
             dataDirectory: dataDirectory,

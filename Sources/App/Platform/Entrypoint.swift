@@ -12,8 +12,11 @@ public enum Entrypoint {
         app.http.server.configuration.port = env["SAMENSPEL_PORT"].flatMap(Int.init) ?? 8080
 
         let command = app.environment.arguments.dropFirst().first { !$0.hasPrefix("-") } ?? "serve"
-        if command == "serve" {
+        // Every command but the migration tools needs a current schema.
+        if !["migrate", "routes"].contains(command) {
             try await StartupCheck.prepareDatabase(app)
+        }
+        if command == "serve" {
             if seedDemo {
                 let logins = try await DemoTenant.seed(app: app)
                 app.logger.notice("\n\(DemoCommand.table(logins))")

@@ -21,22 +21,25 @@ public struct Keys: Sendable {
     public enum LoadError: Error, CustomStringConvertible {
         case invalid(String)
         case unreadable(String)
+        case missing
 
         public var description: String {
             switch self {
             case .invalid(let name): "\(name) must be 32 bytes, base64-encoded"
+            case .missing: "with DATABASE_URL set, SAMENSPEL_SESSION_KEY and SAMENSPEL_FIELD_KEY must be set (32 random bytes each, base64: openssl rand -base64 32)"
             case .unreadable(let path): "the key file \(path) is unreadable or malformed; restore it from backup (it cannot be regenerated without losing encrypted data)"
             }
         }
     }
 
-    static func load(environment env: [String: String], keyFile: String) throws -> Keys {
+    static func load(environment env: [String: String], keyFile: String?) throws -> Keys {
         if let session = env["SAMENSPEL_SESSION_KEY"], let field = env["SAMENSPEL_FIELD_KEY"] {
             return Keys(
                 session: try decode(session, name: "SAMENSPEL_SESSION_KEY"),
                 field: try decode(field, name: "SAMENSPEL_FIELD_KEY")
             )
         }
+        guard let keyFile else { throw LoadError.missing }
         if FileManager.default.fileExists(atPath: keyFile) {
             guard let data = FileManager.default.contents(atPath: keyFile),
                   let stored = try? JSONDecoder().decode([String: String].self, from: data),

@@ -17,9 +17,13 @@ public enum StartupCheck {
             try await app.autoMigrate()
             return
         }
-        let pending = try await app.migrator.previewPrepareBatch().get()
-        if !pending.isEmpty {
-            throw PendingMigrations(names: pending.map { $0.0.name })
+        let pending: [String]
+        do {
+            pending = try await app.migrator.previewPrepareBatch().get().map { $0.0.name }
+        } catch {
+            // A database never migrated has no migration table to ask.
+            pending = ["all"]
         }
+        if !pending.isEmpty { throw PendingMigrations(names: pending) }
     }
 }
