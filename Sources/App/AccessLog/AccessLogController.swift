@@ -59,7 +59,10 @@ struct AccessLogController {
         let entries = try await query.sort(\.$occurredAt, .descending).sort(\.$sequence, .descending)
             .range(((pageNumber - 1) * Self.pageSize)..<(pageNumber * Self.pageSize + 1)).all()
 
-        let formatter = ISO8601DateFormatter()
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "Europe/Amsterdam")
         let rows = entries.prefix(Self.pageSize).map { entry in
             Page.Row(
                 time: formatter.string(from: entry.occurredAt), event: entry.event,
@@ -73,7 +76,8 @@ struct AccessLogController {
             + AuditRecord.Outcome.allCases.map { Option(value: $0.rawValue, label: req.t("outcome.\($0.rawValue)"), selected: $0.rawValue == filter.outcome) }
         let page = Page(
             rows: Array(rows), event: filter.event ?? "", user: filter.user ?? "", outcomes: outcomes,
-            from: filter.from ?? "", to: filter.to ?? "", errors: FormErrors(validator.issues, req: req),
+            // A date field can only hold a real date; what was not one is named in the message.
+            from: from == nil ? "" : filter.from ?? "", to: to == nil ? "" : filter.to ?? "", errors: FormErrors(validator.issues, req: req),
             previousHref: pageNumber > 1 ? Self.href(filter, page: pageNumber - 1) : nil,
             nextHref: entries.count > Self.pageSize ? Self.href(filter, page: pageNumber + 1) : nil
         )

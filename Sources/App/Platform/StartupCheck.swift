@@ -8,7 +8,9 @@ public enum StartupCheck {
     public struct PendingMigrations: Error, CustomStringConvertible {
         let names: [String]
         public var description: String {
-            "The database has \(names.count) pending migration(s) (\(names.joined(separator: ", "))). Run `samenspel migrate` first."
+            names.isEmpty
+                ? "The database has not been migrated yet. Run `samenspel migrate` first."
+                : "The database has \(names.count) pending migration(s) (\(names.joined(separator: ", "))). Run `samenspel migrate` first."
         }
     }
 
@@ -22,7 +24,7 @@ public enum StartupCheck {
             pending = try await app.migrator.previewPrepareBatch().get().map { $0.0.name }
         } catch {
             // A database never migrated has no migration table to ask.
-            pending = ["all"]
+            throw PendingMigrations(names: [])
         }
         if !pending.isEmpty { throw PendingMigrations(names: pending) }
     }

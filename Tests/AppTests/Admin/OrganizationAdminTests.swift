@@ -34,6 +34,7 @@ struct OrganizationAdminTests {
     @Test func badInputKeepsWhatWasTypedAndStoresNothing() async throws {
         try await withApp { app in
             let (client, _) = try await admin(app)
+            #expect(!client.lastBody.contains("error-summary"), "a fresh form shows no error box")
             let tooLong = String(repeating: "Lang", count: 40)
             let response = try await client.post("/admin/organizations", ["name": tooLong, "kind": "spaceship", "kvk_number": "12<b>34"])
             #expect(response.status == .unprocessableEntity)

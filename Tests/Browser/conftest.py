@@ -1,0 +1,134 @@
+"""Browser journeys: a real Samenspel server on the embedded default, driven by
+Debian's headless Chromium. Every page visited is checked with axe-core (no
+serious or critical violation) and kept for the Nu HTML validator; a
+screenshot of each step lands in artifacts/browser/."""
+import base64, hashlib, hmac, importlib.util, json, os, pathlib, shutil, socket, struct, subprocess, tempfile, time, urllib.request
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "artifacts"
+SHOTS = ARTIFACTS / "browser"
+PAGES = ARTIFACTS / "html"
+# A current axe-core (4.x, with the WCAG 2.1 rules), as shipped inside the
+# axe-playwright-python wheel; Selenium injects it like any script.
+AXE_SOURCE = (pathlib.Path(importlib.util.find_spec("axe_playwright_python").submodule_search_locations[0]) / "axe.min.js").read_text(encoding="utf-8")
+
+
+def totp(secret: str, at: float | None = None) -> str:
+    key = base64.b32decode(secret + "=" * (-len(secret) % 8))
+    counter = struct.pack(">Q", int((at or time.time()) // 30))
+    digest = hmac.new(key, counter, hashlib.sha1).digest()
+    offset = digest[-1] & 0x0F
+    code = (struct.unpack(">I", digest[offset:offset + 4])[0] & 0x7FFFFFFF) % 1_000_000
+    return f"{code:06d}"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def server():
+    binary = os.environ.get("SAMENSPEL_BIN", str(ROOT / ".build/debug/samenspel"))
+    data = tempfile.mkdtemp(prefix="samenspel-browser-")
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env.update(SAMENSPEL_DATA_DIR=data, SAMENSPEL_BCRYPT_COST="8", LOG_LEVEL="warning")
+    logins = json.loads(subprocess.run([binary, "demo", "--json"], cwd=ROOT, env=env, check=True, capture_output=True, text=True).stdout)
+    port = free_port()
+    process = subprocess.Popen([binary, "serve", "--port", str(port)], cwd=ROOT, env=env)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(base + "/health", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.2)
+    else:
+        process.kill()
+        raise RuntimeError("server did not start")
+    yield {"base": base, "logins": {login["username"]: login for login in logins}}
+    process.terminate()
+    process.wait(timeout=10)
+    shutil.rmtree(data, ignore_errors=True)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def artifact_dirs():
+    for directory in (SHOTS, PAGES):
+        shutil.rmtree(directory, ignore_errors=True)
+        directory.mkdir(parents=True)
+    yield
+
+
+@pytest.fixture
+def browser(server):
+    options = webdriver.ChromeOptions()
+    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900"):
+        options.add_argument(argument)
+    options.add_experimental_option("prefs", {"intl.accept_languages": "nl-NL,nl"})
+    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+    driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)
+    driver.set_script_timeout(60)
+    yield Browser(driver, server)
+    driver.quit()
+
+
+class Browser:
+    def __init__(self, driver, server):
+        self.driver, self.server, self.step = driver, server, 0
+
+    def open(self, path):
+        self.driver.get(self.server["base"] + path)
+
+    def fill(self, **fields):
+        for name, value in fields.items():
+            element = self.driver.find_element(By.NAME, name)
+            element.clear()
+            element.send_keys(value)
+
+    def submit(self):
+        self.click(By.CSS_SELECTOR, "main form button[type=submit]")
+
+    def click(self, by, selector):
+        """Clicks and waits for the next page, so no check runs on the old one."""
+        old = self.driver.find_element(By.TAG_NAME, "html")
+        self.driver.find_element(by, selector).click()
+        WebDriverWait(self.driver, 15).until(expected_conditions.staleness_of(old))
+
+    def text(self):
+        return self.driver.find_element(By.TAG_NAME, "main").text
+
+    def check(self, name):
+        """axe-core on the page as it is now, a screenshot, and the HTML kept for validation."""
+        self.step += 1
+        label = f"{self.step:02d}-{name}"
+        self.driver.save_screenshot(str(SHOTS / f"{label}.png"))
+        # The DOM as parsed, behind the doctype it was served with: fetching the
+        # page again could change state (a one-time link, a new TOTP secret).
+        (PAGES / f"{label}.html").write_text("<!DOCTYPE html>\n" + self.driver.page_source, encoding="utf-8")
+        self.driver.execute_script(AXE_SOURCE)
+        results = self.driver.execute_async_script(
+            "const done = arguments[arguments.length - 1];"
+            "axe.run(document, arguments[0]).then(done).catch(e => done({error: String(e)}));",
+            {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}},
+        )
+        assert "error" not in results, results.get("error")
+        serious = [v for v in results["violations"] if v.get("impact") in ("serious", "critical")]
+        assert not serious, f"{label}: " + "; ".join(f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes)" for v in serious)
+
+    def sign_in(self, username):
+        login = self.server["logins"][username]
+        self.open("/login")
+        self.fill(username=username, password=login["password"])
+        self.submit()
+        if login.get("totp_secret"):
+            self.fill(code=totp(login["totp_secret"]))
+            self.submit()

@@ -1,0 +1,91 @@
+"""The foundation's journeys, as people walk them."""
+import re
+
+from selenium.webdriver.common.by import By
+
+from conftest import totp
+
+
+def test_tenant_admin_adds_an_organisation_and_invites_a_professional(browser):
+    browser.open("/login")
+    browser.check("login")
+    browser.sign_in("beheerder")
+    assert "Welkom, Ruben Smit" in browser.text()
+    browser.check("home-tenant-admin")
+
+    browser.open("/admin/organizations/new")
+    browser.check("organisation-form")
+    browser.fill(name="Buurtteam Noord", kvk_number="1234")
+    browser.driver.find_element(By.CSS_SELECTOR, "#kind option[value=welfare]").click()
+    browser.submit()
+    assert "Een KvK-nummer bestaat uit acht cijfers." in browser.text()
+    assert browser.driver.find_element(By.NAME, "name").get_attribute("value") == "Buurtteam Noord"
+    browser.check("organisation-form-error")
+    browser.fill(kvk_number="87654321")
+    browser.submit()
+    assert "Buurtteam Noord" in browser.text()
+    browser.check("organisations")
+
+    browser.open("/admin/users/new")
+    browser.fill(username="j.devries", display_name="Joost de Vries")
+    browser.driver.find_element(By.CSS_SELECTOR, "#role option[value=professional]").click()
+    browser.driver.find_element(By.XPATH, "//select[@id='organization_id']/option[text()='Buurtteam Noord']").click()
+    browser.submit()
+    link = browser.driver.find_element(By.ID, "account-link").text
+    browser.check("invitation-link")
+    browser.click(By.CSS_SELECTOR, "header form button")
+
+    browser.driver.get(link)
+    browser.check("set-password")
+    browser.fill(password="een lange zin als wachtwoord", password_confirmation="een lange zin als wachtwoord")
+    browser.submit()
+    assert "Uw wachtwoord is ingesteld" in browser.text()
+
+    browser.fill(username="j.devries", password="een lange zin als wachtwoord")
+    browser.submit()
+    browser.check("enrol-second-factor")
+    secret = browser.driver.find_element(By.ID, "totp-secret").text
+    browser.fill(code=totp(secret))
+    browser.submit()
+    codes = re.findall(r"[A-Z0-9]{5}-[A-Z0-9]{5}", browser.text())
+    assert len(codes) == 10
+    browser.check("recovery-codes")
+    browser.open("/")
+    assert "Welkom, Joost de Vries" in browser.text()
+
+
+def test_privacy_officer_reads_the_access_log(browser):
+    browser.sign_in("privacy")
+    browser.open("/privacy/access-log?outcome=success")
+    assert "login.success" in browser.text()
+    assert not browser.driver.find_elements(By.CLASS_NAME, "error-summary")
+    browser.check("access-log")
+    browser.open("/privacy/access-log?from=gisteren")
+    assert "Vul een datum in als jjjj-mm-dd." in browser.text()
+    browser.check("access-log-bad-date")
+
+
+def test_wrong_code_and_english(browser):
+    browser.open("/login?lang=en")
+    assert "Sign in" in browser.text()
+    browser.check("login-english")
+    login = browser.server["logins"]["analist"]
+    browser.fill(username="analist", password=login["password"])
+    browser.submit()
+    browser.fill(code="000000")
+    browser.submit()
+    assert "This code is wrong" in browser.text()
+    browser.check("second-factor-wrong-code")
+    browser.open("/does-not-exist")
+    assert "This page does not exist." in browser.text()
+    browser.check("not-found")
+
+
+def test_account_page(browser):
+    browser.sign_in("inwoner")
+    browser.open("/account/password")
+    browser.check("account")
+    browser.fill(current_password="wrong password", password="een nieuwe lange zin", password_confirmation="een nieuwe lange zin")
+    browser.submit()
+    assert "Uw huidige wachtwoord klopt niet." in browser.text()
+    browser.check("account-error")
