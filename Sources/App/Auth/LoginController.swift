@@ -70,7 +70,8 @@ struct LoginController {
     /// cost the same bcrypt work, so timing does not tell them apart.
     static func checkPassword(username: String, password: String, req: Request) async throws -> User? {
         guard let name = Username.normalized(username), !password.isEmpty, password.utf8.count <= 1024 else { return nil }
-        let user = try await User.query(on: req.db).filter(\.$username == name).filter(\.$isActive == true).first()
+        var user = try await User.query(on: req.db).filter(\.$username == name).filter(\.$isActive == true).first()
+        if let tenantID = user?.tenantID, try await Tenant.find(tenantID, on: req.db)?.isActive != true { user = nil }
         let hash = user?.passwordHash ?? req.application.dummyPasswordHash
         let matches = (try? await req.password.async.verify(password, created: hash)) ?? false
         return matches && user?.passwordHash != nil ? user : nil
@@ -93,13 +94,6 @@ struct LoginController {
     static func safeNext(_ next: String?) -> String {
         guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\"), next.count < 512 else { return "" }
         return next
-    }
-}
-
-extension Optional {
-    func asyncFlatMap<U>(_ transform: (Wrapped) async throws -> U?) async rethrows -> U? {
-        guard let self else { return nil }
-        return try await transform(self)
     }
 }
 

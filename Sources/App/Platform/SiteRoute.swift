@@ -30,6 +30,8 @@ enum SiteRoute: String, CaseIterable {
 
     case tenants = "/platform/tenants"
     case tenantNew = "/platform/tenants/new"
+    case tenantDeactivate = "/platform/tenants/:tenantID/deactivate"
+    case tenantReactivate = "/platform/tenants/:tenantID/reactivate"
 
     case accessLog = "/privacy/access-log"
 

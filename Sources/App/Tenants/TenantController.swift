@@ -13,7 +13,10 @@ struct TenantController {
     }
 
     struct ListPage: Encodable {
-        struct Row: Encodable { let name: String; let slug: String; let isDemo: Bool; let users: Int }
+        struct Row: Encodable {
+            let name: String; let slug: String; let isDemo: Bool; let users: Int
+            let isActive: Bool; let toggleAction: String?
+        }
         let rows: [Row]
         let newHref: String
     }
@@ -31,14 +34,20 @@ struct TenantController {
         routes.get(.tenants, use: list)
         routes.get(.tenantNew, use: new)
         routes.post(.tenants, use: create)
+        routes.post(.tenantDeactivate) { req in try await setActive(req, false) }
+        routes.post(.tenantReactivate) { req in try await setActive(req, true) }
     }
 
     func list(req: Request) async throws -> Response {
+        let actor = try req.requireActor()
         let tenants = try await Tenant.query(on: req.db).sort(\.$name).all()
         var rows: [ListPage.Row] = []
         for tenant in tenants {
             let users = try await User.scoped(to: try tenant.requireID(), on: req.db).count()
-            rows.append(.init(name: tenant.name, slug: tenant.slug, isDemo: tenant.isDemo, users: users))
+            let id = try tenant.requireID()
+            // Nobody switches off the tenant they are signed in to.
+            let toggle = id == actor.tenantID ? nil : (tenant.isActive ? SiteRoute.tenantDeactivate : SiteRoute.tenantReactivate).path(id)
+            rows.append(.init(name: tenant.name, slug: tenant.slug, isDemo: tenant.isDemo, users: users, isActive: tenant.isActive, toggleAction: toggle))
         }
         return try await req.page("platform/tenants", title: req.t("tenants.title"), ListPage(rows: rows, newHref: SiteRoute.tenantNew.path()))
     }
@@ -79,6 +88,21 @@ struct TenantController {
         let base = "\(req.url.scheme ?? "http")://\(req.headers.first(name: .host) ?? "localhost")"
         let page = UserController.LinkPage(username: admin.username, link: base + link, isInvitation: true, backHref: SiteRoute.tenants.path())
         return try await req.page("admin/user-link", title: req.t("users.invited"), page)
+    }
+
+    /// A deactivated tenant's users cannot sign in; its open sessions end at once. Its data stays.
+    func setActive(_ req: Request, _ active: Bool) async throws -> Response {
+        let actor = try req.requireActor()
+        guard let tenant = try await Tenant.find(req.parameters.get("tenantID", as: UUID.self), on: req.db) else { throw AppError.notFound }
+        let id = try tenant.requireID()
+        guard id != actor.tenantID else { throw AppError.forbidden }
+        try await req.db.transaction { tx in
+            tenant.isActive = active
+            try await tenant.save(on: tx)
+            if !active { try await UserSession.query(on: tx).filter(\.$tenantID == id).delete() }
+            try await req.audit(active ? "tenant.reactivate" : "tenant.deactivate", outcome: .success, basis: .administration, objectType: "tenant", objectID: id.uuidString, on: tx)
+        }
+        return req.redirect(to: SiteRoute.tenants.path())
     }
 
     static func isValidSlug(_ slug: String) -> Bool {

@@ -113,3 +113,29 @@ struct UserAdminTests {
         }
     }
 }
+
+@Suite("Tenant administration")
+struct TenantAdminTests {
+    @Test func deactivatedTenantsCannotSignInUntilReactivated() async throws {
+        try await withApp { app in
+            let fixtures = Fixtures(app: app)
+            let home = try await fixtures.tenant("platform")
+            let other = try await fixtures.tenant("beta")
+            let (_, secret) = try await fixtures.user("lotte", role: .platformAdmin, in: home)
+            try await fixtures.user("fatima", role: .resident, in: other, totp: false)
+            let resident = TestClient(app)
+            try await fixtures.signIn(resident, "fatima", secret: nil)
+            let admin = TestClient(app)
+            try await fixtures.signIn(admin, "lotte", secret: secret)
+            try await admin.get("/platform/tenants")
+            let otherID = try other.requireID()
+            #expect(try await admin.post(SiteRoute.tenantDeactivate.path(otherID)).status == .seeOther)
+            #expect(try await resident.get("/").status == .seeOther)
+            #expect(try await fixtures.signIn(TestClient(app), "fatima", secret: nil).status == .unauthorized)
+            // Nobody switches off their own tenant.
+            #expect(try await admin.post(SiteRoute.tenantDeactivate.path(try home.requireID())).status == .forbidden)
+            #expect(try await admin.post(SiteRoute.tenantReactivate.path(otherID)).status == .seeOther)
+            #expect(try await fixtures.signIn(TestClient(app), "fatima", secret: nil).status == .seeOther)
+        }
+    }
+}
