@@ -1,0 +1,109 @@
+/// What a request for resident data is about (DESIGN.md §3).
+public enum AccessScope: Equatable, Hashable, Sendable {
+    /// Who the resident is: name, birth date, address, household members.
+    case identity
+    /// The plan across all domains: goal titles, status, owners (coordinators).
+    case planOverview
+    /// Goals, actions, notes, assessments and referrals in one life domain.
+    case detail(LifeDomain)
+    /// One action assigned to a volunteer, with what the resident shared.
+    case assignedAction
+}
+
+/// Everything the policy needs to know about who asks for whose data. The
+/// App target gathers these facts from the database; the rule itself is here,
+/// pure and tested as a matrix.
+public struct AccessContext: Equatable, Sendable {
+    public var role: Role
+    public var sameTenant: Bool
+    /// A resident of the household, or a registered representative of one.
+    public var ownHousehold: Bool
+    /// Domains of the actor organisation's active involvement (nil: not involved).
+    public var involvementDomains: Set<LifeDomain>?
+    public var organizationIsMunicipal: Bool
+    /// Domains that active consents share with the actor's organisation.
+    public var consentDomains: Set<LifeDomain>
+    public var isCoordinator: Bool
+    public var volunteerAssigned: Bool
+    /// An active, unexpired break-the-glass opening by this professional.
+    public var breakTheGlass: Bool
+
+    public init(
+        role: Role, sameTenant: Bool = true, ownHousehold: Bool = false,
+        involvementDomains: Set<LifeDomain>? = nil, organizationIsMunicipal: Bool = false,
+        consentDomains: Set<LifeDomain> = [], isCoordinator: Bool = false,
+        volunteerAssigned: Bool = false, breakTheGlass: Bool = false
+    ) {
+        self.role = role
+        self.sameTenant = sameTenant
+        self.ownHousehold = ownHousehold
+        self.involvementDomains = involvementDomains
+        self.organizationIsMunicipal = organizationIsMunicipal
+        self.consentDomains = consentDomains
+        self.isCoordinator = isCoordinator
+        self.volunteerAssigned = volunteerAssigned
+        self.breakTheGlass = breakTheGlass
+    }
+}
+
+public enum AccessDecision: Equatable, Sendable {
+    case allowed(AccessBasis)
+    case denied(DenialReason)
+
+    public var isAllowed: Bool { if case .allowed = self { true } else { false } }
+}
+
+public enum DenialReason: String, Equatable, Sendable {
+    /// Another tenant's data does not exist for you: answer 404, not 403.
+    case otherTenant = "other_tenant"
+    case notInvolved = "not_involved"
+    case domainNotCovered = "domain_not_covered"
+    case noConsent = "no_consent"
+    /// Analysts see aggregates only; administrators and the privacy officer
+    /// manage the platform, not residents' files.
+    case roleHasNoResidentAccess = "role_has_no_resident_access"
+    case notAssigned = "not_assigned"
+}
+
+/// The one rule every read of resident data passes (DESIGN.md §3). Dutch law
+/// binds each task to its purpose, so access is per life domain, never "the
+/// whole file"; consent adds to a legal basis, it does not replace one.
+public enum AccessPolicy {
+    public static func decide(_ context: AccessContext, _ scope: AccessScope) -> AccessDecision {
+        guard context.sameTenant else { return .denied(.otherTenant) }
+        switch context.role {
+        case .resident:
+            return context.ownHousehold ? .allowed(.own) : .denied(.notInvolved)
+        case .volunteer:
+            return scope == .assignedAction && context.volunteerAssigned ? .allowed(.consent) : .denied(.notAssigned)
+        case .professional:
+            return professional(context, scope)
+        case .analyst, .privacyOfficer, .tenantAdmin, .platformAdmin:
+            return .denied(.roleHasNoResidentAccess)
+        }
+    }
+
+    private static func professional(_ context: AccessContext, _ scope: AccessScope) -> AccessDecision {
+        if context.breakTheGlass { return .allowed(.breakTheGlass) }
+        guard let domains = context.involvementDomains else { return .denied(.notInvolved) }
+        // Partners need the resident's consent on top of their involvement.
+        let basis: AccessBasis = context.organizationIsMunicipal ? .involvement : .consent
+        switch scope {
+        case .identity:
+            let covered = context.organizationIsMunicipal || !context.consentDomains.isDisjoint(with: domains)
+            return covered ? .allowed(basis) : .denied(.noConsent)
+        case .planOverview:
+            guard context.isCoordinator else { return .denied(.domainNotCovered) }
+            return context.organizationIsMunicipal || !context.consentDomains.isEmpty ? .allowed(basis) : .denied(.noConsent)
+        case .detail(let domain):
+            if domains.contains(domain) {
+                return context.organizationIsMunicipal || context.consentDomains.contains(domain) ? .allowed(basis) : .denied(.noConsent)
+            }
+            // A coordinator also sees details the resident consented to share with them.
+            if context.isCoordinator, context.consentDomains.contains(domain) { return .allowed(.consent) }
+            return .denied(.domainNotCovered)
+        case .assignedAction:
+            return .denied(.notAssigned)
+        }
+    }
+}
