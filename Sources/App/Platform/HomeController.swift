@@ -18,6 +18,7 @@ struct HomeController {
         let actor = try req.requireActor()
         let tenant = try await Tenant.find(actor.tenantID, on: req.db)
         var tiles: [(SiteRoute, String)] = []
+        if actor.role == .professional { tiles.append((.households, "households")) }
         if actor.role.administersTenant { tiles += [(.organizations, "organizations"), (.users, "users")] }
         if actor.role.administersPlatform { tiles.append((.tenants, "tenants")) }
         if actor.role.reviewsAccessLog { tiles.append((.accessLog, "access_log")) }

@@ -54,6 +54,7 @@ extension Request {
     private func navigation() -> [Layout.Link] {
         guard let actor else { return [] }
         var routes: [(SiteRoute, String)] = [(.home, "nav.home")]
+        if actor.role == .professional { routes.append((.households, "nav.households")) }
         if actor.role.administersTenant {
             routes += [(.organizations, "nav.organizations"), (.users, "nav.users")]
         }

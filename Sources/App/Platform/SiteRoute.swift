@@ -35,6 +35,16 @@ enum SiteRoute: String, CaseIterable {
 
     case accessLog = "/privacy/access-log"
 
+    case households = "/households"
+    case householdNew = "/households/new"
+    case household = "/households/:householdID"
+    case residentBSN = "/households/:householdID/residents/:residentID/bsn"
+    case involvements = "/households/:householdID/involvements"
+    case consents = "/households/:householdID/consents"
+    case consentWithdraw = "/households/:householdID/consents/:consentID/withdraw"
+    case goals = "/households/:householdID/goals"
+    case goal = "/households/:householdID/goals/:goalID"
+
     var components: [PathComponent] { rawValue.pathComponents }
 
     /// The path with each `:parameter` replaced, in order, by `values`.

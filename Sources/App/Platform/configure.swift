@@ -49,5 +49,10 @@ enum Migrations {
         app.migrations.add(CreateAccountLinks())
         app.migrations.add(CreateAccessLogEntries())
         app.migrations.add(CreateAccessLogHeads())
+        app.migrations.add(CreateHouseholds())
+        app.migrations.add(CreateResidents())
+        app.migrations.add(CreateInvolvements())
+        app.migrations.add(CreateConsents())
+        app.migrations.add(CreateGoals())
     }
 }

@@ -11,6 +11,10 @@ func routes(_ app: Application) throws {
     let signedIn = app.grouped(RequireLogin())
     HomeController().register(signedIn)
     AccountController().register(signedIn)
+    HouseholdController().register(signedIn)
+    TeamController().register(signedIn)
+    ConsentController().register(signedIn)
+    GoalController().register(signedIn)
 
     let tenantAdmin = app.grouped(RequireLogin(roles: [.tenantAdmin, .platformAdmin]))
     OrganizationController().register(tenantAdmin)

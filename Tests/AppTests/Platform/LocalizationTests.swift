@@ -29,6 +29,8 @@ struct LocalizationTests {
             for match in text.matches(of: /#t\("([a-z0-9_.]+)"/) {
                 #expect(nl[String(match.1)] != nil, "\(file.lastPathComponent) uses missing key \(match.1)")
             }
+            // Leaf reads `#t(…):` as the start of a block, which fails at render time.
+            #expect(text.firstMatch(of: /#t\([^)]*\):/) == nil, "\(file.lastPathComponent): a colon right after #t(…)")
         }
     }
 

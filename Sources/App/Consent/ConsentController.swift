@@ -1,0 +1,92 @@
+import Domain
+import Fluent
+import Vapor
+
+/// Recording and withdrawing consent on the household page. Terms once
+/// given never change: a change is a new record; withdrawal takes effect
+/// at the partner's very next request.
+struct ConsentController {
+    struct ConsentForm: Content {
+        var resident_id: String?
+        var organization_id: String?
+        var domains: [String]?
+        var purpose: String?
+        var valid_from: String?
+        var valid_to: String?
+        var method: String?
+        var status: String?
+    }
+
+    func register(_ routes: any RoutesBuilder) {
+        routes.post(.consents, use: record)
+        routes.post(.consentWithdraw, use: withdraw)
+    }
+
+    func record(req: Request) async throws -> Response {
+        let actor = try req.requireActor()
+        let opened = try await req.residentAccess().open(req.parameters.get("householdID", as: UUID.self), .planOverview, event: "consent.record")
+        let household = opened.household
+        let householdID = try household.requireID()
+        let form = try req.content.decode(ConsentForm.self)
+        var validator = FormValidator()
+        let resident = try await form.resident_id.flatMap(UUID.init(uuidString:)).asyncFlatMap {
+            try await Resident.scoped(to: household.tenantID, on: req.db).filter(\.$id == $0).filter(\.$householdID == householdID).first()
+        }
+        if resident == nil { validator.add("resident_id", "validation.choose_option") }
+        let organization = try await form.organization_id.flatMap(UUID.init(uuidString:)).asyncFlatMap {
+            try await Organization.scoped(to: household.tenantID, on: req.db).filter(\.$id == $0).first()
+        }
+        if organization == nil { validator.add("organization_id", "validation.choose_option") }
+        let domains = Set((form.domains ?? []).compactMap(LifeDomain.init(rawValue:)))
+        if domains.isEmpty { validator.add("domains", "validation.domains_required") }
+        let purpose = validator.text("purpose", form.purpose, maxLength: 200)
+        let validFrom = Day.parse(form.valid_from)
+        if validFrom == nil { validator.add("valid_from", "validation.date_invalid") }
+        var validTo: String?
+        if let raw = form.valid_to, !raw.trimmingCharacters(in: .whitespaces).isEmpty {
+            validTo = Day.parse(raw)
+            if validTo == nil { validator.add("valid_to", "validation.date_invalid") }
+            else if let validFrom, let validTo, validTo < validFrom { validator.add("valid_to", "validation.end_before_start") }
+        }
+        let method = form.method.flatMap(ConsentMethod.init(rawValue:))
+        if method == nil || method == .portal { validator.add("method", "validation.choose_option") }
+        let status = form.status.flatMap(ConsentStatus.init(rawValue:)) ?? .given
+        guard validator.isValid, let resident, let organization, let purpose, let validFrom, let method, status != .withdrawn else {
+            let page = try await HouseholdPage.build(opened, req: req, errors: FormErrors(validator.issues, req: req))
+            return try await req.page("households/show", title: household.name, page, status: .unprocessableEntity)
+        }
+        let endDay = validTo
+        try await req.db.transaction { tx in
+            let consent = Consent(
+                tenantID: household.tenantID, householdID: householdID, residentID: try resident.requireID(),
+                recipientOrganizationID: try organization.requireID(), domains: domains, purpose: purpose,
+                validFrom: validFrom, validTo: endDay, method: method, status: status, recordedBy: actor.userID
+            )
+            try await consent.create(on: tx)
+            try await req.audit("consent.\(status.rawValue)", outcome: .success, basis: .consent, subjectID: householdID, objectType: "consent", objectID: consent.id?.uuidString, on: tx)
+        }
+        return req.redirect(to: SiteRoute.household.path(householdID))
+    }
+
+    func withdraw(req: Request) async throws -> Response {
+        let opened = try await req.residentAccess().open(req.parameters.get("householdID", as: UUID.self), .planOverview, event: "consent.withdraw")
+        let householdID = try opened.household.requireID()
+        let consent = try await Consent.find(req.parameters.get("consentID", as: UUID.self), in: opened.household.tenantID, on: req.db)
+        guard consent.householdID == householdID else { throw AppError.notFound }
+        try await ConsentWithdrawal.withdraw(consent, req: req)
+        return req.redirect(to: SiteRoute.household.path(householdID))
+    }
+}
+
+/// Withdrawal, shared by the team's page and (later) the resident's portal.
+enum ConsentWithdrawal {
+    static func withdraw(_ consent: Consent, req: Request) async throws {
+        guard ConsentRule.canWithdraw(ConsentStatus(rawValue: consent.status) ?? .withdrawn) else { return }
+        try await req.db.transaction { tx in
+            consent.status = ConsentStatus.withdrawn.rawValue
+            consent.withdrawnAt = Date()
+            try await consent.save(on: tx)
+            try await req.audit("consent.withdrawn", outcome: .success, basis: .consent, subjectID: consent.householdID, objectType: "consent", objectID: consent.id?.uuidString, on: tx)
+        }
+    }
+}

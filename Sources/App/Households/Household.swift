@@ -1,0 +1,31 @@
+import Fluent
+import Foundation
+
+/// Residents living together: the unit of the plan.
+final class Household: Model, TenantOwned, @unchecked Sendable {
+    static let schema = "households"
+    static let tenantKey: KeyPath<Household, FieldProperty<Household, UUID>> = \.$tenantID
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "tenant_id") var tenantID: UUID
+    @Field(key: "name") var name: String
+    @Field(key: "street") var street: String
+    @Field(key: "postcode") var postcode: String
+    @Field(key: "city") var city: String
+    @OptionalField(key: "neighbourhood_code") var neighbourhoodCode: String?
+    @Field(key: "version") var version: Int
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+
+    init() {}
+
+    init(tenantID: UUID, name: String, street: String, postcode: String, city: String, neighbourhoodCode: String?) {
+        self.tenantID = tenantID
+        self.name = name
+        self.street = street
+        self.postcode = postcode
+        self.city = city
+        self.neighbourhoodCode = neighbourhoodCode
+        self.version = 1
+    }
+}

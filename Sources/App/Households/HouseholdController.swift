@@ -1,0 +1,107 @@
+import Domain
+import Fluent
+import Vapor
+
+/// Households: the list of mine, registering a new one, and its page.
+struct HouseholdController {
+    struct ListPage: Encodable {
+        struct Row: Encodable { let name: String; let address: String; let href: String }
+        let rows: [Row]
+        let newHref: String?
+    }
+
+    struct IntakePage: Encodable {
+        let action: String
+        let values: IntakeForm
+        let domains: [Option]
+        let methods: [Option]
+        let partner: Bool
+        let errors: FormErrors
+        let duplicate: Duplicate?
+    }
+
+    struct Duplicate: Encodable { let name: String; let birthDate: String; let href: String?; let sameBSN: Bool }
+
+    func register(_ routes: any RoutesBuilder) {
+        routes.get(.households, use: list)
+        routes.get(.householdNew, use: new)
+        routes.post(.households, use: create)
+        routes.get(.household, use: show)
+        routes.post(.residentBSN, use: revealBSN)
+    }
+
+    /// Households on which the actor's organisation is active today.
+    func list(req: Request) async throws -> Response {
+        let actor = try req.requireActor()
+        guard actor.role == .professional, let organizationID = actor.organizationID else { throw AppError.notFound }
+        let today = Day.today()
+        let householdIDs = try await Involvement.scoped(to: actor.tenantID, on: req.db)
+            .filter(\.$organizationID == organizationID).all()
+            .filter { $0.isActive(on: today) }.map(\.householdID)
+        let households = try await Household.scoped(to: actor.tenantID, on: req.db).filter(\.$id ~~ Set(householdIDs)).sort(\.$name).all()
+        let rows = try households.map { ListPage.Row(name: $0.name, address: "\($0.street), \($0.city)", href: SiteRoute.household.path(try $0.requireID())) }
+        return try await req.page("households/list", title: req.t("households.title"), ListPage(rows: rows, newHref: SiteRoute.householdNew.path()))
+    }
+
+    func new(req: Request) async throws -> Response {
+        try await intakePage(req, IntakeForm(), errors: .none)
+    }
+
+    func create(req: Request) async throws -> Response {
+        let actor = try req.requireActor()
+        guard actor.role == .professional else { throw AppError.notFound }
+        let form = try req.content.decode(IntakeForm.self)
+        switch try await HouseholdIntake.register(form, actor: actor, req: req) {
+        case .created(let household):
+            return req.redirect(to: SiteRoute.household.path(try household.requireID()))
+        case .invalid(let issues):
+            return try await intakePage(req, form, errors: FormErrors(issues, req: req), status: .unprocessableEntity)
+        case .existingBSN(let resident):
+            return try await intakePage(req, form, errors: FormErrors([.init(field: "bsn", messageKey: "intake.bsn_exists")], req: req), duplicate: try await duplicate(resident, sameBSN: true, req: req), status: .conflict)
+        case .possibleDuplicate(let resident):
+            return try await intakePage(req, form, errors: FormErrors([.init(field: "given_name", messageKey: "intake.possible_duplicate")], req: req), duplicate: try await duplicate(resident, sameBSN: false, req: req), status: .conflict)
+        }
+    }
+
+    func show(req: Request) async throws -> Response {
+        let opened = try await req.residentAccess().open(req.parameters.get("householdID", as: UUID.self), .identity, event: "household.view")
+        let page = try await HouseholdPage.build(opened, req: req)
+        return try await req.page("households/show", title: opened.household.name, page)
+    }
+
+    /// Shows one member's full BSN, once, and logs that it was shown.
+    func revealBSN(req: Request) async throws -> Response {
+        let access = try req.residentAccess()
+        let opened = try await access.open(req.parameters.get("householdID", as: UUID.self), .identity, event: "resident.bsn_shown")
+        let resident = try await Resident.find(req.parameters.get("residentID", as: UUID.self), in: opened.household.tenantID, on: req.db)
+        guard resident.householdID == opened.household.id, let sealed = resident.bsnEncrypted else { throw AppError.notFound }
+        let bsn = try FieldCipher(key: req.application.config.keys.field).open(sealed)
+        let page = try await HouseholdPage.build(opened, req: req, revealed: [try resident.requireID(): bsn])
+        return try await req.page("households/show", title: opened.household.name, page)
+    }
+
+    private func duplicate(_ resident: Resident, sameBSN: Bool, req: Request) async throws -> Duplicate {
+        // Offer the existing record only to someone who may open it.
+        let actor = try req.requireActor()
+        let household = try await Household.find(resident.householdID, in: actor.tenantID, on: req.db)
+        let allowed = AccessPolicy.decide(try await req.residentAccess().context(for: household), .identity).isAllowed
+        return Duplicate(
+            name: resident.fullName, birthDate: resident.birthDate,
+            href: allowed ? SiteRoute.household.path(resident.householdID) : nil, sameBSN: sameBSN
+        )
+    }
+
+    private func intakePage(_ req: Request, _ form: IntakeForm, errors: FormErrors, duplicate: Duplicate? = nil, status: HTTPStatus = .ok) async throws -> Response {
+        let actor = try req.requireActor()
+        guard actor.role == .professional, let organizationID = actor.organizationID else { throw AppError.notFound }
+        let organization = try await Organization.find(organizationID, in: actor.tenantID, on: req.db)
+        let chosen = Set(form.domains ?? [])
+        let page = IntakePage(
+            action: SiteRoute.households.path(), values: form,
+            domains: LifeDomain.allCases.map { Option(value: $0.rawValue, label: req.t("domain.\($0.rawValue)"), selected: chosen.contains($0.rawValue)) },
+            methods: ConsentMethod.allCases.filter { $0 != .portal }.map { Option(value: $0.rawValue, label: req.t("consent.method.\($0.rawValue)"), selected: $0.rawValue == form.consent_method) },
+            partner: !(organization.organizationKind?.isMunicipal ?? false), errors: errors, duplicate: duplicate
+        )
+        return try await req.page("households/new", title: req.t("intake.title"), page, status: status)
+    }
+}

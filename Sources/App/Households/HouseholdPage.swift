@@ -1,0 +1,117 @@
+import Domain
+import Fluent
+import Vapor
+
+/// The household page's view model: only what the access rule lets this
+/// viewer see, built from an `Opened` household.
+struct HouseholdPage: Encodable {
+    struct Member: Encodable {
+        let name: String; let birthDate: String; let relation: String
+        let bsn: String; let revealAction: String?
+    }
+    struct TeamRow: Encodable { let organization: String; let domains: String; let coordinator: Bool; let since: String }
+    struct ConsentRow: Encodable {
+        let resident: String; let organization: String; let domains: String; let purpose: String
+        let validity: String; let method: String; let status: String; let withdrawAction: String?
+    }
+    struct GoalRow: Encodable { let title: String; let target: String; let status: String; let editHref: String? }
+    struct DomainGoals: Encodable { let domain: String; let goals: [GoalRow] }
+
+    let id: String
+    let name: String
+    let address: String
+    let neighbourhood: String
+    let members: [Member]
+    let team: [TeamRow]?
+    let consents: [ConsentRow]?
+    let goals: [DomainGoals]
+    let goalDomains: [Option]
+    let goalAction: String
+    let teamForm: TeamForm?
+    let consentForm: ConsentForm?
+    let errors: FormErrors
+
+    struct TeamForm: Encodable { let action: String; let organizations: [Option]; let domains: [Option] }
+    struct ConsentForm: Encodable { let action: String; let residents: [Option]; let organizations: [Option]; let domains: [Option]; let methods: [Option]; let today: String }
+
+    static func build(_ opened: ResidentAccess.Opened, req: Request, revealed: [UUID: String] = [:], errors: FormErrors = .none) async throws -> HouseholdPage {
+        let household = opened.household
+        let id = try household.requireID()
+        let tenantID = household.tenantID
+        let db = req.db
+        let today = Day.today()
+        let names = try await UserController.organizationNames(tenantID: tenantID, on: db)
+        let domainLabel = { (domain: LifeDomain) in req.t("domain.\(domain.rawValue)") }
+        let domainList = { (domains: Set<LifeDomain>) in LifeDomain.allCases.filter(domains.contains).map(domainLabel).joined(separator: ", ") }
+        let manages = opened.allows(.planOverview)
+
+        let residents = try await Resident.scoped(to: tenantID, on: db).filter(\.$householdID == id).sort(\.$birthDate).all()
+        let members = try residents.map { resident in
+            let residentID = try resident.requireID()
+            let masked = resident.bsnEncrypted == nil ? "" : "******" + (revealed[residentID].map { String($0.suffix(3)) } ?? "•••")
+            return Member(
+                name: resident.fullName, birthDate: resident.birthDate, relation: req.t("relation.\(resident.relation)"),
+                bsn: revealed[residentID] ?? masked,
+                revealAction: resident.bsnEncrypted == nil || revealed[residentID] != nil ? nil : SiteRoute.residentBSN.path(id, residentID)
+            )
+        }
+
+        let involvements = try await Involvement.scoped(to: tenantID, on: db).filter(\.$householdID == id).all().filter { $0.isActive(on: today) }
+        let team = involvements.map {
+            TeamRow(organization: names[$0.organizationID] ?? "", domains: domainList($0.lifeDomains), coordinator: $0.isCoordinator, since: $0.startsOn)
+        }
+
+        let consents = try await Consent.scoped(to: tenantID, on: db).filter(\.$householdID == id).sort(\.$createdAt, .descending).all()
+        let residentNames = Dictionary(residents.compactMap { r in r.id.map { ($0, r.fullName) } }, uniquingKeysWith: { a, _ in a })
+        let consentRows = try consents.map { consent in
+            let effective = consent.effective(today: today)
+            return ConsentRow(
+                resident: residentNames[consent.residentID] ?? "", organization: names[consent.recipientOrganizationID] ?? "",
+                domains: domainList(consent.lifeDomains), purpose: consent.purpose,
+                validity: consent.validFrom + " – " + (consent.validTo ?? req.t("consent.open_ended")),
+                method: req.t("consent.method.\(consent.method)"), status: req.t("consent.effective.\(effective.rawValue)"),
+                withdrawAction: manages && ConsentRule.canWithdraw(ConsentStatus(rawValue: consent.status) ?? .withdrawn) && effective != .expired
+                    ? SiteRoute.consentWithdraw.path(id, try consent.requireID()) : nil
+            )
+        }
+
+        let goals = try await Goal.scoped(to: tenantID, on: db).filter(\.$householdID == id).sort(\.$createdAt).all()
+        let grouped = LifeDomain.allCases.compactMap { domain -> DomainGoals? in
+            let detail = opened.allows(.detail(domain))
+            guard detail || manages else { return nil }
+            let rows = try? goals.filter { $0.domain == domain.rawValue }.map { goal in
+                GoalRow(
+                    title: goal.title, target: detail ? goal.target ?? "" : "",
+                    status: req.t("goal.status.\(goal.status)"),
+                    editHref: detail ? SiteRoute.goal.path(id, try goal.requireID()) : nil
+                )
+            }
+            guard let rows, !rows.isEmpty else { return nil }
+            return DomainGoals(domain: domainLabel(domain), goals: rows)
+        }
+        let writableDomains = LifeDomain.allCases.filter { opened.allows(.detail($0)) }
+        let domainOptions = { (domains: [LifeDomain]) in domains.map { Option(value: $0.rawValue, label: domainLabel($0), selected: false) } }
+        let organizationOptions = names.sorted { $0.value < $1.value }.map { Option(value: $0.key.uuidString, label: $0.value, selected: false) }
+
+        return HouseholdPage(
+            id: id.uuidString, name: household.name,
+            address: "\(household.street), \(household.postcode) \(household.city)",
+            neighbourhood: household.neighbourhoodCode ?? "",
+            members: members,
+            team: manages ? team : nil,
+            consents: manages ? consentRows : nil,
+            goals: grouped,
+            goalDomains: domainOptions(writableDomains),
+            goalAction: SiteRoute.goals.path(id),
+            teamForm: manages ? TeamForm(action: SiteRoute.involvements.path(id), organizations: organizationOptions, domains: domainOptions(LifeDomain.allCases)) : nil,
+            consentForm: manages ? ConsentForm(
+                action: SiteRoute.consents.path(id),
+                residents: residents.compactMap { r in r.id.map { Option(value: $0.uuidString, label: r.fullName, selected: false) } },
+                organizations: organizationOptions, domains: domainOptions(LifeDomain.allCases),
+                methods: ConsentMethod.allCases.filter { $0 != .portal }.map { Option(value: $0.rawValue, label: req.t("consent.method.\($0.rawValue)"), selected: false) },
+                today: today
+            ) : nil,
+            errors: errors
+        )
+    }
+}

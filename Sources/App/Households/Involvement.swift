@@ -1,0 +1,48 @@
+import Domain
+import Fluent
+import Foundation
+
+/// An organisation on the team around a household, for some life domains.
+final class Involvement: Model, TenantOwned, @unchecked Sendable {
+    static let schema = "involvements"
+    static let tenantKey: KeyPath<Involvement, FieldProperty<Involvement, UUID>> = \.$tenantID
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "tenant_id") var tenantID: UUID
+    @Field(key: "household_id") var householdID: UUID
+    @Field(key: "organization_id") var organizationID: UUID
+    /// Life domains, comma-separated raw values (stored as text on both databases).
+    @Field(key: "domains") var domains: String
+    @Field(key: "is_coordinator") var isCoordinator: Bool
+    @Field(key: "starts_on") var startsOn: String
+    @OptionalField(key: "ends_on") var endsOn: String?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+
+    init(tenantID: UUID, householdID: UUID, organizationID: UUID, domains: Set<LifeDomain>, isCoordinator: Bool, startsOn: String) {
+        self.tenantID = tenantID
+        self.householdID = householdID
+        self.organizationID = organizationID
+        self.domains = LifeDomain.encode(domains)
+        self.isCoordinator = isCoordinator
+        self.startsOn = startsOn
+    }
+
+    var lifeDomains: Set<LifeDomain> { LifeDomain.decode(domains) }
+
+    /// Active on `day` (yyyy-MM-dd): started, and not yet ended.
+    func isActive(on day: String) -> Bool {
+        startsOn <= day && (endsOn.map { day < $0 } ?? true)
+    }
+}
+
+extension LifeDomain {
+    static func encode(_ domains: Set<LifeDomain>) -> String {
+        LifeDomain.allCases.filter(domains.contains).map(\.rawValue).joined(separator: ",")
+    }
+
+    static func decode(_ text: String) -> Set<LifeDomain> {
+        Set(text.split(separator: ",").compactMap { LifeDomain(rawValue: String($0)) })
+    }
+}

@@ -1,0 +1,62 @@
+import Domain
+import Fluent
+import Vapor
+
+/// The team around a household: the coordinator adds organisations for
+/// some life domains, and can hand coordination over. A partner
+/// organisation joins only for domains the resident consented to share.
+struct TeamController {
+    struct InvolvementForm: Content {
+        var organization_id: String?
+        var domains: [String]?
+        var coordinator: String?
+    }
+
+    func register(_ routes: any RoutesBuilder) {
+        routes.post(.involvements, use: add)
+    }
+
+    func add(req: Request) async throws -> Response {
+        let opened = try await req.residentAccess().open(req.parameters.get("householdID", as: UUID.self), .planOverview, event: "involvement.add")
+        let household = opened.household
+        let householdID = try household.requireID()
+        let form = try req.content.decode(InvolvementForm.self)
+        var validator = FormValidator()
+        let organization = try await form.organization_id.flatMap(UUID.init(uuidString:))
+            .asyncFlatMap { try await Organization.scoped(to: household.tenantID, on: req.db).filter(\.$id == $0).first() }
+        if organization == nil { validator.add("organization_id", "validation.choose_option") }
+        let domains = Set((form.domains ?? []).compactMap(LifeDomain.init(rawValue:)))
+        if domains.isEmpty { validator.add("domains", "validation.domains_required") }
+        if let organization, let organizationID = organization.id, !(organization.organizationKind?.isMunicipal ?? false) {
+            let consented = try await ResidentAccess.consentedDomains(householdID: householdID, organizationID: organizationID, tenantID: household.tenantID, on: req.db)
+            let missing = LifeDomain.allCases.filter { domains.contains($0) && !consented.contains($0) }
+            if !missing.isEmpty {
+                let names = missing.map { req.t("domain.\($0.rawValue)") }.joined(separator: ", ")
+                return try await rerender(req, opened, FormErrors(summary: [.init(field: "organization_id", message: req.t("team.consent_missing", organization.name, names))], fields: [:]))
+            }
+        }
+        guard validator.isValid, let organization else {
+            return try await rerender(req, opened, FormErrors(validator.issues, req: req))
+        }
+        let makeCoordinator = form.coordinator == "on"
+        try await req.db.transaction { tx in
+            if makeCoordinator {
+                // Exactly one coordinator: handing over takes it from the other.
+                try await Involvement.scoped(to: household.tenantID, on: tx).filter(\.$householdID == householdID)
+                    .set(\.$isCoordinator, to: false).update()
+            }
+            let involvement = Involvement(
+                tenantID: household.tenantID, householdID: householdID, organizationID: try organization.requireID(),
+                domains: domains, isCoordinator: makeCoordinator, startsOn: Day.today()
+            )
+            try await involvement.create(on: tx)
+            try await req.audit(makeCoordinator ? "coordination.handover" : "involvement.created", outcome: .success, basis: .involvement, subjectID: householdID, objectType: "involvement", objectID: involvement.id?.uuidString, on: tx)
+        }
+        return req.redirect(to: SiteRoute.household.path(householdID))
+    }
+
+    private func rerender(_ req: Request, _ opened: ResidentAccess.Opened, _ errors: FormErrors) async throws -> Response {
+        let page = try await HouseholdPage.build(opened, req: req, errors: errors)
+        return try await req.page("households/show", title: opened.household.name, page, status: .unprocessableEntity)
+    }
+}
