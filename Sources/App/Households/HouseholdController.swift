@@ -64,7 +64,14 @@ struct HouseholdController {
     }
 
     func show(req: Request) async throws -> Response {
-        let opened = try await req.residentAccess().open(req.parameters.get("householdID", as: UUID.self), .identity, event: "household.view")
+        let householdID = req.parameters.get("householdID", as: UUID.self)
+        let opened: ResidentAccess.Opened
+        do {
+            opened = try await req.residentAccess().open(householdID, .identity, event: "household.view")
+        } catch AppError.forbidden where req.actor?.role == .professional {
+            // Known household, not (or no longer) on its team: say so, and offer the emergency route.
+            return try await BreakTheGlassController.offer(req, householdID: householdID!)
+        }
         let page = try await HouseholdPage.build(opened, req: req)
         return try await req.page("households/show", title: opened.household.name, page)
     }

@@ -16,6 +16,7 @@ struct HouseholdPage: Encodable {
     }
     struct GoalRow: Encodable { let title: String; let target: String; let status: String; let editHref: String? }
     struct DomainGoals: Encodable { let domain: String; let goals: [GoalRow] }
+    struct NoteRow: Encodable { let day: String; let kind: String; let domain: String; let text: String }
 
     let id: String
     let name: String
@@ -27,6 +28,12 @@ struct HouseholdPage: Encodable {
     let goals: [DomainGoals]
     let goalDomains: [Option]
     let goalAction: String
+    let notes: [NoteRow]
+    let noteAction: String
+    let noteKinds: [Option]
+    let today: String
+    /// Seen through a break-the-glass opening: shown on every view.
+    let emergency: Bool
     let teamForm: TeamForm?
     let consentForm: ConsentForm?
     let errors: FormErrors
@@ -90,6 +97,17 @@ struct HouseholdPage: Encodable {
             return DomainGoals(domain: domainLabel(domain), goals: rows)
         }
         let writableDomains = LifeDomain.allCases.filter { opened.allows(.detail($0)) }
+        let cipher = FieldCipher(key: req.application.config.keys.field)
+        let notes = try await Note.scoped(to: tenantID, on: db).filter(\.$householdID == id)
+            .filter(\.$domain ~~ writableDomains.map(\.rawValue))
+            .sort(\.$occurredOn, .descending).sort(\.$createdAt, .descending).limit(200).all()
+        let noteRows = notes.map { note in
+            NoteRow(
+                day: note.occurredOn, kind: req.t("note.kind.\(note.kind)"),
+                domain: LifeDomain(rawValue: note.domain).map(domainLabel) ?? "",
+                text: cipher.openOrNil(note.textEncrypted) ?? req.t("note.unreadable")
+            )
+        }
         let domainOptions = { (domains: [LifeDomain]) in domains.map { Option(value: $0.rawValue, label: domainLabel($0), selected: false) } }
         let organizationOptions = names.sorted { $0.value < $1.value }.map { Option(value: $0.key.uuidString, label: $0.value, selected: false) }
 
@@ -103,6 +121,11 @@ struct HouseholdPage: Encodable {
             goals: grouped,
             goalDomains: domainOptions(writableDomains),
             goalAction: SiteRoute.goals.path(id),
+            notes: noteRows,
+            noteAction: SiteRoute.notes.path(id),
+            noteKinds: NoteKind.allCases.map { Option(value: $0.rawValue, label: req.t("note.kind.\($0.rawValue)"), selected: false) },
+            today: today,
+            emergency: opened.context.breakTheGlass && opened.context.role == .professional,
             teamForm: manages ? TeamForm(action: SiteRoute.involvements.path(id), organizations: organizationOptions, domains: domainOptions(LifeDomain.allCases)) : nil,
             consentForm: manages ? ConsentForm(
                 action: SiteRoute.consents.path(id),

@@ -44,6 +44,9 @@ struct ResidentAccess {
             context.ownHousehold = try await Resident.scoped(to: actor.tenantID, on: req.db)
                 .filter(\.$householdID == householdID).filter(\.$userID == actor.userID).first() != nil
         }
+        if actor.role == .professional {
+            context.breakTheGlass = try await BreakTheGlassController.isOpen(householdID: householdID, userID: actor.userID, tenantID: actor.tenantID, on: req.db)
+        }
         guard let organizationID = actor.organizationID else { return context }
         let today = Day.today()
         let involvements = try await Involvement.scoped(to: actor.tenantID, on: req.db)

@@ -21,7 +21,7 @@ struct HomeController {
         if actor.role == .professional { tiles.append((.households, "households")) }
         if actor.role.administersTenant { tiles += [(.organizations, "organizations"), (.users, "users")] }
         if actor.role.administersPlatform { tiles.append((.tenants, "tenants")) }
-        if actor.role.reviewsAccessLog { tiles.append((.accessLog, "access_log")) }
+        if actor.role.reviewsAccessLog { tiles += [(.accessLog, "access_log"), (.breakTheGlassReviews, "break_the_glass")] }
         tiles.append((.accountPassword, "account"))
         let page = Page(
             greeting: req.t("home.greeting", actor.displayName),

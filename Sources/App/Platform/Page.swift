@@ -59,7 +59,7 @@ extension Request {
             routes += [(.organizations, "nav.organizations"), (.users, "nav.users")]
         }
         if actor.role.administersPlatform { routes.append((.tenants, "nav.tenants")) }
-        if actor.role.reviewsAccessLog { routes.append((.accessLog, "nav.access_log")) }
+        if actor.role.reviewsAccessLog { routes += [(.accessLog, "nav.access_log"), (.breakTheGlassReviews, "nav.break_the_glass")] }
         routes.append((.accountPassword, "nav.account"))
         return routes.map { route, key in
             let href = route.path()

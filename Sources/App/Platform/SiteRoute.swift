@@ -44,6 +44,10 @@ enum SiteRoute: String, CaseIterable {
     case consentWithdraw = "/households/:householdID/consents/:consentID/withdraw"
     case goals = "/households/:householdID/goals"
     case goal = "/households/:householdID/goals/:goalID"
+    case notes = "/households/:householdID/notes"
+    case breakTheGlass = "/households/:householdID/break-the-glass"
+    case breakTheGlassReviews = "/privacy/break-the-glass"
+    case breakTheGlassReview = "/privacy/break-the-glass/:openingID"
 
     var components: [PathComponent] { rawValue.pathComponents }
 

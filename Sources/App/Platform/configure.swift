@@ -54,5 +54,7 @@ enum Migrations {
         app.migrations.add(CreateInvolvements())
         app.migrations.add(CreateConsents())
         app.migrations.add(CreateGoals())
+        app.migrations.add(CreateNotes())
+        app.migrations.add(CreateBreakTheGlassOpenings())
     }
 }

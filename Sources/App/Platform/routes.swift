@@ -15,11 +15,15 @@ func routes(_ app: Application) throws {
     TeamController().register(signedIn)
     ConsentController().register(signedIn)
     GoalController().register(signedIn)
+    NoteController().register(signedIn)
+    BreakTheGlassController().register(signedIn)
 
     let tenantAdmin = app.grouped(RequireLogin(roles: [.tenantAdmin, .platformAdmin]))
     OrganizationController().register(tenantAdmin)
     UserController().register(tenantAdmin)
 
     TenantController().register(app.grouped(RequireLogin(roles: [.platformAdmin])))
-    AccessLogController().register(app.grouped(RequireLogin(roles: [.privacyOfficer])))
+    let privacyOfficer = app.grouped(RequireLogin(roles: [.privacyOfficer]))
+    AccessLogController().register(privacyOfficer)
+    BreakTheGlassReviewController().register(privacyOfficer)
 }

@@ -26,7 +26,7 @@ public struct FormValidator: Sendable {
     /// Trims the value and checks it is present (when required) and not too long.
     @discardableResult
     public mutating func text(
-        _ field: String, _ value: String?, required: Bool = true, maxLength: Int = 200
+        _ field: String, _ value: String?, required: Bool = true, maxLength: Int = 200, allowLineBreaks: Bool = false
     ) -> String? {
         let trimmed = (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.isEmpty {
@@ -37,7 +37,8 @@ public struct FormValidator: Sendable {
             add(field, "validation.too_long")
             return nil
         }
-        if trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+        let lineBreaks: Set<Unicode.Scalar> = allowLineBreaks ? ["\n", "\r", "\t"] : []
+        if trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && !lineBreaks.contains($0) }) {
             add(field, "validation.invalid_characters")
             return nil
         }

@@ -1,0 +1,64 @@
+import Domain
+import Fluent
+import Vapor
+
+/// Where a professional who is refused a household can, in an emergency,
+/// open it anyway: with a reason of some substance, for a limited time,
+/// flagged for the privacy officer.
+struct BreakTheGlassController {
+    struct OpenForm: Content { var reason: String? }
+
+    struct OfferPage: Encodable {
+        let action: String
+        let hours: Int
+        let reason: String
+        let errors: FormErrors
+    }
+
+    static let minimumReason = 20
+
+    func register(_ routes: any RoutesBuilder) {
+        routes.post(.breakTheGlass, use: open)
+    }
+
+    func open(req: Request) async throws -> Response {
+        let actor = try req.requireActor()
+        guard actor.role == .professional,
+              let householdID = req.parameters.get("householdID", as: UUID.self),
+              let household = try await Household.scoped(to: actor.tenantID, on: req.db).filter(\.$id == householdID).first()
+        else {
+            try await req.audit("break_the_glass.opened", outcome: .denied, basis: .none, objectType: "household", objectID: req.parameters.get("householdID"))
+            throw AppError.notFound
+        }
+        let form = try req.content.decode(OpenForm.self)
+        var validator = FormValidator()
+        let reason = validator.text("reason", form.reason, maxLength: 1000, allowLineBreaks: true)
+        if let reason, reason.count < Self.minimumReason { validator.add("reason", "validation.reason_too_short") }
+        guard validator.isValid, let reason, reason.count >= Self.minimumReason else {
+            return try await Self.offer(req, householdID: householdID, reason: form.reason ?? "", errors: FormErrors(validator.issues, req: req), status: .unprocessableEntity)
+        }
+        let now = Date()
+        let opening = BreakTheGlassOpening(
+            tenantID: household.tenantID, householdID: householdID, userID: actor.userID, reason: reason,
+            openedAt: now, expiresAt: now.addingTimeInterval(TimeInterval(req.application.config.breakTheGlassHours) * 3600)
+        )
+        try await req.db.transaction { tx in
+            try await opening.create(on: tx)
+            try await req.audit("break_the_glass.opened", outcome: .allowed, basis: .breakTheGlass, subjectID: householdID, purpose: String(reason.prefix(200)), objectType: "break_the_glass", objectID: opening.id?.uuidString, on: tx)
+        }
+        return req.redirect(to: SiteRoute.household.path(householdID))
+    }
+
+    /// The refusal page for a professional, with the emergency form.
+    static func offer(_ req: Request, householdID: UUID, reason: String = "", errors: FormErrors = .none, status: HTTPStatus = .forbidden) async throws -> Response {
+        let page = OfferPage(action: SiteRoute.breakTheGlass.path(householdID), hours: req.application.config.breakTheGlassHours, reason: reason, errors: errors)
+        return try await req.page("households/refused", title: req.t("break_the_glass.refused_title"), page, status: status)
+    }
+
+    /// Whether this user has an open, unexpired emergency opening of the household.
+    static func isOpen(householdID: UUID, userID: UUID, tenantID: UUID, on db: any Database) async throws -> Bool {
+        try await BreakTheGlassOpening.scoped(to: tenantID, on: db)
+            .filter(\.$householdID == householdID).filter(\.$userID == userID)
+            .filter(\.$expiresAt > Date()).first() != nil
+    }
+}

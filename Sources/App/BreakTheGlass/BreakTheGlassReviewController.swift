@@ -1,0 +1,68 @@
+import Domain
+import Fluent
+import Vapor
+
+/// The privacy officer's review of emergency openings: unreviewed first,
+/// each marked reviewed with a comment.
+struct BreakTheGlassReviewController {
+    struct ReviewForm: Content { var comment: String? }
+
+    struct Page: Encodable {
+        struct Row: Encodable {
+            let user: String; let household: String; let reason: String
+            let openedAt: String; let expiresAt: String; let reviewed: Bool
+            let reviewAction: String; let comment: String
+        }
+        let unreviewed: [Row]
+        let reviewed: [Row]
+        let errors: FormErrors
+    }
+
+    func register(_ routes: any RoutesBuilder) {
+        routes.get(.breakTheGlassReviews, use: list)
+        routes.post(.breakTheGlassReview, use: review)
+    }
+
+    func list(req: Request) async throws -> Response {
+        try await render(req, errors: .none)
+    }
+
+    func review(req: Request) async throws -> Response {
+        let actor = try req.requireActor()
+        let opening = try await BreakTheGlassOpening.find(req.parameters.get("openingID", as: UUID.self), in: actor.tenantID, on: req.db)
+        let form = try req.content.decode(ReviewForm.self)
+        var validator = FormValidator()
+        let comment = validator.text("comment-\(opening.id?.uuidString ?? "")", form.comment, maxLength: 1000, allowLineBreaks: true)
+        guard validator.isValid, let comment else { return try await render(req, errors: FormErrors(validator.issues, req: req), status: .unprocessableEntity) }
+        try await req.db.transaction { tx in
+            opening.reviewedAt = Date()
+            opening.reviewedBy = actor.userID
+            opening.reviewComment = comment
+            try await opening.save(on: tx)
+            try await req.audit("break_the_glass.reviewed", outcome: .success, basis: .administration, subjectID: opening.householdID, objectType: "break_the_glass", objectID: opening.id?.uuidString, on: tx)
+        }
+        return req.redirect(to: SiteRoute.breakTheGlassReviews.path())
+    }
+
+    private func render(_ req: Request, errors: FormErrors, status: HTTPStatus = .ok) async throws -> Response {
+        let actor = try req.requireActor()
+        let openings = try await BreakTheGlassOpening.scoped(to: actor.tenantID, on: req.db).sort(\.$openedAt, .descending).limit(500).all()
+        let users = try await User.scoped(to: actor.tenantID, on: req.db).filter(\.$id ~~ Set(openings.map(\.userID))).all()
+        let names = Dictionary(users.compactMap { user in user.id.map { ($0, "\(user.displayName) (\(user.username))") } }, uniquingKeysWith: { a, _ in a })
+        let households = try await Household.scoped(to: actor.tenantID, on: req.db).filter(\.$id ~~ Set(openings.map(\.householdID))).all()
+        let householdNames = Dictionary(households.compactMap { h in h.id.map { ($0, h.name) } }, uniquingKeysWith: { a, _ in a })
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        formatter.timeZone = Day.timeZone
+        let rows = try openings.map { opening in
+            Page.Row(
+                user: names[opening.userID] ?? "", household: householdNames[opening.householdID] ?? "", reason: opening.reason,
+                openedAt: formatter.string(from: opening.openedAt), expiresAt: formatter.string(from: opening.expiresAt),
+                reviewed: opening.reviewedAt != nil, reviewAction: SiteRoute.breakTheGlassReview.path(try opening.requireID()),
+                comment: opening.reviewComment ?? ""
+            )
+        }
+        let page = Page(unreviewed: rows.filter { !$0.reviewed }, reviewed: rows.filter(\.reviewed), errors: errors)
+        return try await req.page("privacy/break-the-glass", title: req.t("break_the_glass.review_title"), page, status: status)
+    }
+}

@@ -1,0 +1,55 @@
+import Domain
+import Fluent
+import Vapor
+
+/// Adding contact moments and notes; they are read on the household page,
+/// per life domain, by the access rule.
+struct NoteController {
+    struct NoteForm: Content {
+        var domain: String?
+        var kind: String?
+        var occurred_on: String?
+        var text: String?
+    }
+
+    static let maximumLength = 5000
+
+    func register(_ routes: any RoutesBuilder) {
+        routes.post(.notes, use: add)
+    }
+
+    func add(req: Request) async throws -> Response {
+        let actor = try req.requireActor()
+        let form = try req.content.decode(NoteForm.self)
+        let access = try req.residentAccess()
+        let householdID = req.parameters.get("householdID", as: UUID.self)
+        guard let domain = form.domain.flatMap(LifeDomain.init(rawValue:)) else {
+            let opened = try await access.open(householdID, .identity, event: "note.create")
+            return try await rerender(req, opened, FormErrors([.init(field: "note_domain", messageKey: "validation.choose_option")], req: req))
+        }
+        let opened = try await access.open(householdID, .detail(domain), event: "note.create")
+        var validator = FormValidator()
+        let kind = form.kind.flatMap(NoteKind.init(rawValue:)) ?? .note
+        let day = Day.parse(form.occurred_on)
+        if day == nil { validator.add("note_date", "validation.date_invalid") }
+        else if let day, day > Day.today() { validator.add("note_date", "validation.date_in_future") }
+        let text = validator.text("note_text", form.text, maxLength: Self.maximumLength, allowLineBreaks: true)
+        guard validator.isValid, let day, let text else { return try await rerender(req, opened, FormErrors(validator.issues, req: req)) }
+        let household = opened.household
+        let note = Note(
+            tenantID: household.tenantID, householdID: try household.requireID(), domain: domain, kind: kind, occurredOn: day,
+            textEncrypted: try FieldCipher(key: req.application.config.keys.field).seal(text),
+            authorID: actor.userID, organizationID: actor.organizationID
+        )
+        try await req.db.transaction { tx in
+            try await note.create(on: tx)
+            try await req.audit("note.created", outcome: .success, basis: .involvement, subjectID: household.id, purpose: "detail:\(domain.rawValue)", objectType: "note", objectID: note.id?.uuidString, on: tx)
+        }
+        return req.redirect(to: SiteRoute.household.path(try household.requireID()))
+    }
+
+    private func rerender(_ req: Request, _ opened: ResidentAccess.Opened, _ errors: FormErrors) async throws -> Response {
+        let page = try await HouseholdPage.build(opened, req: req, errors: errors)
+        return try await req.page("households/show", title: opened.household.name, page, status: .unprocessableEntity)
+    }
+}

@@ -1,0 +1,111 @@
+import Domain
+import Fluent
+import Foundation
+import SQLKit
+import Testing
+import VaporTesting
+@testable import App
+
+@Suite("Notes and emergency access")
+struct NotesAndEmergencyTests {
+    static let secret = "Mevrouw vertelde over de schuld bij de energieleverancier"
+
+    @Test func noteTextIsEncryptedAtRestAndReadByDomain() async throws {
+        try await withApp { app in
+            let scenario = try await HouseholdScenario.make(app)
+            let client = scenario.coordinator
+            try await client.get(scenario.path)
+            let added = try await client.post(SiteRoute.notes.path(scenario.householdID), [
+                "domain": "finances", "kind": "visit", "occurred_on": Day.today(), "text": Self.secret + "\nTweede regel.",
+            ])
+            #expect(added.status == .seeOther)
+            #expect(try await client.get(scenario.path).body.string.contains(Self.secret))
+
+            for row in try await app.db.sql.raw("SELECT * FROM notes").all() {
+                for column in row.allColumns {
+                    let text = (try? row.decode(column: column, as: String?.self)) ?? nil
+                    #expect(text?.contains("energieleverancier") != true, "column \(column)")
+                }
+            }
+            // A partner with consent for housing only does not see finance notes.
+            _ = try await scenario.consent([.housing], for: scenario.partner)
+            try await scenario.involve(scenario.partner, [.housing])
+            let partner = try await scenario.professional("woonbegeleider", of: scenario.partner)
+            let page = try await partner.get(scenario.path)
+            #expect(page.status == .ok)
+            #expect(!page.body.string.contains(Self.secret))
+        }
+    }
+
+    @Test func badNotesAreRefusedWithAMessage() async throws {
+        try await withApp { app in
+            let scenario = try await HouseholdScenario.make(app)
+            let client = scenario.coordinator
+            try await client.get(scenario.path)
+            let future = try await client.post(SiteRoute.notes.path(scenario.householdID), ["domain": "finances", "occurred_on": "2999-01-01", "text": "x"])
+            #expect(future.status == .unprocessableEntity)
+            #expect(future.body.string.contains("Deze datum ligt in de toekomst."))
+            let long = try await client.post(SiteRoute.notes.path(scenario.householdID), ["domain": "finances", "occurred_on": Day.today(), "text": String(repeating: "a", count: 5001)])
+            #expect(long.status == .unprocessableEntity)
+            #expect(try await Note.query(on: app.db).count() == 0)
+        }
+    }
+
+    @Test func breakTheGlassNeedsAReasonIsTimeLimitedAndReviewed() async throws {
+        try await withApp { app in
+            let scenario = try await HouseholdScenario.make(app)
+            _ = try await scenario.goal(.mentalHealth, "Rust in mijn hoofd")
+            let outsider = try await scenario.professional("crisisdienst", of: scenario.partner)
+            let refused = try await outsider.get(scenario.path)
+            #expect(refused.status == .forbidden)
+            #expect(refused.body.string.contains("U krijgt dan 24 uur toegang"))
+
+            let short = try await outsider.post(SiteRoute.breakTheGlass.path(scenario.householdID), ["reason": "nood"])
+            #expect(short.status == .unprocessableEntity)
+            #expect(short.body.string.contains("minstens 20 tekens"))
+            #expect(try await BreakTheGlassOpening.query(on: app.db).count() == 0)
+
+            let reason = "Inwoner belde in crisis, acuut suïciderisico"
+            #expect(try await outsider.post(SiteRoute.breakTheGlass.path(scenario.householdID), ["reason": reason]).status == .seeOther)
+            let page = try await outsider.get(scenario.path)
+            #expect(page.status == .ok)
+            #expect(page.body.string.contains("Rust in mijn hoofd"))
+            #expect(page.body.string.contains("met noodtoegang"))
+            let basis = try await AccessLogEntry.query(on: app.db).filter(\.$userName == "crisisdienst").filter(\.$event == "household.view").sort(\.$sequence).all().map(\.basis)
+            #expect(basis == ["none", "break_the_glass"])
+
+            // The privacy officer sees it for review and marks it reviewed.
+            let (_, secret) = try await scenario.fixtures.user("anouk", role: .privacyOfficer, in: scenario.tenant)
+            let officer = TestClient(app)
+            try await scenario.fixtures.signIn(officer, "anouk", secret: secret)
+            let review = try await officer.get("/privacy/break-the-glass")
+            #expect(review.body.string.contains(reason))
+            let opening = try #require(try await BreakTheGlassOpening.query(on: app.db).first())
+            #expect(abs(opening.expiresAt.timeIntervalSince(opening.openedAt) - 24 * 3600) < 1)
+            let empty = try await officer.post(SiteRoute.breakTheGlassReview.path(try opening.requireID()), ["comment": ""])
+            #expect(empty.status == .unprocessableEntity)
+            #expect(try await officer.post(SiteRoute.breakTheGlassReview.path(try opening.requireID()), ["comment": "Terecht: crisis bevestigd."]).status == .seeOther)
+            let reviewed = try await BreakTheGlassOpening.find(opening.id, on: app.db)!
+            #expect(reviewed.reviewedAt != nil && reviewed.reviewComment == "Terecht: crisis bevestigd.")
+
+            // When the time is up, so is the access.
+            reviewed.expiresAt = Date().addingTimeInterval(-1)
+            try await reviewed.save(on: app.db)
+            #expect(try await outsider.get(scenario.path).status == .forbidden)
+        }
+    }
+
+    @Test func onlyProfessionalsCanBreakTheGlass() async throws {
+        try await withApp { app in
+            let scenario = try await HouseholdScenario.make(app)
+            let (_, secret) = try await scenario.fixtures.user("pieter", role: .analyst, in: scenario.tenant)
+            let analyst = TestClient(app)
+            try await scenario.fixtures.signIn(analyst, "pieter", secret: secret)
+            try await analyst.get("/")
+            let response = try await analyst.post(SiteRoute.breakTheGlass.path(scenario.householdID), ["reason": "Ik wil gewoon even kijken hoor"])
+            #expect(response.status == .notFound)
+            #expect(try await BreakTheGlassOpening.query(on: app.db).count() == 0)
+            #expect(try await analyst.get(scenario.path).status == .notFound)
+        }
+    }
+}
