@@ -63,6 +63,8 @@ def test_privacy_officer_reads_the_access_log(browser):
     browser.open("/privacy/access-log?from=gisteren")
     assert "Vul een datum in als jjjj-mm-dd." in browser.text()
     browser.check("access-log-bad-date")
+    browser.open("/privacy/break-the-glass")
+    browser.check("break-the-glass-review")
 
 
 def test_wrong_code_and_english(browser):
@@ -89,3 +91,36 @@ def test_account_page(browser):
     browser.submit()
     assert "Uw huidige wachtwoord klopt niet." in browser.text()
     browser.check("account-error")
+
+
+def test_professional_registers_a_household_and_works_on_the_plan(browser):
+    browser.sign_in("professional")
+    browser.open("/households")
+    browser.check("households-empty")
+    browser.open("/households/new")
+    browser.check("intake-form")
+    browser.fill(given_name="Fatima", family_name="El Amrani", birth_date="1984-03-21", bsn="123456789",
+                 street="Dorpsstraat 1", postcode="1234ab", city="Voorbeeld")
+    browser.driver.find_element(By.ID, "domain-finances").click()
+    browser.submit()
+    assert "Dit is geen geldig BSN" in browser.text()
+    browser.check("intake-errors")
+    browser.fill(bsn="111222333", consent_purpose="Samen werken aan financiën")
+    browser.driver.find_element(By.CSS_SELECTOR, "#consent_method option[value=signed_on_paper]").click()
+    browser.submit()
+    assert "Huishouden El Amrani" in browser.text()
+    assert "111222333" not in browser.text()
+    browser.check("household")
+
+    browser.driver.find_element(By.CSS_SELECTOR, "#goal_domain option[value=finances]").click()
+    browser.fill(title="Ik wil mijn rekeningen op tijd betalen", target="Drie maanden geen achterstand")
+    browser.click(By.XPATH, "//form[.//select[@id='goal_domain']]//button[@type='submit']")
+    assert "Ik wil mijn rekeningen op tijd betalen" in browser.text()
+    browser.driver.find_element(By.CSS_SELECTOR, "#note_domain option[value=finances]").click()
+    browser.fill(text="Eerste gesprek aan de keukentafel.")
+    browser.click(By.XPATH, "//form[.//select[@id='note_domain']]//button[@type='submit']")
+    assert "Eerste gesprek aan de keukentafel." in browser.text()
+    browser.check("household-with-goal-and-note")
+
+    browser.click(By.LINK_TEXT, "Ik wil mijn rekeningen op tijd betalen")
+    browser.check("goal-edit")
