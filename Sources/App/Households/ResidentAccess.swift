@@ -29,6 +29,20 @@ struct ResidentAccess {
         }
     }
 
+    /// One action, for the volunteer it is assigned to (DESIGN.md §3.6).
+    func openAction(_ action: PlanAction, event: String) async throws -> Opened {
+        guard let household = try await Household.scoped(to: actor.tenantID, on: req.db).filter(\.$id == action.householdID).first() else {
+            try await log(event, .denied(.otherTenant), householdID: action.householdID, scope: .assignedAction)
+            throw AppError.notFound
+        }
+        var context = try await context(for: household)
+        context.volunteerAssigned = action.ownerKind == ActionOwnerKind.volunteer.rawValue && action.ownerUserID == actor.userID
+        let decision = AccessPolicy.decide(context, .assignedAction)
+        try await log(event, decision, householdID: action.householdID, scope: .assignedAction)
+        guard decision.isAllowed else { throw AppError.notFound }
+        return Opened(household: household, context: context)
+    }
+
     struct Opened {
         let household: Household
         let context: AccessContext

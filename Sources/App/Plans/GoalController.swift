@@ -12,6 +12,18 @@ struct GoalController {
         var target: String?
         var status: String?
         var version: Int?
+
+        init(domain: String? = nil, title: String? = nil, target: String? = nil, status: String? = nil, version: Int? = nil) {
+            self.domain = domain
+            self.title = title
+            self.target = target
+            self.status = status
+            self.version = version
+        }
+
+        init(_ goal: Goal) {
+            self.init(domain: goal.domain, title: goal.title, target: goal.target, status: goal.status, version: goal.version)
+        }
     }
 
     struct EditPage: Encodable {
@@ -24,7 +36,14 @@ struct GoalController {
         let statuses: [Option]
         let errors: FormErrors
         let conflict: Conflict?
+        let actions: [ActionRow]
+        let actionAction: String
+        let volunteers: [Option]
+        let organizations: [Option]
+        let ownerKinds: [Option]
     }
+
+    struct ActionRow: Encodable { let description: String; let owner: String; let due: String; let status: String }
 
     struct Conflict: Encodable { let title: String; let target: String; let status: String }
 
@@ -56,13 +75,12 @@ struct GoalController {
     }
 
     func edit(req: Request) async throws -> Response {
-        let (opened, goal) = try await open(req, event: "goal.view")
-        let values = GoalForm(domain: goal.domain, title: goal.title, target: goal.target, status: goal.status, version: goal.version)
-        return try await page(req, opened, goal, values)
+        let (opened, goal) = try await Self.openGoal(req, event: "goal.view")
+        return try await Self.page(req, opened, goal, GoalForm(goal))
     }
 
     func update(req: Request) async throws -> Response {
-        let (opened, goal) = try await open(req, event: "goal.update")
+        let (opened, goal) = try await Self.openGoal(req, event: "goal.update")
         var form = try req.content.decode(GoalForm.self)
         var validator = FormValidator()
         let title = validator.text("title", form.title, maxLength: 300)
@@ -70,7 +88,7 @@ struct GoalController {
         let status = form.status.flatMap(GoalStatus.init(rawValue:))
         if status == nil { validator.add("status", "validation.choose_option") }
         guard validator.isValid, let title, let status else {
-            return try await page(req, opened, goal, form, errors: FormErrors(validator.issues, req: req), status: .unprocessableEntity)
+            return try await Self.page(req, opened, goal, form, errors: FormErrors(validator.issues, req: req), status: .unprocessableEntity)
         }
         let goalID = try goal.requireID()
         let expected = form.version ?? 0
@@ -88,11 +106,11 @@ struct GoalController {
         form.version = current.version
         let conflict = Conflict(title: current.title, target: current.target ?? "", status: req.t("goal.status.\(current.status)"))
         let errors = FormErrors(summary: [.init(field: "title", message: req.t("error.conflict"))], fields: [:])
-        return try await page(req, opened, current, form, errors: errors, conflict: conflict, status: .conflict)
+        return try await Self.page(req, opened, current, form, errors: errors, conflict: conflict, status: .conflict)
     }
 
     /// The goal, after the access rule for its household and domain.
-    private func open(_ req: Request, event: String) async throws -> (ResidentAccess.Opened, Goal) {
+    static func openGoal(_ req: Request, event: String) async throws -> (ResidentAccess.Opened, Goal) {
         let actor = try req.requireActor()
         let householdID = req.parameters.get("householdID", as: UUID.self)
         guard let goal = try await req.parameters.get("goalID", as: UUID.self).asyncFlatMap({
@@ -104,16 +122,36 @@ struct GoalController {
         return (try await req.residentAccess().open(householdID, .detail(domain), event: event), goal)
     }
 
-    private func page(
+    static func page(
         _ req: Request, _ opened: ResidentAccess.Opened, _ goal: Goal, _ values: GoalForm,
         errors: FormErrors = .none, conflict: Conflict? = nil, status: HTTPStatus = .ok
     ) async throws -> Response {
         let householdID = try opened.household.requireID()
+        let tenantID = opened.household.tenantID
+        let goalID = try goal.requireID()
+        let organizationNames = try await UserController.organizationNames(tenantID: tenantID, on: req.db)
+        let volunteers = try await User.scoped(to: tenantID, on: req.db).filter(\.$role == Role.volunteer.rawValue).filter(\.$isActive == true).sort(\.$displayName).all()
+        let volunteerNames = Dictionary(volunteers.compactMap { v in v.id.map { ($0, v.displayName) } }, uniquingKeysWith: { a, _ in a })
+        let actions = try await PlanAction.scoped(to: tenantID, on: req.db).filter(\.$goalID == goalID).sort(\.$createdAt).all()
+        let rows = actions.map { action in
+            let owner: String = switch ActionOwnerKind(rawValue: action.ownerKind) {
+            case .organization: action.ownerOrganizationID.flatMap { organizationNames[$0] } ?? ""
+            case .volunteer: action.ownerUserID.flatMap { volunteerNames[$0] } ?? req.t("action.owner.volunteer")
+            case .network: action.ownerName ?? ""
+            case .resident: req.t("action.owner.resident")
+            case .professional, nil: req.t("action.owner.professional")
+            }
+            return ActionRow(description: action.description, owner: owner, due: action.dueOn ?? "", status: req.t("action.status.\(action.status)"))
+        }
         let page = EditPage(
             action: SiteRoute.goal.path(householdID, try goal.requireID()), backHref: SiteRoute.household.path(householdID),
             domain: req.t("domain.\(goal.domain)"), title: values.title ?? "", target: values.target ?? "", version: values.version ?? 0,
             statuses: GoalStatus.allCases.map { Option(value: $0.rawValue, label: req.t("goal.status.\($0.rawValue)"), selected: $0.rawValue == values.status) },
-            errors: errors, conflict: conflict
+            errors: errors, conflict: conflict,
+            actions: rows, actionAction: SiteRoute.actions.path(householdID, goalID),
+            volunteers: volunteers.compactMap { v in v.id.map { Option(value: $0.uuidString, label: v.displayName, selected: false) } },
+            organizations: organizationNames.sorted { $0.value < $1.value }.map { Option(value: $0.key.uuidString, label: $0.value, selected: false) },
+            ownerKinds: ActionOwnerKind.allCases.map { Option(value: $0.rawValue, label: req.t("action.owner.\($0.rawValue)"), selected: false) }
         )
         return try await req.page("goals/edit", title: req.t("goal.edit"), page, status: status)
     }

@@ -55,6 +55,7 @@ extension Request {
         guard let actor else { return [] }
         var routes: [(SiteRoute, String)] = [(.home, "nav.home")]
         if actor.role == .professional { routes.append((.households, "nav.households")) }
+        if actor.role == .volunteer { routes.append((.myActions, "nav.my_actions")) }
         if actor.role.administersTenant {
             routes += [(.organizations, "nav.organizations"), (.users, "nav.users")]
         }

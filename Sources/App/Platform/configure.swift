@@ -56,5 +56,6 @@ enum Migrations {
         app.migrations.add(CreateGoals())
         app.migrations.add(CreateNotes())
         app.migrations.add(CreateBreakTheGlassOpenings())
+        app.migrations.add(CreatePlanActions())
     }
 }

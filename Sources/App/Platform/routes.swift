@@ -16,6 +16,8 @@ func routes(_ app: Application) throws {
     ConsentController().register(signedIn)
     GoalController().register(signedIn)
     NoteController().register(signedIn)
+    ActionController().register(signedIn)
+    MyActionsController().register(signedIn)
     BreakTheGlassController().register(signedIn)
 
     let tenantAdmin = app.grouped(RequireLogin(roles: [.tenantAdmin, .platformAdmin]))

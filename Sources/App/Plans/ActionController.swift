@@ -1,0 +1,59 @@
+import Domain
+import Fluent
+import Vapor
+
+/// Steps towards a goal, added from the goal's page by whoever may work
+/// in its life domain.
+struct ActionController {
+    struct ActionForm: Content {
+        var description: String?
+        var owner_kind: String?
+        var owner_volunteer_id: String?
+        var owner_organization_id: String?
+        var owner_name: String?
+        var due_on: String?
+    }
+
+    func register(_ routes: any RoutesBuilder) {
+        routes.post(.actions, use: add)
+    }
+
+    func add(req: Request) async throws -> Response {
+        let actor = try req.requireActor()
+        let (opened, goal) = try await GoalController.openGoal(req, event: "action.create")
+        let form = try req.content.decode(ActionForm.self)
+        let tenantID = opened.household.tenantID
+        var validator = FormValidator()
+        let description = validator.text("action_description", form.description, maxLength: 300)
+        var dueOn: String?
+        if let raw = form.due_on, !raw.isEmpty {
+            dueOn = Day.parse(raw)
+            if dueOn == nil { validator.add("action_due", "validation.date_invalid") }
+            else if let day = dueOn, day < Day.today() { validator.add("action_due", "validation.due_in_past"); dueOn = nil }
+        }
+        var owner: ActionOwner?
+        switch form.owner_kind.flatMap(ActionOwnerKind.init(rawValue:)) {
+        case .resident: owner = .resident(name: nil)
+        case .professional: owner = .professional(actor.userID)
+        case .organization:
+            if let id = form.owner_organization_id.flatMap(UUID.init(uuidString:)),
+               try await Organization.scoped(to: tenantID, on: req.db).filter(\.$id == id).first() != nil { owner = .organization(id) }
+        case .volunteer:
+            if let id = form.owner_volunteer_id.flatMap(UUID.init(uuidString:)),
+               try await User.scoped(to: tenantID, on: req.db).filter(\.$id == id).filter(\.$role == Role.volunteer.rawValue).first() != nil { owner = .volunteer(id) }
+        case .network:
+            if let name = validator.text("action_owner_name", form.owner_name, maxLength: 100) { owner = .network(name: name) }
+        case nil: break
+        }
+        if owner == nil { validator.add("action_owner", "validation.choose_option") }
+        guard validator.isValid, let description, let owner else {
+            return try await GoalController.page(req, opened, goal, .init(goal), errors: FormErrors(validator.issues, req: req), status: .unprocessableEntity)
+        }
+        let action = PlanAction(tenantID: tenantID, householdID: goal.householdID, goalID: try goal.requireID(), description: description, owner: owner, dueOn: dueOn)
+        try await req.db.transaction { tx in
+            try await action.create(on: tx)
+            try await req.audit("action.created", outcome: .success, basis: .involvement, subjectID: goal.householdID, purpose: "detail:\(goal.domain)", objectType: "action", objectID: action.id?.uuidString, on: tx)
+        }
+        return req.redirect(to: SiteRoute.goal.path(goal.householdID, try goal.requireID()))
+    }
+}

@@ -1,0 +1,49 @@
+import Domain
+import Fluent
+import Vapor
+
+/// A volunteer's view: only the actions assigned to them, each read through
+/// the access rule and logged.
+struct MyActionsController {
+    struct Page: Encodable {
+        struct Row: Encodable { let description: String; let household: String; let due: String; let status: String; let doneAction: String? }
+        let rows: [Row]
+    }
+
+    func register(_ routes: any RoutesBuilder) {
+        routes.get(.myActions, use: list)
+        routes.post(.myActionDone, use: done)
+    }
+
+    func list(req: Request) async throws -> Response {
+        let actor = try req.requireActor()
+        guard actor.role == .volunteer else { throw AppError.notFound }
+        let actions = try await PlanAction.scoped(to: actor.tenantID, on: req.db)
+            .filter(\.$ownerUserID == actor.userID).filter(\.$ownerKind == ActionOwnerKind.volunteer.rawValue)
+            .sort(\.$dueOn).all()
+        var rows: [Page.Row] = []
+        for action in actions {
+            let opened = try await req.residentAccess().openAction(action, event: "action.view")
+            rows.append(.init(
+                description: action.description, household: opened.household.name, due: action.dueOn ?? "",
+                status: req.t("action.status.\(action.status)"),
+                doneAction: action.status == ActionStatus.done.rawValue ? nil : SiteRoute.myActionDone.path(try action.requireID())
+            ))
+        }
+        return try await req.page("plans/my-actions", title: req.t("my_actions.title"), Page(rows: rows))
+    }
+
+    func done(req: Request) async throws -> Response {
+        let actor = try req.requireActor()
+        guard actor.role == .volunteer else { throw AppError.notFound }
+        let action = try await PlanAction.find(req.parameters.get("actionID", as: UUID.self), in: actor.tenantID, on: req.db)
+        _ = try await req.residentAccess().openAction(action, event: "action.done")
+        try await req.db.transaction { tx in
+            action.status = ActionStatus.done.rawValue
+            action.version += 1
+            try await action.save(on: tx)
+            try await req.audit("action.done", outcome: .success, basis: .consent, subjectID: action.householdID, objectType: "action", objectID: action.id?.uuidString, on: tx)
+        }
+        return req.redirect(to: SiteRoute.myActions.path())
+    }
+}
