@@ -8,6 +8,8 @@ struct HouseholdPage: Encodable {
     struct Member: Encodable {
         let name: String; let birthDate: String; let relation: String
         let bsn: String; let revealAction: String?
+        /// For the coordinator: hand out a portal activation code.
+        let portalCodeAction: String?
     }
     struct TeamRow: Encodable { let organization: String; let domains: String; let coordinator: Bool; let since: String }
     struct ConsentRow: Encodable {
@@ -59,7 +61,8 @@ struct HouseholdPage: Encodable {
             return Member(
                 name: resident.fullName, birthDate: resident.birthDate, relation: req.t("relation.\(resident.relation)"),
                 bsn: revealed[residentID] ?? masked,
-                revealAction: resident.bsnEncrypted == nil || revealed[residentID] != nil ? nil : SiteRoute.residentBSN.path(id, residentID)
+                revealAction: resident.bsnEncrypted == nil || revealed[residentID] != nil ? nil : SiteRoute.residentBSN.path(id, residentID),
+                portalCodeAction: manages && resident.userID == nil ? SiteRoute.portalCode.path(id, residentID) : nil
             )
         }
 

@@ -1,4 +1,5 @@
 import Domain
+import Fluent
 import Vapor
 
 /// The start page after signing in: what this role can do here.
@@ -16,6 +17,11 @@ struct HomeController {
 
     func show(req: Request) async throws -> Response {
         let actor = try req.requireActor()
+        // A resident's start page is their own plan.
+        if actor.role == .resident,
+           try await Resident.scoped(to: actor.tenantID, on: req.db).filter(\.$userID == actor.userID).first() != nil {
+            return req.redirect(to: SiteRoute.portal.path())
+        }
         let tenant = try await Tenant.find(actor.tenantID, on: req.db)
         var tiles: [(SiteRoute, String)] = []
         if actor.role == .professional { tiles.append((.households, "households")) }

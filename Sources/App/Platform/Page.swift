@@ -56,6 +56,7 @@ extension Request {
         var routes: [(SiteRoute, String)] = [(.home, "nav.home")]
         if actor.role == .professional { routes.append((.households, "nav.households")) }
         if actor.role == .volunteer { routes.append((.myActions, "nav.my_actions")) }
+        if actor.role == .resident { routes += [(.portal, "nav.portal"), (.portalAccessLog, "nav.who_looked")] }
         if actor.role.administersTenant {
             routes += [(.organizations, "nav.organizations"), (.users, "nav.users")]
         }

@@ -57,5 +57,7 @@ enum Migrations {
         app.migrations.add(CreateNotes())
         app.migrations.add(CreateBreakTheGlassOpenings())
         app.migrations.add(CreatePlanActions())
+        app.migrations.add(CreatePortalActivations())
+        app.migrations.add(CreatePlanVersions())
     }
 }

@@ -18,6 +18,8 @@ func routes(_ app: Application) throws {
     NoteController().register(signedIn)
     ActionController().register(signedIn)
     MyActionsController().register(signedIn)
+    PortalController().register(signedIn)
+    PortalActivationController().register(public: app, signedIn: signedIn)
     BreakTheGlassController().register(signedIn)
 
     let tenantAdmin = app.grouped(RequireLogin(roles: [.tenantAdmin, .platformAdmin]))

@@ -1,0 +1,93 @@
+import Domain
+import Fluent
+import Vapor
+
+/// The coordinator hands a resident a one-time activation code; with it the
+/// resident creates their own portal account.
+struct PortalActivationController {
+    struct CodePage: Encodable { let name: String; let code: String; let activateURL: String; let backHref: String }
+
+    struct ActivateForm: Content {
+        var code: String?
+        var username: String?
+        var password: String?
+        var password_confirmation: String?
+    }
+
+    struct ActivatePage: Encodable { let code: String; let username: String; let errors: FormErrors }
+
+    static let lifetime: TimeInterval = 14 * 24 * 3600
+
+    func register(public routes: any RoutesBuilder, signedIn: any RoutesBuilder) {
+        signedIn.post(.portalCode, use: issue)
+        routes.get(.portalActivate) { req in try await activatePage(req, ActivateForm(), errors: .none) }
+        routes.post(.portalActivate, use: activate)
+    }
+
+    func issue(req: Request) async throws -> Response {
+        let opened = try await req.residentAccess().open(req.parameters.get("householdID", as: UUID.self), .planOverview, event: "portal.code_issued")
+        let resident = try await Resident.find(req.parameters.get("residentID", as: UUID.self), in: opened.household.tenantID, on: req.db)
+        guard resident.householdID == opened.household.id, resident.userID == nil else { throw AppError.notFound }
+        let code = Self.newCode()
+        try await req.db.transaction { tx in
+            try await PortalActivation.query(on: tx).filter(\.$residentID == resident.requireID()).filter(\.$usedAt == nil).delete()
+            try await PortalActivation(
+                tenantID: resident.tenantID, residentID: try resident.requireID(),
+                codeHash: req.keyedHash.hex(Self.normalize(code), purpose: "portal-code"), expiresAt: Date().addingTimeInterval(Self.lifetime)
+            ).create(on: tx)
+        }
+        let page = CodePage(name: resident.fullName, code: code, activateURL: SiteRoute.portalActivate.path(), backHref: SiteRoute.household.path(resident.householdID))
+        return try await req.page("portal/code", title: req.t("portal.code_title"), page)
+    }
+
+    func activate(req: Request) async throws -> Response {
+        let form = try req.content.decode(ActivateForm.self)
+        var validator = FormValidator()
+        let code = Self.normalize(form.code ?? "")
+        let activation = code.count == 12 ? try await PortalActivation.query(on: req.db)
+            .filter(\.$codeHash == req.keyedHash.hex(code, purpose: "portal-code"))
+            .filter(\.$usedAt == nil).filter(\.$expiresAt > Date()).first() : nil
+        if activation == nil { validator.add("code", "portal.code_invalid") }
+        var username: String?
+        if let raw = validator.text("username", form.username, maxLength: Username.maximumLength) {
+            username = Username.normalized(raw)
+            if username == nil { validator.add("username", "validation.username_invalid") }
+            else if let name = username, try await User.query(on: req.db).filter(\.$username == name).first() != nil {
+                validator.add("username", "validation.username_taken")
+            }
+        }
+        for issue in PasswordPolicy.check(form.password ?? "", confirmation: form.password_confirmation ?? "") {
+            validator.add(issue.field, issue.messageKey)
+        }
+        guard validator.isValid, let activation, let username,
+              let resident = try await Resident.find(activation.residentID, on: req.db), resident.userID == nil
+        else { return try await activatePage(req, form, errors: FormErrors(validator.issues, req: req), status: .unprocessableEntity) }
+        let hash = try await req.password.async.hash(form.password ?? "")
+        try await req.db.transaction { tx in
+            let user = User(tenantID: resident.tenantID, organizationID: nil, username: username, displayName: resident.givenName, role: .resident)
+            user.passwordHash = hash
+            try await user.create(on: tx)
+            resident.userID = user.id
+            try await resident.save(on: tx)
+            activation.usedAt = Date()
+            try await activation.save(on: tx)
+            try await req.audit("portal.activated", outcome: .success, basis: .own, tenantID: resident.tenantID, user: user, subjectID: resident.householdID, objectType: "resident", objectID: resident.id?.uuidString, on: tx)
+        }
+        return req.redirect(to: SiteRoute.login.path() + "?password_set=1")
+    }
+
+    private func activatePage(_ req: Request, _ form: ActivateForm, errors: FormErrors, status: HTTPStatus = .ok) async throws -> Response {
+        try await req.page("portal/activate", title: req.t("portal.activate_title"), ActivatePage(code: form.code ?? "", username: form.username ?? "", errors: errors), status: status)
+    }
+
+    /// Twelve characters without look-alikes, shown in groups of four.
+    static func newCode() -> String {
+        let alphabet = Array("ABCDEFGHJKLMNPQRSTUVWXYZ23456789")
+        let raw = String((0..<12).map { _ in alphabet.randomElement()! })
+        return stride(from: 0, to: 12, by: 4).map { String(Array(raw)[$0..<$0 + 4]) }.joined(separator: "-")
+    }
+
+    static func normalize(_ code: String) -> String {
+        code.uppercased().filter { $0.isLetter || $0.isNumber }
+    }
+}

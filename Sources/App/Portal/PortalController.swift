@@ -1,0 +1,161 @@
+import Domain
+import Fluent
+import Vapor
+
+/// The resident's own pages, in plain language: their plan, their own
+/// actions, signing, consent, who looked at their data, and all of it to
+/// download. Every read goes through the access rule like anyone else's.
+struct PortalController {
+    struct Page: Encodable {
+        let data: PortalData
+        let organizations: [Option]
+        let domains: [Option]
+        let nextVersion: Int
+    }
+
+    struct ActionForm: Content { var goal_id: String?; var description: String? }
+    struct ConsentForm: Content { var organization_id: String?; var domains: [String]?; var purpose: String? }
+
+    func register(_ routes: any RoutesBuilder) {
+        routes.get(.portal, use: show)
+        routes.post(.portalAction, use: addAction)
+        routes.post(.portalActionDone, use: actionDone)
+        routes.post(.portalSign, use: sign)
+        routes.post(.portalConsents, use: giveConsent)
+        routes.post(.portalConsentWithdraw, use: withdrawConsent)
+        routes.get(.portalAccessLog, use: whoLooked)
+        routes.get(.portalExportJSON, use: exportJSON)
+        routes.get(.portalExportHTML, use: exportHTML)
+    }
+
+    /// The resident's household, opened through the access rule.
+    static func own(_ req: Request, event: String) async throws -> (ResidentAccess.Opened, Resident) {
+        let actor = try req.requireActor()
+        guard actor.role == .resident,
+              let resident = try await Resident.scoped(to: actor.tenantID, on: req.db).filter(\.$userID == actor.userID).first()
+        else { throw AppError.notFound }
+        return (try await req.residentAccess().open(resident.householdID, .identity, event: event), resident)
+    }
+
+    func show(req: Request) async throws -> Response {
+        let (opened, _) = try await Self.own(req, event: "portal.view")
+        return try await render(req, opened)
+    }
+
+    func render(_ req: Request, _ opened: ResidentAccess.Opened, errors: FormErrors = .none, status: HTTPStatus = .ok) async throws -> Response {
+        let household = opened.household
+        let data = try await PortalData.gather(householdID: try household.requireID(), tenantID: household.tenantID, req: req)
+        let organizations = try await UserController.organizationNames(tenantID: household.tenantID, on: req.db)
+        let page = Page(
+            data: data,
+            organizations: organizations.sorted { $0.value < $1.value }.map { Option(value: $0.key.uuidString, label: $0.value, selected: false) },
+            domains: LifeDomain.allCases.map { Option(value: $0.rawValue, label: req.t("domain.\($0.rawValue)"), selected: false) },
+            nextVersion: (data.versions.first?.number ?? 0) + 1
+        )
+        struct WithErrors: Encodable { let page: Page; let errors: FormErrors }
+        return try await req.page("portal/home", title: req.t("portal.title"), WithErrors(page: page, errors: errors), status: status)
+    }
+
+    func addAction(req: Request) async throws -> Response {
+        let (opened, _) = try await Self.own(req, event: "portal.action_create")
+        let form = try req.content.decode(ActionForm.self)
+        var validator = FormValidator()
+        let description = validator.text("portal_action", form.description, maxLength: 300)
+        let goal = try await form.goal_id.flatMap(UUID.init(uuidString:)).asyncFlatMap {
+            try await Goal.scoped(to: opened.household.tenantID, on: req.db).filter(\.$id == $0).filter(\.$householdID == opened.household.id!).first()
+        }
+        if goal == nil { validator.add("portal_goal", "validation.choose_option") }
+        guard validator.isValid, let description, let goal else { return try await render(req, opened, errors: FormErrors(validator.issues, req: req), status: .unprocessableEntity) }
+        let action = PlanAction(tenantID: goal.tenantID, householdID: goal.householdID, goalID: try goal.requireID(), description: description, owner: .resident(name: nil), dueOn: nil)
+        try await req.db.transaction { tx in
+            try await action.create(on: tx)
+            try await req.audit("action.created", outcome: .success, basis: .own, subjectID: goal.householdID, objectType: "action", objectID: action.id?.uuidString, on: tx)
+        }
+        return req.redirect(to: SiteRoute.portal.path())
+    }
+
+    func actionDone(req: Request) async throws -> Response {
+        let (opened, _) = try await Self.own(req, event: "portal.action_done")
+        let action = try await PlanAction.find(req.parameters.get("actionID", as: UUID.self), in: opened.household.tenantID, on: req.db)
+        // Residents tick off their own steps; others' steps are theirs to close.
+        guard action.householdID == opened.household.id, action.ownerKind == ActionOwnerKind.resident.rawValue else { throw AppError.notFound }
+        try await req.db.transaction { tx in
+            action.status = ActionStatus.done.rawValue
+            action.version += 1
+            try await action.save(on: tx)
+            try await req.audit("action.done", outcome: .success, basis: .own, subjectID: action.householdID, objectType: "action", objectID: action.id?.uuidString, on: tx)
+        }
+        return req.redirect(to: SiteRoute.portal.path())
+    }
+
+    /// Signs the plan as it is now: a numbered, frozen snapshot.
+    func sign(req: Request) async throws -> Response {
+        let (opened, resident) = try await Self.own(req, event: "portal.sign")
+        let householdID = try opened.household.requireID()
+        let data = try await PortalData.gather(householdID: householdID, tenantID: opened.household.tenantID, req: req)
+        let snapshot = String(decoding: try JSONEncoder().encode(data.goals), as: UTF8.self)
+        try await req.db.transaction { tx in
+            let last = try await PlanVersion.scoped(to: opened.household.tenantID, on: tx).filter(\.$householdID == householdID).sort(\.$number, .descending).first()
+            let version = PlanVersion(
+                tenantID: opened.household.tenantID, householdID: householdID, number: (last?.number ?? 0) + 1,
+                snapshot: snapshot, signedBy: try resident.requireID(), method: ConsentMethod.portal.rawValue, signedAt: Date()
+            )
+            try await version.create(on: tx)
+            try await req.audit("plan.signed", outcome: .success, basis: .own, subjectID: householdID, objectType: "plan_version", objectID: String(version.number), on: tx)
+        }
+        return req.redirect(to: SiteRoute.portal.path())
+    }
+
+    func giveConsent(req: Request) async throws -> Response {
+        let actor = try req.requireActor()
+        let (opened, resident) = try await Self.own(req, event: "portal.consent_give")
+        let form = try req.content.decode(ConsentForm.self)
+        var validator = FormValidator()
+        let organization = try await form.organization_id.flatMap(UUID.init(uuidString:)).asyncFlatMap {
+            try await Organization.scoped(to: opened.household.tenantID, on: req.db).filter(\.$id == $0).first()
+        }
+        if organization == nil { validator.add("portal_organization", "validation.choose_option") }
+        let domains = Set((form.domains ?? []).compactMap(LifeDomain.init(rawValue:)))
+        if domains.isEmpty { validator.add("portal_domains", "validation.domains_required") }
+        let purpose = validator.text("portal_purpose", form.purpose, maxLength: 200)
+        guard validator.isValid, let organization, let purpose else { return try await render(req, opened, errors: FormErrors(validator.issues, req: req), status: .unprocessableEntity) }
+        let consent = Consent(
+            tenantID: opened.household.tenantID, householdID: try opened.household.requireID(), residentID: try resident.requireID(),
+            recipientOrganizationID: try organization.requireID(), domains: domains, purpose: purpose,
+            validFrom: Day.today(), validTo: nil, method: .portal, status: .given, recordedBy: actor.userID
+        )
+        try await req.db.transaction { tx in
+            try await consent.create(on: tx)
+            try await req.audit("consent.given", outcome: .success, basis: .own, subjectID: consent.householdID, objectType: "consent", objectID: consent.id?.uuidString, on: tx)
+        }
+        return req.redirect(to: SiteRoute.portal.path())
+    }
+
+    func withdrawConsent(req: Request) async throws -> Response {
+        let (opened, _) = try await Self.own(req, event: "portal.consent_withdraw")
+        let consent = try await Consent.find(req.parameters.get("consentID", as: UUID.self), in: opened.household.tenantID, on: req.db)
+        guard consent.householdID == opened.household.id else { throw AppError.notFound }
+        try await ConsentWithdrawal.withdraw(consent, req: req)
+        return req.redirect(to: SiteRoute.portal.path())
+    }
+
+    func whoLooked(req: Request) async throws -> Response {
+        let (opened, _) = try await Self.own(req, event: "portal.who_looked")
+        let data = try await PortalData.gather(householdID: try opened.household.requireID(), tenantID: opened.household.tenantID, req: req)
+        return try await req.page("portal/who-looked", title: req.t("portal.who_looked"), data)
+    }
+
+    func exportJSON(req: Request) async throws -> Response {
+        let (opened, _) = try await Self.own(req, event: "portal.export")
+        let data = try await PortalData.gather(householdID: try opened.household.requireID(), tenantID: opened.household.tenantID, req: req)
+        let response = try await data.encodeResponse(for: req)
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"mijn-gegevens.json\"")
+        return response
+    }
+
+    func exportHTML(req: Request) async throws -> Response {
+        let (opened, _) = try await Self.own(req, event: "portal.export")
+        let data = try await PortalData.gather(householdID: try opened.household.requireID(), tenantID: opened.household.tenantID, req: req)
+        return try await req.page("portal/my-data", title: req.t("portal.my_data"), data)
+    }
+}

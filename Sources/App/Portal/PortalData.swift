@@ -1,0 +1,90 @@
+import Domain
+import Fluent
+import Vapor
+
+/// Everything Samenspel holds about a resident's household, in plain
+/// words: what the portal shows and what "download my data" returns.
+struct PortalData: Content {
+    struct Person: Content { let name: String; let birthDate: String; let relation: String }
+    struct ActionItem: Content { let id: String; let description: String; let owner: String; let due: String; let status: String; let canMarkDone: Bool }
+    struct GoalItem: Content { let id: String; let domain: String; let title: String; let target: String; let status: String; let actions: [ActionItem] }
+    struct ConsentItem: Content {
+        let id: String; let organization: String; let domains: String; let purpose: String
+        let validity: String; let status: String; let canWithdraw: Bool
+    }
+    struct NoteItem: Content { let day: String; let domain: String; let kind: String; let text: String }
+    struct Look: Content { let when: String; let who: String; let what: String; let outcome: String }
+    struct Version: Content { let number: Int; let signedAt: String; let method: String }
+
+    let household: String
+    let address: String
+    let members: [Person]
+    let goals: [GoalItem]
+    let consents: [ConsentItem]
+    let notes: [NoteItem]
+    let versions: [Version]
+    let looks: [Look]
+
+    static func gather(householdID: UUID, tenantID: UUID, req: Request) async throws -> PortalData {
+        let db = req.db
+        let today = Day.today()
+        let household = try await Household.find(householdID, in: tenantID, on: db)
+        let organizations = try await UserController.organizationNames(tenantID: tenantID, on: db)
+        let domain = { (raw: String) in req.t("domain.\(raw)") }
+        let domains = { (set: Set<LifeDomain>) in LifeDomain.allCases.filter(set.contains).map { domain($0.rawValue) }.joined(separator: ", ") }
+        let formatter = DateFormatter()
+        formatter.dateFormat = "dd-MM-yyyy HH:mm"
+        formatter.timeZone = Day.timeZone
+
+        let residents = try await Resident.scoped(to: tenantID, on: db).filter(\.$householdID == householdID).sort(\.$birthDate).all()
+        let actions = try await PlanAction.scoped(to: tenantID, on: db).filter(\.$householdID == householdID).sort(\.$createdAt).all()
+        let goals = try await Goal.scoped(to: tenantID, on: db).filter(\.$householdID == householdID).sort(\.$createdAt).all().map { goal in
+            GoalItem(
+                id: goal.id?.uuidString ?? "", domain: domain(goal.domain), title: goal.title, target: goal.target ?? "",
+                status: req.t("goal.status.\(goal.status)"),
+                actions: actions.filter { $0.goalID == goal.id }.map { action in
+                    ActionItem(
+                        id: action.id?.uuidString ?? "", description: action.description,
+                        owner: req.t("action.owner.\(action.ownerKind)"), due: action.dueOn ?? "",
+                        status: req.t("action.status.\(action.status)"),
+                        canMarkDone: action.ownerKind == ActionOwnerKind.resident.rawValue && action.status != ActionStatus.done.rawValue
+                    )
+                }
+            )
+        }
+        let consents = try await Consent.scoped(to: tenantID, on: db).filter(\.$householdID == householdID).sort(\.$createdAt, .descending).all().map { consent in
+            let effective = consent.effective(today: today)
+            return ConsentItem(
+                id: consent.id?.uuidString ?? "", organization: organizations[consent.recipientOrganizationID] ?? "",
+                domains: domains(consent.lifeDomains), purpose: consent.purpose,
+                validity: consent.validFrom + " – " + (consent.validTo ?? req.t("consent.open_ended")),
+                status: req.t("consent.effective.\(effective.rawValue)"), canWithdraw: effective == .active || effective == .notYetValid
+            )
+        }
+        let cipher = FieldCipher(key: req.application.config.keys.field)
+        let notes = try await Note.scoped(to: tenantID, on: db).filter(\.$householdID == householdID).sort(\.$occurredOn, .descending).all().map {
+            NoteItem(day: $0.occurredOn, domain: domain($0.domain), kind: req.t("note.kind.\($0.kind)"), text: cipher.openOrNil($0.textEncrypted) ?? "")
+        }
+        let versions = try await PlanVersion.scoped(to: tenantID, on: db).filter(\.$householdID == householdID).sort(\.$number, .descending).all().map {
+            Version(number: $0.number, signedAt: formatter.string(from: $0.signedAt), method: req.t("consent.method.\($0.method)"))
+        }
+        let entries = try await AccessLogEntry.query(on: db).filter(\.$tenantID == tenantID).filter(\.$subjectID == householdID)
+            .sort(\.$occurredAt, .descending).limit(500).all()
+        let people = try await User.scoped(to: tenantID, on: db).filter(\.$id ~~ Set(entries.compactMap(\.userID))).all()
+        let names = Dictionary(people.compactMap { p in p.id.map { ($0, p.displayName) } }, uniquingKeysWith: { a, _ in a })
+        let looks = entries.map { entry in
+            Look(
+                when: formatter.string(from: entry.occurredAt),
+                who: [entry.userID.flatMap { names[$0] }, entry.role.map { req.t("role.\($0)") }, entry.organizationID.flatMap { organizations[$0] }]
+                    .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", "),
+                what: req.t("portal.event.\(entry.event.split(separator: ".").first.map(String.init) ?? "other")"),
+                outcome: req.t(entry.outcome == "denied" ? "portal.look_refused" : "portal.look_allowed")
+            )
+        }
+        return PortalData(
+            household: household.name, address: "\(household.street), \(household.postcode) \(household.city)",
+            members: residents.map { Person(name: $0.fullName, birthDate: $0.birthDate, relation: req.t("relation.\($0.relation)")) },
+            goals: goals, consents: consents, notes: notes, versions: versions, looks: looks
+        )
+    }
+}
