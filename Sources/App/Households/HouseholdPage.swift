@@ -36,6 +36,7 @@ struct HouseholdPage: Encodable {
     let today: String
     /// Seen through a break-the-glass opening: shown on every view.
     let emergency: Bool
+    let timeline: [Timeline.Item]
     let teamForm: TeamForm?
     let consentForm: ConsentForm?
     let errors: FormErrors
@@ -129,6 +130,7 @@ struct HouseholdPage: Encodable {
             noteKinds: NoteKind.allCases.map { Option(value: $0.rawValue, label: req.t("note.kind.\($0.rawValue)"), selected: false) },
             today: today,
             emergency: opened.context.breakTheGlass && opened.context.role == .professional,
+            timeline: try await Timeline.items(for: opened, req: req),
             teamForm: manages ? TeamForm(action: SiteRoute.involvements.path(id), organizations: organizationOptions, domains: domainOptions(LifeDomain.allCases)) : nil,
             consentForm: manages ? ConsentForm(
                 action: SiteRoute.consents.path(id),

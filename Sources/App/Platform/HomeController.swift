@@ -24,7 +24,7 @@ struct HomeController {
         }
         let tenant = try await Tenant.find(actor.tenantID, on: req.db)
         var tiles: [(SiteRoute, String)] = []
-        if actor.role == .professional { tiles.append((.households, "households")) }
+        if actor.role == .professional { tiles += [(.worklist, "worklist"), (.households, "households")] }
         if actor.role == .volunteer { tiles.append((.myActions, "my_actions")) }
         if actor.role.administersTenant { tiles += [(.organizations, "organizations"), (.users, "users")] }
         if actor.role.administersPlatform { tiles.append((.tenants, "tenants")) }

@@ -54,7 +54,7 @@ extension Request {
     private func navigation() -> [Layout.Link] {
         guard let actor else { return [] }
         var routes: [(SiteRoute, String)] = [(.home, "nav.home")]
-        if actor.role == .professional { routes.append((.households, "nav.households")) }
+        if actor.role == .professional { routes += [(.worklist, "nav.worklist"), (.households, "nav.households")] }
         if actor.role == .volunteer { routes.append((.myActions, "nav.my_actions")) }
         if actor.role == .resident { routes += [(.portal, "nav.portal"), (.portalAccessLog, "nav.who_looked")] }
         if actor.role.administersTenant {

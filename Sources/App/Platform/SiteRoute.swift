@@ -35,6 +35,7 @@ enum SiteRoute: String, CaseIterable {
 
     case accessLog = "/privacy/access-log"
 
+    case worklist = "/worklist"
     case households = "/households"
     case householdNew = "/households/new"
     case household = "/households/:householdID"

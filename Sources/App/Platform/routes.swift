@@ -12,6 +12,7 @@ func routes(_ app: Application) throws {
     HomeController().register(signedIn)
     AccountController().register(signedIn)
     HouseholdController().register(signedIn)
+    WorklistController().register(signedIn)
     TeamController().register(signedIn)
     ConsentController().register(signedIn)
     GoalController().register(signedIn)

@@ -1,0 +1,44 @@
+import Domain
+import Fluent
+import Vapor
+
+/// The household's timeline: every change to its plan, notes, consents and
+/// team, across organisations, newest first — read from the access log
+/// (which already records each change with its life domain), and shown only
+/// as far as the viewer may see that domain.
+enum Timeline {
+    struct Item: Encodable { let when: String; let who: String; let what: String }
+
+    /// Changes, not reads: these events appear on the timeline.
+    static let events: Set<String> = [
+        "household.create", "goal.created", "goal.updated", "note.created", "action.created", "action.done",
+        "consent.given", "consent.refused", "consent.withdrawn", "involvement.created", "coordination.handover",
+        "plan.signed", "break_the_glass.opened",
+    ]
+
+    static func items(for opened: ResidentAccess.Opened, req: Request, limit: Int = 100) async throws -> [Item] {
+        let household = opened.household
+        let entries = try await AccessLogEntry.query(on: req.db)
+            .filter(\.$tenantID == household.tenantID).filter(\.$subjectID == household.id)
+            .filter(\.$event ~~ events).filter(\.$outcome ~~ ["success", "allowed"])
+            .sort(\.$occurredAt, .descending).limit(limit * 2).all()
+        let visible = entries.filter { entry in
+            guard let purpose = entry.purpose, purpose.hasPrefix("detail:") else { return true }
+            return LifeDomain(rawValue: String(purpose.dropFirst("detail:".count))).map { opened.allows(.detail($0)) } ?? false
+        }.prefix(limit)
+        let users = try await User.scoped(to: household.tenantID, on: req.db).filter(\.$id ~~ Set(visible.compactMap(\.userID))).all()
+        let names = Dictionary(users.compactMap { u in u.id.map { ($0, u.displayName) } }, uniquingKeysWith: { a, _ in a })
+        let organizations = try await UserController.organizationNames(tenantID: household.tenantID, on: req.db)
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        formatter.timeZone = Day.timeZone
+        return visible.map { entry in
+            let domain = entry.purpose.flatMap { $0.hasPrefix("detail:") ? req.t("domain.\($0.dropFirst("detail:".count))") : nil }
+            return Item(
+                when: formatter.string(from: entry.occurredAt),
+                who: [entry.userID.flatMap { names[$0] }, entry.organizationID.flatMap { organizations[$0] }].compactMap { $0 }.joined(separator: ", "),
+                what: req.t("timeline.\(entry.event)") + (domain.map { " (\($0))" } ?? "")
+            )
+        }
+    }
+}
