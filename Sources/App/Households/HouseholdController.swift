@@ -8,6 +8,9 @@ struct HouseholdController {
         struct Row: Encodable { let name: String; let address: String; let href: String }
         let rows: [Row]
         let newHref: String?
+        let query: String
+        /// A BSN search found someone in a household this organisation is not involved with.
+        let knownElsewhere: Bool
     }
 
     struct IntakePage: Encodable {
@@ -30,17 +33,34 @@ struct HouseholdController {
         routes.post(.residentBSN, use: revealBSN)
     }
 
-    /// Households on which the actor's organisation is active today.
+    /// Households on which the actor's organisation is active today, found
+    /// by a resident's name; a valid BSN is looked up exactly, tenant-wide,
+    /// so nobody registers a known resident twice — but only households the
+    /// organisation works with are shown.
     func list(req: Request) async throws -> Response {
         let actor = try req.requireActor()
         guard actor.role == .professional, let organizationID = actor.organizationID else { throw AppError.notFound }
         let today = Day.today()
-        let householdIDs = try await Involvement.scoped(to: actor.tenantID, on: req.db)
+        let mine = Set(try await Involvement.scoped(to: actor.tenantID, on: req.db)
             .filter(\.$organizationID == organizationID).all()
-            .filter { $0.isActive(on: today) }.map(\.householdID)
-        let households = try await Household.scoped(to: actor.tenantID, on: req.db).filter(\.$id ~~ Set(householdIDs)).sort(\.$name).all()
+            .filter { $0.isActive(on: today) }.map(\.householdID))
+        let query = String((req.query[String.self, at: "q"] ?? "").trimmingCharacters(in: .whitespaces).prefix(100))
+        var householdIDs = mine
+        var knownElsewhere = false
+        if let bsn = BSN(query) {
+            let found = try await Resident.scoped(to: actor.tenantID, on: req.db).filter(\.$bsnLookup == req.bsnLookup(bsn)).all().map(\.householdID)
+            householdIDs = mine.intersection(found)
+            knownElsewhere = !found.isEmpty && householdIDs.isEmpty
+            try await req.audit("resident.search", outcome: .allowed, basis: .involvement, purpose: "bsn", objectType: "search", objectID: String(found.count))
+        } else if !query.isEmpty {
+            let matches = try await Resident.scoped(to: actor.tenantID, on: req.db).filter(\.$householdID ~~ mine).all()
+                .filter { $0.fullName.localizedCaseInsensitiveContains(query) }.map(\.householdID)
+            householdIDs = Set(matches)
+        }
+        let households = try await Household.scoped(to: actor.tenantID, on: req.db).filter(\.$id ~~ householdIDs).sort(\.$name).all()
         let rows = try households.map { ListPage.Row(name: $0.name, address: "\($0.street), \($0.city)", href: SiteRoute.household.path(try $0.requireID())) }
-        return try await req.page("households/list", title: req.t("households.title"), ListPage(rows: rows, newHref: SiteRoute.householdNew.path()))
+        let page = ListPage(rows: rows, newHref: SiteRoute.householdNew.path(), query: query, knownElsewhere: knownElsewhere)
+        return try await req.page("households/list", title: req.t("households.title"), page)
     }
 
     func new(req: Request) async throws -> Response {

@@ -112,3 +112,24 @@ struct IntakeTests {
         }
     }
 }
+
+@Suite("Finding residents")
+struct FindResidentTests {
+    @Test func byNameWithinMyHouseholdsAndByBSNWithoutRevealingOthers() async throws {
+        try await withApp { app in
+            let scenario = try await HouseholdScenario.make(app)
+            let mine = try await scenario.coordinator.get("/households?q=amrani")
+            #expect(mine.body.string.contains("Huishouden El Amrani"))
+            #expect(!(try await scenario.coordinator.get("/households?q=jansen").body.string.contains("Huishouden El Amrani")))
+            #expect(try await scenario.coordinator.get("/households?q=111%20222%20333").body.string.contains("Huishouden El Amrani"))
+
+            let other = try await scenario.professional("collega", of: scenario.partner)
+            let byName = try await other.get("/households?q=amrani")
+            #expect(!byName.body.string.contains("Huishouden El Amrani"))
+            let byBSN = try await other.get("/households?q=111222333")
+            #expect(!byBSN.body.string.contains("Huishouden El Amrani"))
+            #expect(byBSN.body.string.contains("Deze inwoner is bekend"))
+            #expect(try await AccessLogEntry.query(on: app.db).filter(\.$event == "resident.search").count() == 2)
+        }
+    }
+}
