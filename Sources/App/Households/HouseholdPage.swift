@@ -37,10 +37,15 @@ struct HouseholdPage: Encodable {
     /// Seen through a break-the-glass opening: shown on every view.
     let emergency: Bool
     let timeline: [Timeline.Item]
+    let memberForms: MemberForms?
     let teamForm: TeamForm?
     let consentForm: ConsentForm?
     let errors: FormErrors
 
+    struct MemberForms: Encodable {
+        let memberAction: String; let relations: [Option]
+        let representativeAction: String; let residents: [Option]; let kinds: [Option]
+    }
     struct TeamForm: Encodable { let action: String; let organizations: [Option]; let domains: [Option] }
     struct ConsentForm: Encodable { let action: String; let residents: [Option]; let organizations: [Option]; let domains: [Option]; let methods: [Option]; let today: String }
 
@@ -131,6 +136,13 @@ struct HouseholdPage: Encodable {
             today: today,
             emergency: opened.context.breakTheGlass && opened.context.role == .professional,
             timeline: try await Timeline.items(for: opened, req: req),
+            memberForms: manages ? MemberForms(
+                memberAction: SiteRoute.members.path(id),
+                relations: HouseholdRelation.allCases.filter { $0 != .head }.map { Option(value: $0.rawValue, label: req.t("relation.\($0.rawValue)"), selected: false) },
+                representativeAction: SiteRoute.representatives.path(id),
+                residents: residents.compactMap { r in r.id.map { Option(value: $0.uuidString, label: r.fullName, selected: false) } },
+                kinds: RepresentationKind.allCases.map { Option(value: $0.rawValue, label: req.t("representation.\($0.rawValue)"), selected: false) }
+            ) : nil,
             teamForm: manages ? TeamForm(action: SiteRoute.involvements.path(id), organizations: organizationOptions, domains: domainOptions(LifeDomain.allCases)) : nil,
             consentForm: manages ? ConsentForm(
                 action: SiteRoute.consents.path(id),

@@ -55,8 +55,13 @@ struct ResidentAccess {
         let householdID = try household.requireID()
         var context = AccessContext(role: actor.role, sameTenant: household.tenantID == actor.tenantID)
         if actor.role == .resident {
-            context.ownHousehold = try await Resident.scoped(to: actor.tenantID, on: req.db)
+            let member = try await Resident.scoped(to: actor.tenantID, on: req.db)
                 .filter(\.$householdID == householdID).filter(\.$userID == actor.userID).first() != nil
+            let today = Day.today()
+            let represents = try await Representation.scoped(to: actor.tenantID, on: req.db)
+                .filter(\.$householdID == householdID).filter(\.$userID == actor.userID).all()
+                .contains { $0.isActive(on: today) }
+            context.ownHousehold = member || represents
         }
         if actor.role == .professional {
             context.breakTheGlass = try await BreakTheGlassController.isOpen(householdID: householdID, userID: actor.userID, tenantID: actor.tenantID, on: req.db)

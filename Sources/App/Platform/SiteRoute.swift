@@ -39,6 +39,8 @@ enum SiteRoute: String, CaseIterable {
     case households = "/households"
     case householdNew = "/households/new"
     case household = "/households/:householdID"
+    case members = "/households/:householdID/members"
+    case representatives = "/households/:householdID/representatives"
     case residentBSN = "/households/:householdID/residents/:residentID/bsn"
     case involvements = "/households/:householdID/involvements"
     case consents = "/households/:householdID/consents"

@@ -59,5 +59,6 @@ enum Migrations {
         app.migrations.add(CreatePlanActions())
         app.migrations.add(CreatePortalActivations())
         app.migrations.add(CreatePlanVersions())
+        app.migrations.add(CreateRepresentations())
     }
 }

@@ -14,6 +14,7 @@ func routes(_ app: Application) throws {
     HouseholdController().register(signedIn)
     WorklistController().register(signedIn)
     TeamController().register(signedIn)
+    MemberController().register(signedIn)
     ConsentController().register(signedIn)
     GoalController().register(signedIn)
     NoteController().register(signedIn)

@@ -28,13 +28,20 @@ struct PortalController {
         routes.get(.portalExportHTML, use: exportHTML)
     }
 
-    /// The resident's household, opened through the access rule.
+    /// The resident's household — their own, or that of the person they
+    /// represent — opened through the access rule.
     static func own(_ req: Request, event: String) async throws -> (ResidentAccess.Opened, Resident) {
         let actor = try req.requireActor()
-        guard actor.role == .resident,
-              let resident = try await Resident.scoped(to: actor.tenantID, on: req.db).filter(\.$userID == actor.userID).first()
-        else { throw AppError.notFound }
+        guard actor.role == .resident, let resident = try await representedResident(req, actor: actor) else { throw AppError.notFound }
         return (try await req.residentAccess().open(resident.householdID, .identity, event: event), resident)
+    }
+
+    static func representedResident(_ req: Request, actor: Actor) async throws -> Resident? {
+        if let own = try await Resident.scoped(to: actor.tenantID, on: req.db).filter(\.$userID == actor.userID).first() { return own }
+        let today = Day.today()
+        let representation = try await Representation.scoped(to: actor.tenantID, on: req.db).filter(\.$userID == actor.userID).all()
+            .first { $0.isActive(on: today) }
+        return try await representation.asyncFlatMap { try await Resident.find($0.residentID, on: req.db) }
     }
 
     func show(req: Request) async throws -> Response {

@@ -84,3 +84,36 @@ struct PortalTests {
         }
     }
 }
+
+@Suite("Members and representatives")
+struct MemberTests {
+    @Test func membersAreAddedAndARepresentativeActsInThePortal() async throws {
+        try await withApp { app in
+            let scenario = try await HouseholdScenario.make(app)
+            let client = scenario.coordinator
+            try await client.get(scenario.path)
+            let future = try await client.post(SiteRoute.members.path(scenario.householdID), ["given_name": "Noor", "family_name": "El Amrani", "birth_date": "2999-01-01", "relation": "child"])
+            #expect(future.status == .unprocessableEntity)
+            #expect(try await client.post(SiteRoute.members.path(scenario.householdID), ["given_name": "Noor", "family_name": "El Amrani", "birth_date": "2015-06-01", "relation": "child"]).status == .seeOther)
+            #expect(try await client.get(scenario.path).body.string.contains("Noor El Amrani"))
+
+            let fatima = try #require(try await Resident.query(on: app.db).filter(\.$givenName == "Fatima").first())
+            let created = try await client.post(SiteRoute.representatives.path(scenario.householdID), [
+                "resident_id": try fatima.requireID().uuidString, "kind": "bewindvoerder", "display_name": "Bewind BV", "username": "bewind",
+            ])
+            #expect(created.status == .ok)
+            let link = try #require(TestClient.firstMatch(#"id="account-link">https?://[^/]+(/account-links/[A-Za-z0-9_-]+)<"#, in: created.body.string))
+            let representative = TestClient(app)
+            try await representative.get(link)
+            #expect(try await representative.post(link, ["password": "namens mevrouw handelen", "password_confirmation": "namens mevrouw handelen"]).status == .seeOther)
+            try await representative.get("/login")
+            try await representative.post("/login", ["username": "bewind", "password": "namens mevrouw handelen"])
+            let portal = try await representative.get("/portal")
+            #expect(portal.status == .ok)
+            #expect(portal.body.string.contains("Huishouden El Amrani"))
+            #expect(try await scenario.decisions("portal.view", user: "bewind") == ["allowed"])
+            let basis = try await AccessLogEntry.query(on: app.db).filter(\.$userName == "bewind").filter(\.$event == "portal.view").first()?.basis
+            #expect(basis == "self")
+        }
+    }
+}

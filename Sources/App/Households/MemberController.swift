@@ -1,0 +1,93 @@
+import Domain
+import Fluent
+import Vapor
+
+/// The coordinator adds household members and registers representatives
+/// (who get their own portal account through a one-time link).
+struct MemberController {
+    struct MemberForm: Content {
+        var given_name: String?
+        var family_name: String?
+        var birth_date: String?
+        var relation: String?
+    }
+
+    struct RepresentativeForm: Content {
+        var resident_id: String?
+        var kind: String?
+        var display_name: String?
+        var username: String?
+    }
+
+    func register(_ routes: any RoutesBuilder) {
+        routes.post(.members, use: addMember)
+        routes.post(.representatives, use: addRepresentative)
+    }
+
+    func addMember(req: Request) async throws -> Response {
+        let opened = try await req.residentAccess().open(req.parameters.get("householdID", as: UUID.self), .planOverview, event: "member.add")
+        let form = try req.content.decode(MemberForm.self)
+        var validator = FormValidator()
+        let given = validator.text("member_given_name", form.given_name, maxLength: 100)
+        let family = validator.text("member_family_name", form.family_name, maxLength: 100)
+        let birth = Day.parse(form.birth_date)
+        if birth == nil { validator.add("member_birth_date", "validation.date_invalid") }
+        else if let birth, birth > Day.today() { validator.add("member_birth_date", "validation.birth_in_future") }
+        let relation = form.relation.flatMap(HouseholdRelation.init(rawValue:))
+        if relation == nil || relation == .head { validator.add("member_relation", "validation.choose_option") }
+        guard validator.isValid, let given, let family, let birth, let relation else {
+            return try await rerender(req, opened, FormErrors(validator.issues, req: req))
+        }
+        let household = opened.household
+        let resident = Resident(tenantID: household.tenantID, householdID: try household.requireID(), givenName: given, familyName: family, birthDate: birth, relation: relation)
+        try await req.db.transaction { tx in
+            try await resident.create(on: tx)
+            try await req.audit("member.added", outcome: .success, basis: .involvement, subjectID: household.id, objectType: "resident", objectID: resident.id?.uuidString, on: tx)
+        }
+        return req.redirect(to: SiteRoute.household.path(try household.requireID()))
+    }
+
+    func addRepresentative(req: Request) async throws -> Response {
+        let opened = try await req.residentAccess().open(req.parameters.get("householdID", as: UUID.self), .planOverview, event: "representative.add")
+        let household = opened.household
+        let householdID = try household.requireID()
+        let form = try req.content.decode(RepresentativeForm.self)
+        var validator = FormValidator()
+        let resident = try await form.resident_id.flatMap(UUID.init(uuidString:)).asyncFlatMap {
+            try await Resident.scoped(to: household.tenantID, on: req.db).filter(\.$id == $0).filter(\.$householdID == householdID).first()
+        }
+        if resident == nil { validator.add("representative_resident", "validation.choose_option") }
+        let kind = form.kind.flatMap(RepresentationKind.init(rawValue:))
+        if kind == nil { validator.add("representative_kind", "validation.choose_option") }
+        let name = validator.text("representative_name", form.display_name, maxLength: 120)
+        var username: String?
+        if let raw = validator.text("representative_username", form.username, maxLength: Username.maximumLength) {
+            username = Username.normalized(raw)
+            if username == nil { validator.add("representative_username", "validation.username_invalid") }
+            else if let taken = username, try await User.query(on: req.db).filter(\.$username == taken).first() != nil {
+                validator.add("representative_username", "validation.username_taken")
+            }
+        }
+        guard validator.isValid, let resident, let kind, let name, let username else {
+            return try await rerender(req, opened, FormErrors(validator.issues, req: req))
+        }
+        let user = User(tenantID: household.tenantID, organizationID: nil, username: username, displayName: name, role: .resident)
+        let link = try await req.db.transaction { tx in
+            try await user.create(on: tx)
+            try await Representation(
+                tenantID: household.tenantID, householdID: householdID, residentID: try resident.requireID(),
+                userID: try user.requireID(), kind: kind, validFrom: Day.today()
+            ).create(on: tx)
+            try await req.audit("representative.added", outcome: .success, basis: .involvement, subjectID: householdID, objectType: "representation", objectID: kind.rawValue, on: tx)
+            return try await AccountLinks.issue(for: user, purpose: .invitation, req: req, on: tx)
+        }
+        let base = "\(req.url.scheme ?? "http")://\(req.headers.first(name: .host) ?? "localhost")"
+        let page = UserController.LinkPage(username: username, link: base + link, isInvitation: true, backHref: SiteRoute.household.path(householdID))
+        return try await req.page("admin/user-link", title: req.t("users.invited"), page)
+    }
+
+    private func rerender(_ req: Request, _ opened: ResidentAccess.Opened, _ errors: FormErrors) async throws -> Response {
+        let page = try await HouseholdPage.build(opened, req: req, errors: errors)
+        return try await req.page("households/show", title: opened.household.name, page, status: .unprocessableEntity)
+    }
+}
