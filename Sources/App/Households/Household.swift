@@ -13,6 +13,8 @@ final class Household: Model, TenantOwned, @unchecked Sendable {
     @Field(key: "postcode") var postcode: String
     @Field(key: "city") var city: String
     @OptionalField(key: "neighbourhood_code") var neighbourhoodCode: String?
+    /// When the plan is next reviewed with the resident (yyyy-MM-dd).
+    @OptionalField(key: "review_on") var reviewOn: String?
     @Field(key: "version") var version: Int
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?

@@ -37,11 +37,17 @@ struct HouseholdPage: Encodable {
     /// Seen through a break-the-glass opening: shown on every view.
     let emergency: Bool
     let timeline: [Timeline.Item]
+    let plan: PlanInfo?
     let memberForms: MemberForms?
     let teamForm: TeamForm?
     let consentForm: ConsentForm?
     let errors: FormErrors
 
+    struct PlanInfo: Encodable {
+        let reviewOn: String; let reviewAction: String; let overdue: Bool
+        let lastSigned: String?; let changedSinceSigned: Bool; let compareHref: String
+        let signatureAction: String; let residents: [Option]
+    }
     struct MemberForms: Encodable {
         let memberAction: String; let relations: [Option]
         let representativeAction: String; let residents: [Option]; let kinds: [Option]
@@ -136,6 +142,7 @@ struct HouseholdPage: Encodable {
             today: today,
             emergency: opened.context.breakTheGlass && opened.context.role == .professional,
             timeline: try await Timeline.items(for: opened, req: req),
+            plan: manages ? try await planInfo(household, residents: residents, req: req) : nil,
             memberForms: manages ? MemberForms(
                 memberAction: SiteRoute.members.path(id),
                 relations: HouseholdRelation.allCases.filter { $0 != .head }.map { Option(value: $0.rawValue, label: req.t("relation.\($0.rawValue)"), selected: false) },
@@ -152,6 +159,27 @@ struct HouseholdPage: Encodable {
                 today: today
             ) : nil,
             errors: errors
+        )
+    }
+
+    static func planInfo(_ household: Household, residents: [Resident], req: Request) async throws -> PlanInfo {
+        let id = try household.requireID()
+        let last = try await PlanVersion.scoped(to: household.tenantID, on: req.db).filter(\.$householdID == id).sort(\.$number, .descending).first()
+        var changed = false
+        if let last, let signed = try? JSONDecoder().decode([PortalData.GoalItem].self, from: Data(last.snapshot.utf8)) {
+            let now = try await PortalData.gather(householdID: id, tenantID: household.tenantID, req: req).goals
+            changed = !PlanDiff.compare(signed, now).isEmpty
+        }
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd"
+        formatter.timeZone = Day.timeZone
+        return PlanInfo(
+            reviewOn: household.reviewOn ?? "", reviewAction: SiteRoute.planReview.path(id),
+            overdue: household.reviewOn.map { $0 < Day.today() } ?? false,
+            lastSigned: last.map { req.t("plan.last_signed", String($0.number), formatter.string(from: $0.signedAt), req.t("consent.method.\($0.method)")) },
+            changedSinceSigned: changed, compareHref: SiteRoute.planVersions.path(id),
+            signatureAction: SiteRoute.planPaperSignature.path(id),
+            residents: residents.compactMap { r in r.id.map { Option(value: $0.uuidString, label: r.fullName, selected: false) } }
         )
     }
 }

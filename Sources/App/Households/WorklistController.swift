@@ -11,6 +11,7 @@ struct WorklistController {
         let households: [Household]
         let dueThisWeek: [Action]
         let overdue: [Action]
+        let reviewsDue: [Household]
     }
 
     func register(_ routes: any RoutesBuilder) {
@@ -28,10 +29,14 @@ struct WorklistController {
         var rows: [Page.Household] = []
         var due: [Page.Action] = []
         var overdue: [Page.Action] = []
+        var reviewsDue: [Page.Household] = []
         let access = try req.residentAccess()
         for household in households {
             let householdID = try household.requireID()
             rows.append(.init(name: household.name, href: SiteRoute.household.path(householdID)))
+            if let review = household.reviewOn, review < today {
+                reviewsDue.append(.init(name: "\(household.name) (\(review))", href: SiteRoute.household.path(householdID)))
+            }
             let context = try await access.context(for: household)
             let goals = try await Goal.scoped(to: actor.tenantID, on: req.db).filter(\.$householdID == householdID).all()
             let visibleGoals = Dictionary(goals.filter { goal in goal.lifeDomain.map { AccessPolicy.decide(context, .detail($0)).isAllowed } ?? false }
@@ -45,7 +50,7 @@ struct WorklistController {
             }
         }
         try await req.audit("worklist.view", outcome: .allowed, basis: .involvement, objectType: "worklist", objectID: String(households.count))
-        let page = Page(households: rows, dueThisWeek: due.sorted { $0.due < $1.due }, overdue: overdue.sorted { $0.due < $1.due })
+        let page = Page(households: rows, dueThisWeek: due.sorted { $0.due < $1.due }, overdue: overdue.sorted { $0.due < $1.due }, reviewsDue: reviewsDue)
         return try await req.page("households/worklist", title: req.t("worklist.title"), page)
     }
 }

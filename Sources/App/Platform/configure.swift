@@ -60,5 +60,6 @@ enum Migrations {
         app.migrations.add(CreatePortalActivations())
         app.migrations.add(CreatePlanVersions())
         app.migrations.add(CreateRepresentations())
+        app.migrations.add(UpdateHouseholdsAddReviewDate())
     }
 }

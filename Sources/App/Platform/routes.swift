@@ -17,6 +17,7 @@ func routes(_ app: Application) throws {
     MemberController().register(signedIn)
     ConsentController().register(signedIn)
     GoalController().register(signedIn)
+    PlanController().register(signedIn)
     NoteController().register(signedIn)
     ActionController().register(signedIn)
     MyActionsController().register(signedIn)

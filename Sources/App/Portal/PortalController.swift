@@ -98,18 +98,7 @@ struct PortalController {
     /// Signs the plan as it is now: a numbered, frozen snapshot.
     func sign(req: Request) async throws -> Response {
         let (opened, resident) = try await Self.own(req, event: "portal.sign")
-        let householdID = try opened.household.requireID()
-        let data = try await PortalData.gather(householdID: householdID, tenantID: opened.household.tenantID, req: req)
-        let snapshot = String(decoding: try JSONEncoder().encode(data.goals), as: UTF8.self)
-        try await req.db.transaction { tx in
-            let last = try await PlanVersion.scoped(to: opened.household.tenantID, on: tx).filter(\.$householdID == householdID).sort(\.$number, .descending).first()
-            let version = PlanVersion(
-                tenantID: opened.household.tenantID, householdID: householdID, number: (last?.number ?? 0) + 1,
-                snapshot: snapshot, signedBy: try resident.requireID(), method: ConsentMethod.portal.rawValue, signedAt: Date()
-            )
-            try await version.create(on: tx)
-            try await req.audit("plan.signed", outcome: .success, basis: .own, subjectID: householdID, objectType: "plan_version", objectID: String(version.number), on: tx)
-        }
+        try await PlanController.sign(householdID: try opened.household.requireID(), tenantID: opened.household.tenantID, resident: resident, method: .portal, req: req)
         return req.redirect(to: SiteRoute.portal.path())
     }
 

@@ -1,0 +1,102 @@
+import Domain
+import Fluent
+import Vapor
+
+/// The plan as a whole: its review date, a signature on paper recorded by
+/// the coordinator, and comparing any two versions (or a version with now).
+struct PlanController {
+    struct ReviewForm: Content { var review_on: String? }
+    struct SignatureForm: Content { var resident_id: String? }
+
+    struct VersionsPage: Encodable {
+        let backHref: String
+        let action: String
+        let versions: [Option]
+        let toOptions: [Option]
+        let fromLabel: String
+        let toLabel: String
+        let changes: [ChangeRow]
+        let compared: Bool
+    }
+
+    struct ChangeRow: Encodable { let label: String; let title: String; let details: [String] }
+
+    func register(_ routes: any RoutesBuilder) {
+        routes.post(.planReview, use: setReview)
+        routes.post(.planPaperSignature, use: recordPaperSignature)
+        routes.get(.planVersions, use: versions)
+    }
+
+    func setReview(req: Request) async throws -> Response {
+        let opened = try await req.residentAccess().open(req.parameters.get("householdID", as: UUID.self), .planOverview, event: "plan.review_date")
+        let form = try req.content.decode(ReviewForm.self)
+        guard let day = Day.parse(form.review_on), day >= Day.today() else {
+            let page = try await HouseholdPage.build(opened, req: req, errors: FormErrors([.init(field: "review_on", messageKey: "validation.review_in_past")], req: req))
+            return try await req.page("households/show", title: opened.household.name, page, status: .unprocessableEntity)
+        }
+        let household = opened.household
+        try await req.db.transaction { tx in
+            household.reviewOn = day
+            try await household.save(on: tx)
+            try await req.audit("plan.review_date", outcome: .success, basis: .involvement, subjectID: household.id, objectType: "plan", objectID: day, on: tx)
+        }
+        return req.redirect(to: SiteRoute.household.path(try household.requireID()))
+    }
+
+    func recordPaperSignature(req: Request) async throws -> Response {
+        let opened = try await req.residentAccess().open(req.parameters.get("householdID", as: UUID.self), .planOverview, event: "plan.signed")
+        let household = opened.household
+        let householdID = try household.requireID()
+        let form = try req.content.decode(SignatureForm.self)
+        guard let resident = try await form.resident_id.flatMap(UUID.init(uuidString:)).asyncFlatMap({
+            try await Resident.scoped(to: household.tenantID, on: req.db).filter(\.$id == $0).filter(\.$householdID == householdID).first()
+        }) else { throw Abort(.badRequest) }
+        try await Self.sign(householdID: householdID, tenantID: household.tenantID, resident: resident, method: .signedOnPaper, req: req)
+        return req.redirect(to: SiteRoute.household.path(householdID))
+    }
+
+    /// Freezes the plan as it is now as the next numbered version.
+    static func sign(householdID: UUID, tenantID: UUID, resident: Resident, method: ConsentMethod, req: Request) async throws {
+        let data = try await PortalData.gather(householdID: householdID, tenantID: tenantID, req: req)
+        let snapshot = String(decoding: try JSONEncoder().encode(data.goals), as: UTF8.self)
+        try await req.db.transaction { tx in
+            let last = try await PlanVersion.scoped(to: tenantID, on: tx).filter(\.$householdID == householdID).sort(\.$number, .descending).first()
+            let version = PlanVersion(
+                tenantID: tenantID, householdID: householdID, number: (last?.number ?? 0) + 1, snapshot: snapshot,
+                signedBy: try resident.requireID(), method: method.rawValue, signedAt: Date()
+            )
+            try await version.create(on: tx)
+            try await req.audit("plan.signed", outcome: .success, basis: method == .portal ? .own : .involvement, subjectID: householdID, objectType: "plan_version", objectID: String(version.number), on: tx)
+        }
+    }
+
+    /// Compares version `from` with version `to` (0 is the plan as it is now).
+    func versions(req: Request) async throws -> Response {
+        let opened = try await req.residentAccess().open(req.parameters.get("householdID", as: UUID.self), .planOverview, event: "plan.compare")
+        let household = opened.household
+        let householdID = try household.requireID()
+        let stored = try await PlanVersion.scoped(to: household.tenantID, on: req.db).filter(\.$householdID == householdID).sort(\.$number).all()
+        let from = req.query[Int.self, at: "from"] ?? stored.last?.number ?? 0
+        let to = req.query[Int.self, at: "to"] ?? 0
+        let snapshot = { (number: Int) async throws -> [PortalData.GoalItem]? in
+            if number == 0 { return try await PortalData.gather(householdID: householdID, tenantID: household.tenantID, req: req).goals }
+            guard let version = stored.first(where: { $0.number == number }) else { return nil }
+            return try JSONDecoder().decode([PortalData.GoalItem].self, from: Data(version.snapshot.utf8))
+        }
+        let old = try await snapshot(from), new = try await snapshot(to)
+        let label = { (number: Int) in number == 0 ? req.t("plan.now") : req.t("plan.version", String(number)) }
+        let options = { (selected: Int) in
+            [Option(value: "0", label: req.t("plan.now"), selected: selected == 0)]
+                + stored.map { Option(value: String($0.number), label: label($0.number), selected: $0.number == selected) }
+        }
+        let page = VersionsPage(
+            backHref: SiteRoute.household.path(householdID), action: SiteRoute.planVersions.path(householdID),
+            versions: options(from), toOptions: options(to), fromLabel: label(from), toLabel: label(to),
+            changes: (old.flatMap { old in new.map { PlanDiff.compare(old, $0) } } ?? []).map {
+                ChangeRow(label: req.t("plan.change.\($0.kind.rawValue)"), title: $0.title, details: $0.details)
+            },
+            compared: old != nil && new != nil
+        )
+        return try await req.page("plans/versions", title: req.t("plan.compare_title"), page)
+    }
+}
