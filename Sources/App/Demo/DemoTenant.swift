@@ -70,6 +70,7 @@ enum DemoTenant {
             }
 
             var logins: [Login] = []
+            var users: [String: User] = [:]
             for (role, username, displayName, kind) in people {
                 let organization = kind.flatMap { byKind[$0] }
                 let user = try await User.query(on: tx).filter(\.$username == username).first()
@@ -85,8 +86,10 @@ enum DemoTenant {
                 }
                 user.isActive = true
                 try await user.save(on: tx)
+                users[username] = user
                 logins.append(Login(username: username, password: password, role: role.rawValue, organization: organization?.name, totpSecret: secret))
             }
+            try await DemoHousehold.seed(tenantID: tenantID, organizations: byKind, users: users, on: tx)
             return logins
         }
     }

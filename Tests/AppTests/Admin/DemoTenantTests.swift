@@ -15,6 +15,8 @@ struct DemoTenantTests {
             #expect(first.map(\.totpSecret) == second.map(\.totpSecret))
             #expect(Set(first.map(\.role)) == Set(Role.allCases.map(\.rawValue)))
             #expect(try await Tenant.query(on: app.db).count() == 1)
+            #expect(try await Household.query(on: app.db).count() == 1)
+            #expect(try await Goal.query(on: app.db).count() == 2)
             #expect(try await Organization.query(on: app.db).count() == OrganizationKind.allCases.count)
             let kinds = Set(try await Organization.query(on: app.db).all().map(\.kind))
             #expect(kinds == Set(OrganizationKind.allCases.map(\.rawValue)))
@@ -26,7 +28,14 @@ struct DemoTenantTests {
                     try await client.get("/login/second-factor")
                     try await client.post("/login/second-factor", ["code": SecondFactor.code(secret: secret)!])
                 }
-                #expect(try await client.get("/").status == .ok, "\(login.username)")
+                let home = try await client.get("/")
+                if login.role == "resident" {
+                    // The demo resident lands on their own plan.
+                    #expect(home.headers.first(name: .location) == "/portal")
+                    #expect(try await client.get("/portal").body.string.contains("Ik wil mijn rekeningen op tijd betalen"))
+                } else {
+                    #expect(home.status == .ok, "\(login.username)")
+                }
             }
         }
     }

@@ -1,0 +1,42 @@
+import Domain
+import Fluent
+import Foundation
+
+/// One household in the demo tenant, so every role has something to see:
+/// the demo resident's plan, coordinated by the social team, with debt help
+/// on the team under the resident's consent.
+enum DemoHousehold {
+    static func seed(tenantID: UUID, organizations: [OrganizationKind: Organization], users: [String: User], on db: any Database) async throws {
+        guard let residentUser = users["inwoner"], let professional = users["professional"],
+              let socialTeam = organizations[.socialTeam]?.id, let debtHelp = organizations[.debtHelp]?.id,
+              let volunteer = users["vrijwilliger"]
+        else { return }
+        // Already there: running the demo again changes nothing.
+        if try await Resident.query(on: db).filter(\.$userID == residentUser.id).first() != nil { return }
+        let since = "2026-01-05"
+        let household = Household(tenantID: tenantID, name: "Huishouden El Amrani", street: "Lindelaan 12", postcode: "1234 AB", city: "Voorbeeld", neighbourhoodCode: "WK0001")
+        try await household.create(on: db)
+        let householdID = try household.requireID()
+        let resident = Resident(tenantID: tenantID, householdID: householdID, givenName: "Fatima", familyName: "El Amrani", birthDate: "1984-03-21", relation: .head)
+        resident.userID = residentUser.id
+        try await resident.create(on: db)
+        try await Resident(tenantID: tenantID, householdID: householdID, givenName: "Noor", familyName: "El Amrani", birthDate: "2015-06-01", relation: .child).create(on: db)
+
+        let coordinated: Set<LifeDomain> = [.finances, .workAndEducation, .socialNetwork]
+        for (organization, domains, coordinator) in [(socialTeam, coordinated, true), (debtHelp, Set([LifeDomain.finances]), false)] {
+            try await Consent(
+                tenantID: tenantID, householdID: householdID, residentID: try resident.requireID(), recipientOrganizationID: organization,
+                domains: domains, purpose: coordinator ? "Regie op het plan" : "Schulden regelen", validFrom: since, validTo: nil,
+                method: .signedOnPaper, status: .given, recordedBy: try professional.requireID()
+            ).create(on: db)
+            try await Involvement(tenantID: tenantID, householdID: householdID, organizationID: organization, domains: domains, isCoordinator: coordinator, startsOn: since).create(on: db)
+        }
+        let money = Goal(tenantID: tenantID, householdID: householdID, domain: .finances, title: "Ik wil mijn rekeningen op tijd betalen", target: "Drie maanden zonder achterstand")
+        try await money.create(on: db)
+        let network = Goal(tenantID: tenantID, householdID: householdID, domain: .socialNetwork, title: "Ik wil mensen in de buurt leren kennen", target: nil)
+        try await network.create(on: db)
+        try await PlanAction(tenantID: tenantID, householdID: householdID, goalID: try money.requireID(), description: "Samen de post openen", owner: .volunteer(try volunteer.requireID()), dueOn: Day.today()).create(on: db)
+        try await PlanAction(tenantID: tenantID, householdID: householdID, goalID: try money.requireID(), description: "Budgetplan maken", owner: .professional(try professional.requireID()), dueOn: nil).create(on: db)
+        try await PlanAction(tenantID: tenantID, householdID: householdID, goalID: try network.requireID(), description: "Naar de buurtkamer op woensdag", owner: .resident(name: nil), dueOn: nil).create(on: db)
+    }
+}
