@@ -99,7 +99,7 @@ def test_professional_registers_a_household_and_works_on_the_plan(browser):
     browser.check("households-empty")
     browser.open("/households/new")
     browser.check("intake-form")
-    browser.fill(given_name="Fatima", family_name="El Amrani", birth_date="1984-03-21", bsn="123456789",
+    browser.fill(given_name="Johan", family_name="de Boer", birth_date="1975-11-02", bsn="123456789",
                  street="Dorpsstraat 1", postcode="1234ab", city="Voorbeeld")
     browser.driver.find_element(By.ID, "domain-finances").click()
     browser.submit()
@@ -108,7 +108,7 @@ def test_professional_registers_a_household_and_works_on_the_plan(browser):
     browser.fill(bsn="111222333", consent_purpose="Samen werken aan financiën")
     browser.driver.find_element(By.CSS_SELECTOR, "#consent_method option[value=signed_on_paper]").click()
     browser.submit()
-    assert "Huishouden El Amrani" in browser.text()
+    assert "Huishouden de Boer" in browser.text()
     assert "111222333" not in browser.text()
     browser.check("household")
 
@@ -124,3 +124,37 @@ def test_professional_registers_a_household_and_works_on_the_plan(browser):
 
     browser.click(By.LINK_TEXT, "Ik wil mijn rekeningen op tijd betalen")
     browser.check("goal-edit")
+
+
+def test_resident_signs_the_plan_and_withdraws_a_consent(browser):
+    browser.sign_in("inwoner")
+    assert "Ik wil mijn rekeningen op tijd betalen" in browser.text()
+    browser.check("portal")
+    browser.click(By.XPATH, "//form[@action='/portal/sign']//button")
+    assert "Versie 1 getekend op" in browser.text()
+    browser.click(By.XPATH, "//li[contains(., 'Schuldhulp Voorbeeld')]//form//button")
+    assert "Ingetrokken" in browser.text()
+    browser.check("portal-after-withdrawal")
+    browser.open("/portal/who-looked")
+    assert "U zelf, in Mijn plan" in browser.text()
+    browser.check("who-looked")
+    browser.open("/portal/my-data")
+    browser.check("my-data")
+
+
+def test_volunteer_and_coordinator_views(browser):
+    browser.sign_in("vrijwilliger")
+    browser.open("/my-actions")
+    assert "Samen de post openen" in browser.text()
+    assert "Budgetplan maken" not in browser.text()
+    browser.check("volunteer-actions")
+    browser.driver.delete_all_cookies()
+    browser.sign_in("professional")
+    browser.open("/worklist")
+    browser.check("worklist")
+    browser.open("/households?q=amrani")
+    browser.click(By.LINK_TEXT, "Huishouden El Amrani")
+    assert "Tijdlijn" in browser.text()
+    browser.check("demo-household")
+    browser.click(By.LINK_TEXT, "Versies vergelijken")
+    browser.check("plan-versions")
