@@ -102,6 +102,8 @@ class Browser:
         old = self.driver.find_element(By.TAG_NAME, "html")
         self.driver.find_element(by, selector).click()
         WebDriverWait(self.driver, 15).until(expected_conditions.staleness_of(old))
+        # The old page is gone; wait until the new one has finished loading too.
+        WebDriverWait(self.driver, 15).until(lambda driver: driver.execute_script("return document.readyState") == "complete")
 
     def text(self):
         return self.driver.find_element(By.TAG_NAME, "main").text
