@@ -52,8 +52,7 @@ struct ConsentController {
         if method == nil || method == .portal { validator.add("method", "validation.choose_option") }
         let status = form.status.flatMap(ConsentStatus.init(rawValue:)) ?? .given
         guard validator.isValid, let resident, let organization, let purpose, let validFrom, let method, status != .withdrawn else {
-            let page = try await HouseholdPage.build(opened, req: req, errors: FormErrors(validator.issues, req: req))
-            return try await req.page("households/show", title: household.name, page, status: .unprocessableEntity)
+            return try await HouseholdPage.rerender(req, opened, FormErrors(validator.issues, req: req))
         }
         let endDay = validTo
         try await req.db.transaction { tx in

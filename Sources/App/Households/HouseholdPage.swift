@@ -182,4 +182,10 @@ struct HouseholdPage: Encodable {
             residents: residents.compactMap { r in r.id.map { Option(value: $0.uuidString, label: r.fullName, selected: false) } }
         )
     }
+
+    /// The household page again, with what went wrong in a form on it.
+    static func rerender(_ req: Request, _ opened: ResidentAccess.Opened, _ errors: FormErrors, status: HTTPStatus = .unprocessableEntity) async throws -> Response {
+        let page = try await build(opened, req: req, errors: errors)
+        return try await req.page("households/show", title: opened.household.name, page, status: status)
+    }
 }

@@ -36,7 +36,7 @@ struct MemberController {
         let relation = form.relation.flatMap(HouseholdRelation.init(rawValue:))
         if relation == nil || relation == .head { validator.add("member_relation", "validation.choose_option") }
         guard validator.isValid, let given, let family, let birth, let relation else {
-            return try await rerender(req, opened, FormErrors(validator.issues, req: req))
+            return try await HouseholdPage.rerender(req, opened, FormErrors(validator.issues, req: req))
         }
         let household = opened.household
         let resident = Resident(tenantID: household.tenantID, householdID: try household.requireID(), givenName: given, familyName: family, birthDate: birth, relation: relation)
@@ -69,7 +69,7 @@ struct MemberController {
             }
         }
         guard validator.isValid, let resident, let kind, let name, let username else {
-            return try await rerender(req, opened, FormErrors(validator.issues, req: req))
+            return try await HouseholdPage.rerender(req, opened, FormErrors(validator.issues, req: req))
         }
         let user = User(tenantID: household.tenantID, organizationID: nil, username: username, displayName: name, role: .resident)
         let link = try await req.db.transaction { tx in
@@ -81,13 +81,8 @@ struct MemberController {
             try await req.audit("representative.added", outcome: .success, basis: .involvement, subjectID: householdID, objectType: "representation", objectID: kind.rawValue, on: tx)
             return try await AccountLinks.issue(for: user, purpose: .invitation, req: req, on: tx)
         }
-        let base = "\(req.url.scheme ?? "http")://\(req.headers.first(name: .host) ?? "localhost")"
-        let page = UserController.LinkPage(username: username, link: base + link, isInvitation: true, backHref: SiteRoute.household.path(householdID))
+        let page = UserController.LinkPage(username: username, link: req.absoluteURL(link), isInvitation: true, backHref: SiteRoute.household.path(householdID))
         return try await req.page("admin/user-link", title: req.t("users.invited"), page)
     }
 
-    private func rerender(_ req: Request, _ opened: ResidentAccess.Opened, _ errors: FormErrors) async throws -> Response {
-        let page = try await HouseholdPage.build(opened, req: req, errors: errors)
-        return try await req.page("households/show", title: opened.household.name, page, status: .unprocessableEntity)
-    }
 }

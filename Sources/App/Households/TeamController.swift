@@ -32,11 +32,11 @@ struct TeamController {
             let missing = LifeDomain.allCases.filter { domains.contains($0) && !consented.contains($0) }
             if !missing.isEmpty {
                 let names = missing.map { req.t("domain.\($0.rawValue)") }.joined(separator: ", ")
-                return try await rerender(req, opened, FormErrors(summary: [.init(field: "organization_id", message: req.t("team.consent_missing", organization.name, names))], fields: [:]))
+                return try await HouseholdPage.rerender(req, opened, FormErrors(summary: [.init(field: "organization_id", message: req.t("team.consent_missing", organization.name, names))], fields: [:]))
             }
         }
         guard validator.isValid, let organization else {
-            return try await rerender(req, opened, FormErrors(validator.issues, req: req))
+            return try await HouseholdPage.rerender(req, opened, FormErrors(validator.issues, req: req))
         }
         let makeCoordinator = form.coordinator == "on"
         try await req.db.transaction { tx in
@@ -55,8 +55,4 @@ struct TeamController {
         return req.redirect(to: SiteRoute.household.path(householdID))
     }
 
-    private func rerender(_ req: Request, _ opened: ResidentAccess.Opened, _ errors: FormErrors) async throws -> Response {
-        let page = try await HouseholdPage.build(opened, req: req, errors: errors)
-        return try await req.page("households/show", title: opened.household.name, page, status: .unprocessableEntity)
-    }
 }

@@ -25,7 +25,7 @@ struct NoteController {
         let householdID = req.parameters.get("householdID", as: UUID.self)
         guard let domain = form.domain.flatMap(LifeDomain.init(rawValue:)) else {
             let opened = try await access.open(householdID, .identity, event: "note.create")
-            return try await rerender(req, opened, FormErrors([.init(field: "note_domain", messageKey: "validation.choose_option")], req: req))
+            return try await HouseholdPage.rerender(req, opened, FormErrors([.init(field: "note_domain", messageKey: "validation.choose_option")], req: req))
         }
         let opened = try await access.open(householdID, .detail(domain), event: "note.create")
         var validator = FormValidator()
@@ -34,7 +34,7 @@ struct NoteController {
         if day == nil { validator.add("note_date", "validation.date_invalid") }
         else if let day, day > Day.today() { validator.add("note_date", "validation.date_in_future") }
         let text = validator.text("note_text", form.text, maxLength: Self.maximumLength, allowLineBreaks: true)
-        guard validator.isValid, let day, let text else { return try await rerender(req, opened, FormErrors(validator.issues, req: req)) }
+        guard validator.isValid, let day, let text else { return try await HouseholdPage.rerender(req, opened, FormErrors(validator.issues, req: req)) }
         let household = opened.household
         let note = Note(
             tenantID: household.tenantID, householdID: try household.requireID(), domain: domain, kind: kind, occurredOn: day,
@@ -48,8 +48,4 @@ struct NoteController {
         return req.redirect(to: SiteRoute.household.path(try household.requireID()))
     }
 
-    private func rerender(_ req: Request, _ opened: ResidentAccess.Opened, _ errors: FormErrors) async throws -> Response {
-        let page = try await HouseholdPage.build(opened, req: req, errors: errors)
-        return try await req.page("households/show", title: opened.household.name, page, status: .unprocessableEntity)
-    }
 }

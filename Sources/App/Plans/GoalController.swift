@@ -58,13 +58,13 @@ struct GoalController {
         let access = try req.residentAccess()
         guard let domain = form.domain.flatMap(LifeDomain.init(rawValue:)) else {
             let opened = try await access.open(req.parameters.get("householdID", as: UUID.self), .identity, event: "goal.create")
-            return try await rerender(req, opened, FormErrors([.init(field: "goal_domain", messageKey: "validation.choose_option")], req: req))
+            return try await HouseholdPage.rerender(req, opened, FormErrors([.init(field: "goal_domain", messageKey: "validation.choose_option")], req: req))
         }
         let opened = try await access.open(req.parameters.get("householdID", as: UUID.self), .detail(domain), event: "goal.create")
         var validator = FormValidator()
         let title = validator.text("goal_title", form.title, maxLength: 300)
         let target = validator.text("goal_target", form.target, required: false, maxLength: 500)
-        guard validator.isValid, let title else { return try await rerender(req, opened, FormErrors(validator.issues, req: req)) }
+        guard validator.isValid, let title else { return try await HouseholdPage.rerender(req, opened, FormErrors(validator.issues, req: req)) }
         let household = opened.household
         let goal = Goal(tenantID: household.tenantID, householdID: try household.requireID(), domain: domain, title: title, target: target)
         try await req.db.transaction { tx in
@@ -156,8 +156,4 @@ struct GoalController {
         return try await req.page("goals/edit", title: req.t("goal.edit"), page, status: status)
     }
 
-    private func rerender(_ req: Request, _ opened: ResidentAccess.Opened, _ errors: FormErrors) async throws -> Response {
-        let page = try await HouseholdPage.build(opened, req: req, errors: errors)
-        return try await req.page("households/show", title: opened.household.name, page, status: .unprocessableEntity)
-    }
 }

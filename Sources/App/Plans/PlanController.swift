@@ -31,8 +31,7 @@ struct PlanController {
         let opened = try await req.residentAccess().open(req.parameters.get("householdID", as: UUID.self), .planOverview, event: "plan.review_date")
         let form = try req.content.decode(ReviewForm.self)
         guard let day = Day.parse(form.review_on), day >= Day.today() else {
-            let page = try await HouseholdPage.build(opened, req: req, errors: FormErrors([.init(field: "review_on", messageKey: "validation.review_in_past")], req: req))
-            return try await req.page("households/show", title: opened.household.name, page, status: .unprocessableEntity)
+            return try await HouseholdPage.rerender(req, opened, FormErrors([.init(field: "review_on", messageKey: "validation.review_in_past")], req: req))
         }
         let household = opened.household
         try await req.db.transaction { tx in

@@ -30,6 +30,11 @@ extension Request {
 
     var currentUserLocale: AppLocale? { actor?.locale }
 
+    /// A full link to `path` on this server, for links handed to people (invitations).
+    func absoluteURL(_ path: String) -> String {
+        "\(application.config.behindTLS ? "https" : "http")://\(headers.first(name: .host) ?? "localhost")\(path)"
+    }
+
     /// The client address, as seen by this server (the proxy's, if behind one).
     var clientAddress: String {
         remoteAddress?.ipAddress ?? "unknown"

@@ -85,8 +85,7 @@ struct TenantController {
             try await req.audit("tenant.create", outcome: .success, basis: .administration, objectType: "tenant", objectID: tenant.id?.uuidString, on: tx)
             return (admin, try await AccountLinks.issue(for: admin, purpose: .invitation, req: req, on: tx))
         }
-        let base = "\(req.url.scheme ?? "http")://\(req.headers.first(name: .host) ?? "localhost")"
-        let page = UserController.LinkPage(username: admin.username, link: base + link, isInvitation: true, backHref: SiteRoute.tenants.path())
+        let page = UserController.LinkPage(username: admin.username, link: req.absoluteURL(link), isInvitation: true, backHref: SiteRoute.tenants.path())
         return try await req.page("admin/user-link", title: req.t("users.invited"), page)
     }
 

@@ -127,8 +127,7 @@ struct UserController {
     }
 
     private func linkPage(_ req: Request, user: User, link: String, isInvitation: Bool) async throws -> Response {
-        let base = "\(req.url.scheme ?? "http")://\(req.headers.first(name: .host) ?? "localhost")"
-        let page = LinkPage(username: user.username, link: base + link, isInvitation: isInvitation, backHref: SiteRoute.users.path())
+        let page = LinkPage(username: user.username, link: req.absoluteURL(link), isInvitation: isInvitation, backHref: SiteRoute.users.path())
         return try await req.page("admin/user-link", title: req.t(isInvitation ? "users.invited" : "users.reset_done"), page)
     }
 
