@@ -11,7 +11,7 @@ struct HouseholdPage: Encodable {
         /// For the coordinator: hand out a portal activation code.
         let portalCodeAction: String?
     }
-    struct TeamRow: Encodable { let organization: String; let domains: String; let coordinator: Bool; let since: String }
+    struct TeamRow: Encodable { let organization: String; let domains: String; let coordinator: Bool; let since: String; let endAction: String? }
     struct ConsentRow: Encodable {
         let resident: String; let organization: String; let domains: String; let purpose: String
         let validity: String; let method: String; let status: String; let withdrawAction: String?
@@ -79,8 +79,11 @@ struct HouseholdPage: Encodable {
         }
 
         let involvements = try await Involvement.scoped(to: tenantID, on: db).filter(\.$householdID == id).all().filter { $0.isActive(on: today) }
-        let team = involvements.map {
-            TeamRow(organization: names[$0.organizationID] ?? "", domains: domainList($0.lifeDomains), coordinator: $0.isCoordinator, since: $0.startsOn)
+        let team = try involvements.map {
+            TeamRow(
+                organization: names[$0.organizationID] ?? "", domains: domainList($0.lifeDomains), coordinator: $0.isCoordinator, since: $0.startsOn,
+                endAction: $0.isCoordinator ? nil : SiteRoute.involvementEnd.path(id, try $0.requireID())
+            )
         }
 
         let consents = try await Consent.scoped(to: tenantID, on: db).filter(\.$householdID == id).sort(\.$createdAt, .descending).all()

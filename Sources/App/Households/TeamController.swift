@@ -14,6 +14,24 @@ struct TeamController {
 
     func register(_ routes: any RoutesBuilder) {
         routes.post(.involvements, use: add)
+        routes.post(.involvementEnd, use: end)
+    }
+
+    /// Ends an organisation's involvement today: its access ends with it. The
+    /// coordinator's own involvement ends only by handing coordination over.
+    func end(req: Request) async throws -> Response {
+        let opened = try await req.residentAccess().open(req.parameters.get("householdID", as: UUID.self), .planOverview, event: "involvement.end")
+        let involvement = try await Involvement.find(req.parameters.get("involvementID", as: UUID.self), in: opened.household.tenantID, on: req.db)
+        guard involvement.householdID == opened.household.id else { throw AppError.notFound }
+        guard !involvement.isCoordinator else {
+            return try await HouseholdPage.rerender(req, opened, FormErrors([.init(field: "organization_id", messageKey: "team.coordinator_cannot_end")], req: req))
+        }
+        try await req.db.transaction { tx in
+            involvement.endsOn = Day.today()
+            try await involvement.save(on: tx)
+            try await req.audit("involvement.ended", outcome: .success, basis: .involvement, subjectID: involvement.householdID, objectType: "involvement", objectID: involvement.id?.uuidString, on: tx)
+        }
+        return req.redirect(to: SiteRoute.household.path(involvement.householdID))
     }
 
     func add(req: Request) async throws -> Response {

@@ -35,4 +35,6 @@ final class Note: Model, TenantOwned, @unchecked Sendable {
 
 enum NoteKind: String, CaseIterable, Codable, Sendable {
     case note, phone, visit, meeting
+    /// Written by the resident (or their representative) in the portal.
+    case comment
 }

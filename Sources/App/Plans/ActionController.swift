@@ -14,8 +14,35 @@ struct ActionController {
         var due_on: String?
     }
 
+    struct StatusForm: Content { var status: String?; var version: Int? }
+
     func register(_ routes: any RoutesBuilder) {
         routes.post(.actions, use: add)
+        routes.post(.actionStatus, use: setStatus)
+    }
+
+    /// Moves an action on; versioned, so a status someone else just set is never silently replaced.
+    func setStatus(req: Request) async throws -> Response {
+        let (opened, goal) = try await GoalController.openGoal(req, event: "action.status")
+        let action = try await PlanAction.find(req.parameters.get("actionID", as: UUID.self), in: goal.tenantID, on: req.db)
+        guard action.goalID == goal.id else { throw AppError.notFound }
+        let form = try req.content.decode(StatusForm.self)
+        guard let status = form.status.flatMap(ActionStatus.init(rawValue:)) else {
+            return try await GoalController.page(req, opened, goal, .init(goal), errors: FormErrors([.init(field: "action_description", messageKey: "validation.choose_option")], req: req), status: .unprocessableEntity)
+        }
+        let actionID = try action.requireID()
+        let expected = form.version ?? 0
+        let landed = try await req.db.transaction { tx -> Bool in
+            let saved = try await tx.sql.updateVersioned(PlanAction.schema, id: actionID, expectedVersion: expected) { $0.set("status", to: status.rawValue) }
+            if saved {
+                try await req.audit(status == .done ? "action.done" : "action.status", outcome: .success, basis: .involvement, subjectID: goal.householdID, purpose: "detail:\(goal.domain)", objectType: "action", objectID: actionID.uuidString, on: tx)
+            }
+            return saved
+        }
+        guard landed else {
+            return try await GoalController.page(req, opened, goal, .init(goal), errors: FormErrors(summary: [.init(field: "actions-title", message: req.t("error.conflict"))], fields: [:]), status: .conflict)
+        }
+        return req.redirect(to: SiteRoute.goal.path(goal.householdID, try goal.requireID()))
     }
 
     func add(req: Request) async throws -> Response {

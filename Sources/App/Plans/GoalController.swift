@@ -43,7 +43,10 @@ struct GoalController {
         let ownerKinds: [Option]
     }
 
-    struct ActionRow: Encodable { let description: String; let owner: String; let due: String; let status: String }
+    struct ActionRow: Encodable {
+        let description: String; let owner: String; let due: String; let status: String
+        let statusAction: String; let version: Int; let statuses: [Option]
+    }
 
     struct Conflict: Encodable { let title: String; let target: String; let status: String }
 
@@ -141,7 +144,11 @@ struct GoalController {
             case .resident: req.t("action.owner.resident")
             case .professional, nil: req.t("action.owner.professional")
             }
-            return ActionRow(description: action.description, owner: owner, due: action.dueOn ?? "", status: req.t("action.status.\(action.status)"))
+            return ActionRow(
+                description: action.description, owner: owner, due: action.dueOn ?? "", status: req.t("action.status.\(action.status)"),
+                statusAction: SiteRoute.actionStatus.path(householdID, goalID, action.id?.uuidString ?? ""), version: action.version,
+                statuses: ActionStatus.allCases.map { Option(value: $0.rawValue, label: req.t("action.status.\($0.rawValue)"), selected: $0.rawValue == action.status) }
+            )
         }
         let page = EditPage(
             action: SiteRoute.goal.path(householdID, try goal.requireID()), backHref: SiteRoute.household.path(householdID),

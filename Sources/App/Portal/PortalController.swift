@@ -14,6 +14,7 @@ struct PortalController {
     }
 
     struct ActionForm: Content { var goal_id: String?; var description: String? }
+    struct CommentForm: Content { var goal_id: String?; var text: String? }
     struct ConsentForm: Content { var organization_id: String?; var domains: [String]?; var purpose: String? }
 
     func register(_ routes: any RoutesBuilder) {
@@ -21,6 +22,7 @@ struct PortalController {
         routes.post(.portalAction, use: addAction)
         routes.post(.portalActionDone, use: actionDone)
         routes.post(.portalSign, use: sign)
+        routes.post(.portalComment, use: comment)
         routes.post(.portalConsents, use: giveConsent)
         routes.post(.portalConsentWithdraw, use: withdrawConsent)
         routes.get(.portalAccessLog, use: whoLooked)
@@ -91,6 +93,33 @@ struct PortalController {
             action.version += 1
             try await action.save(on: tx)
             try await req.audit("action.done", outcome: .success, basis: .own, subjectID: action.householdID, objectType: "action", objectID: action.id?.uuidString, on: tx)
+        }
+        return req.redirect(to: SiteRoute.portal.path())
+    }
+
+    /// A comment on a goal, in the resident's words; the team reads it with
+    /// the goal's life domain, like any note.
+    func comment(req: Request) async throws -> Response {
+        let actor = try req.requireActor()
+        let (opened, _) = try await Self.own(req, event: "portal.comment")
+        let form = try req.content.decode(CommentForm.self)
+        var validator = FormValidator()
+        let text = validator.text("portal_comment", form.text, maxLength: NoteController.maximumLength, allowLineBreaks: true)
+        let goal = try await form.goal_id.flatMap(UUID.init(uuidString:)).asyncFlatMap {
+            try await Goal.scoped(to: opened.household.tenantID, on: req.db).filter(\.$id == $0).filter(\.$householdID == opened.household.id!).first()
+        }
+        if goal == nil { validator.add("portal_comment_goal", "validation.choose_option") }
+        guard validator.isValid, let text, let goal, let domain = goal.lifeDomain else {
+            return try await render(req, opened, errors: FormErrors(validator.issues, req: req), status: .unprocessableEntity)
+        }
+        let note = Note(
+            tenantID: goal.tenantID, householdID: goal.householdID, domain: domain, kind: .comment, occurredOn: Day.today(),
+            textEncrypted: try FieldCipher(key: req.application.config.keys.field).seal("\(goal.title): \(text)"),
+            authorID: actor.userID, organizationID: nil
+        )
+        try await req.db.transaction { tx in
+            try await note.create(on: tx)
+            try await req.audit("note.created", outcome: .success, basis: .own, subjectID: goal.householdID, purpose: "detail:\(domain.rawValue)", objectType: "note", objectID: note.id?.uuidString, on: tx)
         }
         return req.redirect(to: SiteRoute.portal.path())
     }

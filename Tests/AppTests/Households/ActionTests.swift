@@ -51,3 +51,59 @@ struct ActionTests {
         }
     }
 }
+
+@Suite("Team changes, action status and resident comments")
+struct TeamAndStatusTests {
+    @Test func endingAnInvolvementEndsAccessAtOnce() async throws {
+        try await withApp { app in
+            let scenario = try await HouseholdScenario.make(app)
+            _ = try await scenario.consent([.finances], for: scenario.partner)
+            try await scenario.involve(scenario.partner, [.finances])
+            let partner = try await scenario.professional("schuldhulp", of: scenario.partner)
+            #expect(try await partner.get(scenario.path).status == .ok)
+            let involvement = try #require(try await Involvement.query(on: app.db).filter(\.$organizationID == scenario.partner.id!).first())
+            let coordinating = try #require(try await Involvement.query(on: app.db).filter(\.$isCoordinator == true).first())
+            try await scenario.coordinator.get(scenario.path)
+            let refused = try await scenario.coordinator.post(SiteRoute.involvementEnd.path(scenario.householdID, try coordinating.requireID()))
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains("draag de regie eerst over"))
+            #expect(try await scenario.coordinator.post(SiteRoute.involvementEnd.path(scenario.householdID, try involvement.requireID())).status == .seeOther)
+            #expect(try await partner.get(scenario.path).status == .forbidden)
+        }
+    }
+
+    @Test func actionStatusChangesAreVersioned() async throws {
+        try await withApp { app in
+            let scenario = try await HouseholdScenario.make(app)
+            let goal = try await scenario.goal(.finances, "Rekeningen")
+            let action = PlanAction(tenantID: try scenario.tenant.requireID(), householdID: scenario.householdID, goalID: try goal.requireID(), description: "Bank bellen", owner: .resident(name: nil), dueOn: nil)
+            try await action.create(on: app.db)
+            let path = SiteRoute.actionStatus.path(scenario.householdID, try goal.requireID(), try action.requireID())
+            try await scenario.coordinator.get(SiteRoute.goal.path(scenario.householdID, try goal.requireID()))
+            #expect(try await scenario.coordinator.post(path, ["status": "in_progress", "version": "1"]).status == .seeOther)
+            let stale = try await scenario.coordinator.post(path, ["status": "cancelled", "version": "1"])
+            #expect(stale.status == .conflict)
+            #expect(try await PlanAction.find(action.id, on: app.db)?.status == "in_progress")
+        }
+    }
+
+    @Test func residentsCommentOnGoalsAndTheTeamReadsIt() async throws {
+        try await withApp { app in
+            let scenario = try await HouseholdScenario.make(app)
+            let goal = try await scenario.goal(.finances, "Rekeningen")
+            let resident = try #require(try await Resident.query(on: app.db).first())
+            let (user, _) = try await scenario.fixtures.user("fatima", role: .resident, in: scenario.tenant, totp: false)
+            resident.userID = user.id
+            try await resident.save(on: app.db)
+            let person = TestClient(app)
+            try await scenario.fixtures.signIn(person, "fatima", secret: nil)
+            try await person.get("/portal")
+            let empty = try await person.post("/portal/comments", ["goal_id": try goal.requireID().uuidString, "text": " "])
+            #expect(empty.status == .unprocessableEntity)
+            #expect(try await person.post("/portal/comments", ["goal_id": try goal.requireID().uuidString, "text": "De bank belt niet terug."]).status == .seeOther)
+            let page = try await scenario.coordinator.get(scenario.path)
+            #expect(page.body.string.contains("Rekeningen: De bank belt niet terug."))
+            #expect(page.body.string.contains("Opmerking van de inwoner"))
+        }
+    }
+}
