@@ -127,7 +127,7 @@ struct HouseholdController {
             action: SiteRoute.households.path(), values: form,
             domains: LifeDomain.allCases.map { Option(value: $0.rawValue, label: req.t("domain.\($0.rawValue)"), selected: chosen.contains($0.rawValue)) },
             methods: ConsentMethod.allCases.filter { $0 != .portal }.map { Option(value: $0.rawValue, label: req.t("consent.method.\($0.rawValue)"), selected: $0.rawValue == form.consent_method) },
-            partner: !(organization.organizationKind?.isMunicipal ?? false), errors: errors, duplicate: duplicate
+            partner: !(organization.partOfMunicipality), errors: errors, duplicate: duplicate
         )
         return try await req.page("households/new", title: req.t("intake.title"), page, status: status)
     }

@@ -19,7 +19,7 @@ enum HouseholdIntake {
         guard let organizationID = actor.organizationID,
               let organization = try? await Organization.find(organizationID, in: actor.tenantID, on: req.db)
         else { throw AppError.forbidden }
-        let partner = !(organization.organizationKind?.isMunicipal ?? false)
+        let partner = !(organization.partOfMunicipality)
         let today = Day.today()
         let valid: IntakeForm.Valid
         switch form.validate(partner: partner, today: today) {

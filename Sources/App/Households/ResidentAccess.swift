@@ -75,7 +75,7 @@ struct ResidentAccess {
             context.involvementDomains = involvements.reduce(into: Set<LifeDomain>()) { $0.formUnion($1.lifeDomains) }
             context.isCoordinator = involvements.contains(where: \.isCoordinator)
         }
-        context.organizationIsMunicipal = try await Organization.find(organizationID, in: actor.tenantID, on: req.db).organizationKind?.isMunicipal ?? false
+        context.organizationIsMunicipal = try await Organization.find(organizationID, in: actor.tenantID, on: req.db).partOfMunicipality
         context.consentDomains = try await Self.consentedDomains(householdID: householdID, organizationID: organizationID, tenantID: actor.tenantID, on: req.db)
         return context
     }

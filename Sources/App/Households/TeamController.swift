@@ -45,7 +45,7 @@ struct TeamController {
         if organization == nil { validator.add("organization_id", "validation.choose_option") }
         let domains = Set((form.domains ?? []).compactMap(LifeDomain.init(rawValue:)))
         if domains.isEmpty { validator.add("domains", "validation.domains_required") }
-        if let organization, let organizationID = organization.id, !(organization.organizationKind?.isMunicipal ?? false) {
+        if let organization, let organizationID = organization.id, !(organization.partOfMunicipality) {
             let consented = try await ResidentAccess.consentedDomains(householdID: householdID, organizationID: organizationID, tenantID: household.tenantID, on: req.db)
             let missing = LifeDomain.allCases.filter { domains.contains($0) && !consented.contains($0) }
             if !missing.isEmpty {

@@ -12,6 +12,9 @@ final class Organization: Model, TenantOwned, @unchecked Sendable {
     @Field(key: "name") var name: String
     @Field(key: "kind") var kind: String
     @OptionalField(key: "kvk_number") var kvkNumber: String?
+    /// Part of the municipality itself: works on its legal task without the
+    /// resident's consent. Every other organisation is a partner (DESIGN.md §3.4).
+    @Field(key: "part_of_municipality") var partOfMunicipality: Bool
     @Field(key: "version") var version: Int
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
@@ -24,6 +27,7 @@ final class Organization: Model, TenantOwned, @unchecked Sendable {
         self.name = name
         self.kind = kind.rawValue
         self.kvkNumber = kvkNumber
+        self.partOfMunicipality = kind.isMunicipal
         self.version = 1
     }
 

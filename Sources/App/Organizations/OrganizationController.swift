@@ -15,6 +15,7 @@ struct OrganizationController {
         let isNew: Bool
         let name: String
         let kvkNumber: String
+        let partOfMunicipality: Bool
         let version: Int
         let kinds: [Option]
         let errors: FormErrors
@@ -58,7 +59,7 @@ struct OrganizationController {
 
     func edit(req: Request) async throws -> Response {
         let organization = try await Self.find(req)
-        let values = OrganizationForm(name: organization.name, kind: organization.kind, kvk_number: organization.kvkNumber, version: organization.version)
+        let values = OrganizationForm(name: organization.name, kind: organization.kind, kvk_number: organization.kvkNumber, part_of_municipality: organization.partOfMunicipality ? "on" : nil, version: organization.version)
         return try await form(req, action: req.url.path, isNew: false, values: values)
     }
 
@@ -92,6 +93,7 @@ struct OrganizationController {
         }
         let page = FormPage(
             action: action, isNew: isNew, name: values.name ?? "", kvkNumber: values.kvk_number ?? "",
+            partOfMunicipality: values.part_of_municipality == "on",
             version: values.version ?? 0, kinds: kinds, errors: errors, conflict: conflict
         )
         return try await req.page("admin/organization-form", title: req.t(isNew ? "organizations.new" : "organizations.edit"), page, status: status)

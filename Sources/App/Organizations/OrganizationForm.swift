@@ -7,12 +7,14 @@ struct OrganizationForm: Content {
     var name: String?
     var kind: String?
     var kvk_number: String?
+    var part_of_municipality: String?
     var version: Int?
 
     struct Valid {
         let name: String
         let kind: OrganizationKind
         let kvkNumber: String?
+        let partOfMunicipality: Bool
     }
 
     func validate() -> Result<Valid, ValidationFailure> {
@@ -26,7 +28,7 @@ struct OrganizationForm: Content {
             if kvk == nil { validator.add("kvk_number", "validation.kvk_invalid") }
         }
         guard validator.isValid, let name, let kind else { return .failure(ValidationFailure(issues: validator.issues)) }
-        return .success(Valid(name: name, kind: kind, kvkNumber: kvk))
+        return .success(Valid(name: name, kind: kind, kvkNumber: kvk, partOfMunicipality: part_of_municipality == "on"))
     }
 }
 

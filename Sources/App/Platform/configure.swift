@@ -61,5 +61,6 @@ enum Migrations {
         app.migrations.add(CreatePlanVersions())
         app.migrations.add(CreateRepresentations())
         app.migrations.add(UpdateHouseholdsAddReviewDate())
+        app.migrations.add(UpdateOrganizationsAddPartOfMunicipality())
     }
 }

@@ -136,3 +136,37 @@ struct HouseholdAccessTests {
         }
     }
 }
+
+@Suite("Part of the municipality")
+struct MunicipalFlagTests {
+    @Test func anInHouseSocialTeamWorksWithoutConsentAnExternalOneNeedsIt() async throws {
+        try await withApp { app in
+            let scenario = try await HouseholdScenario.make(app)
+            let inHouse = try await scenario.fixtures.organization(in: scenario.tenant, name: "Sociaal Team (gemeente)", kind: .socialTeam)
+            #expect(inHouse.partOfMunicipality == false)
+            inHouse.partOfMunicipality = true
+            try await inHouse.save(on: app.db)
+            try await scenario.coordinator.get(scenario.path)
+            let joined = try await scenario.coordinator.post(SiteRoute.involvements.path(scenario.householdID), ["organization_id": try inHouse.requireID().uuidString, "domains[]": "finances"])
+            #expect(joined.status == .seeOther)
+            let external = try await scenario.fixtures.organization(in: scenario.tenant, name: "Sociaal Team (stichting)", kind: .socialTeam)
+            let refused = try await scenario.coordinator.post(SiteRoute.involvements.path(scenario.householdID), ["organization_id": try external.requireID().uuidString, "domains[]": "finances"])
+            #expect(refused.status == .unprocessableEntity)
+            let worker = try await scenario.professional("teamlid", of: inHouse)
+            #expect(try await worker.get(scenario.path).status == .ok)
+        }
+    }
+
+    @Test func theTenantAdminSetsTheFlag() async throws {
+        try await withApp { app in
+            let fixtures = Fixtures(app: app)
+            let tenant = try await fixtures.tenant()
+            let (_, secret) = try await fixtures.user("ruben", role: .tenantAdmin, in: tenant)
+            let admin = TestClient(app)
+            try await fixtures.signIn(admin, "ruben", secret: secret)
+            try await admin.get("/admin/organizations/new")
+            #expect(try await admin.post("/admin/organizations", ["name": "Sociaal Team", "kind": "social_team", "part_of_municipality": "on"]).status == .seeOther)
+            #expect(try await Organization.query(on: app.db).first()?.partOfMunicipality == true)
+        }
+    }
+}
