@@ -1,0 +1,100 @@
+import Domain
+import Fluent
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+@testable import App
+
+/// Walks every registered route that takes an id, as a user of tenant B
+/// with the role that route is for, asking for tenant A's ids: every answer
+/// must be 404. A route with a parameter this harness does not know fails
+/// the test, so new routes cannot slip past it.
+@Suite("Tenant isolation harness")
+struct TenantIsolationHarnessTests {
+    /// Platform administration spans tenants by design: its routes are the
+    /// only ones exempt.
+    static let exempt: Set<String> = ["/platform/tenants/:tenantID/deactivate", "/platform/tenants/:tenantID/reactivate"]
+
+    @Test func everyRouteAnswers404ForAnotherTenantsIds() async throws {
+        try await withApp { app in
+            let a = try await HouseholdScenario.make(app)
+            let tenantA = try a.tenant.requireID()
+            let goal = try await a.goal(.finances, "Rekeningen")
+            let resident = try #require(try await Resident.query(on: app.db).first())
+            let consent = try await a.consent([.finances], for: a.partner)
+            try await a.involve(a.partner, [.finances])
+            let involvement = try #require(try await Involvement.query(on: app.db).first())
+            let action = PlanAction(tenantID: tenantA, householdID: a.householdID, goalID: try goal.requireID(), description: "Stap", owner: .resident(name: nil), dueOn: nil)
+            try await action.create(on: app.db)
+            let opener = try #require(try await User.query(on: app.db).filter(\.$username == "sanne").first())
+            let opening = BreakTheGlassOpening(tenantID: tenantA, householdID: a.householdID, userID: try opener.requireID(), reason: "test", openedAt: Date(), expiresAt: Date())
+            try await opening.create(on: app.db)
+
+            let ids: [String: String] = [
+                "householdID": a.householdID.uuidString, "residentID": try resident.requireID().uuidString,
+                "goalID": try goal.requireID().uuidString, "actionID": try action.requireID().uuidString,
+                "consentID": try consent.requireID().uuidString, "involvementID": try involvement.requireID().uuidString,
+                "organizationID": try a.municipal.requireID().uuidString, "userID": try opener.requireID().uuidString,
+                "openingID": try opening.requireID().uuidString, "token": String(repeating: "A", count: 43),
+                "tenantID": tenantA.uuidString,
+            ]
+
+            // Tenant B, with someone in every role that reaches these routes.
+            let fixtures = a.fixtures
+            let b = try await fixtures.tenant("beta")
+            let bMunicipal = try await fixtures.organization(in: b, name: "Werk Beta", kind: .municipalSocialServices)
+            let bVolunteers = try await fixtures.organization(in: b, name: "Vrijwilligers Beta", kind: .volunteer)
+            let bHousehold = Household(tenantID: try b.requireID(), name: "Beta", street: "Straat 1", postcode: "9999 ZZ", city: "Beta", neighbourhoodCode: nil)
+            try await bHousehold.create(on: app.db)
+            var clients: [Role: TestClient] = [:]
+            for (role, organization) in [(Role.professional, bMunicipal), (.tenantAdmin, nil), (.privacyOfficer, nil), (.volunteer, bVolunteers), (.resident, nil)] {
+                let (user, secret) = try await fixtures.user("b-\(role.rawValue)", role: role, in: b, organization: organization, totp: role != .resident)
+                if role == .resident {
+                    let member = Resident(tenantID: try b.requireID(), householdID: try bHousehold.requireID(), givenName: "B", familyName: "Resident", birthDate: "1990-01-01", relation: .head)
+                    member.userID = user.id
+                    try await member.create(on: app.db)
+                }
+                let client = TestClient(app)
+                try await fixtures.signIn(client, "b-\(role.rawValue)", secret: secret)
+                try await client.get("/")
+                clients[role] = client
+            }
+
+            var walked = 0
+            for route in app.routes.all {
+                let parameters = route.path.compactMap { component -> String? in
+                    if case .parameter(let name) = component { return name }
+                    return nil
+                }
+                guard !parameters.isEmpty else { continue }
+                let pattern = "/" + route.path.map(\.description).joined(separator: "/")
+                if Self.exempt.contains(pattern) { continue }
+                for name in parameters { #expect(ids[name] != nil, "the harness does not know the parameter :\(name) of \(pattern)") }
+                let path = "/" + route.path.map { component -> String in
+                    if case .parameter(let name) = component { return ids[name] ?? "unknown" }
+                    return component.description
+                }.joined(separator: "/")
+                let client = Self.client(for: pattern, clients: clients, anonymous: TestClient(app))
+                let response = route.method == .GET ? try await client.get(path) : try await client.post(path, ["version": "1"])
+                #expect(response.status == .notFound, "\(route.method) \(pattern) answered \(response.status.code)")
+                walked += 1
+            }
+            #expect(walked >= 30, "walked only \(walked) routes")
+            // Nothing of tenant A changed on the way.
+            #expect(try await Consent.find(consent.id, on: app.db)?.status == "given")
+            #expect(try await PlanAction.find(action.id, on: app.db)?.status == "open")
+            #expect(try await BreakTheGlassOpening.find(opening.id, on: app.db)?.reviewedAt == nil)
+        }
+    }
+
+    /// The tenant-B user whose role the route is for, so tenancy is the only reason to refuse.
+    static func client(for pattern: String, clients: [Role: TestClient], anonymous: TestClient) -> TestClient {
+        if pattern.hasPrefix("/admin") { return clients[.tenantAdmin]! }
+        if pattern.hasPrefix("/privacy") { return clients[.privacyOfficer]! }
+        if pattern.hasPrefix("/my-actions") { return clients[.volunteer]! }
+        if pattern.hasPrefix("/portal") { return clients[.resident]! }
+        if pattern.hasPrefix("/account-links") { return anonymous }
+        return clients[.professional]!
+    }
+}
