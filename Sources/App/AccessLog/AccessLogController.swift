@@ -40,8 +40,8 @@ struct AccessLogController {
         let actor = try req.requireActor()
         let filter = try req.query.decode(Filter.self)
         var validator = FormValidator()
-        let from = Self.day(filter.from, field: "from", &validator)
-        let to = Self.day(filter.to, field: "to", &validator)
+        let from = Self.day(filter.from, field: "from", &validator).flatMap(Day.start(of:))
+        let to = Self.day(filter.to, field: "to", &validator).flatMap(Day.end(of:))
         let pageNumber = max(1, min(filter.page ?? 1, 100_000))
 
         var query = AccessLogEntry.query(on: req.db).filter(\.$tenantID == actor.tenantID)
@@ -55,17 +55,13 @@ struct AccessLogController {
             query = query.filter(\.$outcome == outcome.rawValue)
         }
         if let from { query = query.filter(\.$occurredAt >= from) }
-        if let to { query = query.filter(\.$occurredAt < to.addingTimeInterval(24 * 3600)) }
+        if let to { query = query.filter(\.$occurredAt < to) }
         let entries = try await query.sort(\.$occurredAt, .descending).sort(\.$sequence, .descending)
             .range(((pageNumber - 1) * Self.pageSize)..<(pageNumber * Self.pageSize + 1)).all()
 
-        let formatter = DateFormatter()
-        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "Europe/Amsterdam")
         let rows = entries.prefix(Self.pageSize).map { entry in
             Page.Row(
-                time: formatter.string(from: entry.occurredAt), event: entry.event,
+                time: Day.timestamp(entry.occurredAt, seconds: true), event: entry.event,
                 outcome: req.t("outcome.\(entry.outcome)"), user: entry.userName ?? "",
                 role: entry.role.map { req.t("role.\($0)") } ?? "", basis: req.t("basis.\(entry.basis)"),
                 object: [entry.objectType, entry.objectID].compactMap { $0 }.joined(separator: " "),
@@ -84,18 +80,14 @@ struct AccessLogController {
         return try await req.page("privacy/access-log", title: req.t("access_log.title"), page)
     }
 
-    /// A yyyy-mm-dd date, or nil (with a message when something else was typed).
-    static func day(_ raw: String?, field: String, _ validator: inout FormValidator) -> Date? {
+    /// A yyyy-mm-dd day, or nil (with a message when something else was typed).
+    static func day(_ raw: String?, field: String, _ validator: inout FormValidator) -> String? {
         guard let raw = raw?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return nil }
-        let formatter = DateFormatter()
-        formatter.dateFormat = "yyyy-MM-dd"
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "Europe/Amsterdam")
-        guard raw.count == 10, let date = formatter.date(from: raw) else {
+        guard let day = Day.parse(raw) else {
             validator.add(field, "validation.date_invalid")
             return nil
         }
-        return date
+        return day
     }
 
     static func href(_ filter: Filter, page: Int) -> String {

@@ -51,13 +51,10 @@ struct BreakTheGlassReviewController {
         let names = Dictionary(users.compactMap { user in user.id.map { ($0, "\(user.displayName) (\(user.username))") } }, uniquingKeysWith: { a, _ in a })
         let households = try await Household.scoped(to: actor.tenantID, on: req.db).filter(\.$id ~~ Set(openings.map(\.householdID))).all()
         let householdNames = Dictionary(households.compactMap { h in h.id.map { ($0, h.name) } }, uniquingKeysWith: { a, _ in a })
-        let formatter = DateFormatter()
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        formatter.timeZone = Day.timeZone
         let rows = try openings.map { opening in
             Page.Row(
                 user: names[opening.userID] ?? "", household: householdNames[opening.householdID] ?? "", reason: opening.reason,
-                openedAt: formatter.string(from: opening.openedAt), expiresAt: formatter.string(from: opening.expiresAt),
+                openedAt: Day.timestamp(opening.openedAt), expiresAt: Day.timestamp(opening.expiresAt),
                 reviewed: opening.reviewedAt != nil, reviewAction: SiteRoute.breakTheGlassReview.path(try opening.requireID()),
                 comment: opening.reviewComment ?? ""
             )

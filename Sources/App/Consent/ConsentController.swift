@@ -29,13 +29,9 @@ struct ConsentController {
         let householdID = try household.requireID()
         let form = try req.content.decode(ConsentForm.self)
         var validator = FormValidator()
-        let resident = try await form.resident_id.flatMap(UUID.init(uuidString:)).asyncFlatMap {
-            try await Resident.scoped(to: household.tenantID, on: req.db).filter(\.$id == $0).filter(\.$householdID == householdID).first()
-        }
+        let resident = try await Resident.chosen(form.resident_id, in: household, on: req.db)
         if resident == nil { validator.add("resident_id", "validation.choose_option") }
-        let organization = try await form.organization_id.flatMap(UUID.init(uuidString:)).asyncFlatMap {
-            try await Organization.scoped(to: household.tenantID, on: req.db).filter(\.$id == $0).first()
-        }
+        let organization = try await Organization.chosen(form.organization_id, in: household.tenantID, on: req.db)
         if organization == nil { validator.add("organization_id", "validation.choose_option") }
         let domains = Set((form.domains ?? []).compactMap(LifeDomain.init(rawValue:)))
         if domains.isEmpty { validator.add("domains", "validation.domains_required") }

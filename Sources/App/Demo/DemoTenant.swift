@@ -106,7 +106,3 @@ enum DemoTenant {
         }
     }
 }
-
-extension FieldCipher {
-    func openOrNil(_ stored: String?) -> String? { stored.flatMap { try? open($0) } }
-}

@@ -61,7 +61,7 @@ struct HouseholdPage: Encodable {
         let tenantID = household.tenantID
         let db = req.db
         let today = Day.today()
-        let names = try await UserController.organizationNames(tenantID: tenantID, on: db)
+        let names = try await Organization.names(in: tenantID, on: db)
         let domainLabel = { (domain: LifeDomain) in req.t("domain.\(domain.rawValue)") }
         let domainList = { (domains: Set<LifeDomain>) in LifeDomain.allCases.filter(domains.contains).map(domainLabel).joined(separator: ", ") }
         let manages = opened.allows(.planOverview)
@@ -170,16 +170,13 @@ struct HouseholdPage: Encodable {
         let last = try await PlanVersion.scoped(to: household.tenantID, on: req.db).filter(\.$householdID == id).sort(\.$number, .descending).first()
         var changed = false
         if let last, let signed = try? JSONDecoder().decode([PortalData.GoalItem].self, from: Data(last.snapshot.utf8)) {
-            let now = try await PortalData.gather(householdID: id, tenantID: household.tenantID, req: req).goals
+            let now = try await PortalData.goals(householdID: id, tenantID: household.tenantID, req: req)
             changed = !PlanDiff.compare(signed, now).isEmpty
         }
-        let formatter = DateFormatter()
-        formatter.dateFormat = "yyyy-MM-dd"
-        formatter.timeZone = Day.timeZone
         return PlanInfo(
             reviewOn: household.reviewOn ?? "", reviewAction: SiteRoute.planReview.path(id),
             overdue: household.reviewOn.map { $0 < Day.today() } ?? false,
-            lastSigned: last.map { req.t("plan.last_signed", String($0.number), formatter.string(from: $0.signedAt), req.t("consent.method.\($0.method)")) },
+            lastSigned: last.map { req.t("plan.last_signed", String($0.number), Day.string($0.signedAt), req.t("consent.method.\($0.method)")) },
             changedSinceSigned: changed, compareHref: SiteRoute.planVersions.path(id),
             signatureAction: SiteRoute.planPaperSignature.path(id),
             residents: residents.compactMap { r in r.id.map { Option(value: $0.uuidString, label: r.fullName, selected: false) } }

@@ -53,9 +53,7 @@ struct MemberController {
         let householdID = try household.requireID()
         let form = try req.content.decode(RepresentativeForm.self)
         var validator = FormValidator()
-        let resident = try await form.resident_id.flatMap(UUID.init(uuidString:)).asyncFlatMap {
-            try await Resident.scoped(to: household.tenantID, on: req.db).filter(\.$id == $0).filter(\.$householdID == householdID).first()
-        }
+        let resident = try await Resident.chosen(form.resident_id, in: household, on: req.db)
         if resident == nil { validator.add("representative_resident", "validation.choose_option") }
         let kind = form.kind.flatMap(RepresentationKind.init(rawValue:))
         if kind == nil { validator.add("representative_kind", "validation.choose_option") }

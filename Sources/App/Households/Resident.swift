@@ -3,7 +3,7 @@ import Foundation
 
 /// A person the platform supports. The BSN is stored only encrypted, and
 /// found by a keyed HMAC; it never appears in a log.
-final class Resident: Model, TenantOwned, @unchecked Sendable {
+final class Resident: Model, HouseholdOwned, @unchecked Sendable {
     static let schema = "residents"
     static let tenantKey: KeyPath<Resident, FieldProperty<Resident, UUID>> = \.$tenantID
 

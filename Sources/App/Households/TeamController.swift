@@ -40,8 +40,7 @@ struct TeamController {
         let householdID = try household.requireID()
         let form = try req.content.decode(InvolvementForm.self)
         var validator = FormValidator()
-        let organization = try await form.organization_id.flatMap(UUID.init(uuidString:))
-            .asyncFlatMap { try await Organization.scoped(to: household.tenantID, on: req.db).filter(\.$id == $0).first() }
+        let organization = try await Organization.chosen(form.organization_id, in: household.tenantID, on: req.db)
         if organization == nil { validator.add("organization_id", "validation.choose_option") }
         let domains = Set((form.domains ?? []).compactMap(LifeDomain.init(rawValue:)))
         if domains.isEmpty { validator.add("domains", "validation.domains_required") }

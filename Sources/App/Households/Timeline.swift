@@ -26,16 +26,12 @@ enum Timeline {
             guard let purpose = entry.purpose, purpose.hasPrefix("detail:") else { return true }
             return LifeDomain(rawValue: String(purpose.dropFirst("detail:".count))).map { opened.allows(.detail($0)) } ?? false
         }.prefix(limit)
-        let users = try await User.scoped(to: household.tenantID, on: req.db).filter(\.$id ~~ Set(visible.compactMap(\.userID))).all()
-        let names = Dictionary(users.compactMap { u in u.id.map { ($0, u.displayName) } }, uniquingKeysWith: { a, _ in a })
-        let organizations = try await UserController.organizationNames(tenantID: household.tenantID, on: req.db)
-        let formatter = DateFormatter()
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        formatter.timeZone = Day.timeZone
+        let names = try await User.displayNames(of: visible.compactMap(\.userID), in: household.tenantID, on: req.db)
+        let organizations = try await Organization.names(in: household.tenantID, on: req.db)
         return visible.map { entry in
             let domain = entry.purpose.flatMap { $0.hasPrefix("detail:") ? req.t("domain.\($0.dropFirst("detail:".count))") : nil }
             return Item(
-                when: formatter.string(from: entry.occurredAt),
+                when: Day.timestamp(entry.occurredAt),
                 who: [entry.userID.flatMap { names[$0] }, entry.organizationID.flatMap { organizations[$0] }].compactMap { $0 }.joined(separator: ", "),
                 what: req.t("timeline.\(entry.event)") + (domain.map { " (\($0))" } ?? "")
             )

@@ -4,7 +4,7 @@ import Foundation
 
 /// What a resident wants to reach in one life domain, in their own words.
 /// Goals hang off the household's one plan.
-final class Goal: Model, TenantOwned, @unchecked Sendable {
+final class Goal: Model, HouseholdOwned, @unchecked Sendable {
     static let schema = "goals"
     static let tenantKey: KeyPath<Goal, FieldProperty<Goal, UUID>> = \.$tenantID
 

@@ -132,7 +132,7 @@ struct GoalController {
         let householdID = try opened.household.requireID()
         let tenantID = opened.household.tenantID
         let goalID = try goal.requireID()
-        let organizationNames = try await UserController.organizationNames(tenantID: tenantID, on: req.db)
+        let organizationNames = try await Organization.names(in: tenantID, on: req.db)
         let volunteers = try await User.scoped(to: tenantID, on: req.db).filter(\.$role == Role.volunteer.rawValue).filter(\.$isActive == true).sort(\.$displayName).all()
         let volunteerNames = Dictionary(volunteers.compactMap { v in v.id.map { ($0, v.displayName) } }, uniquingKeysWith: { a, _ in a })
         let actions = try await PlanAction.scoped(to: tenantID, on: req.db).filter(\.$goalID == goalID).sort(\.$createdAt).all()

@@ -47,17 +47,15 @@ struct PlanController {
         let household = opened.household
         let householdID = try household.requireID()
         let form = try req.content.decode(SignatureForm.self)
-        guard let resident = try await form.resident_id.flatMap(UUID.init(uuidString:)).asyncFlatMap({
-            try await Resident.scoped(to: household.tenantID, on: req.db).filter(\.$id == $0).filter(\.$householdID == householdID).first()
-        }) else { throw Abort(.badRequest) }
+        guard let resident = try await Resident.chosen(form.resident_id, in: household, on: req.db) else { throw Abort(.badRequest) }
         try await Self.sign(householdID: householdID, tenantID: household.tenantID, resident: resident, method: .signedOnPaper, req: req)
         return req.redirect(to: SiteRoute.household.path(householdID))
     }
 
     /// Freezes the plan as it is now as the next numbered version.
     static func sign(householdID: UUID, tenantID: UUID, resident: Resident, method: ConsentMethod, req: Request) async throws {
-        let data = try await PortalData.gather(householdID: householdID, tenantID: tenantID, req: req)
-        let snapshot = String(decoding: try JSONEncoder().encode(data.goals), as: UTF8.self)
+        let goals = try await PortalData.goals(householdID: householdID, tenantID: tenantID, req: req)
+        let snapshot = String(decoding: try JSONEncoder().encode(goals), as: UTF8.self)
         try await req.db.transaction { tx in
             let last = try await PlanVersion.scoped(to: tenantID, on: tx).filter(\.$householdID == householdID).sort(\.$number, .descending).first()
             let version = PlanVersion(
@@ -78,7 +76,7 @@ struct PlanController {
         let from = req.query[Int.self, at: "from"] ?? stored.last?.number ?? 0
         let to = req.query[Int.self, at: "to"] ?? 0
         let snapshot = { (number: Int) async throws -> [PortalData.GoalItem]? in
-            if number == 0 { return try await PortalData.gather(householdID: householdID, tenantID: household.tenantID, req: req).goals }
+            if number == 0 { return try await PortalData.goals(householdID: householdID, tenantID: household.tenantID, req: req) }
             guard let version = stored.first(where: { $0.number == number }) else { return nil }
             return try JSONDecoder().decode([PortalData.GoalItem].self, from: Data(version.snapshot.utf8))
         }

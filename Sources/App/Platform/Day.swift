@@ -1,7 +1,8 @@
 import Foundation
 
 /// Calendar days as yyyy-MM-dd in Dutch time: they sort like the dates they
-/// name and cannot shift across time zones.
+/// name and cannot shift across time zones. Also the one place that turns
+/// instants into the times people read.
 enum Day {
     static let timeZone = TimeZone(identifier: "Europe/Amsterdam")!
 
@@ -14,24 +15,41 @@ enum Day {
 
     /// The day typed, if it is a real calendar date.
     static func parse(_ raw: String?) -> String? {
-        guard let raw = raw?.trimmingCharacters(in: .whitespaces), raw.count == 10,
-              let date = formatter.date(from: raw), string(date) == raw
-        else { return nil }
+        guard let raw = raw?.trimmingCharacters(in: .whitespaces), let start = start(of: raw), string(start) == raw else { return nil }
         return raw
+    }
+
+    /// Midnight, Dutch time, at the start of a yyyy-MM-dd day.
+    static func start(of day: String) -> Date? {
+        let parts = day.split(separator: "-", omittingEmptySubsequences: false)
+        guard day.count == 10, parts.count == 3, parts.allSatisfy({ $0.allSatisfy(\.isASCII) }),
+              let year = Int(parts[0]), let month = Int(parts[1]), let dayOfMonth = Int(parts[2]),
+              (1...12).contains(month), (1...31).contains(dayOfMonth)
+        else { return nil }
+        return calendar.date(from: DateComponents(year: year, month: month, day: dayOfMonth))
+    }
+
+    /// Midnight at the start of the day after `day`: correct across daylight-saving changes.
+    static func end(of day: String) -> Date? {
+        start(of: day).flatMap { calendar.date(byAdding: .day, value: 1, to: $0) }
+    }
+
+    /// "yyyy-MM-dd HH:mm", with ":ss" when asked.
+    static func timestamp(_ date: Date, seconds: Bool = false) -> String {
+        let parts = calendar.dateComponents([.hour, .minute, .second], from: date)
+        let time = String(format: "%02d:%02d", parts.hour!, parts.minute!) + (seconds ? String(format: ":%02d", parts.second!) : "")
+        return "\(string(date)) \(time)"
+    }
+
+    /// "dd-MM-yyyy HH:mm", the way residents write dates, for the portal.
+    static func dutchTimestamp(_ date: Date) -> String {
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        return String(format: "%02d-%02d-%04d %02d:%02d", parts.day!, parts.month!, parts.year!, parts.hour!, parts.minute!)
     }
 
     private static var calendar: Calendar {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         return calendar
-    }
-
-    private static var formatter: DateFormatter {
-        let formatter = DateFormatter()
-        formatter.dateFormat = "yyyy-MM-dd"
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = timeZone
-        formatter.isLenient = false
-        return formatter
     }
 }

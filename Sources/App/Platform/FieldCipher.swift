@@ -25,6 +25,9 @@ public struct FieldCipher: Sendable {
         return text
     }
 
+    /// The plaintext, or nil for nothing stored or something that does not open.
+    public func openOrNil(_ stored: String?) -> String? { stored.flatMap { try? open($0) } }
+
     public enum CipherError: Error { case sealFailed, malformed }
 }
 

@@ -22,3 +22,24 @@ extension TenantOwned {
         return row
     }
 }
+
+extension TenantOwned {
+    /// The row a form chose by its id, or nil when the id is missing,
+    /// malformed or belongs to another tenant.
+    static func chosen(_ raw: String?, in tenantID: UUID, on db: any Database) async throws -> Self? {
+        guard let id = raw.flatMap(UUID.init(uuidString:)) else { return nil }
+        return try await scoped(to: tenantID, on: db).filter(\._$id == id).first()
+    }
+}
+
+/// A row that belongs to one household (and so to its tenant).
+protocol HouseholdOwned: TenantOwned {
+    var householdID: UUID { get }
+}
+
+extension HouseholdOwned {
+    /// As `chosen(_:in:on:)`, and only when it belongs to this household.
+    static func chosen(_ raw: String?, in household: Household, on db: any Database) async throws -> Self? {
+        try await chosen(raw, in: household.tenantID, on: db).flatMap { $0.householdID == household.id ? $0 : nil }
+    }
+}

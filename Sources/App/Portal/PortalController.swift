@@ -54,7 +54,7 @@ struct PortalController {
     func render(_ req: Request, _ opened: ResidentAccess.Opened, errors: FormErrors = .none, status: HTTPStatus = .ok) async throws -> Response {
         let household = opened.household
         let data = try await PortalData.gather(householdID: try household.requireID(), tenantID: household.tenantID, req: req)
-        let organizations = try await UserController.organizationNames(tenantID: household.tenantID, on: req.db)
+        let organizations = try await Organization.names(in: household.tenantID, on: req.db)
         let page = Page(
             data: data,
             organizations: organizations.sorted { $0.value < $1.value }.map { Option(value: $0.key.uuidString, label: $0.value, selected: false) },
@@ -70,9 +70,7 @@ struct PortalController {
         let form = try req.content.decode(ActionForm.self)
         var validator = FormValidator()
         let description = validator.text("portal_action", form.description, maxLength: 300)
-        let goal = try await form.goal_id.flatMap(UUID.init(uuidString:)).asyncFlatMap {
-            try await Goal.scoped(to: opened.household.tenantID, on: req.db).filter(\.$id == $0).filter(\.$householdID == opened.household.id!).first()
-        }
+        let goal = try await Goal.chosen(form.goal_id, in: opened.household, on: req.db)
         if goal == nil { validator.add("portal_goal", "validation.choose_option") }
         guard validator.isValid, let description, let goal else { return try await render(req, opened, errors: FormErrors(validator.issues, req: req), status: .unprocessableEntity) }
         let action = PlanAction(tenantID: goal.tenantID, householdID: goal.householdID, goalID: try goal.requireID(), description: description, owner: .resident(name: nil), dueOn: nil)
@@ -105,9 +103,7 @@ struct PortalController {
         let form = try req.content.decode(CommentForm.self)
         var validator = FormValidator()
         let text = validator.text("portal_comment", form.text, maxLength: NoteController.maximumLength, allowLineBreaks: true)
-        let goal = try await form.goal_id.flatMap(UUID.init(uuidString:)).asyncFlatMap {
-            try await Goal.scoped(to: opened.household.tenantID, on: req.db).filter(\.$id == $0).filter(\.$householdID == opened.household.id!).first()
-        }
+        let goal = try await Goal.chosen(form.goal_id, in: opened.household, on: req.db)
         if goal == nil { validator.add("portal_comment_goal", "validation.choose_option") }
         guard validator.isValid, let text, let goal, let domain = goal.lifeDomain else {
             return try await render(req, opened, errors: FormErrors(validator.issues, req: req), status: .unprocessableEntity)
@@ -136,9 +132,7 @@ struct PortalController {
         let (opened, resident) = try await Self.own(req, event: "portal.consent_give")
         let form = try req.content.decode(ConsentForm.self)
         var validator = FormValidator()
-        let organization = try await form.organization_id.flatMap(UUID.init(uuidString:)).asyncFlatMap {
-            try await Organization.scoped(to: opened.household.tenantID, on: req.db).filter(\.$id == $0).first()
-        }
+        let organization = try await Organization.chosen(form.organization_id, in: opened.household.tenantID, on: req.db)
         if organization == nil { validator.add("portal_organization", "validation.choose_option") }
         let domains = Set((form.domains ?? []).compactMap(LifeDomain.init(rawValue:)))
         if domains.isEmpty { validator.add("portal_domains", "validation.domains_required") }

@@ -29,29 +29,12 @@ struct PortalData: Content {
         let db = req.db
         let today = Day.today()
         let household = try await Household.find(householdID, in: tenantID, on: db)
-        let organizations = try await UserController.organizationNames(tenantID: tenantID, on: db)
+        let organizations = try await Organization.names(in: tenantID, on: db)
         let domain = { (raw: String) in req.t("domain.\(raw)") }
         let domains = { (set: Set<LifeDomain>) in LifeDomain.allCases.filter(set.contains).map { domain($0.rawValue) }.joined(separator: ", ") }
-        let formatter = DateFormatter()
-        formatter.dateFormat = "dd-MM-yyyy HH:mm"
-        formatter.timeZone = Day.timeZone
 
         let residents = try await Resident.scoped(to: tenantID, on: db).filter(\.$householdID == householdID).sort(\.$birthDate).all()
-        let actions = try await PlanAction.scoped(to: tenantID, on: db).filter(\.$householdID == householdID).sort(\.$createdAt).all()
-        let goals = try await Goal.scoped(to: tenantID, on: db).filter(\.$householdID == householdID).sort(\.$createdAt).all().map { goal in
-            GoalItem(
-                id: goal.id?.uuidString ?? "", domain: domain(goal.domain), title: goal.title, target: goal.target ?? "",
-                status: req.t("goal.status.\(goal.status)"),
-                actions: actions.filter { $0.goalID == goal.id }.map { action in
-                    ActionItem(
-                        id: action.id?.uuidString ?? "", description: action.description,
-                        owner: req.t("action.owner.\(action.ownerKind)"), due: action.dueOn ?? "",
-                        status: req.t("action.status.\(action.status)"),
-                        canMarkDone: action.ownerKind == ActionOwnerKind.resident.rawValue && action.status != ActionStatus.done.rawValue
-                    )
-                }
-            )
-        }
+        let goals = try await goals(householdID: householdID, tenantID: tenantID, req: req)
         let consents = try await Consent.scoped(to: tenantID, on: db).filter(\.$householdID == householdID).sort(\.$createdAt, .descending).all().map { consent in
             let effective = consent.effective(today: today)
             return ConsentItem(
@@ -66,15 +49,14 @@ struct PortalData: Content {
             NoteItem(day: $0.occurredOn, domain: domain($0.domain), kind: req.t("note.kind.\($0.kind)"), text: cipher.openOrNil($0.textEncrypted) ?? "")
         }
         let versions = try await PlanVersion.scoped(to: tenantID, on: db).filter(\.$householdID == householdID).sort(\.$number, .descending).all().map {
-            Version(number: $0.number, signedAt: formatter.string(from: $0.signedAt), method: req.t("consent.method.\($0.method)"))
+            Version(number: $0.number, signedAt: Day.dutchTimestamp($0.signedAt), method: req.t("consent.method.\($0.method)"))
         }
         let entries = try await AccessLogEntry.query(on: db).filter(\.$tenantID == tenantID).filter(\.$subjectID == householdID)
             .sort(\.$occurredAt, .descending).limit(500).all()
-        let people = try await User.scoped(to: tenantID, on: db).filter(\.$id ~~ Set(entries.compactMap(\.userID))).all()
-        let names = Dictionary(people.compactMap { p in p.id.map { ($0, p.displayName) } }, uniquingKeysWith: { a, _ in a })
+        let names = try await User.displayNames(of: entries.compactMap(\.userID), in: tenantID, on: db)
         let looks = entries.map { entry in
             Look(
-                when: formatter.string(from: entry.occurredAt),
+                when: Day.dutchTimestamp(entry.occurredAt),
                 who: [entry.userID.flatMap { names[$0] }, entry.role.map { req.t("role.\($0)") }, entry.organizationID.flatMap { organizations[$0] }]
                     .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", "),
                 what: req.t("portal.event.\(entry.event.split(separator: ".").first.map(String.init) ?? "other")"),
@@ -86,5 +68,27 @@ struct PortalData: Content {
             members: residents.map { Person(name: $0.fullName, birthDate: $0.birthDate, relation: req.t("relation.\($0.relation)")) },
             goals: goals, consents: consents, notes: notes, versions: versions, looks: looks
         )
+    }
+
+    /// The plan's goals with their actions: what a signature freezes and
+    /// versions compare. Only these two tables, so pages can call it cheaply.
+    static func goals(householdID: UUID, tenantID: UUID, req: Request) async throws -> [GoalItem] {
+        let db = req.db
+        let domain = { (raw: String) in req.t("domain.\(raw)") }
+        let actions = try await PlanAction.scoped(to: tenantID, on: db).filter(\.$householdID == householdID).sort(\.$createdAt).all()
+        return try await Goal.scoped(to: tenantID, on: db).filter(\.$householdID == householdID).sort(\.$createdAt).all().map { goal in
+            GoalItem(
+                id: goal.id?.uuidString ?? "", domain: domain(goal.domain), title: goal.title, target: goal.target ?? "",
+                status: req.t("goal.status.\(goal.status)"),
+                actions: actions.filter { $0.goalID == goal.id }.map { action in
+                    ActionItem(
+                        id: action.id?.uuidString ?? "", description: action.description,
+                        owner: req.t("action.owner.\(action.ownerKind)"), due: action.dueOn ?? "",
+                        status: req.t("action.status.\(action.status)"),
+                        canMarkDone: action.ownerKind == ActionOwnerKind.resident.rawValue && action.status != ActionStatus.done.rawValue
+                    )
+                }
+            )
+        }
     }
 }

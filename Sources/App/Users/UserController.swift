@@ -52,7 +52,7 @@ struct UserController {
     func list(req: Request) async throws -> Response {
         let actor = try req.requireActor()
         let users = try await User.scoped(to: actor.tenantID, on: req.db).sort(\.$username).all()
-        let names = try await Self.organizationNames(tenantID: actor.tenantID, on: req.db)
+        let names = try await Organization.names(in: actor.tenantID, on: req.db)
         let rows = try users.map {
             ListPage.Row(
                 username: $0.username, name: $0.displayName, role: req.t("role.\($0.role)"),
@@ -121,11 +121,6 @@ struct UserController {
         return try await User.find(req.parameters.get("userID", as: UUID.self), in: actor.tenantID, on: req.db)
     }
 
-    static func organizationNames(tenantID: UUID, on db: any Database) async throws -> [UUID: String] {
-        let organizations = try await Organization.scoped(to: tenantID, on: db).all()
-        return Dictionary(organizations.compactMap { org in org.id.map { ($0, org.name) } }, uniquingKeysWith: { a, _ in a })
-    }
-
     private func linkPage(_ req: Request, user: User, link: String, isInvitation: Bool) async throws -> Response {
         let page = LinkPage(username: user.username, link: req.absoluteURL(link), isInvitation: isInvitation, backHref: SiteRoute.users.path())
         return try await req.page("admin/user-link", title: req.t(isInvitation ? "users.invited" : "users.reset_done"), page)
@@ -138,7 +133,7 @@ struct UserController {
         let actor = try req.requireActor()
         let assignable = actor.role.administersPlatform ? Role.allCases : Role.assignableByTenantAdmin
         let roles = assignable.map { Option(value: $0.rawValue, label: req.t("role.\($0.rawValue)"), selected: $0.rawValue == values.role) }
-        let names = try await Self.organizationNames(tenantID: actor.tenantID, on: req.db).sorted { $0.value < $1.value }
+        let names = try await Organization.names(in: actor.tenantID, on: req.db).sorted { $0.value < $1.value }
         let organizations = [Option(value: "", label: req.t("users.no_organization"), selected: (values.organization_id ?? "").isEmpty)]
             + names.map { Option(value: $0.key.uuidString, label: $0.value, selected: $0.key.uuidString == values.organization_id) }
         let manage = try user.map { user in
