@@ -170,3 +170,49 @@ struct MunicipalFlagTests {
         }
     }
 }
+
+@Suite("Recording consent and handing over coordination")
+struct ConsentFormTests {
+    @Test func consentIsRecordedThroughTheFormWithItsTermsChecked() async throws {
+        try await withApp { app in
+            let scenario = try await HouseholdScenario.make(app)
+            let resident = try #require(try await Resident.query(on: app.db).first())
+            let client = scenario.coordinator
+            try await client.get(scenario.path)
+            let path = SiteRoute.consents.path(scenario.householdID)
+            var form = [
+                "resident_id": try resident.requireID().uuidString, "organization_id": try scenario.partner.requireID().uuidString,
+                "domains[]": "finances", "purpose": "Schulden regelen", "valid_from": "2026-01-01", "valid_to": "2025-12-31", "method": "verbal",
+            ]
+            let backwards = try await client.post(path, form)
+            #expect(backwards.status == .unprocessableEntity)
+            #expect(backwards.body.string.contains("De einddatum ligt voor de begindatum."))
+            #expect(try await Consent.query(on: app.db).count() == 0)
+            form["valid_to"] = ""
+            #expect(try await client.post(path, form).status == .seeOther)
+            let consent = try #require(try await Consent.query(on: app.db).first())
+            #expect(consent.status == "given" && consent.method == "verbal" && consent.lifeDomains == [.finances] && consent.validTo == nil)
+            form["status"] = "refused"
+            #expect(try await client.post(path, form).status == .seeOther)
+            #expect(try await Consent.query(on: app.db).filter(\.$status == "refused").count() == 1)
+        }
+    }
+
+    @Test func handingOverLeavesExactlyOneCoordinator() async throws {
+        try await withApp { app in
+            let scenario = try await HouseholdScenario.make(app)
+            let other = try await scenario.fixtures.organization(in: scenario.tenant, name: "Wijkteam", kind: .socialTeam)
+            other.partOfMunicipality = true
+            try await other.save(on: app.db)
+            try await scenario.coordinator.get(scenario.path)
+            let handover = try await scenario.coordinator.post(SiteRoute.involvements.path(scenario.householdID), [
+                "organization_id": try other.requireID().uuidString, "domains[]": "finances", "coordinator": "on",
+            ])
+            #expect(handover.status == .seeOther)
+            let coordinators = try await Involvement.query(on: app.db).filter(\.$isCoordinator == true).all()
+            #expect(coordinators.map(\.organizationID) == [other.id])
+            // The old coordinator no longer sees the overview (team and consents).
+            #expect(!(try await scenario.coordinator.get(scenario.path).body.string.contains("Team rond het huishouden")))
+        }
+    }
+}
