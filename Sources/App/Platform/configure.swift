@@ -62,5 +62,7 @@ enum Migrations {
         app.migrations.add(CreateRepresentations())
         app.migrations.add(UpdateHouseholdsAddReviewDate())
         app.migrations.add(UpdateOrganizationsAddPartOfMunicipality())
+        app.migrations.add(CreateMapOrganizations())
+        app.migrations.add(CreateServices())
     }
 }
