@@ -75,6 +75,7 @@ struct ResidentAccess {
             context.involvementDomains = involvements.reduce(into: Set<LifeDomain>()) { $0.formUnion($1.lifeDomains) }
             context.isCoordinator = involvements.contains(where: \.isCoordinator)
         }
+        context.referredDomains = try await Referral.openDomains(householdID: householdID, receiverID: organizationID, tenantID: actor.tenantID, on: req.db)
         context.organizationIsMunicipal = try await Organization.find(organizationID, in: actor.tenantID, on: req.db).partOfMunicipality
         context.consentDomains = try await Self.consentedDomains(householdID: householdID, organizationID: organizationID, tenantID: actor.tenantID, on: req.db)
         return context
@@ -108,6 +109,7 @@ struct ResidentAccess {
         case .planOverview: "plan_overview"
         case .detail(let domain): "detail:\(domain.rawValue)"
         case .assignedAction: "assigned_action"
+        case .referral(let domain): "referral:\(domain.rawValue)"
         }
     }
 }

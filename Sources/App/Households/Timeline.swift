@@ -10,11 +10,11 @@ enum Timeline {
     struct Item: Encodable { let when: String; let who: String; let what: String }
 
     /// Changes, not reads: these events appear on the timeline.
-    static let events: Set<String> = [
+    static let events: Set<String> = Set([
         "household.create", "goal.created", "goal.updated", "note.created", "action.created", "action.done",
         "consent.given", "consent.refused", "consent.withdrawn", "involvement.created", "coordination.handover",
         "plan.signed", "break_the_glass.opened",
-    ]
+    ]).union(ReferralStatus.allCases.map { "referral.\($0.rawValue)" })
 
     static func items(for opened: ResidentAccess.Opened, req: Request, limit: Int = 100) async throws -> [Item] {
         let household = opened.household

@@ -41,7 +41,11 @@ struct GoalController {
         let volunteers: [Option]
         let organizations: [Option]
         let ownerKinds: [Option]
+        let referHref: String
+        let referrals: [ReferralRow]
     }
+
+    struct ReferralRow: Encodable { let href: String; let target: String; let status: String }
 
     struct ActionRow: Encodable {
         let description: String; let owner: String; let due: String; let status: String
@@ -125,6 +129,16 @@ struct GoalController {
         return (try await req.residentAccess().open(householdID, .detail(domain), event: event), goal)
     }
 
+    static func referrals(of goal: Goal, req: Request) async throws -> [ReferralRow] {
+        let referrals = try await Referral.scoped(to: goal.tenantID, on: req.db).filter(\.$goalID == goal.requireID()).sort(\.$createdAt).all()
+        var rows: [ReferralRow] = []
+        for referral in referrals {
+            rows.append(ReferralRow(href: SiteRoute.referral.path(try referral.requireID()), target: try await ReferralView.targetName(referral, on: req.db),
+                                    status: req.t("referral.status.\(referral.status)")))
+        }
+        return rows
+    }
+
     static func page(
         _ req: Request, _ opened: ResidentAccess.Opened, _ goal: Goal, _ values: GoalForm,
         errors: FormErrors = .none, conflict: Conflict? = nil, status: HTTPStatus = .ok
@@ -158,7 +172,9 @@ struct GoalController {
             actions: rows, actionAction: SiteRoute.actions.path(householdID, goalID),
             volunteers: volunteers.compactMap { v in v.id.map { Option(value: $0.uuidString, label: v.displayName, selected: false) } },
             organizations: organizationNames.sorted { $0.value < $1.value }.map { Option(value: $0.key.uuidString, label: $0.value, selected: false) },
-            ownerKinds: ActionOwnerKind.allCases.map { Option(value: $0.rawValue, label: req.t("action.owner.\($0.rawValue)"), selected: false) }
+            ownerKinds: ActionOwnerKind.allCases.map { Option(value: $0.rawValue, label: req.t("action.owner.\($0.rawValue)"), selected: false) },
+            referHref: SiteRoute.referralNew.path(householdID, goalID),
+            referrals: try await Self.referrals(of: goal, req: req)
         )
         return try await req.page("goals/edit", title: req.t("goal.edit"), page, status: status)
     }

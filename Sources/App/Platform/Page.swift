@@ -4,7 +4,9 @@ import Vapor
 /// What every page's layout needs: language, CSRF token, who is signed in,
 /// the navigation for their role and the request id.
 struct Layout: Encodable {
-    struct Link: Encodable { let href: String; let label: String; let current: Bool }
+    struct Link: Encodable {
+        let href: String; let label: String; let current: Bool; var count: Int? = nil
+    }
     struct Badge: Encodable { let name: String; let role: String }
 
     let lang: String
@@ -31,6 +33,9 @@ extension Request {
     func page<Content: Encodable>(
         _ template: String, title: String, _ content: Content, status: HTTPStatus = .ok
     ) async throws -> Response {
+        if let actor, actor.role == .professional {
+            unreadNotifications = try await Notifications.unreadCount(userID: actor.userID, tenantID: actor.tenantID, on: db)
+        }
         let view = PageView(layout: layout(title: title), content: content)
         let response = try await self.view.render(template, view).encodeResponse(for: self)
         response.status = status
@@ -54,7 +59,7 @@ extension Request {
     private func navigation() -> [Layout.Link] {
         guard let actor else { return [] }
         var routes: [(SiteRoute, String)] = [(.home, "nav.home")]
-        if actor.role == .professional { routes += [(.worklist, "nav.worklist"), (.households, "nav.households")] }
+        if actor.role == .professional { routes += [(.worklist, "nav.worklist"), (.households, "nav.households"), (.referrals, "nav.referrals")] }
         if actor.role == .volunteer { routes.append((.myActions, "nav.my_actions")) }
         if actor.role == .resident { routes += [(.portal, "nav.portal"), (.portalAccessLog, "nav.who_looked")] }
         if actor.role.administersTenant {
@@ -62,11 +67,23 @@ extension Request {
         }
         if actor.role.administersPlatform { routes.append((.tenants, "nav.tenants")) }
         if actor.role.reviewsAccessLog { routes += [(.accessLog, "nav.access_log"), (.breakTheGlassReviews, "nav.break_the_glass")] }
+        if actor.role == .professional { routes.append((.notifications, "nav.notifications")) }
         routes.append((.accountPassword, "nav.account"))
         return routes.map { route, key in
             let href = route.path()
             let current = route == .home ? url.path == "/" : url.path.hasPrefix(href)
-            return Layout.Link(href: href, label: t(key), current: current)
+            let count = route == .notifications && unreadNotifications > 0 ? unreadNotifications : nil
+            return Layout.Link(href: href, label: t(key), current: current, count: count)
         }
+    }
+}
+
+extension Request {
+    private struct UnreadKey: StorageKey { typealias Value = Int }
+
+    /// Shown beside "Notifications" in the navigation.
+    var unreadNotifications: Int {
+        get { storage[UnreadKey.self] ?? 0 }
+        set { storage[UnreadKey.self] = newValue }
     }
 }

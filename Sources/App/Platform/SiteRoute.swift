@@ -72,6 +72,15 @@ enum SiteRoute: String, CaseIterable {
     case breakTheGlassReviews = "/privacy/break-the-glass"
     case breakTheGlassReview = "/privacy/break-the-glass/:openingID"
 
+    case referralNew = "/households/:householdID/goals/:goalID/referrals/new"
+    case goalReferrals = "/households/:householdID/goals/:goalID/referrals"
+    case referrals = "/referrals"
+    case referral = "/referrals/:referralID"
+    case referralStatus = "/referrals/:referralID/status"
+    case referralRedirect = "/referrals/:referralID/redirect"
+    case notifications = "/notifications"
+    case apiReferralFHIR = "/api/v1/referrals/:referralID/fhir"
+
     var components: [PathComponent] { rawValue.pathComponents }
 
     /// The path with each `:parameter` replaced, in order, by `values`.

@@ -64,5 +64,7 @@ enum Migrations {
         app.migrations.add(UpdateOrganizationsAddPartOfMunicipality())
         app.migrations.add(CreateMapOrganizations())
         app.migrations.add(CreateServices())
+        app.migrations.add(CreateReferrals())
+        app.migrations.add(CreateNotifications())
     }
 }

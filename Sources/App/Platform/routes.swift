@@ -24,6 +24,10 @@ func routes(_ app: Application) throws {
     PortalController().register(signedIn)
     PortalActivationController().register(public: app, signedIn: signedIn)
     BreakTheGlassController().register(signedIn)
+    ReferralFormController().register(signedIn)
+    ReferralController().register(signedIn)
+    ReferralQueueController().register(signedIn)
+    NotificationController().register(signedIn)
 
     let tenantAdmin = app.grouped(RequireLogin(roles: [.tenantAdmin, .platformAdmin]))
     OrganizationController().register(tenantAdmin)

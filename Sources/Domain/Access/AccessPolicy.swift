@@ -8,6 +8,9 @@ public enum AccessScope: Equatable, Hashable, Sendable {
     case detail(LifeDomain)
     /// One action assigned to a volunteer, with what the resident shared.
     case assignedAction
+    /// A referral in one life domain: for the team that may see the domain,
+    /// and for the organisation it was sent to, before it joins the team.
+    case referral(LifeDomain)
 }
 
 /// Everything the policy needs to know about who asks for whose data. The
@@ -27,12 +30,14 @@ public struct AccessContext: Equatable, Sendable {
     public var volunteerAssigned: Bool
     /// An active, unexpired break-the-glass opening by this professional.
     public var breakTheGlass: Bool
+    /// Domains of open referrals sent to the actor's organisation.
+    public var referredDomains: Set<LifeDomain>
 
     public init(
         role: Role, sameTenant: Bool = true, ownHousehold: Bool = false,
         involvementDomains: Set<LifeDomain>? = nil, organizationIsMunicipal: Bool = false,
         consentDomains: Set<LifeDomain> = [], isCoordinator: Bool = false,
-        volunteerAssigned: Bool = false, breakTheGlass: Bool = false
+        volunteerAssigned: Bool = false, breakTheGlass: Bool = false, referredDomains: Set<LifeDomain> = []
     ) {
         self.role = role
         self.sameTenant = sameTenant
@@ -43,6 +48,7 @@ public struct AccessContext: Equatable, Sendable {
         self.isCoordinator = isCoordinator
         self.volunteerAssigned = volunteerAssigned
         self.breakTheGlass = breakTheGlass
+        self.referredDomains = referredDomains
     }
 }
 
@@ -85,24 +91,33 @@ public enum AccessPolicy {
 
     private static func professional(_ context: AccessContext, _ scope: AccessScope) -> AccessDecision {
         if context.breakTheGlass { return .allowed(.breakTheGlass) }
-        guard let domains = context.involvementDomains else { return .denied(.notInvolved) }
         // Partners need the resident's consent on top of their involvement.
-        let basis: AccessBasis = context.organizationIsMunicipal ? .involvement : .consent
+        let municipal = context.organizationIsMunicipal
+        let basis: AccessBasis = municipal ? .involvement : .consent
+        if case .referral(let domain) = scope {
+            let asTeam = professional(context, .detail(domain))
+            guard !asTeam.isAllowed, context.referredDomains.contains(domain) else { return asTeam }
+            return municipal || context.consentDomains.contains(domain) ? .allowed(basis) : .denied(.noConsent)
+        }
+        if scope == .identity {
+            // Whoever works with the household, or was asked to, may know who it is.
+            guard context.involvementDomains != nil || !context.referredDomains.isEmpty else { return .denied(.notInvolved) }
+            let reach = (context.involvementDomains ?? []).union(context.referredDomains)
+            return municipal || !context.consentDomains.isDisjoint(with: reach) ? .allowed(basis) : .denied(.noConsent)
+        }
+        guard let domains = context.involvementDomains else { return .denied(.notInvolved) }
         switch scope {
-        case .identity:
-            let covered = context.organizationIsMunicipal || !context.consentDomains.isDisjoint(with: domains)
-            return covered ? .allowed(basis) : .denied(.noConsent)
         case .planOverview:
             guard context.isCoordinator else { return .denied(.domainNotCovered) }
-            return context.organizationIsMunicipal || !context.consentDomains.isEmpty ? .allowed(basis) : .denied(.noConsent)
+            return municipal || !context.consentDomains.isEmpty ? .allowed(basis) : .denied(.noConsent)
         case .detail(let domain):
             if domains.contains(domain) {
-                return context.organizationIsMunicipal || context.consentDomains.contains(domain) ? .allowed(basis) : .denied(.noConsent)
+                return municipal || context.consentDomains.contains(domain) ? .allowed(basis) : .denied(.noConsent)
             }
             // A coordinator also sees details the resident consented to share with them.
             if context.isCoordinator, context.consentDomains.contains(domain) { return .allowed(.consent) }
             return .denied(.domainNotCovered)
-        case .assignedAction:
+        case .identity, .referral, .assignedAction:
             return .denied(.notAssigned)
         }
     }

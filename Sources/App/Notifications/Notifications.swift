@@ -1,0 +1,22 @@
+import Fluent
+import Foundation
+
+/// Writing to and reading from a user's notification centre.
+enum Notifications {
+    static func notify(_ userID: UUID, tenantID: UUID, messageKey: String, subject: String, link: String, on db: any Database) async throws {
+        try await UserNotification(tenantID: tenantID, userID: userID, messageKey: messageKey, subject: subject, link: link).create(on: db)
+    }
+
+    static func unreadCount(userID: UUID, tenantID: UUID, on db: any Database) async throws -> Int {
+        try await UserNotification.scoped(to: tenantID, on: db).filter(\.$userID == userID).filter(\.$readAt == nil).count()
+    }
+
+    /// The newest notifications, and marks them read: seeing them is reading them.
+    static func readRecent(userID: UUID, tenantID: UUID, limit: Int = 50, on db: any Database) async throws -> [UserNotification] {
+        let recent = try await UserNotification.scoped(to: tenantID, on: db).filter(\.$userID == userID)
+            .sort(\.$createdAt, .descending).limit(limit).all()
+        try await UserNotification.scoped(to: tenantID, on: db).filter(\.$userID == userID).filter(\.$readAt == nil)
+            .set(\.$readAt, to: Date()).update()
+        return recent
+    }
+}

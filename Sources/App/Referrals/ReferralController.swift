@@ -1,0 +1,84 @@
+import Domain
+import Fluent
+import Vapor
+
+/// One referral: its page, its next step, and redirecting a rejected one.
+struct ReferralController {
+    struct StatusForm: Content {
+        var status: String?
+        var outcome: String?
+        var version: Int?
+    }
+
+    struct RedirectForm: Content {
+        var service_id: String?
+    }
+
+    func register(_ routes: any RoutesBuilder) {
+        routes.get(.referral, use: show)
+        routes.post(.referralStatus, use: changeStatus)
+        routes.post(.referralRedirect, use: redirect)
+    }
+
+    func show(req: Request) async throws -> Response {
+        let (referral, goal, opened) = try await Self.open(req, event: "referral.view")
+        return try await Self.page(req, referral, goal, opened)
+    }
+
+    func changeStatus(req: Request) async throws -> Response {
+        let actor = try req.requireActor()
+        let (referral, goal, opened) = try await Self.open(req, event: "referral.update")
+        let form = try req.content.decode(StatusForm.self)
+        guard let next = form.status.flatMap(ReferralStatus.init(rawValue:)) else {
+            return try await Self.page(req, referral, goal, opened, issue: "validation.choose_option", status: .unprocessableEntity)
+        }
+        let outcome = form.outcome.flatMap { $0.isEmpty ? nil : ReferralOutcome(rawValue: $0) }
+        switch try await ReferralTransition(req: req, actor: actor).apply(referral, goal: goal, to: next, outcome: outcome, expectedVersion: form.version ?? 0) {
+        case .done: return req.redirect(to: SiteRoute.referral.path(try referral.requireID()))
+        case .refused(let key): return try await Self.page(req, referral, goal, opened, issue: key, status: .unprocessableEntity)
+        case .conflict:
+            let current = try await Referral.find(referral.id, in: actor.tenantID, on: req.db)
+            return try await Self.page(req, current, goal, opened, issue: "error.conflict", status: .conflict)
+        }
+    }
+
+    /// A rejected referral, sent on to another service in one step.
+    func redirect(req: Request) async throws -> Response {
+        let actor = try req.requireActor()
+        let (referral, goal, opened) = try await Self.open(req, event: "referral.redirect")
+        guard referral.party(of: actor.organizationID) == .requester, referral.referralStatus == .rejected else {
+            return try await Self.page(req, referral, goal, opened, issue: "referral.redirect_only_rejected", status: .unprocessableEntity)
+        }
+        let form = try req.content.decode(RedirectForm.self)
+        let message = FieldCipher(key: req.application.config.keys.field).openOrNil(referral.messageEncrypted)
+        let input = ReferralSending.Input(serviceID: form.service_id, organizationID: nil, domains: referral.lifeDomains.map(\.rawValue), message: message, send: true)
+        switch try await ReferralSending(req: req, actor: actor).send(input, goal: goal, opened: opened, redirectedFrom: referral) {
+        case .created(let next): return req.redirect(to: SiteRoute.referral.path(try next.requireID()))
+        case .invalid(let issues, _):
+            let view = try await ReferralView.build(referral, goal: goal, opened: opened, actor: actor, req: req, errors: FormErrors(issues, req: req))
+            return try await req.page("referrals/show", title: view.title, view, status: .unprocessableEntity)
+        }
+    }
+
+    /// The referral in the actor's tenant, after the access rule for its
+    /// household and goal domain (team members, or the receiver while open).
+    static func open(_ req: Request, event: String) async throws -> (Referral, Goal, ResidentAccess.Opened) {
+        let actor = try req.requireActor()
+        guard let referral = try await req.parameters.get("referralID", as: UUID.self).asyncFlatMap({
+            try await Referral.scoped(to: actor.tenantID, on: req.db).filter(\.$id == $0).first()
+        }), let goal = try await Goal.scoped(to: actor.tenantID, on: req.db).filter(\.$id == referral.goalID).first(),
+              let domain = goal.lifeDomain else {
+            _ = try await req.residentAccess().open(nil, .identity, event: event)
+            throw AppError.notFound
+        }
+        let opened = try await req.residentAccess().open(referral.householdID, .referral(domain), event: event)
+        return (referral, goal, opened)
+    }
+
+    static func page(_ req: Request, _ referral: Referral, _ goal: Goal, _ opened: ResidentAccess.Opened,
+                     issue: String? = nil, status: HTTPStatus = .ok) async throws -> Response {
+        let errors = issue.map { FormErrors([ValidationIssue(field: "status", messageKey: $0)], req: req) } ?? .none
+        let view = try await ReferralView.build(referral, goal: goal, opened: opened, actor: try req.requireActor(), req: req, errors: errors)
+        return try await req.page("referrals/show", title: view.title, view, status: status)
+    }
+}

@@ -1,0 +1,117 @@
+import Domain
+import Fluent
+import Vapor
+
+/// Referring from a goal: first choose a service (or organisation), then
+/// see its capacity, expected wait and response time, say what the receiver
+/// needs to know, and send.
+struct ReferralFormController {
+    struct Form: Content {
+        var service_id: String?
+        var organization_id: String?
+        var q: String?
+        var domains: [String]?
+        var message: String?
+        var send: String?
+    }
+
+    struct Choice: Encodable {
+        let id: String; let name: String; let provider: String; let capacity: String; let wait: String?; let href: String
+    }
+
+    struct Chosen: Encodable {
+        let serviceID: String; let organizationID: String
+        let name: String; let provider: String; let capacity: String; let capacityCode: String
+        let wait: String?; let responseDays: String; let eligibility: String
+    }
+
+    struct PageContent: Encodable {
+        let goalTitle: String
+        let goalDomain: String
+        let searchAction: String
+        let query: String
+        let services: [Choice]
+        let organizations: [Option]
+        let chosen: Chosen?
+        let action: String
+        let domains: [Option]
+        let message: String
+        let missingConsent: String?
+        let errors: FormErrors
+        let backHref: String
+    }
+
+    func register(_ routes: any RoutesBuilder) {
+        routes.get(.referralNew, use: new)
+        routes.post(.goalReferrals, use: create)
+    }
+
+    func new(req: Request) async throws -> Response {
+        let (opened, goal) = try await GoalController.openGoal(req, event: "referral.prepare")
+        let form = try req.query.decode(Form.self)
+        return try await Self.page(req, opened, goal, form)
+    }
+
+    func create(req: Request) async throws -> Response {
+        let actor = try req.requireActor()
+        let (opened, goal) = try await GoalController.openGoal(req, event: "referral.create")
+        let form = try req.content.decode(Form.self)
+        let input = ReferralSending.Input(serviceID: form.service_id, organizationID: form.organization_id, domains: form.domains ?? [],
+                                          message: form.message, send: form.send != "draft")
+        switch try await ReferralSending(req: req, actor: actor).send(input, goal: goal, opened: opened) {
+        case .created(let referral): return req.redirect(to: SiteRoute.referral.path(try referral.requireID()))
+        case .invalid(let issues, let missing):
+            let missingText = missing.isEmpty ? nil : LifeDomain.allCases.filter(missing.contains).map { req.t("domain.\($0.rawValue)") }.joined(separator: ", ")
+            return try await Self.page(req, opened, goal, form, errors: FormErrors(issues, req: req), missingConsent: missingText, status: .unprocessableEntity)
+        }
+    }
+
+    static func page(_ req: Request, _ opened: ResidentAccess.Opened, _ goal: Goal, _ form: Form,
+                     errors: FormErrors = .none, missingConsent: String? = nil, status: HTTPStatus = .ok) async throws -> Response {
+        let actor = try req.requireActor()
+        guard let domain = goal.lifeDomain else { throw AppError.notFound }
+        let householdID = try opened.household.requireID(), goalID = try goal.requireID()
+        let newPath = SiteRoute.referralNew.path(householdID, goalID)
+        let providers = try await MapOrganization.scoped(to: actor.tenantID, on: req.db).all()
+        let providerNames = Dictionary(providers.compactMap { p in p.id.map { ($0, p.name) } }, uniquingKeysWith: { a, _ in a })
+        let services = try await ReferralCandidates.services(domain: domain, query: form.q, excluding: actor.organizationID, tenantID: actor.tenantID, on: req.db)
+        let choices = services.map { service in
+            Choice(id: service.id!.uuidString, name: service.name, provider: providerNames[service.mapOrganizationID] ?? "",
+                   capacity: req.t("capacity.\(service.capacity)"), wait: Self.wait(service, req),
+                   href: newPath + "?service_id=\(service.id!.uuidString)")
+        }
+        let organizations = try await Organization.scoped(to: actor.tenantID, on: req.db).sort(\.$name).all()
+            .filter { $0.id != actor.organizationID }
+            .map { Option(value: $0.id!.uuidString, label: $0.name, selected: $0.id?.uuidString == form.organization_id) }
+        let chosen = try await Self.chosen(form, actor: actor, providerNames: providerNames, req: req)
+        let selected = Set(form.domains ?? []).union([domain.rawValue])
+        let domains = LifeDomain.allCases.filter { opened.allows(.detail($0)) }.map {
+            Option(value: $0.rawValue, label: req.t("domain.\($0.rawValue)"), selected: selected.contains($0.rawValue))
+        }
+        let content = PageContent(
+            goalTitle: goal.title, goalDomain: req.t("domain.\(goal.domain)"), searchAction: newPath, query: form.q ?? "",
+            services: choices, organizations: organizations, chosen: chosen, action: SiteRoute.goalReferrals.path(householdID, goalID),
+            domains: domains, message: form.message ?? "", missingConsent: missingConsent, errors: errors,
+            backHref: SiteRoute.goal.path(householdID, goalID)
+        )
+        return try await req.page("referrals/new", title: req.t("referral.new_title"), content, status: status)
+    }
+
+    private static func chosen(_ form: Form, actor: Actor, providerNames: [UUID: String], req: Request) async throws -> Chosen? {
+        if let service = try await Service.chosen(form.service_id, in: actor.tenantID, on: req.db) {
+            return Chosen(serviceID: service.id!.uuidString, organizationID: "", name: service.name, provider: providerNames[service.mapOrganizationID] ?? "",
+                          capacity: req.t("capacity.\(service.capacity)"), capacityCode: service.capacity, wait: wait(service, req),
+                          responseDays: req.t("referral.response_days", String(service.responseDays)), eligibility: service.eligibilityDescription)
+        }
+        if let organization = try await Organization.chosen(form.organization_id, in: actor.tenantID, on: req.db) {
+            return Chosen(serviceID: "", organizationID: organization.id!.uuidString, name: organization.name, provider: "",
+                          capacity: "", capacityCode: "", wait: nil, responseDays: req.t("referral.response_days", "5"), eligibility: "")
+        }
+        return nil
+    }
+
+    static func wait(_ service: Service, _ req: Request) -> String? {
+        guard service.serviceCapacity == .waitingList, let weeks = service.expectedWaitWeeks else { return nil }
+        return req.t("referral.expected_wait", String(weeks))
+    }
+}

@@ -1,0 +1,72 @@
+import Domain
+import Fluent
+import Vapor
+
+/// Moving a referral along the workflow: the rule is `ReferralWorkflow`;
+/// this writes the step, its side effects (the receiver joins the team on
+/// accepting) and the sender's notification together.
+struct ReferralTransition {
+    enum Outcome {
+        case done
+        case refused(messageKey: String)
+        /// Someone else moved it first; the page shows where it is now.
+        case conflict
+    }
+
+    let req: Request
+    let actor: Actor
+
+    func apply(_ referral: Referral, goal: Goal, to next: ReferralStatus, outcome: ReferralOutcome?, expectedVersion: Int) async throws -> Outcome {
+        guard let party = referral.party(of: actor.organizationID), let organizationID = actor.organizationID else { throw AppError.forbidden }
+        let from = referral.referralStatus
+        if let refusal = ReferralWorkflow.check(from: from, to: next, by: party, outcome: outcome) {
+            return .refused(messageKey: Self.messageKey(refusal))
+        }
+        let referralID = try referral.requireID()
+        let today = Day.today()
+        var joinsTeam: Involvement?
+        if next == .accepted {
+            let receiver = try await Organization.find(referral.receiverOrganizationID, in: referral.tenantID, on: req.db)
+            let target = ReferralTarget(receiver: receiver, service: nil)
+            let missing = try await target.domainsWithoutConsent(referral.lifeDomains, householdID: referral.householdID, tenantID: referral.tenantID, on: req.db)
+            guard missing.isEmpty else { return .refused(messageKey: "referral.consent_gone") }
+            joinsTeam = Involvement(tenantID: referral.tenantID, householdID: referral.householdID, organizationID: try receiver.requireID(),
+                                    domains: referral.lifeDomains, isCoordinator: false, startsOn: today)
+        }
+        let (sentOn, dueOn) = try await deadline(referral, from: from, to: next, today: today)
+        let newInvolvement = joinsTeam
+        let landed = try await req.db.transaction { tx -> Bool in
+            let saved = try await tx.sql.updateVersioned(Referral.schema, id: referralID, expectedVersion: expectedVersion) {
+                $0.set("status", to: next.rawValue).set("outcome", to: outcome?.rawValue).set("sent_on", to: sentOn).set("due_on", to: dueOn)
+            }
+            guard saved else { return false }
+            try await newInvolvement?.create(on: tx)
+            try await ReferralEvent(tenantID: referral.tenantID, referralID: referralID, from: from, to: next, outcome: outcome,
+                                    userID: actor.userID, organizationID: organizationID).create(on: tx)
+            try await req.audit("referral.\(next.rawValue)", outcome: .success, basis: .involvement, subjectID: referral.householdID,
+                                purpose: "detail:\(goal.domain)", objectType: "referral", objectID: referralID.uuidString, on: tx)
+            if actor.userID != referral.requesterUserID {
+                let subject = try await ReferralView.targetName(referral, on: tx)
+                try await Notifications.notify(referral.requesterUserID, tenantID: referral.tenantID, messageKey: "notification.referral.\(next.rawValue)",
+                                               subject: subject, link: SiteRoute.referral.path(referralID), on: tx)
+            }
+            return true
+        }
+        return landed ? .done : .conflict
+    }
+
+    /// Sending a draft starts the response clock; other steps keep it.
+    private func deadline(_ referral: Referral, from: ReferralStatus, to next: ReferralStatus, today: String) async throws -> (String?, String?) {
+        guard from == .draft, next == .requested else { return (referral.sentOn, referral.dueOn) }
+        let days = try await referral.serviceID.asyncFlatMap { try await Service.find($0, in: referral.tenantID, on: req.db).responseDays } ?? 5
+        return (today, WorkingDays.add(days, to: today))
+    }
+
+    static func messageKey(_ refusal: ReferralWorkflow.Refusal) -> String {
+        switch refusal {
+        case .notAllowed: "referral.transition_not_allowed"
+        case .wrongParty: "referral.transition_other_party"
+        case .outcomeRequired: "referral.outcome_required"
+        }
+    }
+}

@@ -1,0 +1,84 @@
+import Domain
+import Fluent
+import Vapor
+
+/// The referral page: what was asked, of whom, where it stands, its history,
+/// and the next steps the viewer's side may take. Shows only the domains
+/// the viewer may see (the receiver: those the consent covers).
+struct ReferralView: Encodable {
+    struct Step: Encodable { let value: String; let label: String; let needsOutcome: Bool }
+    struct HistoryRow: Encodable { let when: String; let what: String; let who: String }
+
+    let title: String
+    let status: String
+    let statusCode: String
+    let outcome: String?
+    let sentOn: String
+    let dueOn: String
+    let overdue: Bool
+    let requester: String
+    let receiver: String
+    let householdName: String?
+    let householdHref: String?
+    let goalTitle: String?
+    let domains: [String]
+    let message: String?
+    let history: [HistoryRow]
+    let steps: [Step]
+    let outcomes: [Option]
+    let statusAction: String
+    let version: Int
+    let redirectAction: String?
+    let redirectChoices: [Option]
+    let redirectedFromHref: String?
+    let errors: FormErrors
+
+    static func build(_ referral: Referral, goal: Goal, opened: ResidentAccess.Opened, actor: Actor, req: Request, errors: FormErrors = .none) async throws -> ReferralView {
+        let referralID = try referral.requireID()
+        let names = try await Organization.names(in: referral.tenantID, on: req.db)
+        let visibleDomains = LifeDomain.allCases.filter { referral.lifeDomains.contains($0) && opened.allows(.referral($0)) }
+        let seesIdentity = opened.allows(.identity)
+        let party = referral.party(of: actor.organizationID)
+        let events = try await ReferralEvent.scoped(to: referral.tenantID, on: req.db).filter(\.$referralID == referralID).sort(\.$occurredAt).all()
+        let people = try await User.displayNames(of: events.map(\.userID), in: referral.tenantID, on: req.db)
+        let history = events.map { event in
+            HistoryRow(when: Day.timestamp(event.occurredAt),
+                       what: req.t("referral.status.\(event.toStatus)") + (event.outcome.map { " – " + req.t("referral.outcome.\($0)") } ?? ""),
+                       who: [people[event.userID], names[event.organizationID]].compactMap { $0 }.joined(separator: ", "))
+        }
+        let steps = party.map { ReferralWorkflow.next(from: referral.referralStatus, for: $0) } ?? []
+        var redirectChoices: [Option] = []
+        if party == .requester, referral.referralStatus == .rejected, let domain = goal.lifeDomain {
+            redirectChoices = try await ReferralCandidates.services(domain: domain, query: nil, excluding: referral.receiverOrganizationID, tenantID: referral.tenantID, on: req.db)
+                .map { Option(value: $0.id!.uuidString, label: "\($0.name) (\(req.t("capacity.\($0.capacity)")))", selected: false) }
+        }
+        return ReferralView(
+            title: try await targetName(referral, on: req.db),
+            status: req.t("referral.status.\(referral.status)"), statusCode: referral.status,
+            outcome: referral.outcome.map { req.t("referral.outcome.\($0)") },
+            sentOn: referral.sentOn ?? "", dueOn: referral.dueOn ?? "", overdue: referral.isOverdue(today: Day.today()),
+            requester: names[referral.requesterOrganizationID] ?? "", receiver: names[referral.receiverOrganizationID] ?? "",
+            householdName: seesIdentity ? opened.household.name : nil,
+            householdHref: seesIdentity ? SiteRoute.household.path(referral.householdID) : nil,
+            goalTitle: visibleDomains.isEmpty ? nil : goal.title,
+            domains: visibleDomains.map { req.t("domain.\($0.rawValue)") },
+            message: visibleDomains.isEmpty ? nil : FieldCipher(key: req.application.config.keys.field).openOrNil(referral.messageEncrypted),
+            history: history,
+            steps: steps.map { Step(value: $0.rawValue, label: req.t("referral.step.\($0.rawValue)"), needsOutcome: ReferralWorkflow.needsOutcome.contains($0)) },
+            outcomes: ReferralOutcome.allCases.map { Option(value: $0.rawValue, label: req.t("referral.outcome.\($0.rawValue)"), selected: false) },
+            statusAction: SiteRoute.referralStatus.path(referralID), version: referral.version,
+            redirectAction: redirectChoices.isEmpty ? nil : SiteRoute.referralRedirect.path(referralID),
+            redirectChoices: redirectChoices,
+            redirectedFromHref: referral.redirectedFromID.map { SiteRoute.referral.path($0) },
+            errors: errors
+        )
+    }
+
+    /// The service's name, or the receiving organisation's when sent to an organisation.
+    static func targetName(_ referral: Referral, on db: any Database) async throws -> String {
+        if let service = try await referral.serviceID.asyncFlatMap({ try await Service.scoped(to: referral.tenantID, on: db).filter(\.$id == $0).first() }) {
+            return service.name
+        }
+        return try await Organization.find(referral.receiverOrganizationID, in: referral.tenantID, on: db).name
+    }
+}
