@@ -30,6 +30,13 @@ struct TenantIsolationHarnessTests {
             let opener = try #require(try await User.query(on: app.db).filter(\.$username == "sanne").first())
             let opening = BreakTheGlassOpening(tenantID: tenantA, householdID: a.householdID, userID: try opener.requireID(), reason: "test", openedAt: Date(), expiresAt: Date())
             try await opening.create(on: app.db)
+            let referral = Referral(
+                tenantID: tenantA, householdID: a.householdID, goalID: try goal.requireID(), domains: [.finances],
+                requesterOrganizationID: try a.municipal.requireID(), requesterUserID: try opener.requireID(),
+                receiverOrganizationID: try a.partner.requireID(), serviceID: nil, messageEncrypted: "x"
+            )
+            ReferralSending.markSent(referral, responseDays: 5)
+            try await referral.create(on: app.db)
 
             let ids: [String: String] = [
                 "householdID": a.householdID.uuidString, "residentID": try resident.requireID().uuidString,
@@ -37,7 +44,7 @@ struct TenantIsolationHarnessTests {
                 "consentID": try consent.requireID().uuidString, "involvementID": try involvement.requireID().uuidString,
                 "organizationID": try a.municipal.requireID().uuidString, "userID": try opener.requireID().uuidString,
                 "openingID": try opening.requireID().uuidString, "token": String(repeating: "A", count: 43),
-                "tenantID": tenantA.uuidString,
+                "tenantID": tenantA.uuidString, "referralID": try referral.requireID().uuidString,
             ]
 
             // Tenant B, with someone in every role that reaches these routes.
@@ -85,6 +92,7 @@ struct TenantIsolationHarnessTests {
             #expect(try await Consent.find(consent.id, on: app.db)?.status == "given")
             #expect(try await PlanAction.find(action.id, on: app.db)?.status == "open")
             #expect(try await BreakTheGlassOpening.find(opening.id, on: app.db)?.reviewedAt == nil)
+            #expect(try await Referral.find(referral.id, on: app.db)?.referralStatus == .requested)
         }
     }
 
