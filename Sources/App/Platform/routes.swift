@@ -28,6 +28,7 @@ func routes(_ app: Application) throws {
     ReferralController().register(signedIn)
     ReferralQueueController().register(signedIn)
     NotificationController().register(signedIn)
+    ReferralAPIController().register(signedIn)
 
     let tenantAdmin = app.grouped(RequireLogin(roles: [.tenantAdmin, .platformAdmin]))
     OrganizationController().register(tenantAdmin)

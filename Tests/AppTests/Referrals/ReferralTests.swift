@@ -173,3 +173,50 @@ struct ReferralTests {
         }
     }
 }
+
+@Suite("Referral as FHIR R4 bundle")
+struct ReferralFHIRTests {
+    @Test func theBundleCarriesTheReferralUnderTheAccessRule() async throws {
+        try await withApp { app in
+            let scenario = try await ReferralScenario.make(app)
+            _ = try await scenario.base.consent([.finances], for: scenario.base.partner)
+            #expect(try await scenario.send().status == .seeOther)
+            #expect(try await scenario.step(scenario.receiver, "accepted").status == .seeOther)
+            let referral = try await scenario.referral()
+            let path = SiteRoute.apiReferralFHIR.path(referral.id!)
+
+            let response = try await scenario.receiver.get(path)
+            #expect(response.status == .ok)
+            #expect(response.headers.contentType?.subType == "fhir+json")
+            let bundle = try #require(try JSONSerialization.jsonObject(with: Data(response.body.string.utf8)) as? [String: Any])
+            #expect(bundle["resourceType"] as? String == "Bundle")
+            let resources = (bundle["entry"] as? [[String: Any]] ?? []).compactMap { $0["resource"] as? [String: Any] }
+            #expect(resources.compactMap { $0["resourceType"] as? String } == ["ServiceRequest", "Task", "Patient", "Goal", "Consent"])
+            let task = try #require(resources.first { $0["resourceType"] as? String == "Task" })
+            #expect(task["status"] as? String == "accepted")
+            let patient = try #require(resources.first { $0["resourceType"] as? String == "Patient" })
+            #expect((patient["name"] as? [[String: Any]])?.first?["family"] as? String == "El Amrani")
+            #expect(patient["identifier"] == nil)
+            #expect(!response.body.string.contains("null"))
+
+            // Someone outside the referral and the team: refused; nobody signed in: 401.
+            let welfare = try await scenario.base.fixtures.organization(in: scenario.base.tenant, name: "Welzijn", kind: .welfare)
+            let stranger = try await scenario.base.professional("kees", of: welfare)
+            #expect(try await stranger.get(path).status == .forbidden)
+            let anonymous = try await TestClient(app).get(path)
+            #expect(anonymous.status == .unauthorized)
+            #expect(anonymous.headers.contentType?.description.contains("problem+json") == true)
+        }
+    }
+
+    @Test func statusesMapOntoFHIR() {
+        #expect(ReferralBundle.serviceRequestStatus(.onHold) == "on-hold")
+        #expect(ReferralBundle.serviceRequestStatus(.rejected) == "revoked")
+        #expect(ReferralBundle.goalStatus("dropped").lifecycle == "cancelled")
+        #expect(ReferralBundle.consentStatus(.withdrawn) == "inactive")
+        // Every referral status is a FHIR Task status as it is.
+        let taskStatuses: Set<String> = ["draft", "requested", "received", "accepted", "rejected", "ready", "cancelled",
+                                         "in-progress", "on-hold", "failed", "completed", "entered-in-error"]
+        #expect(Set(ReferralStatus.allCases.map(\.rawValue)).isSubset(of: taskStatuses))
+    }
+}
