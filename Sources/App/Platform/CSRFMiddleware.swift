@@ -28,9 +28,12 @@ struct CSRFMiddleware: AsyncMiddleware {
         return response
     }
 
-    /// Unsafe methods, except API calls authenticated by a bearer token (no cookie, no CSRF).
+    /// Unsafe methods, except API calls authenticated by a bearer token and the
+    /// OAuth2 token endpoint: they carry their own credentials, not a cookie,
+    /// so a forged cross-site request has nothing to ride on.
     private static func needsToken(_ req: Request) -> Bool {
         guard [.POST, .PUT, .PATCH, .DELETE].contains(req.method) else { return false }
+        if req.url.path == SiteRoute.oauthToken.path() { return false }
         return !(req.url.path.hasPrefix("/api/") && req.headers.bearerAuthorization != nil)
     }
 

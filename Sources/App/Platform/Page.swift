@@ -63,7 +63,7 @@ extension Request {
         if actor.role == .volunteer { routes.append((.myActions, "nav.my_actions")) }
         if actor.role == .resident { routes += [(.portal, "nav.portal"), (.portalAccessLog, "nav.who_looked")] }
         if actor.role.administersTenant {
-            routes += [(.organizations, "nav.organizations"), (.users, "nav.users")]
+            routes += [(.organizations, "nav.organizations"), (.users, "nav.users"), (.apiClients, "nav.api_clients")]
         }
         if actor.role.administersPlatform { routes.append((.tenants, "nav.tenants")) }
         if actor.role.reviewsAccessLog { routes += [(.accessLog, "nav.access_log"), (.breakTheGlassReviews, "nav.break_the_glass")] }

@@ -80,6 +80,11 @@ enum SiteRoute: String, CaseIterable {
     case referralRedirect = "/referrals/:referralID/redirect"
     case notifications = "/notifications"
     case apiReferralFHIR = "/api/v1/referrals/:referralID/fhir"
+    case oauthToken = "/api/v1/oauth/token"
+    case apiTokens = "/account/api-tokens"
+    case apiTokenRevoke = "/account/api-tokens/:tokenID/revoke"
+    case apiClients = "/admin/api-clients"
+    case apiClientRevoke = "/admin/api-clients/:clientID/revoke"
 
     var components: [PathComponent] { rawValue.pathComponents }
 

@@ -31,6 +31,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.middleware.use(AppErrorMiddleware())
     app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
     app.middleware.use(SessionMiddleware())
+    app.middleware.use(BearerAuthMiddleware())
     app.middleware.use(LocaleMiddleware())
     app.middleware.use(CSRFMiddleware())
 
@@ -66,5 +67,7 @@ enum Migrations {
         app.migrations.add(CreateServices())
         app.migrations.add(CreateReferrals())
         app.migrations.add(CreateNotifications())
+        app.migrations.add(CreateApiClients())
+        app.migrations.add(CreateApiTokens())
     }
 }

@@ -7,6 +7,7 @@ func routes(_ app: Application) throws {
     LoginController().register(app)
     SecondFactorController().register(app)
     AccountLinkController().register(app)
+    OAuthTokenController().register(app)
 
     let signedIn = app.grouped(RequireLogin())
     HomeController().register(signedIn)
@@ -29,10 +30,12 @@ func routes(_ app: Application) throws {
     ReferralQueueController().register(signedIn)
     NotificationController().register(signedIn)
     ReferralAPIController().register(signedIn)
+    ApiTokenController().register(signedIn)
 
     let tenantAdmin = app.grouped(RequireLogin(roles: [.tenantAdmin, .platformAdmin]))
     OrganizationController().register(tenantAdmin)
     UserController().register(tenantAdmin)
+    ApiClientController().register(tenantAdmin)
 
     TenantController().register(app.grouped(RequireLogin(roles: [.platformAdmin])))
     let privacyOfficer = app.grouped(RequireLogin(roles: [.privacyOfficer]))

@@ -37,6 +37,10 @@ struct TenantIsolationHarnessTests {
             )
             ReferralSending.markSent(referral, responseDays: 5)
             try await referral.create(on: app.db)
+            let client = ApiClient(tenantID: tenantA, name: "Systeem", clientKey: "ssc_a", secretHash: "x", userID: try opener.requireID(), scopes: [.read])
+            try await client.create(on: app.db)
+            let token = ApiToken(tenantID: tenantA, userID: try opener.requireID(), name: "A", tokenHash: "y", scopes: [.read], expiresAt: Date().addingTimeInterval(3600))
+            try await token.create(on: app.db)
 
             let ids: [String: String] = [
                 "householdID": a.householdID.uuidString, "residentID": try resident.requireID().uuidString,
@@ -45,6 +49,7 @@ struct TenantIsolationHarnessTests {
                 "organizationID": try a.municipal.requireID().uuidString, "userID": try opener.requireID().uuidString,
                 "openingID": try opening.requireID().uuidString, "token": String(repeating: "A", count: 43),
                 "tenantID": tenantA.uuidString, "referralID": try referral.requireID().uuidString,
+                "tokenID": try token.requireID().uuidString, "clientID": try client.requireID().uuidString,
             ]
 
             // Tenant B, with someone in every role that reaches these routes.
@@ -93,6 +98,8 @@ struct TenantIsolationHarnessTests {
             #expect(try await PlanAction.find(action.id, on: app.db)?.status == "open")
             #expect(try await BreakTheGlassOpening.find(opening.id, on: app.db)?.reviewedAt == nil)
             #expect(try await Referral.find(referral.id, on: app.db)?.referralStatus == .requested)
+            #expect(try await ApiToken.find(token.id, on: app.db)?.revokedAt == nil)
+            #expect(try await ApiClient.find(client.id, on: app.db)?.revokedAt == nil)
         }
     }
 
@@ -103,6 +110,7 @@ struct TenantIsolationHarnessTests {
         if pattern.hasPrefix("/my-actions") { return clients[.volunteer]! }
         if pattern.hasPrefix("/portal") { return clients[.resident]! }
         if pattern.hasPrefix("/account-links") { return anonymous }
+        if pattern.hasPrefix("/account/api-tokens") { return clients[.professional]! }
         return clients[.professional]!
     }
 }
