@@ -1,0 +1,45 @@
+import Fluent
+import Foundation
+
+/// The rows of a batch of households, written in one transaction: an
+/// interrupted generation leaves whole batches or none of a batch.
+struct SyntheticBatch {
+    var households: [Household] = []
+    var residents: [Resident] = []
+    var involvements: [Involvement] = []
+    var consents: [Consent] = []
+    var goals: [Goal] = []
+    var actions: [PlanAction] = []
+    var notes: [Note] = []
+    var referrals: [Referral] = []
+    var referralEvents: [ReferralEvent] = []
+
+    var rowCount: Int {
+        households.count + residents.count + involvements.count + consents.count + goals.count + actions.count
+            + notes.count + referrals.count + referralEvents.count
+    }
+
+    /// Multi-row inserts, in chunks that stay under SQLite's bind limit.
+    func write(on db: any Database) async throws {
+        try await db.transaction { tx in
+            try await Self.insert(households, on: tx)
+            try await Self.insert(residents, on: tx)
+            try await Self.insert(involvements, on: tx)
+            try await Self.insert(consents, on: tx)
+            try await Self.insert(goals, on: tx)
+            try await Self.insert(actions, on: tx)
+            try await Self.insert(notes, on: tx)
+            try await Self.insert(referrals, on: tx)
+            try await Self.insert(referralEvents, on: tx)
+        }
+    }
+
+    private static func insert<M: Model>(_ rows: [M], on db: any Database) async throws {
+        var start = 0
+        while start < rows.count {
+            let end = min(start + 200, rows.count)
+            try await Array(rows[start..<end]).create(on: db)
+            start = end
+        }
+    }
+}

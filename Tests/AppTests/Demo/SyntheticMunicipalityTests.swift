@@ -1,0 +1,81 @@
+import Domain
+import Fluent
+import Foundation
+import Testing
+import Vapor
+@testable import App
+
+@Suite("Synthetic municipality")
+struct SyntheticMunicipalityTests {
+    @Test func nonsenseArgumentsAreRefusedClearly() {
+        #expect(SyntheticOptions.parse(residents: nil, seed: nil) == .success(nil))
+        #expect(SyntheticOptions.parse(residents: "250", seed: "42") == .success(SyntheticOptions(residents: 250, seed: 42)))
+        #expect(SyntheticOptions.parse(residents: "250", seed: nil) == .success(SyntheticOptions(residents: 250, seed: 1)))
+        for bad in ["abc", "0", "-5", "1.5", "2000000", ""] {
+            guard case .failure(let problem) = SyntheticOptions.parse(residents: bad, seed: nil) else { Issue.record("\(bad) accepted"); continue }
+            #expect(problem.description.contains("--residents must be a whole number from 1 to 1000000"))
+        }
+        #expect(SyntheticOptions.parse(residents: "10", seed: "-1") == .failure(.seed("-1")))
+        #expect(SyntheticOptions.parse(residents: nil, seed: "3") == .failure(.seedWithoutResidents))
+    }
+
+    static func generate(_ app: Application, residents: Int, seed: UInt64) async throws -> SyntheticMunicipality.Report {
+        try await DemoTenant.seed(app: app)
+        let tenantID = try #require(try await Tenant.query(on: app.db).filter(\.$slug == DemoTenant.slug).first()?.id)
+        return try await SyntheticMunicipality(app: app, options: SyntheticOptions(residents: residents, seed: seed), tenantID: tenantID).generate(progress: nil)
+    }
+
+    @Test func theSameSeedGivesTheSameMunicipality() async throws {
+        var first: [String] = [], second: [String] = []
+        try await withApp { app in
+            let report = try await Self.generate(app, residents: 600, seed: 5)
+            #expect(report.residents == 600)
+            #expect(try await Resident.query(on: app.db).count() == 600 + 2)  // plus the demo household
+            first = try await Household.query(on: app.db).sort(\.$id).all().map { "\($0.id!) \($0.name) \($0.postcode)" }
+            // Asking again for the same seed is refused, not doubled.
+            await #expect(throws: SyntheticMunicipality.Refusal.self) { _ = try await Self.generate(app, residents: 600, seed: 5) }
+        }
+        try await withApp { app in
+            _ = try await Self.generate(app, residents: 600, seed: 5)
+            second = try await Household.query(on: app.db).sort(\.$id).all().map { "\($0.id!) \($0.name) \($0.postcode)" }
+        }
+        // The demo household is made afresh each time; everything generated is the same.
+        #expect(first.count == second.count)
+        #expect(Set(first).intersection(second).count == first.count - 1)
+    }
+
+    @Test func itIsRealisticEnoughToProveThings() async throws {
+        try await withApp { app in
+            _ = try await Self.generate(app, residents: 1500, seed: 11)
+            let statuses = Set(try await Referral.query(on: app.db).all().map(\.status))
+            #expect(statuses == Set(ReferralStatus.allCases.map(\.rawValue)))
+            let consents = try await Consent.query(on: app.db).all()
+            let states = Set(consents.map { $0.effective(today: Day.today()) })
+            #expect(states.isSuperset(of: [.active, .withdrawn, .expired, .refused]))
+            // Every resident with a BSN has a valid one, found by its keyed hash.
+            let cipher = FieldCipher(key: app.config.keys.field)
+            let residents = try await Resident.query(on: app.db).filter(\.$bsnEncrypted != nil).limit(50).all()
+            #expect(!residents.isEmpty)
+            for resident in residents { #expect(BSN(cipher.openOrNil(resident.bsnEncrypted) ?? "") != nil) }
+            // A district professional sees their households through the access rule, not others'.
+            let professional = try #require(try await User.query(on: app.db).filter(\.$username == "s11-noord-1").first())
+            let involved = try #require(try await Involvement.query(on: app.db).filter(\.$organizationID == professional.organizationID!).first())
+            #expect(try await Household.find(involved.householdID, on: app.db) != nil)
+        }
+    }
+
+    @Test func aFailingBatchLeavesNothingOfItself() async throws {
+        try await withApp { app in
+            let tenant = try await Fixtures(app: app).tenant()
+            var batch = SyntheticBatch()
+            let household = Household(tenantID: try tenant.requireID(), name: "Eerste", street: "Straat 1", postcode: "1234 AB", city: "X", neighbourhoodCode: nil)
+            household.id = UUID()
+            batch.households = [household]
+            let twin = Household(tenantID: try tenant.requireID(), name: "Tweeling", street: "Straat 2", postcode: "1234 AB", city: "X", neighbourhoodCode: nil)
+            twin.id = household.id
+            batch.households.append(twin)
+            await #expect(throws: (any Error).self) { try await batch.write(on: app.db) }
+            #expect(try await Household.query(on: app.db).count() == 0)
+        }
+    }
+}
