@@ -52,7 +52,7 @@ enum HouseholdIntake {
             try await resident.create(on: tx)
             try await Involvement(
                 tenantID: actor.tenantID, householdID: householdID, organizationID: organizationID,
-                domains: valid.domains, isCoordinator: true, startsOn: today
+                domains: valid.domains, isCoordinator: true, startsOn: today, contactUserID: actor.userID
             ).create(on: tx)
             if let method = valid.consentMethod {
                 try await Consent(

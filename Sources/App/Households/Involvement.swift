@@ -16,17 +16,20 @@ final class Involvement: Model, TenantOwned, @unchecked Sendable {
     @Field(key: "is_coordinator") var isCoordinator: Bool
     @Field(key: "starts_on") var startsOn: String
     @OptionalField(key: "ends_on") var endsOn: String?
+    /// The organisation's professional for this household (their worklist); nil: the whole organisation.
+    @OptionalField(key: "contact_user_id") var contactUserID: UUID?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
 
-    init(tenantID: UUID, householdID: UUID, organizationID: UUID, domains: Set<LifeDomain>, isCoordinator: Bool, startsOn: String) {
+    init(tenantID: UUID, householdID: UUID, organizationID: UUID, domains: Set<LifeDomain>, isCoordinator: Bool, startsOn: String, contactUserID: UUID? = nil) {
         self.tenantID = tenantID
         self.householdID = householdID
         self.organizationID = organizationID
         self.domains = LifeDomain.encode(domains)
         self.isCoordinator = isCoordinator
         self.startsOn = startsOn
+        self.contactUserID = contactUserID
     }
 
     var lifeDomains: Set<LifeDomain> { LifeDomain.decode(domains) }

@@ -69,5 +69,7 @@ enum Migrations {
         app.migrations.add(CreateNotifications())
         app.migrations.add(CreateApiClients())
         app.migrations.add(CreateApiTokens())
+        app.migrations.add(CreateLookupIndexes())
+        app.migrations.add(UpdateInvolvementsAddContactUser())
     }
 }

@@ -31,7 +31,7 @@ struct ReferralTransition {
             let missing = try await target.domainsWithoutConsent(referral.lifeDomains, householdID: referral.householdID, tenantID: referral.tenantID, on: req.db)
             guard missing.isEmpty else { return .refused(messageKey: "referral.consent_gone") }
             joinsTeam = Involvement(tenantID: referral.tenantID, householdID: referral.householdID, organizationID: try receiver.requireID(),
-                                    domains: referral.lifeDomains, isCoordinator: false, startsOn: today)
+                                    domains: referral.lifeDomains, isCoordinator: false, startsOn: today, contactUserID: actor.userID)
         }
         let (sentOn, dueOn) = try await deadline(referral, from: from, to: next, today: today)
         let newInvolvement = joinsTeam

@@ -66,7 +66,9 @@ enum SyntheticHousehold {
         let professional = random.pick(team.professionals)
         let since = day(context.today, plus: -random.int(30...720))
         let domains = Set(random.sample(LifeDomain.allCases, count: random.int(2...5)))
-        batch.involvements.append(involvement(team.organization, id, domains, coordinator: true, since: since, tenantID: tenantID, random: &random))
+        let coordination = involvement(team.organization, id, domains, coordinator: true, since: since, tenantID: tenantID, random: &random)
+        coordination.contactUserID = professional
+        batch.involvements.append(coordination)
         let head = residents[0].id!
         batch.consents.append(consent(id, head, team.organization, domains, status: .given, since: since, until: nil, recordedBy: professional, tenantID: tenantID, random: &random))
 

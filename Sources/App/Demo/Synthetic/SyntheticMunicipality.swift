@@ -78,7 +78,20 @@ struct SyntheticStaff {
         let perTeam = max(1, households / DutchPlace.districts.count / SyntheticMunicipality.caseload)
         var teams: [String: Team] = [:], partners: [OrganizationKind: UUID] = [:], partnerStaff: [OrganizationKind: UUID] = [:]
         var organizations: [Organization] = [], users: [User] = []
+        let existing = try await Organization.scoped(to: tenantID, on: app.db).all()
+        // The demo's own social team works in the centre, so the demo professional has a real caseload.
+        let demoTeam = existing.first { $0.kind == OrganizationKind.socialTeam.rawValue }
+        let demoProfessional = try await User.scoped(to: tenantID, on: app.db).filter(\.$username == "professional").first()
         for district in DutchPlace.districts {
+            if district == DutchPlace.districts[0], let demoTeam, let demoProfessional, demoProfessional.organizationID == demoTeam.id {
+                let colleagues = (1..<max(perTeam, 1)).map { n in
+                    User(id: random.uuid(), tenantID: tenantID, organizationID: demoTeam.id, username: "s\(options.seed)-\(district.lowercased())-\(n)",
+                         displayName: "\(random.pick(DutchPlace.givenNames)) \(random.pick(DutchPlace.familyNames))", role: .professional)
+                }
+                users += colleagues
+                teams[district] = Team(organization: demoTeam.id!, professionals: [demoProfessional.id!] + colleagues.map { $0.id! })
+                continue
+            }
             let organization = Organization(id: random.uuid(), tenantID: tenantID, name: "Sociaal Team \(district) (s\(options.seed))", kind: .socialTeam)
             organization.partOfMunicipality = true
             organizations.append(organization)
@@ -89,7 +102,6 @@ struct SyntheticStaff {
             users += professionals
             teams[district] = Team(organization: organization.id!, professionals: professionals.map { $0.id! })
         }
-        let existing = try await Organization.scoped(to: tenantID, on: app.db).all()
         for kind in [OrganizationKind.debtHelp, .care, .housing, .welfare] {
             let organization = existing.first { $0.kind == kind.rawValue } ?? {
                 let made = Organization(id: random.uuid(), tenantID: tenantID, name: "\(kind.rawValue) (s\(options.seed))", kind: kind)
