@@ -1,0 +1,2 @@
+-- wrk script: GETs with the session cookie (no redirects are followed by wrk).
+wrk.headers["Cookie"] = os.getenv("COOKIE")
