@@ -23,8 +23,7 @@ struct WorklistController {
         guard actor.role == .professional, let organizationID = actor.organizationID else { throw AppError.notFound }
         let today = Day.today()
         let weekAhead = Day.string(Date().addingTimeInterval(7 * 86400))
-        let householdIDs = Set(try await Involvement.scoped(to: actor.tenantID, on: req.db)
-            .filter(\.$organizationID == organizationID).all().filter { $0.isActive(on: today) }.map(\.householdID))
+        let householdIDs = try await Self.caseload(userID: actor.userID, organizationID: organizationID, tenantID: actor.tenantID, today: today, on: req.db)
         let households = try await App.Household.scoped(to: actor.tenantID, on: req.db).filter(\.$id ~~ householdIDs).sort(\.$name).all()
         var rows: [Page.Household] = []
         var due: [Page.Action] = []
@@ -52,5 +51,16 @@ struct WorklistController {
         try await req.audit("worklist.view", outcome: .allowed, basis: .involvement, objectType: "worklist", objectID: String(households.count))
         let page = Page(households: rows, dueThisWeek: due.sorted { $0.due < $1.due }, overdue: overdue.sorted { $0.due < $1.due }, reviewsDue: reviewsDue)
         return try await req.page("households/worklist", title: req.t("worklist.title"), page)
+    }
+
+    /// The households on my worklist: those I am the contact for, and my
+    /// organisation's households that have no contact yet. A district team
+    /// with thousands of households still gives each professional their own.
+    static func caseload(userID: UUID, organizationID: UUID, tenantID: UUID, today: String, on db: any Database) async throws -> Set<UUID> {
+        let involvements = try await Involvement.scoped(to: tenantID, on: db).group(.or) { either in
+            either.filter(\.$contactUserID == userID)
+            either.group(.and) { $0.filter(\.$organizationID == organizationID).filter(\.$contactUserID == nil) }
+        }.all()
+        return Set(involvements.filter { $0.isActive(on: today) }.map(\.householdID))
     }
 }
