@@ -71,6 +71,14 @@ enum SiteRoute: String, CaseIterable {
     case breakTheGlass = "/households/:householdID/break-the-glass"
     case breakTheGlassReviews = "/privacy/break-the-glass"
     case breakTheGlassReview = "/privacy/break-the-glass/:openingID"
+    case assessmentNew = "/households/:householdID/residents/:residentID/assessments/new"
+    case assessments = "/households/:householdID/residents/:residentID/assessments"
+    case portalAssessmentNew = "/portal/assessments/new"
+    case portalAssessments = "/portal/assessments"
+    case tenantSettings = "/admin/settings"
+    case apiInstruments = "/api/v1/instruments"
+    case apiHouseholdAssessments = "/api/v1/households/:householdID/assessments"
+    case apiAssessment = "/api/v1/assessments/:assessmentID"
 
     var components: [PathComponent] { rawValue.pathComponents }
 

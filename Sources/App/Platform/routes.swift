@@ -24,10 +24,14 @@ func routes(_ app: Application) throws {
     PortalController().register(signedIn)
     PortalActivationController().register(public: app, signedIn: signedIn)
     BreakTheGlassController().register(signedIn)
+    AssessmentController().register(signedIn)
+    PortalAssessmentController().register(signedIn)
+    AssessmentAPIController().register(signedIn)
 
     let tenantAdmin = app.grouped(RequireLogin(roles: [.tenantAdmin, .platformAdmin]))
     OrganizationController().register(tenantAdmin)
     UserController().register(tenantAdmin)
+    TenantSettingsController().register(tenantAdmin)
 
     TenantController().register(app.grouped(RequireLogin(roles: [.platformAdmin])))
     let privacyOfficer = app.grouped(RequireLogin(roles: [.privacyOfficer]))
