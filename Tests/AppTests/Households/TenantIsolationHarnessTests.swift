@@ -31,13 +31,14 @@ struct TenantIsolationHarnessTests {
             let opening = BreakTheGlassOpening(tenantID: tenantA, householdID: a.householdID, userID: try opener.requireID(), reason: "test", openedAt: Date(), expiresAt: Date())
             try await opening.create(on: app.db)
 
+            let assessment = try await a.store(["finances": 2], day: "2026-01-12")
             let ids: [String: String] = [
                 "householdID": a.householdID.uuidString, "residentID": try resident.requireID().uuidString,
                 "goalID": try goal.requireID().uuidString, "actionID": try action.requireID().uuidString,
                 "consentID": try consent.requireID().uuidString, "involvementID": try involvement.requireID().uuidString,
                 "organizationID": try a.municipal.requireID().uuidString, "userID": try opener.requireID().uuidString,
                 "openingID": try opening.requireID().uuidString, "token": String(repeating: "A", count: 43),
-                "tenantID": tenantA.uuidString,
+                "tenantID": tenantA.uuidString, "assessmentID": try assessment.requireID().uuidString,
             ]
 
             // Tenant B, with someone in every role that reaches these routes.
@@ -85,6 +86,8 @@ struct TenantIsolationHarnessTests {
             #expect(try await Consent.find(consent.id, on: app.db)?.status == "given")
             #expect(try await PlanAction.find(action.id, on: app.db)?.status == "open")
             #expect(try await BreakTheGlassOpening.find(opening.id, on: app.db)?.reviewedAt == nil)
+            #expect(try await Assessment.query(on: app.db).count() == 1)
+            #expect(try await AssessmentScore.query(on: app.db).count() == 1)
         }
     }
 
