@@ -42,10 +42,10 @@ struct ChartTests {
         #expect(points[1].isClose(to: ChartPoint(x: 240, y: 270)))
 
         // Five axes: the second is 72° clockwise from the top (−18° from the x-axis).
-        let five = RadarChart(labels: ["a", "b", "c", "d", "e"], range: 1...5)
+        let five = RadarChart(labels: ["a", "b", "c", "d", "e"], range: 1...5, size: 480, radius: 150)
         #expect(five.point(axis: 1, score: 5).isClose(to: ChartPoint(x: 382.658477, y: 193.647451)))
         // A 0–4 scale: the lowest level is still one ring out.
-        let zeroBased = RadarChart(labels: ["a", "b", "c"], range: 0...4)
+        let zeroBased = RadarChart(labels: ["a", "b", "c"], range: 0...4, size: 480, radius: 150)
         #expect(zeroBased.point(axis: 0, score: 0).isClose(to: ChartPoint(x: 240, y: 210)))
     }
 
@@ -64,6 +64,9 @@ struct ChartTests {
         #expect(parsed.elements.filter { $0 == "circle" }.count == 3 + 2 + 1)
         #expect(parsed.text.contains("Geld & schulden") && parsed.text.contains("<Wonen>") && parsed.text.contains("Matrix van A & B"))
         #expect(!svg.contains("style="))
+        #expect(RadarChart.wrap("Maatschappelijke participatie") == ["Maatschappelijke", "participatie"])
+        #expect(RadarChart.wrap("Instrumentele dagelijkse levensverrichtingen") == ["Instrumentele", "dagelijkse", "levensverrichtingen"])
+        #expect(RadarChart.wrap("Werk en opleiding") == ["Werk en opleiding"])
         // The latest series' polygon has the computed points.
         let polygon = try #require(parsed.attributes.first { $0["class"] == "chart-line" && $0["points"] != nil })
         let expected = [chart.point(axis: 0, score: 2), chart.point(axis: 1, score: 3), chart.point(axis: 2, score: 4)]
@@ -73,13 +76,13 @@ struct ChartTests {
     @Test func timelinePlacesDaysAndRungs() throws {
         let chart = TimelineChart(range: 1...6, days: ["2026-09-14", "2026-01-12", "2026-05-11", "2026-01-12"], width: 560, height: 280)
         #expect(chart.days == ["2026-01-12", "2026-05-11", "2026-09-14"])
-        #expect(chart.x("2026-01-12") == 40)
-        #expect(chart.x("2026-09-14") == 540)
-        #expect(abs(chart.x("2026-05-11") - (40 + 500 * 119 / 245)) < 0.001)
+        #expect(chart.x("2026-01-12") == 50)
+        #expect(chart.x("2026-09-14") == 510)
+        #expect(abs(chart.x("2026-05-11") - (50 + 460 * 119 / 245)) < 0.001)
         #expect(chart.y(6) == 20 && chart.y(1) == 240)
         #expect(abs(chart.y(3) - (20 + 220 * 0.6)) < 0.001)
         #expect(TimelineChart.dayNumber("1970-01-01") == 0 && TimelineChart.dayNumber("2026-01-12") == 20465)
-        #expect(TimelineChart(range: 1...6, days: ["2026-01-12"]).x("2026-01-12") == 290)
+        #expect(TimelineChart(range: 1...6, days: ["2026-01-12"]).x("2026-01-12") == 280)
 
         let svg = chart.svg(title: "Ladder", series: [
             .init(name: "Professional", className: "series-latest", marks: [.init(day: "2026-01-12", score: 2), .init(day: "2026-05-11", score: 3)]),
@@ -89,6 +92,6 @@ struct ChartTests {
         #expect(parsed.elements.filter { $0 == "circle" }.count == 3)
         #expect(parsed.elements.filter { $0 == "polyline" }.count == 1)
         let dot = try #require(parsed.attributes.first { $0["cx"] != nil })
-        #expect(dot["cx"] == "40.00" && dot["cy"] == SVG.number(chart.y(2)))
+        #expect(dot["cx"] == "50.00" && dot["cy"] == SVG.number(chart.y(2)))
     }
 }

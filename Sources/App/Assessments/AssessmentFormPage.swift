@@ -5,7 +5,7 @@ import Vapor
 /// descriptions) or for the resident (plain language). Only the items the
 /// viewer may score appear; what was typed comes back after an error.
 struct AssessmentFormPage: Encodable {
-    struct Choice: Encodable { let inputID: String; let value: String; let label: String; let description: String; let checked: Bool }
+    struct Choice: Encodable { let inputID: String; let value: String; let label: String; let description: String?; let checked: Bool }
     struct ItemField: Encodable {
         let field: String; let name: String; let label: String; let question: String
         let error: String?; let notScoredID: String; let notScored: Bool; let choices: [Choice]
@@ -47,7 +47,7 @@ struct AssessmentFormPage: Encodable {
             let choices = instrument.scale.map { level -> Choice in
                 let described = item.levels?.first { $0.value == level.value }
                 let label = plain ? level.plain.text(language) : level.label.text(language)
-                let description = (plain ? described?.plain : described?.description)?.text(language) ?? ""
+                let description = (plain ? described?.plain : described?.description)?.text(language)
                 return Choice(inputID: "\(field)-\(level.value)", value: String(level.value), label: label, description: description, checked: typed == String(level.value))
             }
             return ItemField(

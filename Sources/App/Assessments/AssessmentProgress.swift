@@ -26,7 +26,8 @@ struct AssessmentProgress {
         let disagreements: Int
         /// "On 2 items the resident sees it differently", or nil.
         let disagreement: String?
-        let distance: String
+        /// The ladder's distance travelled, when there is one.
+        let distance: String?
     }
 
     struct Member: Encodable { let anchor: String; let name: String; let charts: [Chart]; let newLinks: [Link] }
@@ -51,7 +52,7 @@ struct AssessmentProgress {
                 let items = instrument.items(in: visible)
                 guard !items.isEmpty else { continue }
                 if let href = newLink(resident, instrument) {
-                    links.append(Link(href: href, label: req.t("assessment.new_for", (plain ? instrument.plainName : instrument.name).text(req.locale.rawValue))))
+                    links.append(Link(href: href, label: req.t(plain ? "assessment.fill_in" : "assessment.new_for", (plain ? instrument.plainName : instrument.name).text(req.locale.rawValue))))
                 }
                 let ofInstrument = mine.filter { $0.assessment.instrumentID == instrument.id }
                 guard !ofInstrument.isEmpty else { continue }
@@ -115,13 +116,13 @@ struct ProgressChart {
             id: instrument.id, name: name, svg: chart.svg(title: req.t("assessment.chart_title", name, person), series: series),
             caption: req.t("assessment.table_caption", name, person), radar: true, legend: legend,
             rows: rows, marks: [], disagreements: differing.count,
-            disagreement: differing.isEmpty ? nil : req.t("assessment.disagreements", String(differing.count)), distance: ""
+            disagreement: differing.isEmpty ? nil : req.t("assessment.disagreements", String(differing.count)), distance: nil
         )
     }
 
     func ladder() -> AssessmentProgress.Chart {
         guard let item = items.first else {
-            return AssessmentProgress.Chart(id: instrument.id, name: name, svg: "", caption: "", radar: false, legend: [], rows: [], marks: [], disagreements: 0, disagreement: nil, distance: "")
+            return AssessmentProgress.Chart(id: instrument.id, name: name, svg: "", caption: "", radar: false, legend: [], rows: [], marks: [], disagreements: 0, disagreement: nil, distance: nil)
         }
         let marks = { (occasions: [ScoredOccasion]) in occasions.compactMap { o in o.scores[item.id].map { TimelineChart.Mark(day: o.day, score: $0) } } }
         let legend = [
@@ -140,7 +141,7 @@ struct ProgressChart {
         }
         let distance = OutcomeProgress.distance(professional)[item.id].map {
             req.t("assessment.ladder_distance", signed($0.change), $0.firstDay, cell($0.latest))
-        } ?? ""
+        }
         let ownLatest = OutcomeProgress.latestTwo(own).latest?.scores[item.id]
         let latest = OutcomeProgress.latestTwo(professional).latest?.scores[item.id]
         let differs = ownLatest != nil && latest != nil && ownLatest != latest

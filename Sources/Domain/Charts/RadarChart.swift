@@ -23,7 +23,7 @@ public struct RadarChart: Sendable {
     public let size: Double
     public let radius: Double
 
-    public init(labels: [String], range: ClosedRange<Int>, size: Double = 480, radius: Double = 150) {
+    public init(labels: [String], range: ClosedRange<Int>, size: Double = 600, radius: Double = 160) {
         self.labels = labels
         self.range = range
         self.size = size
@@ -89,7 +89,26 @@ public struct RadarChart: Sendable {
         let at = onAxis(index, distance: radius + 14)
         let dx = at.x - center.x
         let anchor = abs(dx) < 1 ? "middle" : (dx > 0 ? "start" : "end")
-        let baseline = at.y < center.y - radius * 0.9 ? at.y - 4 : (at.y > center.y + radius * 0.9 ? at.y + 12 : at.y + 4)
-        return SVGElement("text", [("class", "chart-label"), ("x", SVG.number(at.x)), ("y", SVG.number(baseline)), ("text-anchor", anchor)], text: labels[index])
+        let lines = Self.wrap(labels[index])
+        let height = Double(lines.count - 1) * 14
+        // Above the top: grow upwards; below the bottom: downwards; at the sides: centred on the axis.
+        let first = at.y < center.y - radius * 0.9 ? at.y - 4 - height : (at.y > center.y + radius * 0.9 ? at.y + 12 : at.y + 4 - height / 2)
+        let spans = lines.enumerated().map { number, line in
+            SVGElement("tspan", [("x", SVG.number(at.x)), ("y", SVG.number(first + Double(number) * 14))], text: line)
+        }
+        return SVGElement("text", [("class", "chart-label"), ("text-anchor", anchor)], children: spans)
+    }
+
+    /// A label over lines of at most `width` characters, broken at spaces.
+    public static func wrap(_ label: String, width: Int = 18) -> [String] {
+        var lines: [String] = []
+        for word in label.split(separator: " ") {
+            if let last = lines.last, last.count + 1 + word.count <= width {
+                lines[lines.count - 1] = last + " " + word
+            } else {
+                lines.append(String(word))
+            }
+        }
+        return lines.isEmpty ? [""] : lines
     }
 }

@@ -30,7 +30,7 @@ public struct TimelineChart: Sendable {
     public let days: [String]
     public let width: Double
     public let height: Double
-    public let left = 40.0, right = 20.0, top = 20.0, bottom = 40.0
+    public let left = 50.0, right = 50.0, top = 20.0, bottom = 40.0
 
     /// `days`: every day any series has a mark on.
     public init(range: ClosedRange<Int>, days: [String], width: Double = 560, height: Double = 280) {
