@@ -110,6 +110,10 @@ struct AssessmentWebTests {
             let portal = try await person.get("/portal").body.string
             #expect(portal.contains("Het lukt me meestal zelf"))
             #expect(portal.contains("Het lukt me niet zonder hulp"))
+            // And takes all of it home with "download my data".
+            let export = try await person.get("/portal/my-data.json").body.string
+            #expect(export.contains("Financiën: 4 – Voldoende zelfredzaam") && export.contains("Huisvesting: 5 – Volledig zelfredzaam"))
+            #expect(try await person.get("/portal/my-data").body.string.contains("Financiën: 2 – Niet zelfredzaam"))
         }
     }
 
