@@ -54,7 +54,7 @@ public enum SVG {
     public static func document(width: Double, height: Double, title: String, className: String, children: [SVGElement]) -> String {
         SVGElement("svg", [
             ("xmlns", "http://www.w3.org/2000/svg"), ("viewBox", "0 0 \(number(width)) \(number(height))"),
-            ("class", className), ("role", "img"), ("aria-label", title), ("focusable", "false"),
+            ("class", className), ("role", "img"), ("aria-label", title),
         ], children: [SVGElement("title", text: title)] + children).markup
     }
 }
