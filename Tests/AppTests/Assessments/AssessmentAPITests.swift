@@ -88,6 +88,33 @@ struct AssessmentAPITests {
         }
     }
 
+    @Test func oddInputNeverAnswers500() async throws {
+        try await withApp { app in
+            let scenario = try await HouseholdScenario.make(app)
+            let resident = try await scenario.resident()
+            let client = scenario.coordinator
+            let api = SiteRoute.apiHouseholdAssessments.path(scenario.householdID)
+            let bodies = [
+                "{}", "[]", "null", "{\"scores\": \"finances\"}", "{\"scores\": {\"finances\": 99999999999999999999999}}",
+                "{\"residentId\": \"nobody\", \"scores\": {\"finances\": 3}}", "{\"scores\": {\"finances\": 3.5}}",
+                "{\"instrumentId\": \"self-sufficiency-matrix\", \"assessedOn\": \"2026-02-30\", \"scores\": {\"finances\": -1}}",
+            ]
+            for body in bodies {
+                let response = try await client.send(.POST, api, headers: [("Content-Type", "application/json"), ("X-CSRF-Token", client.csrf ?? "")], body: body)
+                #expect([400, 422].contains(response.status.code), "\(body): \(response.status)")
+            }
+            #expect(try await client.get(api + "?residentId=nobody").status.code < 500)
+            #expect(try await client.get(SiteRoute.apiAssessment.path("nope")).status == .notFound)
+            let web = try scenario.assessmentsPath(resident)
+            for form in [["scores[finances][x]": "1"], ["scores": "3"], ["assessed_on": String(repeating: "9", count: 5000)], ["reason": "a\u{0}b", "scores[finances]": "3"]] {
+                #expect(try await client.post(web, form).status.code < 500, "\(form)")
+            }
+            #expect(try await client.get(try scenario.newAssessmentPath(resident, instrument: "../../etc/passwd")).status == .notFound)
+            #expect(try await client.get(SiteRoute.assessmentNew.path(scenario.householdID, "nobody") + "?instrument=self-sufficiency-matrix").status == .notFound)
+            #expect(try await scenario.counts() == [0, 0])
+        }
+    }
+
     @Test func otherTenantsGet404AnonymousCallers401AndResidentsOnlyTheirOwn() async throws {
         try await withApp { app in
             let scenario = try await HouseholdScenario.make(app)
