@@ -22,7 +22,7 @@ enum DemoHousehold {
         try await resident.create(on: db)
         try await Resident(tenantID: tenantID, householdID: householdID, givenName: "Noor", familyName: "El Amrani", birthDate: "2015-06-01", relation: .child).create(on: db)
 
-        let coordinated: Set<LifeDomain> = [.finances, .workAndEducation, .socialNetwork]
+        let coordinated: Set<LifeDomain> = [.finances, .workAndEducation, .timeUse, .socialNetwork, .socialParticipation]
         for (organization, domains, coordinator) in [(socialTeam, coordinated, true), (debtHelp, Set([LifeDomain.finances]), false)] {
             try await Consent(
                 tenantID: tenantID, householdID: householdID, residentID: try resident.requireID(), recipientOrganizationID: organization,

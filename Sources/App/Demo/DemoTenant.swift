@@ -90,6 +90,7 @@ enum DemoTenant {
                 logins.append(Login(username: username, password: password, role: role.rawValue, organization: organization?.name, totpSecret: secret))
             }
             try await DemoHousehold.seed(tenantID: tenantID, organizations: byKind, users: users, on: tx)
+            try await DemoAssessments.seed(tenantID: tenantID, users: users, catalog: app.instruments, cipher: cipher, on: tx)
             return logins
         }
     }

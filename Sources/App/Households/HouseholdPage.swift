@@ -16,7 +16,7 @@ struct HouseholdPage: Encodable {
         let resident: String; let organization: String; let domains: String; let purpose: String
         let validity: String; let method: String; let status: String; let withdrawAction: String?
     }
-    struct GoalRow: Encodable { let title: String; let target: String; let status: String; let editHref: String? }
+    struct GoalRow: Encodable { let title: String; let target: String; let status: String; let editHref: String?; let measures: [String] }
     struct DomainGoals: Encodable { let domain: String; let goals: [GoalRow] }
     struct NoteRow: Encodable { let day: String; let kind: String; let domain: String; let text: String }
 
@@ -28,6 +28,8 @@ struct HouseholdPage: Encodable {
     let team: [TeamRow]?
     let consents: [ConsentRow]?
     let goals: [DomainGoals]
+    /// Outcome measurement per member, as far as this viewer may see (see `AssessmentProgress`).
+    let progress: [AssessmentProgress.Member]
     let goalDomains: [Option]
     let goalAction: String
     let notes: [NoteRow]
@@ -100,6 +102,12 @@ struct HouseholdPage: Encodable {
             )
         }
 
+        let scores = opened.context.role == .professional
+        let (progress, measures) = try await AssessmentProgress.build(
+            householdID: id, tenantID: tenantID, residents: residents, visible: { opened.allows(.detail($0)) }, plain: false,
+            newLink: { resident, instrument in scores ? resident.id.map { SiteRoute.assessmentNew.path(id, $0) + "?instrument=" + instrument.id } : nil },
+            req: req
+        )
         let goals = try await Goal.scoped(to: tenantID, on: db).filter(\.$householdID == id).sort(\.$createdAt).all()
         let grouped = LifeDomain.allCases.compactMap { domain -> DomainGoals? in
             let detail = opened.allows(.detail(domain))
@@ -108,7 +116,8 @@ struct HouseholdPage: Encodable {
                 GoalRow(
                     title: goal.title, target: detail ? goal.target ?? "" : "",
                     status: req.t("goal.status.\(goal.status)"),
-                    editHref: detail ? SiteRoute.goal.path(id, try goal.requireID()) : nil
+                    editHref: detail ? SiteRoute.goal.path(id, try goal.requireID()) : nil,
+                    measures: detail ? measures[domain] ?? [] : []
                 )
             }
             guard let rows, !rows.isEmpty else { return nil }
@@ -137,6 +146,7 @@ struct HouseholdPage: Encodable {
             team: manages ? team : nil,
             consents: manages ? consentRows : nil,
             goals: grouped,
+            progress: progress,
             goalDomains: domainOptions(writableDomains),
             goalAction: SiteRoute.goals.path(id),
             notes: noteRows,

@@ -13,7 +13,7 @@ enum Timeline {
     static let events: Set<String> = Set([
         "household.create", "goal.created", "goal.updated", "note.created", "action.created", "action.done",
         "consent.given", "consent.refused", "consent.withdrawn", "involvement.created", "coordination.handover",
-        "plan.signed", "break_the_glass.opened",
+        "plan.signed", "break_the_glass.opened", "assessment.created",
     ]).union(ReferralStatus.allCases.map { "referral.\($0.rawValue)" })
 
     static func items(for opened: ResidentAccess.Opened, req: Request, limit: Int = 100) async throws -> [Item] {

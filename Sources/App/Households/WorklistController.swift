@@ -12,6 +12,7 @@ struct WorklistController {
         let dueThisWeek: [Action]
         let overdue: [Action]
         let reviewsDue: [Household]
+        let reassessmentsDue: [ReassessmentReminders.Due]
     }
 
     func register(_ routes: any RoutesBuilder) {
@@ -29,6 +30,8 @@ struct WorklistController {
         var due: [Page.Action] = []
         var overdue: [Page.Action] = []
         var reviewsDue: [Page.Household] = []
+        var reassessments: [ReassessmentReminders.Due] = []
+        let months = try await Tenant.find(actor.tenantID, on: req.db)?.reassessmentInterval ?? Tenant.defaultReassessmentMonths
         let access = try req.residentAccess()
         for household in households {
             let householdID = try household.requireID()
@@ -37,6 +40,7 @@ struct WorklistController {
                 reviewsDue.append(.init(name: "\(household.name) (\(review))", href: SiteRoute.household.path(householdID)))
             }
             let context = try await access.context(for: household)
+            reassessments += try await ReassessmentReminders.due(household: household, context: context, months: months, today: today, req: req)
             let goals = try await Goal.scoped(to: actor.tenantID, on: req.db).filter(\.$householdID == householdID).all()
             let visibleGoals = Dictionary(goals.filter { goal in goal.lifeDomain.map { AccessPolicy.decide(context, .detail($0)).isAllowed } ?? false }
                 .compactMap { goal in goal.id.map { ($0, goal) } }, uniquingKeysWith: { a, _ in a })
@@ -49,7 +53,8 @@ struct WorklistController {
             }
         }
         try await req.audit("worklist.view", outcome: .allowed, basis: .involvement, objectType: "worklist", objectID: String(households.count))
-        let page = Page(households: rows, dueThisWeek: due.sorted { $0.due < $1.due }, overdue: overdue.sorted { $0.due < $1.due }, reviewsDue: reviewsDue)
+        let page = Page(households: rows, dueThisWeek: due.sorted { $0.due < $1.due }, overdue: overdue.sorted { $0.due < $1.due }, reviewsDue: reviewsDue,
+                        reassessmentsDue: reassessments.sorted { $0.lastOn < $1.lastOn })
         return try await req.page("households/worklist", title: req.t("worklist.title"), page)
     }
 

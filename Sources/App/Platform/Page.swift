@@ -65,6 +65,7 @@ extension Request {
         if actor.role.administersTenant {
             routes += [(.organizations, "nav.organizations"), (.users, "nav.users"), (.apiClients, "nav.api_clients")]
         }
+        if actor.role.administersTenant { routes.append((.tenantSettings, "nav.settings")) }
         if actor.role.administersPlatform { routes.append((.tenants, "nav.tenants")) }
         if actor.role.reviewsAccessLog { routes += [(.accessLog, "nav.access_log"), (.breakTheGlassReviews, "nav.break_the_glass")] }
         if actor.role == .professional { routes.append((.notifications, "nav.notifications")) }

@@ -19,6 +19,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
     app.dummyPasswordHash = try app.password.hash(RandomToken.urlSafe())
     app.localizer = try Localizer.load(from: app.directory.resourcesDirectory + "Localization")
+    app.instruments = try InstrumentLibrary.load(from: app.directory.resourcesDirectory + "Instruments")
 
     app.views.use(.leaf)
     app.leaf.tags["t"] = TranslateTag(localizer: app.localizer)
@@ -71,5 +72,8 @@ enum Migrations {
         app.migrations.add(CreateApiTokens())
         app.migrations.add(CreateLookupIndexes())
         app.migrations.add(UpdateInvolvementsAddContactUser())
+        app.migrations.add(CreateAssessments())
+        app.migrations.add(CreateAssessmentScores())
+        app.migrations.add(UpdateTenantsAddReassessmentMonths())
     }
 }

@@ -31,11 +31,15 @@ func routes(_ app: Application) throws {
     NotificationController().register(signedIn)
     ReferralAPIController().register(signedIn)
     ApiTokenController().register(signedIn)
+    AssessmentController().register(signedIn)
+    PortalAssessmentController().register(signedIn)
+    AssessmentAPIController().register(signedIn)
 
     let tenantAdmin = app.grouped(RequireLogin(roles: [.tenantAdmin, .platformAdmin]))
     OrganizationController().register(tenantAdmin)
     UserController().register(tenantAdmin)
     ApiClientController().register(tenantAdmin)
+    TenantSettingsController().register(tenantAdmin)
 
     TenantController().register(app.grouped(RequireLogin(roles: [.platformAdmin])))
     let privacyOfficer = app.grouped(RequireLogin(roles: [.privacyOfficer]))

@@ -53,6 +53,9 @@ struct PortalController {
 
     func render(_ req: Request, _ opened: ResidentAccess.Opened, errors: FormErrors = .none, status: HTTPStatus = .ok) async throws -> Response {
         let household = opened.household
+        let actor = try req.requireActor()
+        let progress = try await Self.representedResident(req, actor: actor)
+            .asyncFlatMap { try await PortalAssessmentController.progress(req, opened, resident: $0) } ?? []
         let data = try await PortalData.gather(householdID: try household.requireID(), tenantID: household.tenantID, req: req)
         let organizations = try await Organization.names(in: household.tenantID, on: req.db)
         let page = Page(
@@ -61,8 +64,8 @@ struct PortalController {
             domains: LifeDomain.allCases.map { Option(value: $0.rawValue, label: req.t("domain.\($0.rawValue)"), selected: false) },
             nextVersion: (data.versions.first?.number ?? 0) + 1
         )
-        struct WithErrors: Encodable { let page: Page; let errors: FormErrors }
-        return try await req.page("portal/home", title: req.t("portal.title"), WithErrors(page: page, errors: errors), status: status)
+        struct WithErrors: Encodable { let page: Page; let errors: FormErrors; let progress: [AssessmentProgress.Member] }
+        return try await req.page("portal/home", title: req.t("portal.title"), WithErrors(page: page, errors: errors, progress: progress), status: status)
     }
 
     func addAction(req: Request) async throws -> Response {

@@ -22,6 +22,7 @@ struct PortalData: Content {
     let goals: [GoalItem]
     let consents: [ConsentItem]
     let notes: [NoteItem]
+    let assessments: [AssessmentItem]
     let versions: [Version]
     let looks: [Look]
 
@@ -66,7 +67,9 @@ struct PortalData: Content {
         return PortalData(
             household: household.name, address: "\(household.street), \(household.postcode) \(household.city)",
             members: residents.map { Person(name: $0.fullName, birthDate: $0.birthDate, relation: req.t("relation.\($0.relation)")) },
-            goals: goals, consents: consents, notes: notes, versions: versions, looks: looks
+            goals: goals, consents: consents, notes: notes,
+            assessments: try await assessments(householdID: householdID, tenantID: tenantID, residents: residents, req: req),
+            versions: versions, looks: looks
         )
     }
 

@@ -11,6 +11,8 @@ final class Tenant: Model, @unchecked Sendable {
     /// Only a tenant created as a demo may hold demo credentials.
     @Field(key: "is_demo") var isDemo: Bool
     @Field(key: "is_active") var isActive: Bool
+    /// Months after an assessment before the worklist asks for the next (nil: the default).
+    @OptionalField(key: "reassessment_months") var reassessmentMonths: Int?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
@@ -22,4 +24,11 @@ final class Tenant: Model, @unchecked Sendable {
         self.isDemo = isDemo
         self.isActive = true
     }
+}
+
+extension Tenant {
+    static let defaultReassessmentMonths = 6
+    static let reassessmentMonthsRange = 1...36
+
+    var reassessmentInterval: Int { reassessmentMonths ?? Self.defaultReassessmentMonths }
 }

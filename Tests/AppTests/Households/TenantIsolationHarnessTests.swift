@@ -42,6 +42,7 @@ struct TenantIsolationHarnessTests {
             let token = ApiToken(tenantID: tenantA, userID: try opener.requireID(), name: "A", tokenHash: "y", scopes: [.read], expiresAt: Date().addingTimeInterval(3600))
             try await token.create(on: app.db)
 
+            let assessment = try await a.store(["finances": 2], day: "2026-01-12")
             let ids: [String: String] = [
                 "householdID": a.householdID.uuidString, "residentID": try resident.requireID().uuidString,
                 "goalID": try goal.requireID().uuidString, "actionID": try action.requireID().uuidString,
@@ -50,6 +51,7 @@ struct TenantIsolationHarnessTests {
                 "openingID": try opening.requireID().uuidString, "token": String(repeating: "A", count: 43),
                 "tenantID": tenantA.uuidString, "referralID": try referral.requireID().uuidString,
                 "tokenID": try token.requireID().uuidString, "clientID": try client.requireID().uuidString,
+                "tenantID": tenantA.uuidString, "assessmentID": try assessment.requireID().uuidString,
             ]
 
             // Tenant B, with someone in every role that reaches these routes.
@@ -100,6 +102,8 @@ struct TenantIsolationHarnessTests {
             #expect(try await Referral.find(referral.id, on: app.db)?.referralStatus == .requested)
             #expect(try await ApiToken.find(token.id, on: app.db)?.revokedAt == nil)
             #expect(try await ApiClient.find(client.id, on: app.db)?.revokedAt == nil)
+            #expect(try await Assessment.query(on: app.db).count() == 1)
+            #expect(try await AssessmentScore.query(on: app.db).count() == 1)
         }
     }
 

@@ -1,0 +1,90 @@
+import Domain
+import Fluent
+import Vapor
+
+/// `/api/v1`: assessments as JSON, through the same access rule as the
+/// pages. Another tenant's ids: 404; a domain the caller may not see is
+/// left out of what is read and refused (403) for what is written.
+struct AssessmentAPIController {
+    func register(_ routes: any RoutesBuilder) {
+        routes.get(.apiInstruments, use: instruments)
+        routes.get(.apiHouseholdAssessments, use: list)
+        routes.post(.apiHouseholdAssessments, use: create)
+        routes.get(.apiAssessment, use: show)
+    }
+
+    func instruments(req: Request) async throws -> [InstrumentDTO] {
+        _ = try req.requireActor()
+        return req.instruments.instruments.map(InstrumentDTO.init)
+    }
+
+    func list(req: Request) async throws -> [AssessmentDTO] {
+        let opened = try await req.residentAccess().open(req.parameters.get("householdID", as: UUID.self), .identity, event: "assessment.read")
+        let residentID = try req.query.get(UUID?.self, at: "residentId")
+        let records = try await AssessmentStore.history(
+            householdID: try opened.household.requireID(), tenantID: opened.household.tenantID, residentID: residentID,
+            visible: { opened.allows(.detail($0)) }, on: req.db
+        )
+        let cipher = FieldCipher(key: req.application.config.keys.field)
+        return try records.map { try AssessmentDTO($0, cipher: cipher) }
+    }
+
+    func show(req: Request) async throws -> AssessmentDTO {
+        let actor = try req.requireActor()
+        let access = try req.residentAccess()
+        guard let assessment = try await req.parameters.get("assessmentID", as: UUID.self).asyncFlatMap({
+            try await Assessment.scoped(to: actor.tenantID, on: req.db).filter(\.$id == $0).first()
+        }) else {
+            _ = try await access.open(nil, .identity, event: "assessment.read")
+            throw AppError.notFound
+        }
+        let opened = try await access.open(assessment.householdID, .identity, event: "assessment.read")
+        let assessmentID = try assessment.requireID()
+        let visible = try await AssessmentStore.history(
+            householdID: assessment.householdID, tenantID: actor.tenantID, assessmentID: assessmentID,
+            visible: { opened.allows(.detail($0)) }, on: req.db
+        )
+        guard let record = visible.first else {
+            // None of its domains is the caller's: log the refusal on its first domain (403).
+            let domain = try await AssessmentScore.scoped(to: actor.tenantID, on: req.db).filter(\.$assessmentID == assessmentID).first()?.lifeDomain
+            _ = try await access.open(assessment.householdID, .detail(domain ?? .finances), event: "assessment.read")
+            throw AppError.forbidden
+        }
+        return try AssessmentDTO(record, cipher: FieldCipher(key: req.application.config.keys.field))
+    }
+
+    func create(req: Request) async throws -> Response {
+        let actor = try req.requireActor()
+        let access = try req.residentAccess()
+        let householdID = req.parameters.get("householdID", as: UUID.self)
+        let opened = try await access.open(householdID, .identity, event: "assessment.create")
+        let body = try req.content.decode(NewAssessmentDTO.self)
+        let source: AssessmentSource = actor.role == .resident ? .own : .professional
+        let resident: Resident
+        if source == .own {
+            // A resident assesses only themself (or the person they represent).
+            guard let own = try await PortalController.representedResident(req, actor: actor), own.householdID == opened.household.id else { throw AppError.forbidden }
+            if let asked = body.residentId, asked != own.id { throw AppError.forbidden }
+            resident = own
+        } else {
+            guard let chosen = try await Resident.chosen(body.residentId?.uuidString, in: opened.household, on: req.db) else {
+                return APIProblem.invalid([.init(field: "resident", messageKey: "assessment.unknown_resident")], req: req)
+            }
+            resident = chosen
+        }
+        switch AssessmentStore.validate(body.submission, source: source, catalog: req.instruments) {
+        case .invalid(let issues):
+            return APIProblem.invalid(issues, req: req)
+        case .valid(let valid):
+            let (_, basis) = try await access.openDomains(householdID, valid.domains, event: "assessment.create")
+            let assessment = try await AssessmentStore.record(valid, household: opened.household, resident: resident, source: source, basis: basis, req: req)
+            let stored = try await AssessmentStore.history(
+                householdID: assessment.householdID, tenantID: actor.tenantID, assessmentID: try assessment.requireID(), visible: { _ in true }, on: req.db
+            )
+            guard let record = stored.first else { throw AppError.notFound }
+            let response = try await AssessmentDTO(record, cipher: FieldCipher(key: req.application.config.keys.field)).encodeResponse(status: .created, for: req)
+            response.headers.replaceOrAdd(name: HTTPHeaders.Name.location, value: SiteRoute.apiAssessment.path(try assessment.requireID()))
+            return response
+        }
+    }
+}

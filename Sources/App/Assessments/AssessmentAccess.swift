@@ -1,0 +1,28 @@
+import Domain
+import Fluent
+import Vapor
+
+extension ResidentAccess {
+    /// Opens the household for the detail of every domain an assessment
+    /// touches, logging each decision; the first domain refused ends it with
+    /// 403 (404 for another tenant). Returns the basis to log the change on.
+    func openDomains(_ householdID: UUID?, _ domains: [LifeDomain], event: String) async throws -> (Opened, AccessBasis) {
+        var opened: Opened?
+        var basis: AccessBasis = .none
+        for domain in domains {
+            let next = try await open(householdID, .detail(domain), event: event)
+            if opened == nil, case .allowed(let allowed) = AccessPolicy.decide(next.context, .detail(domain)) { basis = allowed }
+            opened = next
+        }
+        guard let opened else { return (try await open(householdID, .identity, event: event), basis) }
+        return (opened, basis)
+    }
+}
+
+extension Request {
+    /// A member of the opened household, by the id in the path or form; 404 otherwise.
+    func member(_ raw: String?, of opened: ResidentAccess.Opened) async throws -> Resident {
+        guard let resident = try await Resident.chosen(raw, in: opened.household, on: db) else { throw AppError.notFound }
+        return resident
+    }
+}

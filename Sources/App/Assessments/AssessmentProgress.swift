@@ -1,0 +1,165 @@
+import Domain
+import Fluent
+import Vapor
+
+/// Progress per household member: for each instrument, a chart rendered on
+/// the server (radar for a matrix, a timeline for a ladder) with a data
+/// table as its text alternative, the distance travelled since the first
+/// assessment, and where the resident's own view differs. Only the domains
+/// the viewer may see.
+struct AssessmentProgress {
+    struct Row: Encodable { let item: String; let latest: String; let previous: String; let own: String; let differs: Bool; let distance: String }
+    struct Mark: Encodable { let day: String; let score: String; let by: String }
+    struct LegendEntry: Encodable { let className: String; let label: String }
+    struct Link: Encodable { let href: String; let label: String }
+
+    struct Chart: Encodable {
+        let id: String
+        let name: String
+        /// Server-rendered SVG: built by `Domain`'s SVG writer, every text escaped.
+        let svg: String
+        let caption: String
+        let radar: Bool
+        let legend: [LegendEntry]
+        let rows: [Row]
+        let marks: [Mark]
+        let disagreements: Int
+        /// "On 2 items the resident sees it differently", or nil.
+        let disagreement: String?
+        /// The ladder's distance travelled, when there is one.
+        let distance: String?
+    }
+
+    struct Member: Encodable { let anchor: String; let name: String; let charts: [Chart]; let newLinks: [Link] }
+
+    /// Progress of `residents`, as `visible` admits; `newLink` offers a new
+    /// assessment (nil: none). Also, per life domain, a baseline-and-latest
+    /// line per member for the goals in that domain.
+    static func build(
+        householdID: UUID, tenantID: UUID, residents: [Resident], visible: @escaping (LifeDomain) -> Bool, plain: Bool,
+        newLink: (Resident, Instrument) -> String?, req: Request
+    ) async throws -> (members: [Member], goalMeasures: [LifeDomain: [String]]) {
+        let records = try await AssessmentStore.history(householdID: householdID, tenantID: tenantID, visible: visible, on: req.db)
+        let byResident = Dictionary(grouping: records, by: \.assessment.residentID)
+        var measures: [LifeDomain: [String]] = [:]
+        var members: [Member] = []
+        for resident in residents {
+            let residentID = try resident.requireID()
+            let mine = byResident[residentID] ?? []
+            var charts: [Chart] = []
+            var links: [Link] = []
+            for instrument in req.instruments.instruments {
+                let items = instrument.items(in: visible)
+                guard !items.isEmpty else { continue }
+                if let href = newLink(resident, instrument) {
+                    links.append(Link(href: href, label: req.t(plain ? "assessment.fill_in" : "assessment.new_for", (plain ? instrument.plainName : instrument.name).text(req.locale.rawValue))))
+                }
+                let ofInstrument = mine.filter { $0.assessment.instrumentID == instrument.id }
+                guard !ofInstrument.isEmpty else { continue }
+                let chart = ProgressChart(instrument: instrument, items: items, records: ofInstrument, person: resident.fullName, plain: plain, req: req)
+                charts.append(instrument.chart == .radar ? chart.radar() : chart.ladder())
+                for (domain, line) in chart.goalMeasures() { measures[domain, default: []].append(line) }
+            }
+            members.append(Member(anchor: "progress-\(residentID)", name: resident.fullName, charts: charts, newLinks: links))
+        }
+        return (members, measures)
+    }
+}
+
+/// One instrument's progress for one person.
+struct ProgressChart {
+    let instrument: Instrument
+    let items: [Instrument.Item]
+    let records: [AssessmentStore.Record]
+    let person: String
+    let plain: Bool
+    let req: Request
+
+    var language: String { req.locale.rawValue }
+    var professional: [ScoredOccasion] { records.filter { $0.assessment.assessmentSource == .professional }.map(\.occasion) }
+    var own: [ScoredOccasion] { records.filter { $0.assessment.assessmentSource == .own }.map(\.occasion) }
+    var name: String { (plain ? instrument.plainName : instrument.name).text(language) }
+
+    func cell(_ score: Int?) -> String {
+        guard let score else { return "–" }
+        let level = instrument.level(score).map { (plain ? $0.plain : $0.label).text(language) } ?? ""
+        return "\(score) – \(level)"
+    }
+
+    func signed(_ change: Int) -> String { change > 0 ? "+\(change)" : change < 0 ? "−\(-change)" : "0" }
+
+    func radar() -> AssessmentProgress.Chart {
+        let (latest, previous) = OutcomeProgress.latestTwo(professional)
+        let ownLatest = OutcomeProgress.latestTwo(own).latest
+        let distance = OutcomeProgress.distance(professional)
+        let scored = items.filter { item in [latest, previous, ownLatest].contains { $0?.scores[item.id] != nil } }
+        let axes = scored.count >= 3 ? scored : scored + items.filter { !scored.contains($0) }.prefix(3 - scored.count)
+        let differing = OutcomeProgress.disagreements(professional: latest?.scores ?? [:], own: ownLatest?.scores ?? [:])
+        let day = { (occasion: ScoredOccasion?) in occasion.map { " (\($0.day))" } ?? "" }
+        let legend = [
+            AssessmentProgress.LegendEntry(className: "series-latest", label: req.t("assessment.latest") + day(latest)),
+            AssessmentProgress.LegendEntry(className: "series-previous", label: req.t("assessment.previous") + day(previous)),
+            AssessmentProgress.LegendEntry(className: "series-own", label: req.t("assessment.own_view") + day(ownLatest)),
+        ]
+        let series = zip([latest, previous, ownLatest], legend).compactMap { occasion, entry in
+            occasion.map { occasion in RadarChart.Series(name: entry.label, className: entry.className, values: axes.map { occasion.scores[$0.id] }) }
+        }
+        let chart = RadarChart(labels: axes.map { $0.label.text(language) }, range: instrument.range)
+        let rows = scored.map { item in
+            AssessmentProgress.Row(
+                item: item.label.text(language), latest: cell(latest?.scores[item.id]), previous: cell(previous?.scores[item.id]),
+                own: cell(ownLatest?.scores[item.id]), differs: differing.contains(item.id),
+                distance: distance[item.id].map { req.t("assessment.distance_value", signed($0.change), String($0.first), $0.firstDay) } ?? "–"
+            )
+        }
+        return AssessmentProgress.Chart(
+            id: instrument.id, name: name, svg: chart.svg(title: req.t("assessment.chart_title", name, person), series: series),
+            caption: req.t("assessment.table_caption", name, person), radar: true, legend: legend,
+            rows: rows, marks: [], disagreements: differing.count,
+            disagreement: differing.isEmpty ? nil : req.t("assessment.disagreements", String(differing.count)), distance: nil
+        )
+    }
+
+    func ladder() -> AssessmentProgress.Chart {
+        guard let item = items.first else {
+            return AssessmentProgress.Chart(id: instrument.id, name: name, svg: "", caption: "", radar: false, legend: [], rows: [], marks: [], disagreements: 0, disagreement: nil, distance: nil)
+        }
+        let marks = { (occasions: [ScoredOccasion]) in occasions.compactMap { o in o.scores[item.id].map { TimelineChart.Mark(day: o.day, score: $0) } } }
+        let legend = [
+            AssessmentProgress.LegendEntry(className: "series-latest", label: req.t("assessment.by_professional")),
+            AssessmentProgress.LegendEntry(className: "series-own", label: req.t("assessment.own_view")),
+        ]
+        let series = [
+            TimelineChart.Series(name: legend[0].label, className: legend[0].className, marks: marks(professional)),
+            TimelineChart.Series(name: legend[1].label, className: legend[1].className, marks: marks(own)),
+        ]
+        let chart = TimelineChart(range: instrument.range, days: series.flatMap { $0.marks.map(\.day) })
+        let rows = records.compactMap { record -> AssessmentProgress.Mark? in
+            guard let score = record.occasion.scores[item.id] else { return nil }
+            return AssessmentProgress.Mark(day: record.assessment.assessedOn, score: cell(score),
+                by: req.t(record.assessment.assessmentSource == .own ? "assessment.own_view" : "assessment.by_professional"))
+        }
+        let distance = OutcomeProgress.distance(professional)[item.id].map {
+            req.t("assessment.ladder_distance", signed($0.change), $0.firstDay, cell($0.latest))
+        }
+        let ownLatest = OutcomeProgress.latestTwo(own).latest?.scores[item.id]
+        let latest = OutcomeProgress.latestTwo(professional).latest?.scores[item.id]
+        let differs = ownLatest != nil && latest != nil && ownLatest != latest
+        return AssessmentProgress.Chart(
+            id: instrument.id, name: name, svg: chart.svg(title: req.t("assessment.chart_title", name, person), series: series),
+            caption: req.t("assessment.table_caption", name, person), radar: false, legend: legend, rows: [], marks: rows,
+            disagreements: differs ? 1 : 0,
+            disagreement: differs ? req.t("assessment.ladder_differs", cell(latest), cell(ownLatest)) : nil, distance: distance
+        )
+    }
+
+    /// For goals: per domain, this person's baseline and latest score (by professionals).
+    func goalMeasures() -> [(LifeDomain, String)] {
+        let distance = OutcomeProgress.distance(professional)
+        return items.compactMap { item in
+            distance[item.id].map { d in
+                (item.lifeDomain, req.t("assessment.goal_measure", person, name, String(d.first), d.firstDay, String(d.latest), d.latestDay))
+            }
+        }
+    }
+}

@@ -1,0 +1,108 @@
+import Domain
+import Fluent
+import Vapor
+
+/// Recording and reading assessments. The callers open the household
+/// through `ResidentAccess` first; these functions only take what it allowed.
+enum AssessmentStore {
+    /// What a form or an API call sends, untrusted.
+    struct Submission: Sendable {
+        var instrumentID: String?
+        var assessedOn: String?
+        var reason: String?
+        var scores: [String: String]
+    }
+
+    /// Input that passed every check, ready to store.
+    struct Valid: Sendable {
+        let instrument: Instrument
+        let day: String
+        let checked: AssessmentRules.Checked
+
+        /// The life domains this assessment touches, in the usual order.
+        var domains: [LifeDomain] {
+            let touched = Set(checked.scores.keys.compactMap { instrument.item($0)?.lifeDomain })
+            return LifeDomain.allCases.filter(touched.contains)
+        }
+    }
+
+    /// Checks the submission: a known instrument, a real day not in the
+    /// future, known items scored on the scale, and (for professionals) a reason.
+    enum Checked { case valid(Valid), invalid([ValidationIssue]) }
+
+    static func validate(_ submission: Submission, source: AssessmentSource, catalog: InstrumentCatalog) -> Checked {
+        guard let instrument = catalog.instrument(submission.instrumentID) else {
+            return .invalid([ValidationIssue(field: "instrument", messageKey: "assessment.unknown_instrument")])
+        }
+        var issues: [ValidationIssue] = []
+        let day = Day.parse(submission.assessedOn)
+        if day == nil { issues.append(.init(field: "assessed_on", messageKey: "validation.date_invalid")) }
+        else if let day, day > Day.today() { issues.append(.init(field: "assessed_on", messageKey: "validation.date_in_future")) }
+        let (checked, scoreIssues) = AssessmentRules.check(instrument, scores: submission.scores, reason: submission.reason, reasonRequired: source == .professional)
+        issues += scoreIssues
+        guard issues.isEmpty, let day, let checked else { return .invalid(issues) }
+        return .valid(Valid(instrument: instrument, day: day, checked: checked))
+    }
+
+    /// Stores the assessment and its scores, with one access-log entry per
+    /// domain, all in one transaction: all of it or nothing.
+    static func record(
+        _ valid: Valid, household: Household, resident: Resident, source: AssessmentSource, basis: AccessBasis, req: Request
+    ) async throws -> Assessment {
+        let actor = try req.requireActor()
+        let cipher = FieldCipher(key: req.application.config.keys.field)
+        let assessment = Assessment(
+            tenantID: household.tenantID, householdID: try household.requireID(), residentID: try resident.requireID(),
+            instrument: valid.instrument, assessedOn: valid.day, source: source, assessedBy: actor.userID,
+            organizationID: source == .professional ? actor.organizationID : nil,
+            reasonEncrypted: try valid.checked.reason.map { try cipher.seal($0) }
+        )
+        try await req.db.transaction { tx in
+            try await assessment.create(on: tx)
+            let assessmentID = try assessment.requireID()
+            for (itemID, score) in valid.checked.scores.sorted(by: { $0.key < $1.key }) {
+                guard let item = valid.instrument.item(itemID) else { continue }
+                try await AssessmentScore(tenantID: household.tenantID, assessmentID: assessmentID, item: item, score: score).create(on: tx)
+            }
+            for domain in valid.domains {
+                try await req.audit(
+                    "assessment.created", outcome: .success, basis: basis, subjectID: household.id,
+                    purpose: "detail:\(domain.rawValue)", objectType: "assessment", objectID: assessmentID.uuidString, on: tx
+                )
+            }
+        }
+        return assessment
+    }
+
+    /// An assessment with the scores the viewer may see.
+    struct Record: Sendable {
+        let assessment: Assessment
+        let scores: [AssessmentScore]
+
+        var occasion: ScoredOccasion {
+            ScoredOccasion(day: assessment.assessedOn, scores: Dictionary(scores.map { ($0.itemID, $0.score) }, uniquingKeysWith: { a, _ in a }))
+        }
+    }
+
+    /// The household's assessments, oldest first, each with only the scores
+    /// in domains `visible` admits; assessments with none of those are left out.
+    static func history(
+        householdID: UUID, tenantID: UUID, residentID: UUID? = nil, assessmentID: UUID? = nil,
+        visible: (LifeDomain) -> Bool, on db: any Database
+    ) async throws -> [Record] {
+        var query = Assessment.scoped(to: tenantID, on: db).filter(\.$householdID == householdID)
+        if let residentID { query = query.filter(\.$residentID == residentID) }
+        if let assessmentID { query = query.filter(\.$id == assessmentID) }
+        let assessments = try await query.sort(\.$assessedOn).sort(\.$createdAt).all()
+        guard !assessments.isEmpty else { return [] }
+        let domains = LifeDomain.allCases.filter(visible).map(\.rawValue)
+        guard !domains.isEmpty else { return [] }
+        let scores = try await AssessmentScore.scoped(to: tenantID, on: db)
+            .filter(\.$assessmentID ~~ assessments.compactMap(\.id)).filter(\.$domain ~~ domains).all()
+        let byAssessment = Dictionary(grouping: scores, by: \.assessmentID)
+        return assessments.compactMap { assessment in
+            guard let id = assessment.id, let scores = byAssessment[id], !scores.isEmpty else { return nil }
+            return Record(assessment: assessment, scores: scores.sorted { $0.itemID < $1.itemID })
+        }
+    }
+}

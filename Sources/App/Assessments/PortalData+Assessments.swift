@@ -1,0 +1,32 @@
+import Domain
+import Fluent
+import Vapor
+
+extension PortalData {
+    /// One assessment in "download my data": who was assessed, when, by whom, why and the scores.
+    struct AssessmentItem: Content {
+        let person: String; let day: String; let instrument: String; let by: String; let reason: String; let scores: [String]
+    }
+
+    /// Every assessment of the household, newest first, in plain words.
+    static func assessments(householdID: UUID, tenantID: UUID, residents: [Resident], req: Request) async throws -> [AssessmentItem] {
+        let names = Dictionary(residents.compactMap { r in r.id.map { ($0, r.fullName) } }, uniquingKeysWith: { a, _ in a })
+        let cipher = FieldCipher(key: req.application.config.keys.field)
+        let language = req.locale.rawValue
+        let records = try await AssessmentStore.history(householdID: householdID, tenantID: tenantID, visible: { _ in true }, on: req.db)
+        return records.reversed().map { record in
+            let instrument = req.instruments.instrument(record.assessment.instrumentID)
+            let scores = record.scores.map { score in
+                let item = instrument?.item(score.itemID)?.label.text(language) ?? score.itemID
+                let level = instrument?.level(score.score)?.label.text(language) ?? ""
+                return "\(item): \(score.score) – \(level)"
+            }
+            return AssessmentItem(
+                person: names[record.assessment.residentID] ?? "", day: record.assessment.assessedOn,
+                instrument: instrument?.name.text(language) ?? record.assessment.instrumentID,
+                by: req.t(record.assessment.assessmentSource == .own ? "assessment.own_view" : "assessment.by_professional"),
+                reason: cipher.openOrNil(record.assessment.reasonEncrypted) ?? "", scores: scores
+            )
+        }
+    }
+}
