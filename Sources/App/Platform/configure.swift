@@ -64,5 +64,8 @@ enum Migrations {
         app.migrations.add(UpdateOrganizationsAddPartOfMunicipality())
         app.migrations.add(CreateMapOrganizations())
         app.migrations.add(CreateServices())
+        app.migrations.add(CreateMapLocations())
+        app.migrations.add(CreateMapContactDetails())
+        app.migrations.add(UpdateTenantsAddPublicSocialMap())
     }
 }

@@ -11,6 +11,8 @@ final class Tenant: Model, @unchecked Sendable {
     /// Only a tenant created as a demo may hold demo credentials.
     @Field(key: "is_demo") var isDemo: Bool
     @Field(key: "is_active") var isActive: Bool
+    /// The social map can be read without signing in (page and HSDS API).
+    @Field(key: "public_social_map") var publicSocialMap: Bool
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
@@ -21,5 +23,6 @@ final class Tenant: Model, @unchecked Sendable {
         self.slug = slug
         self.isDemo = isDemo
         self.isActive = true
+        self.publicSocialMap = false
     }
 }
