@@ -57,8 +57,9 @@ extension Request {
         if actor.role == .professional { routes += [(.worklist, "nav.worklist"), (.households, "nav.households")] }
         if actor.role == .volunteer { routes.append((.myActions, "nav.my_actions")) }
         if actor.role == .resident { routes += [(.portal, "nav.portal"), (.portalAccessLog, "nav.who_looked")] }
+        if actor.role != .platformAdmin { routes.append((.socialMap, "nav.social_map")) }
         if actor.role.administersTenant {
-            routes += [(.organizations, "nav.organizations"), (.users, "nav.users")]
+            routes += [(.organizations, "nav.organizations"), (.users, "nav.users"), (.socialMapAdmin, "nav.social_map_admin")]
         }
         if actor.role.administersPlatform { routes.append((.tenants, "nav.tenants")) }
         if actor.role.reviewsAccessLog { routes += [(.accessLog, "nav.access_log"), (.breakTheGlassReviews, "nav.break_the_glass")] }

@@ -7,6 +7,8 @@ func routes(_ app: Application) throws {
     LoginController().register(app)
     SecondFactorController().register(app)
     AccountLinkController().register(app)
+    PublicSocialMapController().register(app)
+    HSDSController().register(app)
 
     let signedIn = app.grouped(RequireLogin())
     HomeController().register(signedIn)
@@ -24,10 +26,14 @@ func routes(_ app: Application) throws {
     PortalController().register(signedIn)
     PortalActivationController().register(public: app, signedIn: signedIn)
     BreakTheGlassController().register(signedIn)
+    SocialMapController().register(signedIn)
+    ServiceEditController().register(signedIn)
+    ProviderController().register(signedIn)
 
     let tenantAdmin = app.grouped(RequireLogin(roles: [.tenantAdmin, .platformAdmin]))
     OrganizationController().register(tenantAdmin)
     UserController().register(tenantAdmin)
+    SocialMapAdminController().register(tenantAdmin)
 
     TenantController().register(app.grouped(RequireLogin(roles: [.platformAdmin])))
     let privacyOfficer = app.grouped(RequireLogin(roles: [.privacyOfficer]))
