@@ -90,6 +90,10 @@ enum DemoTenant {
                 logins.append(Login(username: username, password: password, role: role.rawValue, organization: organization?.name, totpSecret: secret))
             }
             try await DemoHousehold.seed(tenantID: tenantID, organizations: byKind, users: users, on: tx)
+            if try await DemoSocialMap.seed(tenantID: tenantID, organizations: byKind, on: tx) {
+                tenant.publicSocialMap = true
+                try await tenant.save(on: tx)
+            }
             return logins
         }
     }
