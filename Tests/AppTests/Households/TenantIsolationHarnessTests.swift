@@ -14,7 +14,11 @@ import VaporTesting
 struct TenantIsolationHarnessTests {
     /// Platform administration spans tenants by design: its routes are the
     /// only ones exempt.
-    static let exempt: Set<String> = ["/platform/tenants/:tenantID/deactivate", "/platform/tenants/:tenantID/reactivate"]
+    static let exempt: Set<String> = [
+        "/platform/tenants/:tenantID/deactivate", "/platform/tenants/:tenantID/reactivate",
+        // The social map's taxonomies are fixed by the platform, the same in every tenant.
+        "/hsds/taxonomies/:taxonomyID", "/hsds/taxonomy_terms/:termID",
+    ]
 
     @Test func everyRouteAnswers404ForAnotherTenantsIds() async throws {
         try await withApp { app in
@@ -31,6 +35,13 @@ struct TenantIsolationHarnessTests {
             let opening = BreakTheGlassOpening(tenantID: tenantA, householdID: a.householdID, userID: try opener.requireID(), reason: "test", openedAt: Date(), expiresAt: Date())
             try await opening.create(on: app.db)
 
+            let map = SocialMapFixtures(app: app, tenantID: tenantA)
+            let provider = try await map.provider("Welzijn A", linkedTo: a.partner)
+            let service = try await map.service("Maatjes A", at: provider)
+            let location = try await map.location(of: provider)
+            let link = ServiceAtLocation(tenantID: tenantA, serviceID: try service.requireID(), locationID: try location.requireID())
+            try await link.create(on: app.db)
+
             let ids: [String: String] = [
                 "householdID": a.householdID.uuidString, "residentID": try resident.requireID().uuidString,
                 "goalID": try goal.requireID().uuidString, "actionID": try action.requireID().uuidString,
@@ -38,6 +49,10 @@ struct TenantIsolationHarnessTests {
                 "organizationID": try a.municipal.requireID().uuidString, "userID": try opener.requireID().uuidString,
                 "openingID": try opening.requireID().uuidString, "token": String(repeating: "A", count: 43),
                 "tenantID": tenantA.uuidString,
+                "serviceID": try service.requireID().uuidString, "mapOrganizationID": try provider.requireID().uuidString,
+                "locationID": try location.requireID().uuidString, "serviceAtLocationID": try link.requireID().uuidString,
+                // Tenant A's map is not public: its page does not exist for anyone outside.
+                "tenantSlug": a.tenant.slug,
             ]
 
             // Tenant B, with someone in every role that reaches these routes.
@@ -85,6 +100,8 @@ struct TenantIsolationHarnessTests {
             #expect(try await Consent.find(consent.id, on: app.db)?.status == "given")
             #expect(try await PlanAction.find(action.id, on: app.db)?.status == "open")
             #expect(try await BreakTheGlassOpening.find(opening.id, on: app.db)?.reviewedAt == nil)
+            #expect(try await Service.find(service.id, on: app.db)?.version == 1)
+            #expect(try await MapLocation.find(location.id, on: app.db) != nil)
         }
     }
 
@@ -94,7 +111,7 @@ struct TenantIsolationHarnessTests {
         if pattern.hasPrefix("/privacy") { return clients[.privacyOfficer]! }
         if pattern.hasPrefix("/my-actions") { return clients[.volunteer]! }
         if pattern.hasPrefix("/portal") { return clients[.resident]! }
-        if pattern.hasPrefix("/account-links") { return anonymous }
+        if pattern.hasPrefix("/account-links") || pattern.hasPrefix("/t/") { return anonymous }
         return clients[.professional]!
     }
 }
