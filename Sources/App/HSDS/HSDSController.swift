@@ -113,7 +113,7 @@ struct HSDSController {
     /// The tenant whose map is asked for (see the type's comment).
     static func tenant(_ req: Request) async throws -> UUID {
         if let slug = req.query[String.self, at: "tenant"] {
-            guard slug.count <= 40, let tenant = try await Tenant.query(on: req.db).filter(\.$slug == slug).first(), tenant.isActive,
+            guard TenantController.isValidSlug(slug), let tenant = try await Tenant.query(on: req.db).filter(\.$slug == slug).first(), tenant.isActive,
                   let id = tenant.id, tenant.publicSocialMap || id == req.actor?.tenantID
             else { throw AppError.notFound }
             return id

@@ -31,7 +31,7 @@ struct PublicSocialMapController {
     }
 
     static func tenant(_ req: Request) async throws -> Tenant {
-        guard let slug = req.parameters.get("tenantSlug"), slug.count <= 40,
+        guard let slug = req.parameters.get("tenantSlug"), TenantController.isValidSlug(slug),
               let tenant = try await Tenant.query(on: req.db).filter(\.$slug == slug).first(),
               tenant.isActive, tenant.publicSocialMap
         else { throw AppError.notFound }

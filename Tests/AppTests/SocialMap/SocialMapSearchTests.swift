@@ -95,6 +95,8 @@ struct SocialMapSearchTests {
             let visitor = TestClient(app)
             #expect(try await visitor.get("/t/alpha/sociale-kaart").status == .notFound)
             #expect(try await visitor.get("/t/nobody/sociale-kaart").status == .notFound)
+            let garbage = try await visitor.get("/t/%00%FF/sociale-kaart").status
+            #expect(garbage == .notFound || garbage == .badRequest, "\(garbage.code)")
             beta.publicSocialMap = true
             try await beta.save(on: app.db)
             let page = try await visitor.get("/t/beta/sociale-kaart?q=voedsel")
