@@ -91,6 +91,10 @@ enum DemoTenant {
             }
             try await DemoHousehold.seed(tenantID: tenantID, organizations: byKind, users: users, on: tx)
             try await DemoAssessments.seed(tenantID: tenantID, users: users, catalog: app.instruments, cipher: cipher, on: tx)
+            if try await DemoSocialMap.seed(tenantID: tenantID, organizations: byKind, on: tx) {
+                tenant.publicSocialMap = true
+                try await tenant.save(on: tx)
+            }
             return logins
         }
     }

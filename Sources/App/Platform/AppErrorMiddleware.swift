@@ -14,6 +14,7 @@ struct AppErrorMiddleware: AsyncMiddleware {
 
     static func classify(_ error: any Error) -> (HTTPResponseStatus, String) {
         if let error = error as? AppError { return (error.status, error.messageKey) }
+        if let error = error as? any KeyedAppError { return (error.status, error.messageKey) }
         if error is DecodingError { return (.badRequest, "error.bad_request") }
         guard let abort = error as? any AbortError else { return (.internalServerError, "error.server") }
         switch abort.status.code {

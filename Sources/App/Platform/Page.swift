@@ -62,8 +62,9 @@ extension Request {
         if actor.role == .professional { routes += [(.worklist, "nav.worklist"), (.households, "nav.households"), (.referrals, "nav.referrals")] }
         if actor.role == .volunteer { routes.append((.myActions, "nav.my_actions")) }
         if actor.role == .resident { routes += [(.portal, "nav.portal"), (.portalAccessLog, "nav.who_looked")] }
+        if actor.role != .platformAdmin { routes.append((.socialMap, "nav.social_map")) }
         if actor.role.administersTenant {
-            routes += [(.organizations, "nav.organizations"), (.users, "nav.users"), (.apiClients, "nav.api_clients")]
+            routes += [(.organizations, "nav.organizations"), (.users, "nav.users"), (.apiClients, "nav.api_clients"), (.socialMapAdmin, "nav.social_map_admin")]
         }
         if actor.role.administersTenant { routes.append((.tenantSettings, "nav.settings")) }
         if actor.role.administersPlatform { routes.append((.tenants, "nav.tenants")) }

@@ -94,6 +94,36 @@ enum SiteRoute: String, CaseIterable {
     case apiClients = "/admin/api-clients"
     case apiClientRevoke = "/admin/api-clients/:clientID/revoke"
 
+    case socialMap = "/social-map"
+    case socialMapService = "/social-map/services/:serviceID"
+    case socialMapServiceNew = "/social-map/services/new"
+    case socialMapServices = "/social-map/services"
+    case socialMapServiceEdit = "/social-map/services/:serviceID/edit"
+    case socialMapProviders = "/social-map/providers"
+    case socialMapProviderNew = "/social-map/providers/new"
+    case socialMapProvider = "/social-map/providers/:mapOrganizationID"
+    case socialMapLocations = "/social-map/providers/:mapOrganizationID/locations"
+    case socialMapLocationDelete = "/social-map/providers/:mapOrganizationID/locations/:locationID/delete"
+    case socialMapAdmin = "/admin/social-map"
+    case socialMapPublish = "/admin/social-map/public"
+    case socialMapImport = "/admin/social-map/import"
+    case socialMapExport = "/admin/social-map/export.json"
+    case socialMapExportCSV = "/admin/social-map/export.csv"
+    case publicSocialMap = "/t/:tenantSlug/sociale-kaart"
+    case publicService = "/t/:tenantSlug/sociale-kaart/:serviceID"
+
+    case hsdsRoot = "/hsds"
+    case hsdsServices = "/hsds/services"
+    case hsdsService = "/hsds/services/:serviceID"
+    case hsdsOrganizations = "/hsds/organizations"
+    case hsdsOrganization = "/hsds/organizations/:mapOrganizationID"
+    case hsdsTaxonomies = "/hsds/taxonomies"
+    case hsdsTaxonomy = "/hsds/taxonomies/:taxonomyID"
+    case hsdsTaxonomyTerms = "/hsds/taxonomy_terms"
+    case hsdsTaxonomyTerm = "/hsds/taxonomy_terms/:termID"
+    case hsdsServiceAtLocations = "/hsds/service_at_locations"
+    case hsdsServiceAtLocation = "/hsds/service_at_locations/:serviceAtLocationID"
+
     var components: [PathComponent] { rawValue.pathComponents }
 
     /// The path with each `:parameter` replaced, in order, by `values`.

@@ -75,5 +75,8 @@ enum Migrations {
         app.migrations.add(CreateAssessments())
         app.migrations.add(CreateAssessmentScores())
         app.migrations.add(UpdateTenantsAddReassessmentMonths())
+        app.migrations.add(CreateMapLocations())
+        app.migrations.add(CreateMapContactDetails())
+        app.migrations.add(UpdateTenantsAddPublicSocialMap())
     }
 }

@@ -8,6 +8,8 @@ func routes(_ app: Application) throws {
     SecondFactorController().register(app)
     AccountLinkController().register(app)
     OAuthTokenController().register(app)
+    PublicSocialMapController().register(app)
+    HSDSController().register(app)
 
     let signedIn = app.grouped(RequireLogin())
     HomeController().register(signedIn)
@@ -34,12 +36,16 @@ func routes(_ app: Application) throws {
     AssessmentController().register(signedIn)
     PortalAssessmentController().register(signedIn)
     AssessmentAPIController().register(signedIn)
+    SocialMapController().register(signedIn)
+    ServiceEditController().register(signedIn)
+    ProviderController().register(signedIn)
 
     let tenantAdmin = app.grouped(RequireLogin(roles: [.tenantAdmin, .platformAdmin]))
     OrganizationController().register(tenantAdmin)
     UserController().register(tenantAdmin)
     ApiClientController().register(tenantAdmin)
     TenantSettingsController().register(tenantAdmin)
+    SocialMapAdminController().register(tenantAdmin)
 
     TenantController().register(app.grouped(RequireLogin(roles: [.platformAdmin])))
     let privacyOfficer = app.grouped(RequireLogin(roles: [.privacyOfficer]))

@@ -13,6 +13,8 @@ final class Tenant: Model, @unchecked Sendable {
     @Field(key: "is_active") var isActive: Bool
     /// Months after an assessment before the worklist asks for the next (nil: the default).
     @OptionalField(key: "reassessment_months") var reassessmentMonths: Int?
+    /// The social map can be read without signing in (page and HSDS API).
+    @Field(key: "public_social_map") var publicSocialMap: Bool
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
@@ -23,6 +25,7 @@ final class Tenant: Model, @unchecked Sendable {
         self.slug = slug
         self.isDemo = isDemo
         self.isActive = true
+        self.publicSocialMap = false
     }
 }
 

@@ -14,7 +14,11 @@ import VaporTesting
 struct TenantIsolationHarnessTests {
     /// Platform administration spans tenants by design: its routes are the
     /// only ones exempt.
-    static let exempt: Set<String> = ["/platform/tenants/:tenantID/deactivate", "/platform/tenants/:tenantID/reactivate"]
+    static let exempt: Set<String> = [
+        "/platform/tenants/:tenantID/deactivate", "/platform/tenants/:tenantID/reactivate",
+        // The social map's taxonomies are fixed by the platform, the same in every tenant.
+        "/hsds/taxonomies/:taxonomyID", "/hsds/taxonomy_terms/:termID",
+    ]
 
     @Test func everyRouteAnswers404ForAnotherTenantsIds() async throws {
         try await withApp { app in
@@ -43,6 +47,13 @@ struct TenantIsolationHarnessTests {
             try await token.create(on: app.db)
 
             let assessment = try await a.store(["finances": 2], day: "2026-01-12")
+            let map = SocialMapFixtures(app: app, tenantID: tenantA)
+            let provider = try await map.provider("Welzijn A", linkedTo: a.partner)
+            let service = try await map.service("Maatjes A", at: provider)
+            let location = try await map.location(of: provider)
+            let link = ServiceAtLocation(tenantID: tenantA, serviceID: try service.requireID(), locationID: try location.requireID())
+            try await link.create(on: app.db)
+
             let ids: [String: String] = [
                 "householdID": a.householdID.uuidString, "residentID": try resident.requireID().uuidString,
                 "goalID": try goal.requireID().uuidString, "actionID": try action.requireID().uuidString,
@@ -51,7 +62,11 @@ struct TenantIsolationHarnessTests {
                 "openingID": try opening.requireID().uuidString, "token": String(repeating: "A", count: 43),
                 "tenantID": tenantA.uuidString, "referralID": try referral.requireID().uuidString,
                 "tokenID": try token.requireID().uuidString, "clientID": try client.requireID().uuidString,
-                "tenantID": tenantA.uuidString, "assessmentID": try assessment.requireID().uuidString,
+                "assessmentID": try assessment.requireID().uuidString,
+                "serviceID": try service.requireID().uuidString, "mapOrganizationID": try provider.requireID().uuidString,
+                "locationID": try location.requireID().uuidString, "serviceAtLocationID": try link.requireID().uuidString,
+                // Tenant A's map is not public: its page does not exist for anyone outside.
+                "tenantSlug": a.tenant.slug,
             ]
 
             // Tenant B, with someone in every role that reaches these routes.
@@ -104,6 +119,8 @@ struct TenantIsolationHarnessTests {
             #expect(try await ApiClient.find(client.id, on: app.db)?.revokedAt == nil)
             #expect(try await Assessment.query(on: app.db).count() == 1)
             #expect(try await AssessmentScore.query(on: app.db).count() == 1)
+            #expect(try await Service.find(service.id, on: app.db)?.version == 1)
+            #expect(try await MapLocation.find(location.id, on: app.db) != nil)
         }
     }
 
@@ -113,7 +130,7 @@ struct TenantIsolationHarnessTests {
         if pattern.hasPrefix("/privacy") { return clients[.privacyOfficer]! }
         if pattern.hasPrefix("/my-actions") { return clients[.volunteer]! }
         if pattern.hasPrefix("/portal") { return clients[.resident]! }
-        if pattern.hasPrefix("/account-links") { return anonymous }
+        if pattern.hasPrefix("/account-links") || pattern.hasPrefix("/t/") { return anonymous }
         if pattern.hasPrefix("/account/api-tokens") { return clients[.professional]! }
         return clients[.professional]!
     }

@@ -1,0 +1,136 @@
+import Domain
+import Fluent
+import Vapor
+
+/// The HSDS 3.0 read API under `/hsds`. Which tenant's map: `?tenant=<slug>`
+/// for a tenant whose map is public (or the signed-in person's own tenant);
+/// without it, the signed-in person's tenant. Anything else is a 404 (an
+/// unknown or private map) or a 400 (no tenant named, bad parameters).
+struct HSDSController {
+    func register(_ app: any RoutesBuilder) {
+        app.get(.hsdsRoot, use: info)
+        app.get(.hsdsServices, use: services)
+        app.get(.hsdsService, use: service)
+        app.get(.hsdsOrganizations, use: organizations)
+        app.get(.hsdsOrganization, use: organization)
+        app.get(.hsdsTaxonomies, use: taxonomies)
+        app.get(.hsdsTaxonomy, use: taxonomy)
+        app.get(.hsdsTaxonomyTerms, use: taxonomyTerms)
+        app.get(.hsdsTaxonomyTerm, use: taxonomyTerm)
+        app.get(.hsdsServiceAtLocations, use: serviceAtLocations)
+        app.get(.hsdsServiceAtLocation, use: serviceAtLocation)
+    }
+
+    func info(req: Request) async throws -> Response {
+        try json(HSDS.Info(version: "3.0", profile: "https://openreferral.org/",
+                           openapi_url: "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/openapi.json"))
+    }
+
+    func services(req: Request) async throws -> Response {
+        let tenantID = try await Self.tenant(req)
+        let parameters = try HSDSParameters(req)
+        let mapping = Self.mapping(req)
+        guard let filter = parameters.filter() else { return try json(HSDS.Page<HSDS.Service>(contents: [], total: 0, page: parameters.page, perPage: parameters.perPage)) }
+        let all = try await filter.services(tenantID: tenantID, on: req.db)
+        let page = HSDS.Page<Service>.slice(all, page: parameters.page, perPage: parameters.perPage)
+        let records = try await ServiceRecords.load(page, tenantID: tenantID, on: req.db)
+        return try json(HSDS.Page(contents: records.map { mapping.service($0, full: parameters.full) }, total: all.count, page: parameters.page, perPage: parameters.perPage))
+    }
+
+    func service(req: Request) async throws -> Response {
+        let tenantID = try await Self.tenant(req)
+        let service = try await Service.find(req.parameters.get("serviceID", as: UUID.self), in: tenantID, on: req.db)
+        return try json(Self.mapping(req).service(try await ServiceRecords.load(service, on: req.db), full: true))
+    }
+
+    func organizations(req: Request) async throws -> Response {
+        let tenantID = try await Self.tenant(req)
+        let parameters = try HSDSParameters(req)
+        let words = ServiceRanking.words(parameters.search)
+        let all = try await MapOrganization.scoped(to: tenantID, on: req.db).sort(\.$name).sort(\.$id).all()
+            .filter { provider in words.allSatisfy { "\(provider.name) \(provider.description)".lowercased().contains($0) } }
+        let mapping = Self.mapping(req)
+        return try json(HSDS.Page(all: all.map { mapping.organization($0) }, page: parameters.page, perPage: parameters.perPage))
+    }
+
+    func organization(req: Request) async throws -> Response {
+        let tenantID = try await Self.tenant(req)
+        let provider = try await MapOrganization.find(req.parameters.get("mapOrganizationID", as: UUID.self), in: tenantID, on: req.db)
+        let package = try await HSDSPackage.organizations([provider], tenantID: tenantID, mapping: Self.mapping(req), fullServices: false, on: req.db)
+        return try json(package[0])
+    }
+
+    func taxonomies(req: Request) async throws -> Response {
+        let parameters = try HSDSParameters(req)
+        let mapping = Self.mapping(req)
+        let words = ServiceRanking.words(parameters.search)
+        let all = MapTaxonomy.allCases.map { mapping.taxonomy($0) }.filter { t in words.allSatisfy { t.name.lowercased().contains($0) } }
+        return try json(HSDS.Page(all: all, page: parameters.page, perPage: parameters.perPage))
+    }
+
+    func taxonomy(req: Request) async throws -> Response {
+        guard let id = req.parameters.get("taxonomyID", as: UUID.self), let taxonomy = MapTaxonomy.allCases.first(where: { $0.id == id }) else { throw AppError.notFound }
+        return try json(Self.mapping(req).taxonomy(taxonomy))
+    }
+
+    func taxonomyTerms(req: Request) async throws -> Response {
+        let parameters = try HSDSParameters(req)
+        let mapping = Self.mapping(req)
+        let words = ServiceRanking.words(parameters.search)
+        let all = MapTaxonomy.allTerms
+            .filter { parameters.taxonomyID == nil || $0.taxonomy.id == parameters.taxonomyID }
+            .map { mapping.term($0) }
+            .filter { term in words.allSatisfy { (term.name ?? "").lowercased().contains($0) || (term.code ?? "").contains($0) } }
+        return try json(HSDS.Page(all: all, page: parameters.page, perPage: parameters.perPage))
+    }
+
+    func taxonomyTerm(req: Request) async throws -> Response {
+        guard let id = req.parameters.get("termID", as: UUID.self), let term = MapTaxonomy.term(id: id) else { throw AppError.notFound }
+        return try json(Self.mapping(req).term(term, detail: true))
+    }
+
+    func serviceAtLocations(req: Request) async throws -> Response {
+        let tenantID = try await Self.tenant(req)
+        let parameters = try HSDSParameters(req)
+        let mapping = Self.mapping(req)
+        guard let filter = parameters.filter() else { return try json(HSDS.Page<HSDS.ServiceAtLocation>(contents: [], total: 0, page: parameters.page, perPage: parameters.perPage)) }
+        let services = try await filter.services(tenantID: tenantID, on: req.db)
+        let records = try await ServiceRecords.load(services, tenantID: tenantID, on: req.db)
+        let all = records.flatMap { record in record.places.map { mapping.serviceAtLocation($0, withService: mapping.service(record, full: false)) } }
+        return try json(HSDS.Page(all: all, page: parameters.page, perPage: parameters.perPage))
+    }
+
+    func serviceAtLocation(req: Request) async throws -> Response {
+        let tenantID = try await Self.tenant(req)
+        let link = try await ServiceAtLocation.find(req.parameters.get("serviceAtLocationID", as: UUID.self), in: tenantID, on: req.db)
+        let service = try await Service.find(link.serviceID, in: tenantID, on: req.db)
+        let record = try await ServiceRecords.load(service, on: req.db)
+        guard let place = record.places.first(where: { $0.link.id == link.id }) else { throw AppError.notFound }
+        let mapping = Self.mapping(req)
+        return try json(mapping.serviceAtLocation(place, withService: mapping.service(record, full: false)))
+    }
+
+    /// The tenant whose map is asked for (see the type's comment).
+    static func tenant(_ req: Request) async throws -> UUID {
+        if let slug = req.query[String.self, at: "tenant"] {
+            guard TenantController.isValidSlug(slug), let tenant = try await Tenant.query(on: req.db).filter(\.$slug == slug).first(), tenant.isActive,
+                  let id = tenant.id, tenant.publicSocialMap || id == req.actor?.tenantID
+            else { throw AppError.notFound }
+            return id
+        }
+        guard let actor = req.actor else { throw HSDSProblem(status: .badRequest, messageKey: "hsds.error.tenant") }
+        return actor.tenantID
+    }
+
+    static func mapping(_ req: Request) -> HSDSMapping {
+        let localizer = req.application.localizer, locale = req.locale
+        return HSDSMapping(text: { localizer.text($0, locale) })
+    }
+
+    func json<T: Encodable>(_ value: T) throws -> Response {
+        let response = Response(status: .ok)
+        response.headers.contentType = .json
+        response.body = .init(data: try JSONEncoder().encode(value))
+        return response
+    }
+}

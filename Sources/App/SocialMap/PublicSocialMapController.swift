@@ -1,0 +1,40 @@
+import Domain
+import Fluent
+import Vapor
+
+/// A tenant's social map for everyone, without signing in, when the tenant
+/// admin has published it; otherwise it does not exist (404).
+struct PublicSocialMapController {
+    func register(_ routes: any RoutesBuilder) {
+        routes.get(.publicSocialMap, use: search)
+        routes.get(.publicService, use: show)
+    }
+
+    func search(req: Request) async throws -> Response {
+        let tenant = try await Self.tenant(req)
+        let tenantID = try tenant.requireID()
+        let page = try await SocialMapSearchPage.build(
+            req, tenantID: tenantID, action: SiteRoute.publicSocialMap.path(tenant.slug),
+            heading: req.t("socialmap.public_title", tenant.name), isPublic: true,
+            link: { SiteRoute.publicService.path(tenant.slug, $0) }
+        )
+        return try await req.page("socialmap/search", title: req.t("socialmap.public_title", tenant.name), page)
+    }
+
+    func show(req: Request) async throws -> Response {
+        let tenant = try await Self.tenant(req)
+        let service = try await Service.find(req.parameters.get("serviceID", as: UUID.self), in: try tenant.requireID(), on: req.db)
+        guard service.status != ServiceStatus.defunct.rawValue else { throw AppError.notFound }
+        let record = try await ServiceRecords.load(service, on: req.db)
+        let page = ServiceDetailPage(record, req: req, backHref: SiteRoute.publicSocialMap.path(tenant.slug), editHref: nil)
+        return try await req.page("socialmap/service", title: service.name, page)
+    }
+
+    static func tenant(_ req: Request) async throws -> Tenant {
+        guard let slug = req.parameters.get("tenantSlug"), TenantController.isValidSlug(slug),
+              let tenant = try await Tenant.query(on: req.db).filter(\.$slug == slug).first(),
+              tenant.isActive, tenant.publicSocialMap
+        else { throw AppError.notFound }
+        return tenant
+    }
+}

@@ -1,0 +1,96 @@
+import Domain
+import Fluent
+import Foundation
+
+/// A service with everything the map knows about it, loaded in a few batch
+/// queries: the detail page, the HSDS API and the export all read these.
+struct ServiceRecord: Sendable {
+    struct Place: Sendable {
+        let link: ServiceAtLocation
+        let location: MapLocation
+        let phones: [MapPhone]
+        let schedules: [MapSchedule]
+    }
+
+    let service: Service
+    let organization: MapOrganization
+    let terms: [MapTerm]
+    let areas: [ServiceAreaRow]
+    let schedules: [MapSchedule]
+    let phones: [MapPhone]
+    let contacts: [MapContact]
+    let places: [Place]
+
+    var id: UUID { service.id! }
+
+    /// The service's own weekly openings, or else those of its locations.
+    var openings: [WeeklyOpening] {
+        let own = schedules.compactMap(\.opening)
+        return own.isEmpty ? places.flatMap { $0.schedules.compactMap(\.opening) } : own
+    }
+
+    func isOpen(at date: Date) -> Bool {
+        let (day, minute) = WeeklyOpening.moment(date, in: Day.timeZone)
+        return WeeklyOpening.isOpen(openings, on: day, at: minute)
+    }
+
+    var lifeDomains: [LifeDomain] { terms.compactMap(\.lifeDomain) }
+    var targetGroups: [TargetGroup] { terms.filter { $0.taxonomy == .targetGroups }.compactMap { TargetGroup(rawValue: $0.code) } }
+}
+
+enum ServiceRecords {
+    /// Records for `services` (all of one tenant), in the same order.
+    static func load(_ services: [Service], tenantID: UUID, on db: any Database) async throws -> [ServiceRecord] {
+        let ids = services.compactMap(\.id)
+        guard !ids.isEmpty else { return [] }
+        let organizationIDs = Array(Set(services.map(\.mapOrganizationID)))
+        let organizations = try await MapOrganization.scoped(to: tenantID, on: db).filter(\.$id ~~ organizationIDs).all()
+        let byOrganization = Dictionary(organizations.compactMap { org in org.id.map { ($0, org) } }, uniquingKeysWith: { a, _ in a })
+        let terms = try await ServiceTerm.scoped(to: tenantID, on: db).filter(\.$serviceID ~~ ids).all()
+        let areas = try await ServiceAreaRow.scoped(to: tenantID, on: db).filter(\.$serviceID ~~ ids).sort(\.$extentType).sort(\.$extent).all()
+        let schedules = try await MapSchedule.scoped(to: tenantID, on: db).filter(\.$serviceID ~~ ids).all()
+        let phones = try await MapPhone.scoped(to: tenantID, on: db).filter(\.$serviceID ~~ ids).sort(\.$number).sort(\.$id).all()
+        let contacts = try await MapContact.scoped(to: tenantID, on: db).filter(\.$serviceID ~~ ids).sort(\.$name).sort(\.$id).all()
+        let links = try await ServiceAtLocation.scoped(to: tenantID, on: db).filter(\.$serviceID ~~ ids).all()
+        let places = try await self.places(links, tenantID: tenantID, on: db)
+
+        return services.compactMap { service in
+            guard let id = service.id, let organization = byOrganization[service.mapOrganizationID] else { return nil }
+            return ServiceRecord(
+                service: service, organization: organization,
+                terms: terms.filter { $0.serviceID == id }.compactMap { MapTaxonomy.term(id: $0.termID) }.sorted { $0.nameKey < $1.nameKey },
+                areas: areas.filter { $0.serviceID == id },
+                schedules: sortedSchedules(schedules.filter { $0.serviceID == id }),
+                phones: phones.filter { $0.serviceID == id },
+                contacts: contacts.filter { $0.serviceID == id },
+                places: places.filter { $0.link.serviceID == id }
+            )
+        }
+    }
+
+    static func load(_ service: Service, on db: any Database) async throws -> ServiceRecord {
+        guard let record = try await load([service], tenantID: service.tenantID, on: db).first else { throw AppError.notFound }
+        return record
+    }
+
+    private static func places(_ links: [ServiceAtLocation], tenantID: UUID, on db: any Database) async throws -> [ServiceRecord.Place] {
+        let locationIDs = Array(Set(links.map(\.locationID)))
+        guard !locationIDs.isEmpty else { return [] }
+        let locations = try await MapLocation.scoped(to: tenantID, on: db).filter(\.$id ~~ locationIDs).all()
+        let phones = try await MapPhone.scoped(to: tenantID, on: db).filter(\.$locationID ~~ locationIDs).sort(\.$number).sort(\.$id).all()
+        let schedules = try await MapSchedule.scoped(to: tenantID, on: db).filter(\.$locationID ~~ locationIDs).all()
+        return links.compactMap { link in
+            guard let location = locations.first(where: { $0.id == link.locationID }) else { return nil }
+            return ServiceRecord.Place(
+                link: link, location: location,
+                phones: phones.filter { $0.locationID == link.locationID },
+                schedules: sortedSchedules(schedules.filter { $0.locationID == link.locationID })
+            )
+        }.sorted { ($0.location.name, $0.location.id!.uuidString) < ($1.location.name, $1.location.id!.uuidString) }
+    }
+
+    static func sortedSchedules(_ schedules: [MapSchedule]) -> [MapSchedule] {
+        let order = Dictionary(uniqueKeysWithValues: Weekday.allCases.enumerated().map { ($1.rawValue, $0) })
+        return schedules.sorted { (order[$0.weekday] ?? 9, $0.opensAt) < (order[$1.weekday] ?? 9, $1.opensAt) }
+    }
+}

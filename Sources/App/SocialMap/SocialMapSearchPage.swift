@@ -1,0 +1,85 @@
+import Domain
+import Vapor
+
+/// The search form and its results: one view model for the signed-in page
+/// and the tenant's public page.
+struct SocialMapSearchPage: Encodable {
+    struct Result: Encodable {
+        let name: String
+        let href: String
+        let organization: String
+        let summary: String
+        let capacity: String
+        let capacityClass: String
+        let acceptsReferrals: Bool
+        let openNow: Bool
+        let domains: String
+    }
+
+    struct Query: Content {
+        var q: String?
+        var domain: String?
+        var group: String?
+        var area: String?
+        var open_now: String?
+    }
+
+    let action: String
+    let heading: String
+    let text: String
+    let domains: [Option]
+    let groups: [Option]
+    let area: String
+    let areaError: String?
+    let openNow: Bool
+    let searched: Bool
+    let countText: String
+    let results: [Result]
+    let isPublic: Bool
+    let newHref: String?
+    let manageHref: String?
+
+    /// Reads the query string; nonsense in a filter is ignored, a bad area is said.
+    static func query(from raw: Query) -> (SocialMapQuery, areaInvalid: Bool) {
+        var query = SocialMapQuery()
+        query.text = String((raw.q ?? "").prefix(200))
+        query.lifeDomain = raw.domain.flatMap(LifeDomain.init(rawValue:))
+        query.targetGroup = raw.group.flatMap(TargetGroup.init(rawValue:))
+        var invalid = false
+        if let area = raw.area?.trimmingCharacters(in: .whitespaces), !area.isEmpty {
+            query.area = AreaCode(area)
+            invalid = query.area == nil
+        }
+        query.openNow = raw.open_now == "on"
+        return (query, invalid)
+    }
+
+    static func build(
+        _ req: Request, tenantID: UUID, action: String, heading: String, isPublic: Bool,
+        link: @escaping (UUID) -> String, newHref: String? = nil, manageHref: String? = nil
+    ) async throws -> SocialMapSearchPage {
+        let raw = (try? req.query.decode(Query.self)) ?? Query()
+        let (query, areaInvalid) = Self.query(from: raw)
+        let summaries = try await SocialMapSearch.run(query, tenantID: tenantID, on: req.db)
+        let results = summaries.map { summary in
+            Result(
+                name: summary.name, href: link(summary.id), organization: summary.organizationName,
+                summary: summary.description.count > 240 ? String(summary.description.prefix(240)) + "…" : summary.description,
+                capacity: req.capacityText(summary.capacity, wait: summary.expectedWaitWeeks),
+                capacityClass: summary.capacity.rawValue.replacingOccurrences(of: "_", with: "-"),
+                acceptsReferrals: summary.acceptsReferrals, openNow: summary.openNow,
+                domains: summary.lifeDomains.map(req.domainName).joined(separator: ", ")
+            )
+        }
+        let searched = raw.q != nil || raw.domain != nil || raw.group != nil || raw.area != nil || raw.open_now != nil
+        return SocialMapSearchPage(
+            action: action, heading: heading, text: raw.q ?? "",
+            domains: req.domainOptions(selected: Set([raw.domain].compactMap { $0 })),
+            groups: req.groupOptions(selected: Set([raw.group].compactMap { $0 })),
+            area: raw.area ?? "", areaError: areaInvalid ? req.t("validation.area_invalid") : nil,
+            openNow: query.openNow, searched: searched,
+            countText: req.t(results.count == 1 ? "socialmap.found_one" : "socialmap.found_many", String(results.count)),
+            results: results, isPublic: isPublic, newHref: newHref, manageHref: manageHref
+        )
+    }
+}

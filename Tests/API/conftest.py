@@ -1,0 +1,121 @@
+"""HSDS API tests: a real Samenspel server on the embedded default with the
+demo tenant (whose social map is public), and the official HSDS 3.0 schemas
+from Tests/API/hsds-3.0 to validate its /hsds responses."""
+import base64, hashlib, hmac, http.cookiejar, json, os, pathlib, re, shutil, socket, struct, subprocess, tempfile, time, urllib.error, urllib.parse, urllib.request
+
+import pytest
+from jsonschema import Draft202012Validator, FormatChecker
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+SCHEMAS = pathlib.Path(__file__).resolve().parent / "hsds-3.0"
+BASE_URI = "https://hsds.test/schema/"
+
+
+def totp(secret: str, at: float | None = None) -> str:
+    key = base64.b32decode(secret + "=" * (-len(secret) % 8))
+    counter = struct.pack(">Q", int((at or time.time()) // 30))
+    digest = hmac.new(key, counter, hashlib.sha1).digest()
+    offset = digest[-1] & 0x0F
+    code = (struct.unpack(">I", digest[offset:offset + 4])[0] & 0x7FFFFFFF) % 1_000_000
+    return f"{code:06d}"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def server():
+    binary = os.environ.get("SAMENSPEL_BIN", str(ROOT / ".build/debug/samenspel"))
+    data = tempfile.mkdtemp(prefix="samenspel-api-")
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env.update(SAMENSPEL_DATA_DIR=data, SAMENSPEL_BCRYPT_COST="8", LOG_LEVEL="warning")
+    logins = json.loads(subprocess.run([binary, "demo", "--json"], cwd=ROOT, env=env, check=True, capture_output=True, text=True).stdout)
+    port = free_port()
+    process = subprocess.Popen([binary, "serve", "--port", str(port)], cwd=ROOT, env=env)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(base + "/health", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.2)
+    else:
+        process.kill()
+        raise RuntimeError("server did not start")
+    yield {"base": base, "logins": {login["username"]: login for login in logins}}
+    process.terminate()
+    process.wait(timeout=10)
+    shutil.rmtree(data, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def schemas():
+    """Every schema file under a common base URI, so their references by file name resolve locally."""
+    resources = []
+    for path in list(SCHEMAS.glob("*.json")) + list((SCHEMAS / "compiled").glob("*.json")):
+        if path.name == "openapi.json":
+            continue
+        contents = json.loads(path.read_text(encoding="utf-8"))
+        resources.append((BASE_URI + path.name, Resource.from_contents(contents, default_specification=DRAFT202012)))
+    registry = Registry().with_resources(resources)
+
+    def validator(name: str) -> Draft202012Validator:
+        return Draft202012Validator({"$ref": BASE_URI + name}, registry=registry, format_checker=FormatChecker())
+    return validator
+
+
+@pytest.fixture(scope="session")
+def openapi():
+    return json.loads((SCHEMAS / "openapi.json").read_text(encoding="utf-8"))
+
+
+class Client:
+    """A tiny browser for the API tests: cookies, and the form token of the last page."""
+
+    def __init__(self, base):
+        self.base = base
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+        self.csrf = None
+
+    def get(self, path):
+        try:
+            response = self.opener.open(self.base + path, timeout=15)
+            status, body, headers = response.status, response.read(), response.headers
+        except urllib.error.HTTPError as error:
+            status, body, headers = error.code, error.read(), error.headers
+        text = body.decode("utf-8", "replace")
+        token = re.search(r'name="_csrf" value="([^"]+)"', text)
+        if token:
+            self.csrf = token.group(1)
+        return status, text, headers
+
+    def post(self, path, fields):
+        data = urllib.parse.urlencode({**fields, "_csrf": self.csrf}).encode()
+        try:
+            response = self.opener.open(urllib.request.Request(self.base + path, data=data), timeout=15)
+            return response.status, response.read().decode("utf-8", "replace")
+        except urllib.error.HTTPError as error:
+            return error.code, error.read().decode("utf-8", "replace")
+
+    def json(self, path):
+        status, text, headers = self.get(path)
+        assert status == 200, f"{path}: {status} {text[:300]}"
+        assert headers.get("Content-Type", "").startswith("application/json"), headers.get("Content-Type")
+        return json.loads(text)
+
+    def sign_in(self, login):
+        self.get("/login")
+        self.post("/login", {"username": login["username"], "password": login["password"]})
+        if login.get("totp_secret"):
+            self.get("/login/second-factor")
+            self.post("/login/second-factor", {"code": totp(login["totp_secret"])})
+
+
+@pytest.fixture
+def client(server):
+    return Client(server["base"])
