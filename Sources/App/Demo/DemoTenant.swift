@@ -36,6 +36,7 @@ enum DemoTenant {
     static let people: [(Role, String, String, OrganizationKind?)] = [
         (.resident, "inwoner", "Fatima El Amrani", nil),
         (.professional, "professional", "Sanne de Vries", .socialTeam),
+        (.professional, "schuldhulp", "Mohammed Bouzid", .debtHelp),
         (.volunteer, "vrijwilliger", "Henk Jansen", .volunteer),
         (.analyst, "analist", "Pieter Bakker", nil),
         (.privacyOfficer, "privacy", "Anouk Visser", nil),

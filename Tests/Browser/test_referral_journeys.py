@@ -1,0 +1,63 @@
+"""Closed-loop referral, as people walk it: the coordinator refers from a
+goal to a service on the social map, the receiving organisation accepts
+and completes it, and the sender sees the loop closed."""
+from selenium.webdriver.common.by import By
+
+
+def open_money_goal(browser):
+    browser.open("/households")
+    browser.click(By.LINK_TEXT, "Huishouden El Amrani")
+    browser.click(By.PARTIAL_LINK_TEXT, "Ik wil mijn rekeningen op tijd betalen")
+
+
+def test_a_referral_is_sent_accepted_completed_and_the_sender_sees_it(browser):
+    browser.sign_in("professional")
+    open_money_goal(browser)
+    browser.click(By.LINK_TEXT, "Doorverwijzen")
+    browser.check("referral-choose-service")
+    browser.fill(q="schuld")
+    browser.click(By.CSS_SELECTOR, "form[role=search] button")
+    browser.click(By.LINK_TEXT, "Schuldhulpverlening")
+    # Capacity and expected wait, before sending.
+    assert "Wachtlijst – verwachte wachttijd 3 weken" in browser.text()
+    browser.check("referral-form")
+    browser.click(By.CSS_SELECTOR, "button[name=send][value=send]")
+    assert "Vul dit veld in." in browser.text()
+    browser.check("referral-form-error")
+    browser.fill(message="Mevrouw wil graag hulp bij het ordenen van haar post. Bel liever na 15 uur.")
+    browser.click(By.CSS_SELECTOR, "button[name=send][value=send]")
+    assert "Verstuurd" in browser.text()
+    referral = browser.driver.current_url
+    browser.check("referral-sent")
+    browser.click(By.CSS_SELECTOR, "header form button")
+
+    browser.sign_in("schuldhulp")
+    browser.open("/referrals")
+    assert "Schuldhulpverlening" in browser.text()
+    browser.check("referrals-incoming")
+    browser.driver.get(referral)
+    assert "Bel liever na 15 uur" in browser.text()
+    browser.check("referral-received")
+    browser.driver.find_element(By.CSS_SELECTOR, "#status option[value=accepted]").click()
+    browser.click(By.CSS_SELECTOR, "main form button[type=submit]")
+    assert "Geaccepteerd" in browser.text()
+    browser.driver.find_element(By.CSS_SELECTOR, "#status option[value=completed]").click()
+    browser.click(By.CSS_SELECTOR, "main form button[type=submit]")
+    assert "Kies een uitkomst." in browser.text()
+    browser.check("referral-outcome-missing")
+    browser.driver.find_element(By.CSS_SELECTOR, "#status option[value=completed]").click()
+    browser.driver.find_element(By.CSS_SELECTOR, "#outcome option[value=got_help]").click()
+    browser.click(By.CSS_SELECTOR, "main form button[type=submit]")
+    assert "Afgerond – Geholpen" in browser.text()
+    browser.check("referral-completed")
+    browser.click(By.CSS_SELECTOR, "header form button")
+
+    browser.sign_in("professional")
+    nav = browser.driver.find_element(By.CSS_SELECTOR, "nav.site-nav").text
+    assert "Meldingen 2" in nav
+    browser.click(By.PARTIAL_LINK_TEXT, "Meldingen")
+    assert "Uw verwijzing naar Schuldhulpverlening is afgerond" in browser.text()
+    browser.check("notifications")
+    browser.open("/referrals")
+    assert "Afgerond" in browser.text()
+    browser.check("referrals-closed-loop")
