@@ -89,6 +89,7 @@ enum SiteRoute: String, CaseIterable {
     case notifications = "/notifications"
     case apiReferralFHIR = "/api/v1/referrals/:referralID/fhir"
     case oauthToken = "/api/v1/oauth/token"
+    case openAPI = "/api/v1/openapi.json"
     case apiTokens = "/account/api-tokens"
     case apiTokenRevoke = "/account/api-tokens/:tokenID/revoke"
     case apiClients = "/admin/api-clients"

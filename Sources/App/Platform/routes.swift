@@ -8,6 +8,7 @@ func routes(_ app: Application) throws {
     SecondFactorController().register(app)
     AccountLinkController().register(app)
     OAuthTokenController().register(app)
+    try OpenAPIController(directory: app.directory).register(app)
     PublicSocialMapController().register(app)
     HSDSController().register(app)
 
