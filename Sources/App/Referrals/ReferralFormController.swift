@@ -72,18 +72,16 @@ struct ReferralFormController {
         guard let domain = goal.lifeDomain else { throw AppError.notFound }
         let householdID = try opened.household.requireID(), goalID = try goal.requireID()
         let newPath = SiteRoute.referralNew.path(householdID, goalID)
-        let providers = try await MapOrganization.scoped(to: actor.tenantID, on: req.db).all()
-        let providerNames = Dictionary(providers.compactMap { p in p.id.map { ($0, p.name) } }, uniquingKeysWith: { a, _ in a })
         let services = try await ReferralCandidates.services(domain: domain, query: form.q, excluding: actor.organizationID, tenantID: actor.tenantID, on: req.db)
         let choices = services.map { service in
-            Choice(id: service.id!.uuidString, name: service.name, provider: providerNames[service.mapOrganizationID] ?? "",
-                   capacity: req.t("capacity.\(service.capacity)"), wait: Self.wait(service, req),
-                   href: newPath + "?service_id=\(service.id!.uuidString)")
+            Choice(id: service.id.uuidString, name: service.name, provider: service.organizationName,
+                   capacity: req.t("capacity.\(service.capacity.rawValue)"), wait: Self.wait(service.capacity, service.expectedWaitWeeks, req),
+                   href: newPath + "?service_id=\(service.id.uuidString)")
         }
         let organizations = try await Organization.scoped(to: actor.tenantID, on: req.db).sort(\.$name).all()
             .filter { $0.id != actor.organizationID }
             .map { Option(value: $0.id!.uuidString, label: $0.name, selected: $0.id?.uuidString == form.organization_id) }
-        let chosen = try await Self.chosen(form, actor: actor, providerNames: providerNames, req: req)
+        let chosen = try await Self.chosen(form, actor: actor, req: req)
         let selected = Set(form.domains ?? []).union([domain.rawValue])
         let domains = LifeDomain.allCases.filter { opened.allows(.detail($0)) }.map {
             Option(value: $0.rawValue, label: req.t("domain.\($0.rawValue)"), selected: selected.contains($0.rawValue))
@@ -97,10 +95,11 @@ struct ReferralFormController {
         return try await req.page("referrals/new", title: req.t("referral.new_title"), content, status: status)
     }
 
-    private static func chosen(_ form: Form, actor: Actor, providerNames: [UUID: String], req: Request) async throws -> Chosen? {
+    private static func chosen(_ form: Form, actor: Actor, req: Request) async throws -> Chosen? {
         if let service = try await Service.chosen(form.service_id, in: actor.tenantID, on: req.db) {
-            return Chosen(serviceID: service.id!.uuidString, organizationID: "", name: service.name, provider: providerNames[service.mapOrganizationID] ?? "",
-                          capacity: req.t("capacity.\(service.capacity)"), capacityCode: service.capacity, wait: wait(service, req),
+            let provider = try await MapOrganization.chosen(service.mapOrganizationID.uuidString, in: actor.tenantID, on: req.db)
+            return Chosen(serviceID: service.id!.uuidString, organizationID: "", name: service.name, provider: provider?.name ?? "",
+                          capacity: req.t("capacity.\(service.capacity)"), capacityCode: service.capacity, wait: wait(service.serviceCapacity, service.expectedWaitWeeks, req),
                           responseDays: req.t("referral.response_days", String(service.responseDays)), eligibility: service.eligibilityDescription)
         }
         if let organization = try await Organization.chosen(form.organization_id, in: actor.tenantID, on: req.db) {
@@ -110,8 +109,8 @@ struct ReferralFormController {
         return nil
     }
 
-    static func wait(_ service: Service, _ req: Request) -> String? {
-        guard service.serviceCapacity == .waitingList, let weeks = service.expectedWaitWeeks else { return nil }
+    static func wait(_ capacity: ServiceCapacity, _ weeks: Int?, _ req: Request) -> String? {
+        guard capacity == .waitingList, let weeks else { return nil }
         return req.t("referral.expected_wait", String(weeks))
     }
 }

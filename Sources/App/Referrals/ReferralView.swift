@@ -50,7 +50,7 @@ struct ReferralView: Encodable {
         var redirectChoices: [Option] = []
         if party == .requester, referral.referralStatus == .rejected, let domain = goal.lifeDomain {
             redirectChoices = try await ReferralCandidates.services(domain: domain, query: nil, excluding: referral.receiverOrganizationID, tenantID: referral.tenantID, on: req.db)
-                .map { Option(value: $0.id!.uuidString, label: "\($0.name) (\(req.t("capacity.\($0.capacity)")))", selected: false) }
+                .map { Option(value: $0.id.uuidString, label: "\($0.name) (\(req.t("capacity.\($0.capacity.rawValue)")))", selected: false) }
         }
         return ReferralView(
             title: try await targetName(referral, on: req.db),
