@@ -6,6 +6,7 @@ import base64, hashlib, hmac, importlib.util, json, os, pathlib, shutil, socket,
 
 import pytest
 from selenium import webdriver
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
@@ -100,7 +101,16 @@ class Browser:
     def click(self, by, selector):
         """Clicks and waits for the next page, so no check runs on the old one."""
         old = self.driver.find_element(By.TAG_NAME, "html")
-        self.driver.find_element(by, selector).click()
+        for attempt in range(3):
+            try:
+                self.driver.find_element(by, selector).click()
+                break
+            except WebDriverException as error:
+                # Chromium sometimes reports a node of the page as detached while
+                # it settles; the click never happened, so trying again is safe.
+                if attempt == 2 or "does not belong to the document" not in str(error):
+                    raise
+                time.sleep(0.3)
         WebDriverWait(self.driver, 15).until(expected_conditions.staleness_of(old))
         # The old page is gone; wait until the new one has finished loading too.
         WebDriverWait(self.driver, 15).until(lambda driver: driver.execute_script("return document.readyState") == "complete")

@@ -10,8 +10,20 @@ def open_money_goal(browser):
     browser.click(By.PARTIAL_LINK_TEXT, "Ik wil mijn rekeningen op tijd betalen")
 
 
+def record_paper_consent_for_debt_help(browser):
+    """The resident signed a consent on paper: the coordinator records it (whatever
+    earlier journeys did with the demo's consents)."""
+    browser.open("/households")
+    browser.click(By.LINK_TEXT, "Huishouden El Amrani")
+    browser.driver.find_element(By.XPATH, "//select[@id='consent-organization']/option[text()='Schuldhulp Voorbeeld']").click()
+    browser.driver.find_element(By.ID, "consent-domain-finances").click()
+    browser.fill(purpose="Schulden regelen")
+    browser.click(By.CSS_SELECTOR, "form[action$='/consents'] button[type=submit]")
+
+
 def test_a_referral_is_sent_accepted_completed_and_the_sender_sees_it(browser):
     browser.sign_in("professional")
+    record_paper_consent_for_debt_help(browser)
     open_money_goal(browser)
     browser.click(By.LINK_TEXT, "Doorverwijzen")
     browser.check("referral-choose-service")
