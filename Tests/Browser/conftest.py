@@ -82,6 +82,18 @@ def browser(server):
     driver.quit()
 
 
+def settled(action, attempts=4):
+    """Runs a WebDriver action; Chromium sometimes reports a node of a page that
+    is still settling as detached, before anything happened, so trying again is safe."""
+    for attempt in range(attempts):
+        try:
+            return action()
+        except WebDriverException as error:
+            if attempt == attempts - 1 or "does not belong to the document" not in str(error):
+                raise
+            time.sleep(0.3)
+
+
 class Browser:
     def __init__(self, driver, server):
         self.driver, self.server, self.step = driver, server, 0
@@ -91,32 +103,21 @@ class Browser:
 
     def fill(self, **fields):
         for name, value in fields.items():
-            element = self.driver.find_element(By.NAME, name)
-            element.clear()
-            element.send_keys(value)
+            settled(lambda: (self.driver.find_element(By.NAME, name).clear(), self.driver.find_element(By.NAME, name).send_keys(value)))
 
     def submit(self):
         self.click(By.CSS_SELECTOR, "main form button[type=submit]")
 
     def click(self, by, selector):
         """Clicks and waits for the next page, so no check runs on the old one."""
-        old = self.driver.find_element(By.TAG_NAME, "html")
-        for attempt in range(3):
-            try:
-                self.driver.find_element(by, selector).click()
-                break
-            except WebDriverException as error:
-                # Chromium sometimes reports a node of the page as detached while
-                # it settles; the click never happened, so trying again is safe.
-                if attempt == 2 or "does not belong to the document" not in str(error):
-                    raise
-                time.sleep(0.3)
+        old = settled(lambda: self.driver.find_element(By.TAG_NAME, "html"))
+        settled(lambda: self.driver.find_element(by, selector).click())
         WebDriverWait(self.driver, 15).until(expected_conditions.staleness_of(old))
         # The old page is gone; wait until the new one has finished loading too.
         WebDriverWait(self.driver, 15).until(lambda driver: driver.execute_script("return document.readyState") == "complete")
 
     def text(self):
-        return self.driver.find_element(By.TAG_NAME, "main").text
+        return settled(lambda: self.driver.find_element(By.TAG_NAME, "main").text)
 
     def check(self, name):
         """axe-core on the page as it is now, a screenshot, and the HTML kept for validation."""
