@@ -52,6 +52,13 @@ struct SyntheticMunicipalityTests {
             let consents = try await Consent.query(on: app.db).all()
             let states = Set(consents.map { $0.effective(today: Day.today()) })
             #expect(states.isSuperset(of: [.active, .withdrawn, .expired, .refused]))
+            // Assessments over two years, professional and own, scored only in the team's domains.
+            let assessments = try await Assessment.query(on: app.db).all()
+            #expect(Set(assessments.map(\.source)) == ["professional", "self"])
+            let days = assessments.map(\.assessedOn).sorted()
+            #expect(days.first! < SyntheticHousehold.day(Day.today(), plus: -365) && days.last! <= Day.today())
+            let scores = try await AssessmentScore.query(on: app.db).limit(500).all()
+            #expect(scores.allSatisfy { (1...6).contains($0.score) })
             // Every resident with a BSN has a valid one, found by its keyed hash.
             let cipher = FieldCipher(key: app.config.keys.field)
             let residents = try await Resident.query(on: app.db).filter(\.$bsnEncrypted != nil).limit(50).all()

@@ -13,10 +13,12 @@ struct SyntheticBatch {
     var notes: [Note] = []
     var referrals: [Referral] = []
     var referralEvents: [ReferralEvent] = []
+    var assessments: [Assessment] = []
+    var assessmentScores: [AssessmentScore] = []
 
     var rowCount: Int {
         households.count + residents.count + involvements.count + consents.count + goals.count + actions.count
-            + notes.count + referrals.count + referralEvents.count
+            + notes.count + referrals.count + referralEvents.count + assessments.count + assessmentScores.count
     }
 
     /// Multi-row inserts, in chunks that stay under SQLite's bind limit.
@@ -31,6 +33,8 @@ struct SyntheticBatch {
             try await Self.insert(notes, on: tx)
             try await Self.insert(referrals, on: tx)
             try await Self.insert(referralEvents, on: tx)
+            try await Self.insert(assessments, on: tx)
+            try await Self.insert(assessmentScores, on: tx)
         }
     }
 

@@ -10,6 +10,7 @@ enum SyntheticHousehold {
         let staff: SyntheticStaff
         let cipher: FieldCipher
         let lookupKey: KeyedHash
+        let catalog: InstrumentCatalog
         let today: String
         var nextBSN: Int
     }
@@ -106,6 +107,9 @@ enum SyntheticHousehold {
             let status: ConsentStatus = state == "withdrawn" ? .withdrawn : (state == "refused" ? .refused : .given)
             batch.consents.append(consent(id, head, partner, shared, status: status, since: since, until: until, recordedBy: professional, tenantID: tenantID, random: &random))
             if status != .refused { batch.involvements.append(involvement(partner, id, shared, coordinator: false, since: since, tenantID: tenantID, random: &random)) }
+        }
+        if random.chance(0.6) {
+            SyntheticAssessments.add(for: residents[0], domains: domains, by: professional, organization: team.organization, context: context, batch: &batch, random: &random)
         }
         if let goal = goals.first, random.chance(0.4) {
             SyntheticReferral.add(for: goal, household: id, from: team.organization, by: professional, context: context, batch: &batch, random: &random)

@@ -41,7 +41,7 @@ struct SyntheticMunicipality {
         let staff = try await SyntheticStaff.prepare(app: app, tenantID: tenantID, options: options, random: &random)
         var context = SyntheticHousehold.Context(
             tenantID: tenantID, staff: staff, cipher: FieldCipher(key: app.config.keys.field),
-            lookupKey: KeyedHash(key: app.config.keys.session), today: Day.today(), nextBSN: 100_000_000 + Int(options.seed % 1000) * 100_000
+            lookupKey: KeyedHash(key: app.config.keys.session), catalog: app.instruments, today: Day.today(), nextBSN: 100_000_000 + Int(options.seed % 1000) * 100_000
         )
         var residents = 0, households = 0, rows = staff.rowCount
         var first = true
