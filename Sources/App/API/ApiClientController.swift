@@ -79,7 +79,7 @@ struct ApiClientController {
                                     revokeAction: $0.revokedAt == nil ? SiteRoute.apiClientRevoke.path($0.id!) : nil) },
             created: created,
             accounts: professionals.map { Option(value: $0.id!.uuidString, label: "\($0.displayName) (\($0.username))", selected: $0.id?.uuidString == form.user_id) },
-            scopes: [("read", "api.scope_read"), ("read write", "api.scope_write")].map { Option(value: $0.0, label: req.t($0.1), selected: $0.0 == (form.scope ?? "read")) },
+            scopes: req.apiScopeOptions(selected: form.scope),
             name: form.name ?? "", tokenURL: req.absoluteURL(SiteRoute.oauthToken.path()), errors: errors
         )
         return try await req.page("admin/api-clients", title: req.t("api.clients_title"), content, status: status)

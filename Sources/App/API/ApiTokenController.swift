@@ -77,10 +77,9 @@ struct ApiTokenController {
                        lastUsed: token.lastUsedAt.map { Day.timestamp($0) } ?? "–", state: req.t(state),
                        revokeAction: token.isValid(at: now) ? SiteRoute.apiTokenRevoke.path(token.id!) : nil)
         }
-        let scopeChoices = [("read", "api.scope_read"), ("read write", "api.scope_write")]
         let content = PageContent(
             rows: rows, created: created, name: form.name ?? "", days: form.days ?? "30",
-            scopes: scopeChoices.map { Option(value: $0.0, label: req.t($0.1), selected: $0.0 == (form.scope ?? "read")) }, errors: errors
+            scopes: req.apiScopeOptions(selected: form.scope), errors: errors
         )
         return try await req.page("account/api-tokens", title: req.t("api.tokens_title"), content, status: status)
     }

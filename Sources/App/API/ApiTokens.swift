@@ -19,3 +19,12 @@ enum ApiTokens {
         return (token, plain)
     }
 }
+
+extension Request {
+    /// The two scope choices every token form offers: reading, or reading and writing.
+    func apiScopeOptions(selected: String?) -> [Option] {
+        [("read", "api.scope_read"), ("read write", "api.scope_write")].map {
+            Option(value: $0.0, label: t($0.1), selected: $0.0 == (selected ?? "read"))
+        }
+    }
+}
