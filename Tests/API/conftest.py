@@ -1,56 +1,23 @@
 """HSDS API tests: a real Samenspel server on the embedded default with the
 demo tenant (whose social map is public), and the official HSDS 3.0 schemas
 from Tests/API/hsds-3.0 to validate its /hsds responses."""
-import base64, hashlib, hmac, http.cookiejar, json, os, pathlib, re, shutil, socket, struct, subprocess, tempfile, time, urllib.error, urllib.parse, urllib.request
+import http.cookiejar, json, pathlib, re, sys, urllib.error, urllib.parse, urllib.request
 
 import pytest
 from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
+from live_server import demo_server, totp  # noqa: E402  (shared with the other suite)
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 SCHEMAS = pathlib.Path(__file__).resolve().parent / "hsds-3.0"
 BASE_URI = "https://hsds.test/schema/"
 
 
-def totp(secret: str, at: float | None = None) -> str:
-    key = base64.b32decode(secret + "=" * (-len(secret) % 8))
-    counter = struct.pack(">Q", int((at or time.time()) // 30))
-    digest = hmac.new(key, counter, hashlib.sha1).digest()
-    offset = digest[-1] & 0x0F
-    code = (struct.unpack(">I", digest[offset:offset + 4])[0] & 0x7FFFFFFF) % 1_000_000
-    return f"{code:06d}"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def server():
-    binary = os.environ.get("SAMENSPEL_BIN", str(ROOT / ".build/debug/samenspel"))
-    data = tempfile.mkdtemp(prefix="samenspel-api-")
-    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
-    env.update(SAMENSPEL_DATA_DIR=data, SAMENSPEL_BCRYPT_COST="8", LOG_LEVEL="warning")
-    logins = json.loads(subprocess.run([binary, "demo", "--json"], cwd=ROOT, env=env, check=True, capture_output=True, text=True).stdout)
-    port = free_port()
-    process = subprocess.Popen([binary, "serve", "--port", str(port)], cwd=ROOT, env=env)
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(base + "/health", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.2)
-    else:
-        process.kill()
-        raise RuntimeError("server did not start")
-    yield {"base": base, "logins": {login["username"]: login for login in logins}}
-    process.terminate()
-    process.wait(timeout=10)
-    shutil.rmtree(data, ignore_errors=True)
+    yield from demo_server("samenspel-api-")
 
 
 @pytest.fixture(scope="session")

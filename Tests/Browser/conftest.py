@@ -2,7 +2,7 @@
 Debian's headless Chromium. Every page visited is checked with axe-core (no
 serious or critical violation) and kept for the Nu HTML validator; a
 screenshot of each step lands in artifacts/browser/."""
-import base64, hashlib, hmac, importlib.util, json, os, pathlib, shutil, socket, struct, subprocess, tempfile, time, urllib.request
+import importlib.util, pathlib, shutil, sys, time
 
 import pytest
 from selenium import webdriver
@@ -11,6 +11,8 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
+from live_server import demo_server, totp  # noqa: E402  (shared with the other suite)
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "artifacts"
@@ -21,44 +23,9 @@ PAGES = ARTIFACTS / "html"
 AXE_SOURCE = (pathlib.Path(importlib.util.find_spec("axe_playwright_python").submodule_search_locations[0]) / "axe.min.js").read_text(encoding="utf-8")
 
 
-def totp(secret: str, at: float | None = None) -> str:
-    key = base64.b32decode(secret + "=" * (-len(secret) % 8))
-    counter = struct.pack(">Q", int((at or time.time()) // 30))
-    digest = hmac.new(key, counter, hashlib.sha1).digest()
-    offset = digest[-1] & 0x0F
-    code = (struct.unpack(">I", digest[offset:offset + 4])[0] & 0x7FFFFFFF) % 1_000_000
-    return f"{code:06d}"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def server():
-    binary = os.environ.get("SAMENSPEL_BIN", str(ROOT / ".build/debug/samenspel"))
-    data = tempfile.mkdtemp(prefix="samenspel-browser-")
-    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
-    env.update(SAMENSPEL_DATA_DIR=data, SAMENSPEL_BCRYPT_COST="8", LOG_LEVEL="warning")
-    logins = json.loads(subprocess.run([binary, "demo", "--json"], cwd=ROOT, env=env, check=True, capture_output=True, text=True).stdout)
-    port = free_port()
-    process = subprocess.Popen([binary, "serve", "--port", str(port)], cwd=ROOT, env=env)
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(base + "/health", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.2)
-    else:
-        process.kill()
-        raise RuntimeError("server did not start")
-    yield {"base": base, "logins": {login["username"]: login for login in logins}}
-    process.terminate()
-    process.wait(timeout=10)
-    shutil.rmtree(data, ignore_errors=True)
+    yield from demo_server("samenspel-browser-")
 
 
 @pytest.fixture(scope="session", autouse=True)

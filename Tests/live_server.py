@@ -1,0 +1,46 @@
+"""What the Python suites share: TOTP codes for the demo logins, and a real
+Samenspel server on the embedded default with the demo tenant."""
+import base64, hashlib, hmac, json, os, pathlib, shutil, socket, struct, subprocess, tempfile, time, urllib.request
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+
+
+def totp(secret: str, at: float | None = None) -> str:
+    key = base64.b32decode(secret + "=" * (-len(secret) % 8))
+    counter = struct.pack(">Q", int((at or time.time()) // 30))
+    digest = hmac.new(key, counter, hashlib.sha1).digest()
+    offset = digest[-1] & 0x0F
+    code = (struct.unpack(">I", digest[offset:offset + 4])[0] & 0x7FFFFFFF) % 1_000_000
+    return f"{code:06d}"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def demo_server(prefix: str):
+    """Seeds the demo tenant in a fresh data directory, serves it, yields its
+    base URL and logins, and cleans up; for a session-scoped fixture."""
+    binary = os.environ.get("SAMENSPEL_BIN", str(ROOT / ".build/debug/samenspel"))
+    data = tempfile.mkdtemp(prefix=prefix)
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env.update(SAMENSPEL_DATA_DIR=data, SAMENSPEL_BCRYPT_COST="8", LOG_LEVEL="warning")
+    logins = json.loads(subprocess.run([binary, "demo", "--json"], cwd=ROOT, env=env, check=True, capture_output=True, text=True).stdout)
+    port = free_port()
+    process = subprocess.Popen([binary, "serve", "--port", str(port)], cwd=ROOT, env=env)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(base + "/health", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.2)
+    else:
+        process.kill()
+        raise RuntimeError("server did not start")
+    yield {"base": base, "logins": {login["username"]: login for login in logins}}
+    process.terminate()
+    process.wait(timeout=10)
+    shutil.rmtree(data, ignore_errors=True)
