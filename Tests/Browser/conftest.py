@@ -9,7 +9,6 @@ from selenium import webdriver
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
 from live_server import demo_server, totp  # noqa: E402  (shared with the other suite)
@@ -61,6 +60,15 @@ def settled(action, attempts=4):
             time.sleep(0.3)
 
 
+def new_page_loaded(driver):
+    """True once the old page is gone and the new one has finished loading;
+    while Chromium is between documents a question may fail, so ask again."""
+    try:
+        return driver.execute_script("return !window.samenspelOldPage && document.readyState === 'complete'")
+    except WebDriverException:
+        return False
+
+
 class Browser:
     def __init__(self, driver, server):
         self.driver, self.server, self.step = driver, server, 0
@@ -72,16 +80,21 @@ class Browser:
         for name, value in fields.items():
             settled(lambda: (self.driver.find_element(By.NAME, name).clear(), self.driver.find_element(By.NAME, name).send_keys(value)))
 
+    def pick(self, by, selector):
+        """Clicks something on the page that does not navigate (an option, a box)."""
+        settled(lambda: self.driver.find_element(by, selector).click())
+
     def submit(self):
         self.click(By.CSS_SELECTOR, "main form button[type=submit]")
 
     def click(self, by, selector):
         """Clicks and waits for the next page, so no check runs on the old one."""
-        old = settled(lambda: self.driver.find_element(By.TAG_NAME, "html"))
+        # A mark on the old page's window: a new document starts without it.
+        # (Asking an old element whether it went stale makes Chromium report
+        # "does not belong to the document" mid-navigation, which is not stale.)
+        settled(lambda: self.driver.execute_script("window.samenspelOldPage = true"))
         settled(lambda: self.driver.find_element(by, selector).click())
-        WebDriverWait(self.driver, 15).until(expected_conditions.staleness_of(old))
-        # The old page is gone; wait until the new one has finished loading too.
-        WebDriverWait(self.driver, 15).until(lambda driver: driver.execute_script("return document.readyState") == "complete")
+        WebDriverWait(self.driver, 15).until(new_page_loaded)
 
     def text(self):
         return settled(lambda: self.driver.find_element(By.TAG_NAME, "main").text)

@@ -23,7 +23,7 @@ def test_a_professional_makes_a_token_and_an_admin_registers_a_system(browser):
     browser.open("/admin/api-clients")
     browser.check("api-clients")
     browser.fill(name="Schuldhulpsysteem")
-    browser.driver.find_element(By.XPATH, "//select[@id='user_id']/option[contains(text(), 'schuldhulp')]").click()
+    browser.pick(By.XPATH, "//select[@id='user_id']/option[contains(text(), 'schuldhulp')]")
     browser.submit()
     assert re.search(r"ssc_[A-Za-z0-9_-]+", browser.text())
     browser.check("api-client-created")

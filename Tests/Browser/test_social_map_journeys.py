@@ -8,7 +8,7 @@ def test_professional_searches_the_social_map(browser):
     browser.open("/social-map")
     browser.check("social-map-search")
     browser.fill(q="schuld")
-    browser.driver.find_element(By.CSS_SELECTOR, "#domain option[value=finances]").click()
+    browser.pick(By.CSS_SELECTOR, "#domain option[value=finances]")
     browser.click(By.CSS_SELECTOR, "main form[role=search] button[type=submit]")
     assert "Schuldhulpverlening" in browser.text()
     browser.check("social-map-results")
