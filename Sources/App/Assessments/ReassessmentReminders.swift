@@ -1,36 +1,56 @@
 import Domain
 import Fluent
+import SQLKit
 import Vapor
 
 /// Who is due for a reassessment: per member and instrument, the latest
 /// professional assessment is at least the tenant's interval old. Only
-/// assessments the professional may see (by their domains) count.
+/// assessments the professional may see (a score in a domain they may see)
+/// count. One query per distinct set of visible domains, not per household.
 enum ReassessmentReminders {
     struct Due: Encodable, Equatable { let text: String; let href: String; let lastOn: String }
 
-    static func due(household: Household, context: AccessContext, months: Int, today: String, req: Request) async throws -> [Due] {
-        let householdID = try household.requireID()
-        let records = try await AssessmentStore.history(
-            householdID: householdID, tenantID: household.tenantID,
-            visible: { AccessPolicy.decide(context, .detail($0)).isAllowed }, on: req.db
-        ).filter { $0.assessment.assessmentSource == .professional }
-        guard !records.isEmpty else { return [] }
-        var latest: [String: Assessment] = [:]
-        for record in records {
-            // History is oldest first, so the last one per key is the latest.
-            latest["\(record.assessment.residentID)|\(record.assessment.instrumentID)"] = record.assessment
+    static func due(households: [Household], contexts: [UUID: AccessContext], months: Int, today: String, req: Request) async throws -> [Due] {
+        let byVisibleDomains = Dictionary(grouping: households) { household in
+            Set(LifeDomain.allCases.filter { domain in contexts[household.id!].map { AccessPolicy.decide($0, .detail(domain)).isAllowed } ?? false })
         }
+        var latest: [Latest] = []
+        for (domains, group) in byVisibleDomains where !domains.isEmpty {
+            latest += try await latestProfessional(householdIDs: group.compactMap(\.id), domains: domains, tenantID: group[0].tenantID, on: req.db)
+        }
+        let due = latest.filter { Day.adding(months: months, to: $0.lastOn).map { $0 <= today } ?? false }
+        guard let tenantID = households.first?.tenantID, !due.isEmpty else { return [] }
+        let households = Dictionary(uniqueKeysWithValues: households.map { ($0.id!, $0) })
         let names = Dictionary(
-            try await Resident.scoped(to: household.tenantID, on: req.db).filter(\.$householdID == householdID).all()
+            try await Resident.scoped(to: tenantID, on: req.db).filter(\.$id ~~ due.map(\.residentID)).all()
                 .compactMap { r in r.id.map { ($0, r.fullName) } },
             uniquingKeysWith: { a, _ in a }
         )
-        return latest.values.compactMap { assessment -> Due? in
-            guard let dueOn = Day.adding(months: months, to: assessment.assessedOn), dueOn <= today,
-                  let instrument = req.instruments.instrument(assessment.instrumentID) else { return nil }
-            let text = req.t("worklist.reassessment_item", names[assessment.residentID] ?? "", instrument.name.text(req.locale.rawValue), household.name, assessment.assessedOn)
-            return Due(text: text, href: SiteRoute.household.path(householdID) + "#progress-\(assessment.residentID)", lastOn: assessment.assessedOn)
+        return due.compactMap { last -> Due? in
+            guard let household = households[last.householdID], let instrument = req.instruments.instrument(last.instrumentID) else { return nil }
+            let text = req.t("worklist.reassessment_item", names[last.residentID] ?? "", instrument.name.text(req.locale.rawValue), household.name, last.lastOn)
+            return Due(text: text, href: SiteRoute.household.path(last.householdID) + "#progress-\(last.residentID)", lastOn: last.lastOn)
         }.sorted { ($0.lastOn, $0.text) < ($1.lastOn, $1.text) }
+    }
+
+    struct Latest { let householdID: UUID; let residentID: UUID; let instrumentID: String; let lastOn: String }
+
+    /// Per household, member and instrument: the day of the latest
+    /// professional assessment with a score in one of `domains`.
+    static func latestProfessional(householdIDs: [UUID], domains: Set<LifeDomain>, tenantID: UUID, on db: any Database) async throws -> [Latest] {
+        guard !householdIDs.isEmpty else { return [] }
+        let rows = try await (db as! any SQLDatabase).raw("""
+            SELECT a.household_id, a.resident_id, a.instrument_id, MAX(a.assessed_on) AS last_on
+            FROM assessments a
+            WHERE a.tenant_id = \(bind: tenantID) AND a.household_id IN (\(binds: householdIDs))
+              AND a.source = \(bind: AssessmentSource.professional.rawValue)
+              AND EXISTS (SELECT 1 FROM assessment_scores s WHERE s.assessment_id = a.id AND s.domain IN (\(binds: domains.map(\.rawValue))))
+            GROUP BY a.household_id, a.resident_id, a.instrument_id
+            """).all()
+        return try rows.map { row in
+            Latest(householdID: try row.decode(column: "household_id", as: UUID.self), residentID: try row.decode(column: "resident_id", as: UUID.self),
+                   instrumentID: try row.decode(column: "instrument_id", as: String.self), lastOn: try row.decode(column: "last_on", as: String.self))
+        }
     }
 }
 

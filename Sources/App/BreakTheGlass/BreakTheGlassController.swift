@@ -55,10 +55,10 @@ struct BreakTheGlassController {
         return try await req.page("households/refused", title: req.t("break_the_glass.refused_title"), page, status: status)
     }
 
-    /// Whether this user has an open, unexpired emergency opening of the household.
-    static func isOpen(householdID: UUID, userID: UUID, tenantID: UUID, on db: any Database) async throws -> Bool {
-        try await BreakTheGlassOpening.scoped(to: tenantID, on: db)
-            .filter(\.$householdID == householdID).filter(\.$userID == userID)
-            .filter(\.$expiresAt > Date()).first() != nil
+    /// The households among `ids` this user has an unexpired opening for.
+    static func openHouseholds(among ids: [UUID], userID: UUID, tenantID: UUID, on db: any Database) async throws -> Set<UUID> {
+        Set(try await BreakTheGlassOpening.scoped(to: tenantID, on: db)
+            .filter(\.$householdID ~~ ids).filter(\.$userID == userID)
+            .filter(\.$expiresAt > Date()).all().map(\.householdID))
     }
 }

@@ -50,46 +50,6 @@ struct ResidentAccess {
         func allows(_ scope: AccessScope) -> Bool { AccessPolicy.decide(context, scope).isAllowed }
     }
 
-    /// What the policy needs to know about this actor and household, today.
-    func context(for household: Household) async throws -> AccessContext {
-        let householdID = try household.requireID()
-        var context = AccessContext(role: actor.role, sameTenant: household.tenantID == actor.tenantID)
-        if actor.role == .resident {
-            let member = try await Resident.scoped(to: actor.tenantID, on: req.db)
-                .filter(\.$householdID == householdID).filter(\.$userID == actor.userID).first() != nil
-            let today = Day.today()
-            let represents = try await Representation.scoped(to: actor.tenantID, on: req.db)
-                .filter(\.$householdID == householdID).filter(\.$userID == actor.userID).all()
-                .contains { $0.isActive(on: today) }
-            context.ownHousehold = member || represents
-        }
-        if actor.role == .professional {
-            context.breakTheGlass = try await BreakTheGlassController.isOpen(householdID: householdID, userID: actor.userID, tenantID: actor.tenantID, on: req.db)
-        }
-        guard let organizationID = actor.organizationID else { return context }
-        let today = Day.today()
-        let involvements = try await Involvement.scoped(to: actor.tenantID, on: req.db)
-            .filter(\.$householdID == householdID).filter(\.$organizationID == organizationID).all()
-            .filter { $0.isActive(on: today) }
-        if !involvements.isEmpty {
-            context.involvementDomains = involvements.reduce(into: Set<LifeDomain>()) { $0.formUnion($1.lifeDomains) }
-            context.isCoordinator = involvements.contains(where: \.isCoordinator)
-        }
-        context.referredDomains = try await Referral.openDomains(householdID: householdID, receiverID: organizationID, tenantID: actor.tenantID, on: req.db)
-        context.organizationIsMunicipal = try await Organization.find(organizationID, in: actor.tenantID, on: req.db).partOfMunicipality
-        context.consentDomains = try await Self.consentedDomains(householdID: householdID, organizationID: organizationID, tenantID: actor.tenantID, on: req.db)
-        return context
-    }
-
-    /// Domains that active consents of this household share with the organisation today.
-    static func consentedDomains(householdID: UUID, organizationID: UUID, tenantID: UUID, on db: any Database) async throws -> Set<LifeDomain> {
-        let today = Day.today()
-        return try await Consent.scoped(to: tenantID, on: db)
-            .filter(\.$householdID == householdID).filter(\.$recipientOrganizationID == organizationID).all()
-            .filter { $0.effective(today: today) == .active }
-            .reduce(into: Set<LifeDomain>()) { $0.formUnion($1.lifeDomains) }
-    }
-
     private func log(_ event: String, _ decision: AccessDecision, householdID: UUID?, scope: AccessScope) async throws {
         let basis: AccessBasis
         let outcome: AuditRecord.Outcome

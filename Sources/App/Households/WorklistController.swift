@@ -23,39 +23,44 @@ struct WorklistController {
         let actor = try req.requireActor()
         guard actor.role == .professional, let organizationID = actor.organizationID else { throw AppError.notFound }
         let today = Day.today()
-        let weekAhead = Day.string(Date().addingTimeInterval(7 * 86400))
         let householdIDs = try await Self.caseload(userID: actor.userID, organizationID: organizationID, tenantID: actor.tenantID, today: today, on: req.db)
         let households = try await App.Household.scoped(to: actor.tenantID, on: req.db).filter(\.$id ~~ householdIDs).sort(\.$name).all()
-        var rows: [Page.Household] = []
-        var due: [Page.Action] = []
-        var overdue: [Page.Action] = []
-        var reviewsDue: [Page.Household] = []
-        var reassessments: [ReassessmentReminders.Due] = []
+        let contexts = try await req.residentAccess().contexts(for: households)
+        let actions = try await Self.actionsDue(households: households, contexts: contexts, until: Day.string(Date().addingTimeInterval(7 * 86400)), on: req.db)
         let months = try await Tenant.find(actor.tenantID, on: req.db)?.reassessmentInterval ?? Tenant.defaultReassessmentMonths
-        let access = try req.residentAccess()
-        for household in households {
-            let householdID = try household.requireID()
-            rows.append(.init(name: household.name, href: SiteRoute.household.path(householdID)))
-            if let review = household.reviewOn, review < today {
-                reviewsDue.append(.init(name: "\(household.name) (\(review))", href: SiteRoute.household.path(householdID)))
-            }
-            let context = try await access.context(for: household)
-            reassessments += try await ReassessmentReminders.due(household: household, context: context, months: months, today: today, req: req)
-            let goals = try await Goal.scoped(to: actor.tenantID, on: req.db).filter(\.$householdID == householdID).all()
-            let visibleGoals = Dictionary(goals.filter { goal in goal.lifeDomain.map { AccessPolicy.decide(context, .detail($0)).isAllowed } ?? false }
-                .compactMap { goal in goal.id.map { ($0, goal) } }, uniquingKeysWith: { a, _ in a })
-            let actions = try await PlanAction.scoped(to: actor.tenantID, on: req.db).filter(\.$householdID == householdID)
-                .filter(\.$status ~~ [ActionStatus.open.rawValue, ActionStatus.inProgress.rawValue]).all()
-            for action in actions {
-                guard let goal = visibleGoals[action.goalID], let dueOn = action.dueOn else { continue }
-                let row = Page.Action(description: action.description, household: household.name, due: dueOn, href: SiteRoute.goal.path(householdID, try goal.requireID()))
-                if dueOn < today { overdue.append(row) } else if dueOn <= weekAhead { due.append(row) }
-            }
-        }
+        let reassessments = try await ReassessmentReminders.due(households: households, contexts: contexts, months: months, today: today, req: req)
         try await req.audit("worklist.view", outcome: .allowed, basis: .involvement, objectType: "worklist", objectID: String(households.count))
-        let page = Page(households: rows, dueThisWeek: due.sorted { $0.due < $1.due }, overdue: overdue.sorted { $0.due < $1.due }, reviewsDue: reviewsDue,
-                        reassessmentsDue: reassessments.sorted { $0.lastOn < $1.lastOn })
+        let link = { (household: App.Household) in SiteRoute.household.path(household.id!) }
+        let page = Page(
+            households: households.map { .init(name: $0.name, href: link($0)) },
+            dueThisWeek: actions.filter { $0.due >= today }, overdue: actions.filter { $0.due < today },
+            reviewsDue: households.compactMap { household in
+                household.reviewOn.flatMap { $0 < today ? .init(name: "\(household.name) (\($0))", href: link(household)) : nil }
+            },
+            reassessmentsDue: reassessments
+        )
         return try await req.page("households/worklist", title: req.t("worklist.title"), page)
+    }
+
+    /// Open actions due by `until` (overdue ones included), soonest first,
+    /// under goals in a domain the professional may see in that household.
+    static func actionsDue(households: [App.Household], contexts: [UUID: AccessContext], until: String, on db: any Database) async throws -> [Page.Action] {
+        guard let tenantID = households.first?.tenantID else { return [] }
+        let ids = households.compactMap(\.id)
+        let goals = try await Goal.scoped(to: tenantID, on: db).filter(\.$householdID ~~ ids).all()
+        let visibleGoals = Dictionary(uniqueKeysWithValues: goals.filter { goal in
+            guard let domain = goal.lifeDomain, let context = contexts[goal.householdID] else { return false }
+            return AccessPolicy.decide(context, .detail(domain)).isAllowed
+        }.map { ($0.id!, $0) })
+        let names = Dictionary(uniqueKeysWithValues: households.map { ($0.id!, $0.name) })
+        let actions = try await PlanAction.scoped(to: tenantID, on: db).filter(\.$householdID ~~ ids)
+            .filter(\.$status ~~ [ActionStatus.open.rawValue, ActionStatus.inProgress.rawValue])
+            .filter(\.$dueOn != nil).filter(\.$dueOn <= until).sort(\.$dueOn).all()
+        return actions.compactMap { action in
+            guard let goal = visibleGoals[action.goalID], let dueOn = action.dueOn else { return nil }
+            return Page.Action(description: action.description, household: names[action.householdID] ?? "", due: dueOn,
+                               href: SiteRoute.goal.path(action.householdID, goal.id!))
+        }
     }
 
     /// The households on my worklist: those I am the contact for, and my
