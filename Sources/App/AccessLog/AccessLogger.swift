@@ -12,15 +12,7 @@ enum AccessLogger {
         let chain = AccessLogEntry.chainKey(for: record.tenantID)
         try await db.transaction { tx in
             let sql = tx as! any SQLDatabase
-            try await sql.raw("""
-                INSERT INTO access_log_heads (id, chain, sequence, hash) VALUES (\(bind: UUID()), \(bind: chain), 0, '')
-                ON CONFLICT (chain) DO NOTHING
-                """).run()
-            // Taking the row lock first serialises appenders to this chain.
-            try await sql.raw("UPDATE access_log_heads SET sequence = sequence + 1 WHERE chain = \(bind: chain)").run()
-            guard let head = try await AccessLogHead.query(on: tx).filter(\.$chain == chain).first() else {
-                throw Abort(.internalServerError, reason: "access log head vanished")
-            }
+            let head = try await advance(chain, on: sql)
             var entry = record
             entry.sequence = head.sequence
             let previous = head.sequence == 1 ? AuditChain.genesis : head.hash
@@ -28,6 +20,23 @@ enum AccessLogger {
             try await AccessLogEntry(chain: chain, record: entry, previousHash: previous, hash: hash).create(on: tx)
             try await sql.raw("UPDATE access_log_heads SET hash = \(bind: hash) WHERE chain = \(bind: chain)").run()
         }
+    }
+
+    /// Moves the chain's head one on and returns it as it was (with the new
+    /// sequence). The update takes the row lock first, which serialises
+    /// appenders to this chain; a chain's first append creates its head.
+    private static func advance(_ chain: String, on sql: any SQLDatabase) async throws -> (sequence: Int, hash: String) {
+        let step: SQLQueryString = "UPDATE access_log_heads SET sequence = sequence + 1 WHERE chain = \(bind: chain) RETURNING sequence, hash"
+        var head = try await sql.raw(step).first()
+        if head == nil {
+            try await sql.raw("""
+                INSERT INTO access_log_heads (id, chain, sequence, hash) VALUES (\(bind: UUID()), \(bind: chain), 0, '')
+                ON CONFLICT (chain) DO NOTHING
+                """).run()
+            head = try await sql.raw(step).first()
+        }
+        guard let head else { throw Abort(.internalServerError, reason: "access log head vanished") }
+        return (try head.decode(column: "sequence", as: Int.self), try head.decode(column: "hash", as: String.self))
     }
 }
 

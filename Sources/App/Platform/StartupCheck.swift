@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Vapor
 
 /// Before serving: the embedded SQLite default migrates itself (for the
@@ -16,6 +17,11 @@ public enum StartupCheck {
 
     public static func prepareDatabase(_ app: Application) async throws {
         if app.config.database.isEmbedded {
+            if case .sqliteFile = app.config.database {
+                // Write-ahead logging: readers no longer wait for the access
+                // log's writes, and a commit syncs once. It stays set in the file.
+                _ = try await (app.db as! any SQLDatabase).raw("PRAGMA journal_mode=WAL").all()
+            }
             try await app.autoMigrate()
             return
         }
