@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Signs in as a demo user (password + TOTP) and prints what the benchmark
 needs as shell assignments: the Cookie header, the CSRF form token, and ids
-from the signed-in user's pages (a household on their worklist, a goal, a
-service that accepts referrals)."""
-import base64, hashlib, hmac, http.cookiejar, json, re, struct, sys, time, urllib.parse, urllib.request
+from the signed-in user's pages (a household on their worklist, a goal, and
+the body of a referral from that goal that is really accepted: one the
+consent gate lets through, so the benchmark times a write, not a refusal)."""
+import base64, hashlib, hmac, http.cookiejar, json, re, struct, sys, time, urllib.error, urllib.parse, urllib.request
 
 base, username, password, secret = sys.argv[1:5]
 
@@ -37,13 +38,29 @@ plan = get(f"/households/{household}")
 goal = re.search(rf'/households/{household}/goals/([0-9A-Fa-f-]{{36}})', plan)
 csrf = re.search(r'name="_csrf" value="([^"]+)"', plan).group(1)
 cookie = "; ".join(f"{c.name}={c.value}" for c in jar)
-service = ""
+referral = ""
 if goal:
-    new = get(f"/households/{household}/goals/{goal.group(1)}/referrals/new")
-    found = re.search(r'service_id=([0-9A-Fa-f-]{36})', new)
-    service = found.group(1) if found else ""
+    form = f"/households/{household}/goals/{goal.group(1)}/referrals"
+    new = get(form + "/new")
+    # Services of the social map first, then organisations; the first that
+    # the referral form accepts (303) is the one the benchmark posts to.
+    targets = [("service_id", t) for t in dict.fromkeys(re.findall(r'service_id=([0-9A-Fa-f-]{36})', new))]
+    targets += [("organization_id", t) for t in re.findall(r'<option value="([0-9A-Fa-f-]{36})">', new)]
+    no_redirect = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar), type("Keep", (urllib.request.HTTPRedirectHandler,), {"redirect_request": lambda *a: None})())
+    for field, target in targets:
+        page = get(f"{form}/new?{field}={target}")
+        domains = re.findall(r'name="domains\[\]" value="([a-z_]+)" checked', page) or re.findall(r'name="domains\[\]" value="([a-z_]+)"', page)[:1]
+        if not domains:
+            continue
+        body = urllib.parse.urlencode([(field, target)] + [("domains[]", d) for d in domains] + [("message", "Benchmark"), ("send", "send")])
+        try:
+            no_redirect.open(base + form, (body + "&_csrf=" + csrf).encode())
+        except urllib.error.HTTPError as answer:
+            if answer.code == 303:
+                referral = body
+                break
 print(f"COOKIE='{cookie}'")
 print(f"CSRF='{csrf}'")
 print(f"HOUSEHOLD='{household}'")
 print(f"GOAL='{goal.group(1) if goal else ''}'")
-print(f"SERVICE='{service}'")
+print(f"REFERRAL_BODY='{referral}'")

@@ -63,7 +63,7 @@ struct HouseholdPage: Encodable {
         let tenantID = household.tenantID
         let db = req.db
         let today = Day.today()
-        let names = try await Organization.names(in: tenantID, on: db)
+        let names = try await req.organizationNames(in: tenantID)
         let domainLabel = { (domain: LifeDomain) in req.t("domain.\(domain.rawValue)") }
         let domainList = { (domains: Set<LifeDomain>) in LifeDomain.allCases.filter(domains.contains).map(domainLabel).joined(separator: ", ") }
         let manages = opened.allows(.planOverview)

@@ -27,7 +27,7 @@ enum Timeline {
             return LifeDomain(rawValue: String(purpose.dropFirst("detail:".count))).map { opened.allows(.detail($0)) } ?? false
         }.prefix(limit)
         let names = try await User.displayNames(of: visible.compactMap(\.userID), in: household.tenantID, on: req.db)
-        let organizations = try await Organization.names(in: household.tenantID, on: req.db)
+        let organizations = try await req.organizationNames(in: household.tenantID)
         return visible.map { entry in
             let domain = entry.purpose.flatMap { $0.hasPrefix("detail:") ? req.t("domain.\($0.dropFirst("detail:".count))") : nil }
             return Item(

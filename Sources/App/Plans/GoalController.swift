@@ -133,7 +133,7 @@ struct GoalController {
     static func referrals(of goal: Goal, req: Request) async throws -> [ReferralRow] {
         let referrals = try await Referral.scoped(to: goal.tenantID, on: req.db).filter(\.$goalID == goal.requireID()).sort(\.$createdAt).all()
         guard !referrals.isEmpty else { return [] }
-        let organizations = try await Organization.names(in: goal.tenantID, on: req.db)
+        let organizations = try await req.organizationNames(in: goal.tenantID)
         let serviceIDs = referrals.compactMap(\.serviceID)
         let services = serviceIDs.isEmpty ? [:] : Dictionary(try await Service.scoped(to: goal.tenantID, on: req.db).filter(\.$id ~~ serviceIDs).all()
             .map { ($0.id!, $0.name) }, uniquingKeysWith: { a, _ in a })
@@ -151,7 +151,7 @@ struct GoalController {
         let householdID = try opened.household.requireID()
         let tenantID = opened.household.tenantID
         let goalID = try goal.requireID()
-        let organizationNames = try await Organization.names(in: tenantID, on: req.db)
+        let organizationNames = try await req.organizationNames(in: tenantID)
         let volunteers = try await User.scoped(to: tenantID, on: req.db).filter(\.$role == Role.volunteer.rawValue).filter(\.$isActive == true).sort(\.$displayName).all()
         let volunteerNames = Dictionary(volunteers.compactMap { v in v.id.map { ($0, v.displayName) } }, uniquingKeysWith: { a, _ in a })
         let actions = try await PlanAction.scoped(to: tenantID, on: req.db).filter(\.$goalID == goalID).sort(\.$createdAt).all()

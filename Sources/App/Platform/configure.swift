@@ -78,5 +78,6 @@ enum Migrations {
         app.migrations.add(CreateMapLocations())
         app.migrations.add(CreateMapContactDetails())
         app.migrations.add(UpdateTenantsAddPublicSocialMap())
+        app.migrations.add(UpdateAccessLogTimelineIndex())
     }
 }

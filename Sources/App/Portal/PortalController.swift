@@ -57,7 +57,7 @@ struct PortalController {
         let progress = try await Self.representedResident(req, actor: actor)
             .asyncFlatMap { try await PortalAssessmentController.progress(req, opened, resident: $0) } ?? []
         let data = try await PortalData.gather(householdID: try household.requireID(), tenantID: household.tenantID, req: req)
-        let organizations = try await Organization.names(in: household.tenantID, on: req.db)
+        let organizations = try await req.organizationNames(in: household.tenantID)
         let page = Page(
             data: data,
             organizations: organizations.sorted { $0.value < $1.value }.map { Option(value: $0.key.uuidString, label: $0.value, selected: false) },

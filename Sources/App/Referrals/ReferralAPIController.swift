@@ -21,7 +21,7 @@ struct ReferralAPIController {
 
     static func input(_ referral: Referral, goal: Goal, opened: ResidentAccess.Opened, req: Request) async throws -> ReferralBundle.Input {
         let tenantID = referral.tenantID
-        let names = try await Organization.names(in: tenantID, on: req.db)
+        let names = try await req.organizationNames(in: tenantID)
         let receiver = names[referral.receiverOrganizationID] ?? ""
         let domains = LifeDomain.allCases.filter { referral.lifeDomains.contains($0) && opened.allows(.referral($0)) }
         let today = Day.today()

@@ -61,7 +61,7 @@ struct ReferralQueueController {
     }
 
     private static func rows(_ referrals: [Referral], organizationID: UUID, tenantID: UUID, today: String, req: Request) async throws -> [UUID: Row] {
-        let organizations = try await Organization.names(in: tenantID, on: req.db)
+        let organizations = try await req.organizationNames(in: tenantID)
         let serviceIDs = referrals.compactMap(\.serviceID)
         let services = serviceIDs.isEmpty ? [:] : Dictionary(
             try await Service.scoped(to: tenantID, on: req.db).filter(\.$id ~~ serviceIDs).all().map { ($0.id!, $0.name) },

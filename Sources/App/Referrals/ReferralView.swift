@@ -35,7 +35,7 @@ struct ReferralView: Encodable {
 
     static func build(_ referral: Referral, goal: Goal, opened: ResidentAccess.Opened, actor: Actor, req: Request, errors: FormErrors = .none) async throws -> ReferralView {
         let referralID = try referral.requireID()
-        let names = try await Organization.names(in: referral.tenantID, on: req.db)
+        let names = try await req.organizationNames(in: referral.tenantID)
         let visibleDomains = LifeDomain.allCases.filter { referral.lifeDomains.contains($0) && opened.allows(.referral($0)) }
         let seesIdentity = opened.allows(.identity)
         let party = referral.party(of: actor.organizationID)

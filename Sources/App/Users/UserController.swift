@@ -52,7 +52,7 @@ struct UserController {
     func list(req: Request) async throws -> Response {
         let actor = try req.requireActor()
         let users = try await User.scoped(to: actor.tenantID, on: req.db).sort(\.$username).all()
-        let names = try await Organization.names(in: actor.tenantID, on: req.db)
+        let names = try await req.organizationNames(in: actor.tenantID)
         let rows = try users.map {
             ListPage.Row(
                 username: $0.username, name: $0.displayName, role: req.t("role.\($0.role)"),
@@ -133,7 +133,7 @@ struct UserController {
         let actor = try req.requireActor()
         let assignable = actor.role.administersPlatform ? Role.allCases : Role.assignableByTenantAdmin
         let roles = assignable.map { Option(value: $0.rawValue, label: req.t("role.\($0.rawValue)"), selected: $0.rawValue == values.role) }
-        let names = try await Organization.names(in: actor.tenantID, on: req.db).sorted { $0.value < $1.value }
+        let names = try await req.organizationNames(in: actor.tenantID).sorted { $0.value < $1.value }
         let organizations = [Option(value: "", label: req.t("users.no_organization"), selected: (values.organization_id ?? "").isEmpty)]
             + names.map { Option(value: $0.key.uuidString, label: $0.value, selected: $0.key.uuidString == values.organization_id) }
         let manage = try user.map { user in
