@@ -20,6 +20,9 @@ final class ApiClient: Model, TenantOwned, @unchecked Sendable {
     @OptionalField(key: "revoked_at") var revokedAt: Date?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
+    /// Listed by hand, not found by reflection on every query and row (see ModelPropertyListTests).
+    var properties: [any AnyProperty] { [$id, $tenantID, $name, $clientKey, $secretHash, $userID, $scopes, $revokedAt, $createdAt] }
+
     init() {}
 
     init(tenantID: UUID, name: String, clientKey: String, secretHash: String, userID: UUID, scopes: Set<ApiScope>) {

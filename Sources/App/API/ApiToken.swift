@@ -22,6 +22,14 @@ final class ApiToken: Model, TenantOwned, @unchecked Sendable {
     @OptionalField(key: "last_used_at") var lastUsedAt: Date?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
+    /// Listed by hand, not found by reflection on every query and row (see ModelPropertyListTests).
+    var properties: [any AnyProperty] {
+        [
+            $id, $tenantID, $userID, $clientID, $name, $tokenHash, $scopes, $expiresAt, $revokedAt, $lastUsedAt,
+            $createdAt,
+        ]
+    }
+
     init() {}
 
     init(tenantID: UUID, userID: UUID, clientID: UUID? = nil, name: String, tokenHash: String, scopes: Set<ApiScope>, expiresAt: Date) {

@@ -29,6 +29,15 @@ final class AccessLogEntry: Model, @unchecked Sendable {
     @Field(key: "previous_hash") var previousHash: String
     @Field(key: "hash") var hash: String
 
+    /// Listed by hand, not found by reflection on every query and row (see ModelPropertyListTests).
+    var properties: [any AnyProperty] {
+        [
+            $id, $chain, $sequence, $occurredAt, $event, $outcome, $tenantID, $userID, $userName, $onBehalfOf,
+            $organizationID, $role, $subjectID, $purpose, $basis, $objectType, $objectID, $source, $previousHash,
+            $hash,
+        ]
+    }
+
     init() {}
 
     init(chain: String, record: AuditRecord, previousHash: String, hash: String) {

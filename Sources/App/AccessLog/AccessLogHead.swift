@@ -12,6 +12,9 @@ final class AccessLogHead: Model, @unchecked Sendable {
     @Field(key: "sequence") var sequence: Int
     @Field(key: "hash") var hash: String
 
+    /// Listed by hand, not found by reflection on every query and row (see ModelPropertyListTests).
+    var properties: [any AnyProperty] { [$id, $chain, $sequence, $hash] }
+
     init() {}
 
     init(chain: String) {

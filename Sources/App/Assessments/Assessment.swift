@@ -26,6 +26,14 @@ final class Assessment: Model, HouseholdOwned, @unchecked Sendable {
     @OptionalField(key: "reason_encrypted") var reasonEncrypted: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
+    /// Listed by hand, not found by reflection on every query and row (see ModelPropertyListTests).
+    var properties: [any AnyProperty] {
+        [
+            $id, $tenantID, $householdID, $residentID, $instrumentID, $instrumentVersion, $assessedOn, $source,
+            $assessedBy, $organizationID, $reasonEncrypted, $createdAt,
+        ]
+    }
+
     init() {}
 
     init(
@@ -65,6 +73,9 @@ final class AssessmentScore: Model, TenantOwned, @unchecked Sendable {
     @Field(key: "item_id") var itemID: String
     @Field(key: "domain") var domain: String
     @Field(key: "score") var score: Int
+
+    /// Listed by hand, not found by reflection on every query and row (see ModelPropertyListTests).
+    var properties: [any AnyProperty] { [$id, $tenantID, $assessmentID, $itemID, $domain, $score] }
 
     init() {}
 

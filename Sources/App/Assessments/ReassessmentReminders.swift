@@ -5,19 +5,14 @@ import Vapor
 
 /// Who is due for a reassessment: per member and instrument, the latest
 /// professional assessment is at least the tenant's interval old. Only
-/// assessments the professional may see (a score in a domain they may see)
-/// count. One query per distinct set of visible domains, not per household.
+/// assessments the professional may see (a score in a domain they may see
+/// in that household) count. One query for a whole caseload.
 enum ReassessmentReminders {
     struct Due: Encodable, Equatable { let text: String; let href: String; let lastOn: String }
 
     static func due(households: [Household], contexts: [UUID: AccessContext], months: Int, today: String, req: Request) async throws -> [Due] {
-        let byVisibleDomains = Dictionary(grouping: households) { household in
-            Set(LifeDomain.allCases.filter { domain in contexts[household.id!].map { AccessPolicy.decide($0, .detail(domain)).isAllowed } ?? false })
-        }
-        var latest: [Latest] = []
-        for (domains, group) in byVisibleDomains where !domains.isEmpty {
-            latest += try await latestProfessional(householdIDs: group.compactMap(\.id), domains: domains, tenantID: group[0].tenantID, on: req.db)
-        }
+        let visible = contexts.mapValues { context in Set(LifeDomain.allCases.filter { AccessPolicy.decide(context, .detail($0)).isAllowed }) }
+        let latest = try await latestProfessional(visible: visible, tenantID: households.first?.tenantID, on: req.db)
         let due = latest.filter { Day.adding(months: months, to: $0.lastOn).map { $0 <= today } ?? false }
         guard let tenantID = households.first?.tenantID, !due.isEmpty else { return [] }
         let households = Dictionary(uniqueKeysWithValues: households.map { ($0.id!, $0) })
@@ -36,21 +31,29 @@ enum ReassessmentReminders {
     struct Latest { let householdID: UUID; let residentID: UUID; let instrumentID: String; let lastOn: String }
 
     /// Per household, member and instrument: the day of the latest
-    /// professional assessment with a score in one of `domains`.
-    static func latestProfessional(householdIDs: [UUID], domains: Set<LifeDomain>, tenantID: UUID, on db: any Database) async throws -> [Latest] {
-        guard !householdIDs.isEmpty else { return [] }
+    /// professional assessment with a score in a domain `visible` lists for
+    /// that household. SQL gives the latest day per domain; the visible ones decide.
+    static func latestProfessional(visible: [UUID: Set<LifeDomain>], tenantID: UUID?, on db: any Database) async throws -> [Latest] {
+        let householdIDs = visible.filter { !$0.value.isEmpty }.map(\.key)
+        let domains = visible.values.reduce(into: Set<LifeDomain>()) { $0.formUnion($1) }
+        guard let tenantID, !householdIDs.isEmpty else { return [] }
         let rows = try await (db as! any SQLDatabase).raw("""
-            SELECT a.household_id, a.resident_id, a.instrument_id, MAX(a.assessed_on) AS last_on
-            FROM assessments a
+            SELECT a.household_id, a.resident_id, a.instrument_id, s.domain, MAX(a.assessed_on) AS last_on
+            FROM assessments a JOIN assessment_scores s ON s.assessment_id = a.id
             WHERE a.tenant_id = \(bind: tenantID) AND a.household_id IN (\(binds: householdIDs))
-              AND a.source = \(bind: AssessmentSource.professional.rawValue)
-              AND EXISTS (SELECT 1 FROM assessment_scores s WHERE s.assessment_id = a.id AND s.domain IN (\(binds: domains.map(\.rawValue))))
-            GROUP BY a.household_id, a.resident_id, a.instrument_id
+              AND a.source = \(bind: AssessmentSource.professional.rawValue) AND s.domain IN (\(binds: domains.map(\.rawValue)))
+            GROUP BY a.household_id, a.resident_id, a.instrument_id, s.domain
             """).all()
-        return try rows.map { row in
-            Latest(householdID: try row.decode(column: "household_id", as: UUID.self), residentID: try row.decode(column: "resident_id", as: UUID.self),
-                   instrumentID: try row.decode(column: "instrument_id", as: String.self), lastOn: try row.decode(column: "last_on", as: String.self))
+        var latest: [String: Latest] = [:]
+        for row in rows {
+            let householdID = try row.decode(column: "household_id", as: UUID.self)
+            guard let domain = LifeDomain(rawValue: try row.decode(column: "domain", as: String.self)), visible[householdID]?.contains(domain) == true else { continue }
+            let candidate = Latest(householdID: householdID, residentID: try row.decode(column: "resident_id", as: UUID.self),
+                                   instrumentID: try row.decode(column: "instrument_id", as: String.self), lastOn: try row.decode(column: "last_on", as: String.self))
+            let key = "\(candidate.householdID)|\(candidate.residentID)|\(candidate.instrumentID)"
+            if latest[key].map({ $0.lastOn < candidate.lastOn }) ?? true { latest[key] = candidate }
         }
+        return Array(latest.values)
     }
 }
 

@@ -12,6 +12,9 @@ final class LoginThrottle: Model, @unchecked Sendable {
     @OptionalField(key: "locked_until") var lockedUntil: Date?
     @Field(key: "updated_at") var updatedAt: Date
 
+    /// Listed by hand, not found by reflection on every query and row (see ModelPropertyListTests).
+    var properties: [any AnyProperty] { [$id, $key, $failures, $lockedUntil, $updatedAt] }
+
     init() {}
 
     init(key: String, now: Date) {

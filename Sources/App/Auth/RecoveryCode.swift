@@ -11,6 +11,9 @@ final class RecoveryCode: Model, @unchecked Sendable {
     @Field(key: "code_hash") var codeHash: String
     @OptionalField(key: "used_at") var usedAt: Date?
 
+    /// Listed by hand, not found by reflection on every query and row (see ModelPropertyListTests).
+    var properties: [any AnyProperty] { [$id, $userID, $codeHash, $usedAt] }
+
     init() {}
 
     init(userID: UUID, codeHash: String) {

@@ -18,6 +18,9 @@ final class UserSession: Model, @unchecked Sendable {
     /// A TOTP secret shown during enrolment, encrypted, until a code proves it works.
     @OptionalField(key: "pending_totp_secret") var pendingTOTPSecret: String?
 
+    /// Listed by hand, not found by reflection on every query and row (see ModelPropertyListTests).
+    var properties: [any AnyProperty] { [$id, $tokenHash, $tenantID, $userID, $stage, $createdAt, $lastSeenAt, $source, $pendingTOTPSecret] }
+
     init() {}
 
     init(tokenHash: String, tenantID: UUID, userID: UUID, stage: Stage, now: Date, source: String?) {

@@ -19,6 +19,14 @@ final class BreakTheGlassOpening: Model, TenantOwned, @unchecked Sendable {
     @OptionalField(key: "reviewed_by") var reviewedBy: UUID?
     @OptionalField(key: "review_comment") var reviewComment: String?
 
+    /// Listed by hand, not found by reflection on every query and row (see ModelPropertyListTests).
+    var properties: [any AnyProperty] {
+        [
+            $id, $tenantID, $householdID, $userID, $reason, $openedAt, $expiresAt, $reviewedAt, $reviewedBy,
+            $reviewComment,
+        ]
+    }
+
     init() {}
 
     init(tenantID: UUID, householdID: UUID, userID: UUID, reason: String, openedAt: Date, expiresAt: Date) {

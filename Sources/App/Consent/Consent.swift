@@ -23,6 +23,14 @@ final class Consent: Model, TenantOwned, @unchecked Sendable {
     @OptionalField(key: "withdrawn_at") var withdrawnAt: Date?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
+    /// Listed by hand, not found by reflection on every query and row (see ModelPropertyListTests).
+    var properties: [any AnyProperty] {
+        [
+            $id, $tenantID, $householdID, $residentID, $recipientOrganizationID, $domains, $purpose, $validFrom,
+            $validTo, $method, $status, $recordedBy, $withdrawnAt, $createdAt,
+        ]
+    }
+
     init() {}
 
     init(

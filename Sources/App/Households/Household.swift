@@ -19,6 +19,14 @@ final class Household: Model, TenantOwned, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
+    /// Listed by hand, not found by reflection on every query and row (see ModelPropertyListTests).
+    var properties: [any AnyProperty] {
+        [
+            $id, $tenantID, $name, $street, $postcode, $city, $neighbourhoodCode, $reviewOn, $version,
+            $createdAt, $updatedAt,
+        ]
+    }
+
     init() {}
 
     init(tenantID: UUID, name: String, street: String, postcode: String, city: String, neighbourhoodCode: String?) {

@@ -20,6 +20,14 @@ final class Involvement: Model, TenantOwned, @unchecked Sendable {
     @OptionalField(key: "contact_user_id") var contactUserID: UUID?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
+    /// Listed by hand, not found by reflection on every query and row (see ModelPropertyListTests).
+    var properties: [any AnyProperty] {
+        [
+            $id, $tenantID, $householdID, $organizationID, $domains, $isCoordinator, $startsOn, $endsOn,
+            $contactUserID, $createdAt,
+        ]
+    }
+
     init() {}
 
     init(tenantID: UUID, householdID: UUID, organizationID: UUID, domains: Set<LifeDomain>, isCoordinator: Bool, startsOn: String, contactUserID: UUID? = nil) {

@@ -17,6 +17,9 @@ final class Representation: Model, TenantOwned, @unchecked Sendable {
     @OptionalField(key: "valid_to") var validTo: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
+    /// Listed by hand, not found by reflection on every query and row (see ModelPropertyListTests).
+    var properties: [any AnyProperty] { [$id, $tenantID, $householdID, $residentID, $userID, $kind, $validFrom, $validTo, $createdAt] }
+
     init() {}
 
     init(tenantID: UUID, householdID: UUID, residentID: UUID, userID: UUID, kind: RepresentationKind, validFrom: String) {

@@ -22,6 +22,14 @@ final class Resident: Model, HouseholdOwned, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
+    /// Listed by hand, not found by reflection on every query and row (see ModelPropertyListTests).
+    var properties: [any AnyProperty] {
+        [
+            $id, $tenantID, $householdID, $givenName, $familyName, $birthDate, $bsnEncrypted, $bsnLookup,
+            $relation, $userID, $version, $createdAt, $updatedAt,
+        ]
+    }
+
     init() {}
 
     init(tenantID: UUID, householdID: UUID, givenName: String, familyName: String, birthDate: String, relation: HouseholdRelation) {

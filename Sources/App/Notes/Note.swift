@@ -19,6 +19,14 @@ final class Note: Model, TenantOwned, @unchecked Sendable {
     @OptionalField(key: "organization_id") var organizationID: UUID?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
+    /// Listed by hand, not found by reflection on every query and row (see ModelPropertyListTests).
+    var properties: [any AnyProperty] {
+        [
+            $id, $tenantID, $householdID, $domain, $kind, $occurredOn, $textEncrypted, $authorID,
+            $organizationID, $createdAt,
+        ]
+    }
+
     init() {}
 
     init(tenantID: UUID, householdID: UUID, domain: LifeDomain, kind: NoteKind, occurredOn: String, textEncrypted: String, authorID: UUID, organizationID: UUID?) {

@@ -18,6 +18,9 @@ final class UserNotification: Model, TenantOwned, @unchecked Sendable {
     @OptionalField(key: "read_at") var readAt: Date?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
+    /// Listed by hand, not found by reflection on every query and row (see ModelPropertyListTests).
+    var properties: [any AnyProperty] { [$id, $tenantID, $userID, $messageKey, $subject, $link, $readAt, $createdAt] }
+
     init() {}
 
     init(tenantID: UUID, userID: UUID, messageKey: String, subject: String, link: String) {

@@ -19,6 +19,9 @@ final class Organization: Model, TenantOwned, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
+    /// Listed by hand, not found by reflection on every query and row (see ModelPropertyListTests).
+    var properties: [any AnyProperty] { [$id, $tenantID, $name, $kind, $kvkNumber, $partOfMunicipality, $version, $createdAt, $updatedAt] }
+
     init() {}
 
     init(id: UUID? = nil, tenantID: UUID, name: String, kind: OrganizationKind, kvkNumber: String? = nil) {

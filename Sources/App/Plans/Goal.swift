@@ -19,6 +19,9 @@ final class Goal: Model, HouseholdOwned, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
+    /// Listed by hand, not found by reflection on every query and row (see ModelPropertyListTests).
+    var properties: [any AnyProperty] { [$id, $tenantID, $householdID, $domain, $title, $target, $status, $version, $createdAt, $updatedAt] }
+
     init() {}
 
     init(tenantID: UUID, householdID: UUID, domain: LifeDomain, title: String, target: String?) {

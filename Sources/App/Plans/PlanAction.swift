@@ -23,6 +23,14 @@ final class PlanAction: Model, TenantOwned, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
+    /// Listed by hand, not found by reflection on every query and row (see ModelPropertyListTests).
+    var properties: [any AnyProperty] {
+        [
+            $id, $tenantID, $householdID, $goalID, $description, $ownerKind, $ownerUserID, $ownerOrganizationID,
+            $ownerName, $dueOn, $status, $version, $createdAt, $updatedAt,
+        ]
+    }
+
     init() {}
 
     init(tenantID: UUID, householdID: UUID, goalID: UUID, description: String, owner: ActionOwner, dueOn: String?) {

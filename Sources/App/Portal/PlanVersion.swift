@@ -16,6 +16,9 @@ final class PlanVersion: Model, TenantOwned, @unchecked Sendable {
     @Field(key: "method") var method: String
     @Field(key: "signed_at") var signedAt: Date
 
+    /// Listed by hand, not found by reflection on every query and row (see ModelPropertyListTests).
+    var properties: [any AnyProperty] { [$id, $tenantID, $householdID, $number, $snapshot, $signedByResidentID, $method, $signedAt] }
+
     init() {}
 
     init(tenantID: UUID, householdID: UUID, number: Int, snapshot: String, signedBy: UUID, method: String, signedAt: Date) {

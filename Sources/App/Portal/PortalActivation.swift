@@ -14,6 +14,9 @@ final class PortalActivation: Model, TenantOwned, @unchecked Sendable {
     @Field(key: "expires_at") var expiresAt: Date
     @OptionalField(key: "used_at") var usedAt: Date?
 
+    /// Listed by hand, not found by reflection on every query and row (see ModelPropertyListTests).
+    var properties: [any AnyProperty] { [$id, $tenantID, $residentID, $codeHash, $expiresAt, $usedAt] }
+
     init() {}
 
     init(tenantID: UUID, residentID: UUID, codeHash: String, expiresAt: Date) {

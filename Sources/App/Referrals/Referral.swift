@@ -31,6 +31,15 @@ final class Referral: Model, HouseholdOwned, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
+    /// Listed by hand, not found by reflection on every query and row (see ModelPropertyListTests).
+    var properties: [any AnyProperty] {
+        [
+            $id, $tenantID, $householdID, $goalID, $domains, $requesterOrganizationID, $requesterUserID,
+            $receiverOrganizationID, $serviceID, $messageEncrypted, $status, $outcome, $sentOn, $dueOn,
+            $redirectedFromID, $version, $createdAt, $updatedAt,
+        ]
+    }
+
     init() {}
 
     init(tenantID: UUID, householdID: UUID, goalID: UUID, domains: Set<LifeDomain>, requesterOrganizationID: UUID, requesterUserID: UUID,
@@ -79,6 +88,9 @@ final class ReferralEvent: Model, TenantOwned, @unchecked Sendable {
     @Field(key: "user_id") var userID: UUID
     @Field(key: "organization_id") var organizationID: UUID
     @Field(key: "occurred_at") var occurredAt: Date
+
+    /// Listed by hand, not found by reflection on every query and row (see ModelPropertyListTests).
+    var properties: [any AnyProperty] { [$id, $tenantID, $referralID, $fromStatus, $toStatus, $outcome, $userID, $organizationID, $occurredAt] }
 
     init() {}
 

@@ -15,6 +15,9 @@ final class MapPhone: Model, TenantOwned, @unchecked Sendable {
     @Field(key: "number") var number: String
     @Field(key: "description") var description: String
 
+    /// Listed by hand, not found by reflection on every query and row (see ModelPropertyListTests).
+    var properties: [any AnyProperty] { [$id, $tenantID, $mapOrganizationID, $serviceID, $locationID, $number, $description] }
+
     init() {}
 
     init(id: UUID? = nil, tenantID: UUID, mapOrganizationID: UUID? = nil, serviceID: UUID? = nil, locationID: UUID? = nil, number: String, description: String = "") {
@@ -43,6 +46,9 @@ final class MapSchedule: Model, TenantOwned, @unchecked Sendable {
     @Field(key: "opens_at") var opensAt: String
     @Field(key: "closes_at") var closesAt: String
     @Field(key: "description") var description: String
+
+    /// Listed by hand, not found by reflection on every query and row (see ModelPropertyListTests).
+    var properties: [any AnyProperty] { [$id, $tenantID, $serviceID, $locationID, $weekday, $opensAt, $closesAt, $description] }
 
     init() {}
 
@@ -77,6 +83,9 @@ final class MapContact: Model, TenantOwned, @unchecked Sendable {
     @OptionalField(key: "email") var email: String?
     @OptionalField(key: "phone") var phone: String?
 
+    /// Listed by hand, not found by reflection on every query and row (see ModelPropertyListTests).
+    var properties: [any AnyProperty] { [$id, $tenantID, $mapOrganizationID, $serviceID, $name, $title, $email, $phone] }
+
     init() {}
 
     init(id: UUID? = nil, tenantID: UUID, mapOrganizationID: UUID? = nil, serviceID: UUID? = nil, name: String, title: String = "", email: String? = nil, phone: String? = nil) {
@@ -104,6 +113,9 @@ final class ServiceAreaRow: Model, TenantOwned, @unchecked Sendable {
     @Field(key: "extent_type") var extentType: String
     @Field(key: "extent") var extent: String
     @Field(key: "name") var name: String
+
+    /// Listed by hand, not found by reflection on every query and row (see ModelPropertyListTests).
+    var properties: [any AnyProperty] { [$id, $tenantID, $serviceID, $extentType, $extent, $name] }
 
     init() {}
 

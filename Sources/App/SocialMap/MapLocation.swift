@@ -19,6 +19,14 @@ final class MapLocation: Model, TenantOwned, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
+    /// Listed by hand, not found by reflection on every query and row (see ModelPropertyListTests).
+    var properties: [any AnyProperty] {
+        [
+            $id, $tenantID, $mapOrganizationID, $name, $description, $address1, $postalCode, $city, $createdAt,
+            $updatedAt,
+        ]
+    }
+
     init() {}
 
     init(id: UUID? = nil, tenantID: UUID, mapOrganizationID: UUID, name: String, description: String = "", address1: String, postalCode: String, city: String) {
@@ -42,6 +50,9 @@ final class ServiceAtLocation: Model, TenantOwned, @unchecked Sendable {
     @Field(key: "tenant_id") var tenantID: UUID
     @Field(key: "service_id") var serviceID: UUID
     @Field(key: "location_id") var locationID: UUID
+
+    /// Listed by hand, not found by reflection on every query and row (see ModelPropertyListTests).
+    var properties: [any AnyProperty] { [$id, $tenantID, $serviceID, $locationID] }
 
     init() {}
 

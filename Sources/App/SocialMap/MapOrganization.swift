@@ -21,6 +21,14 @@ final class MapOrganization: Model, TenantOwned, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
+    /// Listed by hand, not found by reflection on every query and row (see ModelPropertyListTests).
+    var properties: [any AnyProperty] {
+        [
+            $id, $tenantID, $name, $description, $email, $website, $informal, $organizationID, $version,
+            $createdAt, $updatedAt,
+        ]
+    }
+
     init() {}
 
     init(id: UUID? = nil, tenantID: UUID, name: String, description: String, informal: Bool = false, organizationID: UUID? = nil) {

@@ -32,6 +32,15 @@ final class Service: Model, TenantOwned, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
+    /// Listed by hand, not found by reflection on every query and row (see ModelPropertyListTests).
+    var properties: [any AnyProperty] {
+        [
+            $id, $tenantID, $mapOrganizationID, $name, $description, $url, $email, $status,
+            $eligibilityDescription, $feesDescription, $languages, $capacity, $expectedWaitWeeks,
+            $acceptsReferrals, $responseDays, $searchText, $version, $createdAt, $updatedAt,
+        ]
+    }
+
     init() {}
 
     init(id: UUID? = nil, tenantID: UUID, mapOrganizationID: UUID, name: String, description: String) {
@@ -66,6 +75,9 @@ final class ServiceTerm: Model, TenantOwned, @unchecked Sendable {
     @Field(key: "tenant_id") var tenantID: UUID
     @Field(key: "service_id") var serviceID: UUID
     @Field(key: "term_id") var termID: UUID
+
+    /// Listed by hand, not found by reflection on every query and row (see ModelPropertyListTests).
+    var properties: [any AnyProperty] { [$id, $tenantID, $serviceID, $termID] }
 
     init() {}
 

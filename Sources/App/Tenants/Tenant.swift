@@ -17,6 +17,9 @@ final class Tenant: Model, @unchecked Sendable {
     @Field(key: "public_social_map") var publicSocialMap: Bool
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
+    /// Listed by hand, not found by reflection on every query and row (see ModelPropertyListTests).
+    var properties: [any AnyProperty] { [$id, $name, $slug, $isDemo, $isActive, $reassessmentMonths, $publicSocialMap, $createdAt] }
+
     init() {}
 
     init(id: UUID? = nil, name: String, slug: String, isDemo: Bool = false) {

@@ -15,6 +15,9 @@ final class AccountLink: Model, TenantOwned, @unchecked Sendable {
     @Field(key: "expires_at") var expiresAt: Date
     @OptionalField(key: "used_at") var usedAt: Date?
 
+    /// Listed by hand, not found by reflection on every query and row (see ModelPropertyListTests).
+    var properties: [any AnyProperty] { [$id, $tenantID, $userID, $tokenHash, $purpose, $expiresAt, $usedAt] }
+
     init() {}
 
     enum Purpose: String { case invitation, reset }

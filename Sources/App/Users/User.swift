@@ -24,6 +24,14 @@ final class User: Model, TenantOwned, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
+    /// Listed by hand, not found by reflection on every query and row (see ModelPropertyListTests).
+    var properties: [any AnyProperty] {
+        [
+            $id, $tenantID, $organizationID, $username, $displayName, $role, $passwordHash, $totpSecret,
+            $isActive, $locale, $version, $createdAt, $updatedAt,
+        ]
+    }
+
     init() {}
 
     init(
