@@ -79,5 +79,6 @@ enum Migrations {
         app.migrations.add(CreateMapContactDetails())
         app.migrations.add(UpdateTenantsAddPublicSocialMap())
         app.migrations.add(UpdateAccessLogTimelineIndex())
+        app.migrations.add(UpdateInvolvementsIndexUnassigned())
     }
 }
