@@ -23,6 +23,7 @@ public enum StartupCheck {
                 _ = try await (app.db as! any SQLDatabase).raw("PRAGMA journal_mode=WAL").all()
             }
             try await app.autoMigrate()
+            if case .sqliteFile = app.config.database { try await QueryPlannerStatistics.refreshOnStart(app.db) }
             return
         }
         let pending: [String]

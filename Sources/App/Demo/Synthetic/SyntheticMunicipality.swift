@@ -57,6 +57,7 @@ struct SyntheticMunicipality {
             rows += batch.rowCount
             progress?.update(done: residents, rows: rows)
         }
+        try await QueryPlannerStatistics.refresh(on: app.db)
         progress?.update(done: residents, rows: rows, force: true)
         progress?.finish()
         return Report(households: households, residents: residents, rows: rows, seconds: Date().timeIntervalSince(started))
