@@ -9,24 +9,36 @@ enum AccessLogger {
     /// transaction when there is one, so the entry and the change it records
     /// are written together or not at all.
     static func append(_ record: AuditRecord, on db: any Database) async throws {
-        let chain = AccessLogEntry.chainKey(for: record.tenantID)
-        try await db.transaction { tx in
-            let sql = tx as! any SQLDatabase
-            let head = try await advance(chain, on: sql)
-            var entry = record
-            entry.sequence = head.sequence
-            let previous = head.sequence == 1 ? AuditChain.genesis : head.hash
-            let hash = AuditChain.hash(entry, previous: previous)
-            try await AccessLogEntry(chain: chain, record: entry, previousHash: previous, hash: hash).create(on: tx)
-            try await sql.raw("UPDATE access_log_heads SET hash = \(bind: hash) WHERE chain = \(bind: chain)").run()
+        try await append([record], on: db)
+    }
+
+    /// Appends `records`, in order, with one transaction per chain: the head
+    /// moves on by their number at once, and they go in as one insert.
+    static func append(_ records: [AuditRecord], on db: any Database) async throws {
+        for (chain, records) in Dictionary(grouping: records, by: { AccessLogEntry.chainKey(for: $0.tenantID) }) {
+            try await db.transaction { tx in
+                let sql = tx as! any SQLDatabase
+                let head = try await advance(chain, by: records.count, on: sql)
+                var previous = head.sequence == records.count ? AuditChain.genesis : head.hash
+                var entries: [AccessLogEntry] = []
+                for (offset, record) in records.enumerated() {
+                    var entry = record
+                    entry.sequence = head.sequence - records.count + 1 + offset
+                    let hash = AuditChain.hash(entry, previous: previous)
+                    entries.append(AccessLogEntry(chain: chain, record: entry, previousHash: previous, hash: hash))
+                    previous = hash
+                }
+                try await entries.create(on: tx)
+                try await sql.raw("UPDATE access_log_heads SET hash = \(bind: previous) WHERE chain = \(bind: chain)").run()
+            }
         }
     }
 
-    /// Moves the chain's head one on and returns it as it was (with the new
-    /// sequence). The update takes the row lock first, which serialises
+    /// Moves the chain's head `count` on and returns its new sequence with the
+    /// hash it had. The update takes the row lock first, which serialises
     /// appenders to this chain; a chain's first append creates its head.
-    private static func advance(_ chain: String, on sql: any SQLDatabase) async throws -> (sequence: Int, hash: String) {
-        let step: SQLQueryString = "UPDATE access_log_heads SET sequence = sequence + 1 WHERE chain = \(bind: chain) RETURNING sequence, hash"
+    private static func advance(_ chain: String, by count: Int, on sql: any SQLDatabase) async throws -> (sequence: Int, hash: String) {
+        let step: SQLQueryString = "UPDATE access_log_heads SET sequence = sequence + \(literal: count) WHERE chain = \(bind: chain) RETURNING sequence, hash"
         var head = try await sql.raw(step).first()
         if head == nil {
             try await sql.raw("""
@@ -61,6 +73,10 @@ extension Request {
             objectType: objectType, objectID: objectID,
             source: "web \(clientAddress)"
         )
-        try await AccessLogger.append(record, on: db ?? self.db)
+        if let db {
+            try await AccessLogger.append(record, on: db)
+        } else {
+            try await application.accessLogBatcher.append(record)
+        }
     }
 }

@@ -15,6 +15,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     case .postgres(let url): app.databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: 4), as: .psql)
     }
     Migrations.register(on: app)
+    app.accessLogBatcher = AccessLogBatcher(databases: app.databases, eventLoops: app.eventLoopGroup, logger: app.logger)
 
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
     app.dummyPasswordHash = try app.password.hash(RandomToken.urlSafe())

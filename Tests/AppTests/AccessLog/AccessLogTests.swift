@@ -82,6 +82,30 @@ struct AccessLogTests {
     }
 }
 
+extension AccessLogTests {
+    /// Page views log through the group commit: many at once share
+    /// transactions, and the chain stays whole, gap-free and in order.
+    @Test func groupCommittedAppendsKeepOneUnbrokenChain() async throws {
+        try await withApp { app in
+            let tenantID = try await Fixtures(app: app).tenant().id
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for index in 0..<40 {
+                    group.addTask {
+                        try await app.accessLogBatcher.append(AuditRecord(
+                            occurredAt: Date(), event: "test.view", outcome: .allowed, tenantID: tenantID,
+                            userName: "viewer\(index)", basis: .involvement, objectType: "test", objectID: String(index)
+                        ))
+                    }
+                }
+                try await group.waitForAll()
+            }
+            #expect(try await AuditVerifier.verifyAll(on: app.db).first?.finding == .intact(count: 40))
+            let sequences = try await AccessLogEntry.query(on: app.db).filter(\.$event == "test.view").all().map(\.sequence).sorted()
+            #expect(sequences == Array(1...40))
+        }
+    }
+}
+
 /// Runs a command as the executable would, with output kept out of the test log.
 final class TestConsole: Console, @unchecked Sendable {
     var size: (width: Int, height: Int) { (80, 24) }

@@ -1,0 +1,60 @@
+import Domain
+import Fluent
+import Vapor
+
+/// Group commit for access-log entries written outside a caller's
+/// transaction (every page view writes one). Entries that arrive while a
+/// batch is being written wait and go together in the next one, so under
+/// load many views share one transaction instead of queueing for the
+/// chain's lock one by one. Each caller still waits until its own entry is
+/// committed: nothing is shown that is not logged.
+actor AccessLogBatcher {
+    private struct Waiting { let record: AuditRecord; let continuation: CheckedContinuation<Void, any Error> }
+
+    private let databases: Databases
+    private let eventLoops: any EventLoopGroup
+    private let logger: Logger
+    private var waiting: [Waiting] = []
+    private var writing = false
+
+    init(databases: Databases, eventLoops: any EventLoopGroup, logger: Logger) {
+        self.databases = databases
+        self.eventLoops = eventLoops
+        self.logger = logger
+    }
+
+    func append(_ record: AuditRecord) async throws {
+        try await withCheckedThrowingContinuation { continuation in
+            waiting.append(Waiting(record: record, continuation: continuation))
+            if !writing {
+                writing = true
+                Task { await self.writeWhileWaiting() }
+            }
+        }
+    }
+
+    private func writeWhileWaiting() async {
+        while !waiting.isEmpty {
+            let batch = waiting
+            waiting = []
+            do {
+                guard let db = databases.database(logger: logger, on: eventLoops.any()) else { throw Abort(.internalServerError, reason: "no database") }
+                try await AccessLogger.append(batch.map(\.record), on: db)
+                for entry in batch { entry.continuation.resume() }
+            } catch {
+                for entry in batch { entry.continuation.resume(throwing: error) }
+            }
+        }
+        writing = false
+    }
+}
+
+extension Application {
+    private struct AccessLogBatcherKey: StorageKey { typealias Value = AccessLogBatcher }
+
+    /// The application's one batcher; set up in `configure`.
+    var accessLogBatcher: AccessLogBatcher {
+        get { storage[AccessLogBatcherKey.self]! }
+        set { storage[AccessLogBatcherKey.self] = newValue }
+    }
+}
