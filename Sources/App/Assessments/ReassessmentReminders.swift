@@ -32,28 +32,24 @@ enum ReassessmentReminders {
 
     /// Per household, member and instrument: the day of the latest
     /// professional assessment with a score in a domain `visible` lists for
-    /// that household. SQL gives the latest day per domain; the visible ones decide.
+    /// that household. The (household, domain) pairs go into the query, so it
+    /// returns a row per member and instrument, not per domain.
     static func latestProfessional(visible: [UUID: Set<LifeDomain>], tenantID: UUID?, on db: any Database) async throws -> [Latest] {
-        let householdIDs = visible.filter { !$0.value.isEmpty }.map(\.key)
-        let domains = visible.values.reduce(into: Set<LifeDomain>()) { $0.formUnion($1) }
-        guard let tenantID, !householdIDs.isEmpty else { return [] }
+        let pairs = visible.flatMap { household, domains in domains.map { SQLGroupExpression([SQLBind(household), SQLBind($0.rawValue)]) } }
+        guard let tenantID, !pairs.isEmpty else { return [] }
         let rows = try await (db as! any SQLDatabase).raw("""
-            SELECT a.household_id, a.resident_id, a.instrument_id, s.domain, MAX(a.assessed_on) AS last_on
-            FROM assessments a JOIN assessment_scores s ON s.assessment_id = a.id
-            WHERE a.tenant_id = \(bind: tenantID) AND a.household_id IN (\(binds: householdIDs))
-              AND a.source = \(bind: AssessmentSource.professional.rawValue) AND s.domain IN (\(binds: domains.map(\.rawValue)))
-            GROUP BY a.household_id, a.resident_id, a.instrument_id, s.domain
+            SELECT a.household_id, a.resident_id, a.instrument_id, MAX(a.assessed_on) AS last_on
+            FROM assessments a
+            WHERE a.tenant_id = \(bind: tenantID) AND a.household_id IN (\(binds: Array(visible.keys)))
+              AND a.source = \(bind: AssessmentSource.professional.rawValue)
+              AND EXISTS (SELECT 1 FROM assessment_scores s WHERE s.assessment_id = a.id
+                          AND (a.household_id, s.domain) IN (VALUES \(SQLList(pairs))))
+            GROUP BY a.household_id, a.resident_id, a.instrument_id
             """).all()
-        var latest: [String: Latest] = [:]
-        for row in rows {
-            let householdID = try row.decode(column: "household_id", as: UUID.self)
-            guard let domain = LifeDomain(rawValue: try row.decode(column: "domain", as: String.self)), visible[householdID]?.contains(domain) == true else { continue }
-            let candidate = Latest(householdID: householdID, residentID: try row.decode(column: "resident_id", as: UUID.self),
-                                   instrumentID: try row.decode(column: "instrument_id", as: String.self), lastOn: try row.decode(column: "last_on", as: String.self))
-            let key = "\(candidate.householdID)|\(candidate.residentID)|\(candidate.instrumentID)"
-            if latest[key].map({ $0.lastOn < candidate.lastOn }) ?? true { latest[key] = candidate }
+        return try rows.map { row in
+            Latest(householdID: try row.decode(column: "household_id", as: UUID.self), residentID: try row.decode(column: "resident_id", as: UUID.self),
+                   instrumentID: try row.decode(column: "instrument_id", as: String.self), lastOn: try row.decode(column: "last_on", as: String.self))
         }
-        return Array(latest.values)
     }
 }
 
