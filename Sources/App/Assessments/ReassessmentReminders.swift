@@ -11,10 +11,11 @@ enum ReassessmentReminders {
     struct Due: Encodable, Equatable { let text: String; let href: String; let lastOn: String }
 
     static func due(households: [Household], contexts: [UUID: AccessContext], months: Int, today: String, req: Request) async throws -> [Due] {
+        guard let tenantID = households.first?.tenantID else { return [] }
         let visible = contexts.mapValues { context in Set(LifeDomain.allCases.filter { AccessPolicy.decide(context, .detail($0)).isAllowed }) }
-        let latest = try await latestProfessional(visible: visible, tenantID: households.first?.tenantID, on: req.db)
+        let latest = try await latestProfessional(visible: visible, tenantID: tenantID, on: req.db)
         let due = latest.filter { Day.adding(months: months, to: $0.lastOn).map { $0 <= today } ?? false }
-        guard let tenantID = households.first?.tenantID, !due.isEmpty else { return [] }
+        guard !due.isEmpty else { return [] }
         let households = Dictionary(uniqueKeysWithValues: households.map { ($0.id!, $0) })
         let names = Dictionary(
             try await Resident.scoped(to: tenantID, on: req.db).filter(\.$id ~~ due.map(\.residentID)).all()
@@ -34,9 +35,9 @@ enum ReassessmentReminders {
     /// professional assessment with a score in a domain `visible` lists for
     /// that household. The (household, domain) pairs go into the query, so it
     /// returns a row per member and instrument, not per domain.
-    static func latestProfessional(visible: [UUID: Set<LifeDomain>], tenantID: UUID?, on db: any Database) async throws -> [Latest] {
+    static func latestProfessional(visible: [UUID: Set<LifeDomain>], tenantID: UUID, on db: any Database) async throws -> [Latest] {
         let pairs = visible.flatMap { household, domains in domains.map { SQLGroupExpression([SQLBind(household), SQLBind($0.rawValue)]) } }
-        guard let tenantID, !pairs.isEmpty else { return [] }
+        guard !pairs.isEmpty else { return [] }
         let rows = try await (db as! any SQLDatabase).raw("""
             SELECT a.household_id, a.resident_id, a.instrument_id, MAX(a.assessed_on) AS last_on
             FROM assessments a

@@ -17,13 +17,12 @@ public enum StartupCheck {
 
     public static func prepareDatabase(_ app: Application) async throws {
         if app.config.database.isEmbedded {
-            if case .sqliteFile = app.config.database {
-                // Write-ahead logging: readers no longer wait for the access
-                // log's writes, and a commit syncs once. It stays set in the file.
-                _ = try await (app.db as! any SQLDatabase).raw("PRAGMA journal_mode=WAL").all()
-            }
+            guard case .sqliteFile = app.config.database else { return try await app.autoMigrate() }
+            // Write-ahead logging: readers no longer wait for the access
+            // log's writes, and a commit syncs once. It stays set in the file.
+            _ = try await (app.db as! any SQLDatabase).raw("PRAGMA journal_mode=WAL").all()
             try await app.autoMigrate()
-            if case .sqliteFile = app.config.database { try await QueryPlannerStatistics.refreshOnStart(app.db) }
+            try await QueryPlannerStatistics.refreshOnStart(app.db)
             return
         }
         let pending: [String]
