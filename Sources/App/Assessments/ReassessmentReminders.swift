@@ -10,26 +10,18 @@ import Vapor
 enum ReassessmentReminders {
     struct Due: Encodable, Equatable { let text: String; let href: String; let lastOn: String }
 
-    static func due(households: [Household], contexts: [UUID: AccessContext], months: Int, today: String, req: Request) async throws -> [Due] {
-        guard let tenantID = households.first?.tenantID else { return [] }
+    static func due(names: [UUID: String], contexts: [UUID: AccessContext], months: Int, today: String, tenantID: UUID, req: Request) async throws -> [Due] {
         let visible = contexts.mapValues { context in Set(LifeDomain.allCases.filter { AccessPolicy.decide(context, .detail($0)).isAllowed }) }
         let latest = try await latestProfessional(visible: visible, tenantID: tenantID, on: req.db)
-        let due = latest.filter { Day.adding(months: months, to: $0.lastOn).map { $0 <= today } ?? false }
-        guard !due.isEmpty else { return [] }
-        let households = Dictionary(uniqueKeysWithValues: households.map { ($0.id!, $0) })
-        let names = Dictionary(
-            try await Resident.scoped(to: tenantID, on: req.db).filter(\.$id ~~ due.map(\.residentID)).all()
-                .compactMap { r in r.id.map { ($0, r.fullName) } },
-            uniquingKeysWith: { a, _ in a }
-        )
-        return due.compactMap { last -> Due? in
-            guard let household = households[last.householdID], let instrument = req.instruments.instrument(last.instrumentID) else { return nil }
-            let text = req.t("worklist.reassessment_item", names[last.residentID] ?? "", instrument.name.text(req.locale.rawValue), household.name, last.lastOn)
+        return latest.compactMap { last -> Due? in
+            guard Day.adding(months: months, to: last.lastOn).map({ $0 <= today }) ?? false,
+                  let household = names[last.householdID], let instrument = req.instruments.instrument(last.instrumentID) else { return nil }
+            let text = req.t("worklist.reassessment_item", last.residentName, instrument.name.text(req.locale.rawValue), household, last.lastOn)
             return Due(text: text, href: SiteRoute.household.path(last.householdID) + "#progress-\(last.residentID)", lastOn: last.lastOn)
         }.sorted { ($0.lastOn, $0.text) < ($1.lastOn, $1.text) }
     }
 
-    struct Latest { let householdID: UUID; let residentID: UUID; let instrumentID: String; let lastOn: String }
+    struct Latest { let householdID: UUID; let residentID: UUID; let residentName: String; let instrumentID: String; let lastOn: String }
 
     /// Per household, member and instrument: the day of the latest
     /// professional assessment with a score in a domain `visible` lists for
@@ -39,16 +31,17 @@ enum ReassessmentReminders {
         let pairs = visible.flatMap { household, domains in domains.map { SQLGroupExpression([SQLBind(household), SQLBind($0.rawValue)]) } }
         guard !pairs.isEmpty else { return [] }
         let rows = try await (db as! any SQLDatabase).raw("""
-            SELECT a.household_id, a.resident_id, a.instrument_id, MAX(a.assessed_on) AS last_on
-            FROM assessments a
+            SELECT a.household_id, a.resident_id, r.given_name, r.family_name, a.instrument_id, MAX(a.assessed_on) AS last_on
+            FROM assessments a JOIN residents r ON r.id = a.resident_id AND r.tenant_id = a.tenant_id
             WHERE a.tenant_id = \(bind: tenantID) AND a.household_id IN (\(binds: Array(visible.keys)))
               AND a.source = \(bind: AssessmentSource.professional.rawValue)
               AND EXISTS (SELECT 1 FROM assessment_scores s WHERE s.assessment_id = a.id
                           AND (a.household_id, s.domain) IN (VALUES \(SQLList(pairs))))
-            GROUP BY a.household_id, a.resident_id, a.instrument_id
+            GROUP BY a.household_id, a.resident_id, r.given_name, r.family_name, a.instrument_id
             """).all()
         return try rows.map { row in
             Latest(householdID: try row.decode(column: "household_id", as: UUID.self), residentID: try row.decode(column: "resident_id", as: UUID.self),
+                   residentName: "\(try row.decode(column: "given_name", as: String.self)) \(try row.decode(column: "family_name", as: String.self))",
                    instrumentID: try row.decode(column: "instrument_id", as: String.self), lastOn: try row.decode(column: "last_on", as: String.self))
         }
     }

@@ -1,5 +1,6 @@
 import Domain
 import Fluent
+import SQLKit
 import Vapor
 
 /// Where a professional who is refused a household can, in an emergency,
@@ -57,8 +58,11 @@ struct BreakTheGlassController {
 
     /// The households among `ids` this user has an unexpired opening for.
     static func openHouseholds(among ids: [UUID], userID: UUID, tenantID: UUID, on db: any Database) async throws -> Set<UUID> {
-        Set(try await BreakTheGlassOpening.scoped(to: tenantID, on: db)
-            .filter(\.$householdID ~~ ids).filter(\.$userID == userID)
-            .filter(\.$expiresAt > Date()).all().map(\.householdID))
+        guard !ids.isEmpty else { return [] }
+        let rows = try await db.sql.raw("""
+            SELECT household_id FROM break_the_glass_openings
+            WHERE tenant_id = \(bind: tenantID) AND user_id = \(bind: userID) AND household_id IN (\(binds: ids)) AND expires_at > \(bind: Date())
+            """).all()
+        return Set(try rows.map { try $0.decode(column: "household_id", as: UUID.self) })
     }
 }

@@ -44,6 +44,10 @@ final class Involvement: Model, TenantOwned, @unchecked Sendable {
 
     /// Active on `day` (yyyy-MM-dd): started, and not yet ended.
     func isActive(on day: String) -> Bool {
+        Self.isActive(startsOn: startsOn, endsOn: endsOn, on: day)
+    }
+
+    static func isActive(startsOn: String, endsOn: String?, on day: String) -> Bool {
         startsOn <= day && (endsOn.map { day < $0 } ?? true)
     }
 }

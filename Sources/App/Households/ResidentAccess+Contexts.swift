@@ -1,5 +1,6 @@
 import Domain
 import Fluent
+import SQLKit
 import Vapor
 
 extension ResidentAccess {
@@ -12,12 +13,19 @@ extension ResidentAccess {
     /// The same facts for many households at once (a worklist), with one
     /// query per kind of fact however many households there are.
     func contexts(for households: [Household]) async throws -> [UUID: AccessContext] {
-        let ids = try households.map { try $0.requireID() }
+        let ids = try households.filter { $0.tenantID == actor.tenantID }.map { try $0.requireID() }
+        var contexts = try await contexts(forHouseholdsInTenant: ids)
+        for household in households where household.tenantID != actor.tenantID {
+            contexts[try household.requireID()] = AccessContext(role: actor.role, sameTenant: false)
+        }
+        return contexts
+    }
+
+    /// As `contexts(for:)`, for households already read within the actor's tenant.
+    func contexts(forHouseholdsInTenant ids: [UUID]) async throws -> [UUID: AccessContext] {
         guard !ids.isEmpty else { return [:] }
         let today = Day.today()
-        var contexts = Dictionary(uniqueKeysWithValues: households.map { household in
-            (household.id!, AccessContext(role: actor.role, sameTenant: household.tenantID == actor.tenantID))
-        })
+        var contexts = Dictionary(ids.map { ($0, AccessContext(role: actor.role, sameTenant: true)) }, uniquingKeysWith: { first, _ in first })
         if actor.role == .resident {
             let own = try await ownHouseholds(among: ids, today: today)
             for id in own { contexts[id]?.ownHousehold = true }
@@ -27,16 +35,13 @@ extension ResidentAccess {
             for id in opened { contexts[id]?.breakTheGlass = true }
         }
         guard let organizationID = actor.organizationID else { return contexts }
-        let involvements = try await Involvement.scoped(to: actor.tenantID, on: req.db)
-            .filter(\.$householdID ~~ ids).filter(\.$organizationID == organizationID).all()
-            .filter { $0.isActive(on: today) }
-        for (id, active) in Dictionary(grouping: involvements, by: \.householdID) {
-            contexts[id]?.involvementDomains = active.reduce(into: Set<LifeDomain>()) { $0.formUnion($1.lifeDomains) }
-            contexts[id]?.isCoordinator = active.contains(where: \.isCoordinator)
+        for (id, involvement) in try await Self.activeInvolvements(householdIDs: ids, organizationID: organizationID, tenantID: actor.tenantID, today: today, on: req.db) {
+            contexts[id]?.involvementDomains = involvement.domains
+            contexts[id]?.isCoordinator = involvement.isCoordinator
         }
         let referred = try await Referral.openDomains(householdIDs: ids, receiverID: organizationID, tenantID: actor.tenantID, on: req.db)
         let consented = try await Self.consentedDomains(householdIDs: ids, organizationID: organizationID, tenantID: actor.tenantID, on: req.db)
-        let municipal = try await Organization.find(organizationID, in: actor.tenantID, on: req.db).partOfMunicipality
+        let municipal = try await Organization.isMunicipal(organizationID, in: actor.tenantID, on: req.db)
         for id in ids {
             contexts[id]?.referredDomains = referred[id] ?? []
             contexts[id]?.consentDomains = consented[id] ?? []
@@ -60,13 +65,41 @@ extension ResidentAccess {
         try await consentedDomains(householdIDs: [householdID], organizationID: organizationID, tenantID: tenantID, on: db)[householdID] ?? []
     }
 
-    /// The same, per household, for many households at once.
+    /// The same, per household, for many households at once. Plain SQL, as
+    /// the other facts here: they are read on every page with resident data.
     static func consentedDomains(householdIDs: [UUID], organizationID: UUID, tenantID: UUID, on db: any Database) async throws -> [UUID: Set<LifeDomain>] {
+        guard !householdIDs.isEmpty else { return [:] }
         let today = Day.today()
-        let consents = try await Consent.scoped(to: tenantID, on: db)
-            .filter(\.$householdID ~~ householdIDs).filter(\.$recipientOrganizationID == organizationID).all()
-            .filter { $0.effective(today: today) == .active }
-        return Dictionary(grouping: consents, by: \.householdID)
-            .mapValues { $0.reduce(into: Set<LifeDomain>()) { $0.formUnion($1.lifeDomains) } }
+        let rows = try await db.sql.raw("""
+            SELECT household_id, domains, status, valid_from, valid_to FROM consents
+            WHERE tenant_id = \(bind: tenantID) AND recipient_organization_id = \(bind: organizationID) AND household_id IN (\(binds: householdIDs))
+            """).all()
+        var domains: [UUID: Set<LifeDomain>] = [:]
+        for row in rows {
+            let status = ConsentStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .withdrawn
+            let effective = ConsentRule.effective(status: status, validFrom: try row.decode(column: "valid_from", as: String.self),
+                                                  validTo: try row.decode(column: "valid_to", as: String?.self), today: today)
+            guard effective == .active else { continue }
+            domains[try row.decode(column: "household_id", as: UUID.self), default: []].formUnion(LifeDomain.decode(try row.decode(column: "domains", as: String.self)))
+        }
+        return domains
+    }
+
+    /// Per household: the life domains of the organisation's involvements
+    /// active today, and whether one of them coordinates.
+    static func activeInvolvements(householdIDs: [UUID], organizationID: UUID, tenantID: UUID, today: String, on db: any Database) async throws -> [UUID: (domains: Set<LifeDomain>, isCoordinator: Bool)] {
+        let rows = try await db.sql.raw("""
+            SELECT household_id, domains, is_coordinator, starts_on, ends_on FROM involvements
+            WHERE tenant_id = \(bind: tenantID) AND organization_id = \(bind: organizationID) AND household_id IN (\(binds: householdIDs))
+            """).all()
+        var active: [UUID: (domains: Set<LifeDomain>, isCoordinator: Bool)] = [:]
+        for row in rows where Involvement.isActive(startsOn: try row.decode(column: "starts_on", as: String.self), endsOn: try row.decode(column: "ends_on", as: String?.self), on: today) {
+            let id = try row.decode(column: "household_id", as: UUID.self)
+            var facts = active[id] ?? ([], false)
+            facts.domains.formUnion(LifeDomain.decode(try row.decode(column: "domains", as: String.self)))
+            facts.isCoordinator = try facts.isCoordinator || row.decode(column: "is_coordinator", as: Bool.self)
+            active[id] = facts
+        }
+        return active
     }
 }

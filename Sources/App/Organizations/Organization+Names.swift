@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Foundation
 import Vapor
 
@@ -7,6 +8,15 @@ extension Organization {
     static func names(in tenantID: UUID, on db: any Database) async throws -> [UUID: String] {
         let organizations = try await scoped(to: tenantID, on: db).all()
         return Dictionary(organizations.compactMap { org in org.id.map { ($0, org.name) } }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Whether the organisation is part of the municipality (no consent
+    /// needed, DESIGN.md §3.4); a 404 when it is not in the tenant.
+    static func isMunicipal(_ id: UUID, in tenantID: UUID, on db: any Database) async throws -> Bool {
+        guard let row = try await db.sql.raw("""
+            SELECT part_of_municipality FROM organizations WHERE tenant_id = \(bind: tenantID) AND id = \(bind: id)
+            """).first() else { throw Abort(.notFound) }
+        return try row.decode(column: "part_of_municipality", as: Bool.self)
     }
 }
 

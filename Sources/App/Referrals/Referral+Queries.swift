@@ -1,5 +1,6 @@
 import Domain
 import Fluent
+import SQLKit
 import Foundation
 
 extension Referral {
@@ -11,12 +12,19 @@ extension Referral {
         try await openDomains(householdIDs: [householdID], receiverID: receiverID, tenantID: tenantID, on: db)[householdID] ?? []
     }
 
-    /// The same, per household, for many households at once.
+    /// The same, per household, for many households at once (plain SQL:
+    /// part of every access decision, see `ResidentAccess.contexts(for:)`).
     static func openDomains(householdIDs: [UUID], receiverID: UUID, tenantID: UUID, on db: any Database) async throws -> [UUID: Set<LifeDomain>] {
-        let open = try await scoped(to: tenantID, on: db)
-            .filter(\.$householdID ~~ householdIDs).filter(\.$receiverOrganizationID == receiverID)
-            .filter(\.$status ~~ openAtReceiver).all()
-        return Dictionary(grouping: open, by: \.householdID)
-            .mapValues { $0.reduce(into: Set<LifeDomain>()) { $0.formUnion($1.lifeDomains) } }
+        guard !householdIDs.isEmpty else { return [:] }
+        let rows = try await db.sql.raw("""
+            SELECT household_id, domains FROM referrals
+            WHERE tenant_id = \(bind: tenantID) AND receiver_organization_id = \(bind: receiverID)
+              AND household_id IN (\(binds: householdIDs)) AND status IN (\(binds: openAtReceiver))
+            """).all()
+        var domains: [UUID: Set<LifeDomain>] = [:]
+        for row in rows {
+            domains[try row.decode(column: "household_id", as: UUID.self), default: []].formUnion(LifeDomain.decode(try row.decode(column: "domains", as: String.self)))
+        }
+        return domains
     }
 }

@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Foundation
 
 /// A municipality or region: the hard data boundary.
@@ -37,4 +38,10 @@ extension Tenant {
     static let reassessmentMonthsRange = 1...36
 
     var reassessmentInterval: Int { reassessmentMonths ?? Self.defaultReassessmentMonths }
+
+    /// The tenant's interval without reading the whole row (the worklist's hot path).
+    static func reassessmentInterval(of id: UUID, on db: any Database) async throws -> Int {
+        let row = try await db.sql.raw("SELECT reassessment_months FROM tenants WHERE id = \(bind: id)").first()
+        return try row?.decode(column: "reassessment_months", as: Int?.self) ?? defaultReassessmentMonths
+    }
 }
