@@ -1,5 +1,6 @@
 import Domain
 import Fluent
+import SQLKit
 import Vapor
 
 /// The household's timeline: every change to its plan, notes, consents and
@@ -18,10 +19,7 @@ enum Timeline {
 
     static func items(for opened: ResidentAccess.Opened, req: Request, limit: Int = 100) async throws -> [Item] {
         let household = opened.household
-        let entries = try await AccessLogEntry.query(on: req.db)
-            .filter(\.$tenantID == household.tenantID).filter(\.$subjectID == household.id)
-            .filter(\.$event ~~ events).filter(\.$outcome ~~ ["success", "allowed"])
-            .sort(\.$occurredAt, .descending).limit(limit * 2).all()
+        let entries = try await changes(of: try household.requireID(), tenantID: household.tenantID, limit: limit * 2, on: req.db)
         let visible = entries.filter { entry in
             guard let purpose = entry.purpose, purpose.hasPrefix("detail:") else { return true }
             return LifeDomain(rawValue: String(purpose.dropFirst("detail:".count))).map { opened.allows(.detail($0)) } ?? false
@@ -35,6 +33,24 @@ enum Timeline {
                 who: [entry.userID.flatMap { names[$0] }, entry.organizationID.flatMap { organizations[$0] }].compactMap { $0 }.joined(separator: ", "),
                 what: req.t("timeline.\(entry.event)") + (domain.map { " (\($0))" } ?? "")
             )
+        }
+    }
+
+    struct Change { let occurredAt: Date; let event: String; let userID: UUID?; let organizationID: UUID?; let purpose: String? }
+
+    /// The household's latest changes in the access log, newest first: only
+    /// the columns the timeline shows (it is part of every household page).
+    static func changes(of householdID: UUID, tenantID: UUID, limit: Int, on db: any Database) async throws -> [Change] {
+        let rows = try await db.sql.raw("""
+            SELECT occurred_at, event, user_id, organization_id, purpose FROM access_log_entries
+            WHERE tenant_id = \(bind: tenantID) AND subject_id = \(bind: householdID)
+              AND event IN (\(binds: events.sorted())) AND outcome IN (\(binds: ["success", "allowed"]))
+            ORDER BY occurred_at DESC LIMIT \(literal: limit)
+            """).all()
+        return try rows.map { row in
+            Change(occurredAt: try row.decode(column: "occurred_at", as: Date.self), event: try row.decode(column: "event", as: String.self),
+                   userID: try row.decode(column: "user_id", as: UUID?.self), organizationID: try row.decode(column: "organization_id", as: UUID?.self),
+                   purpose: try row.decode(column: "purpose", as: String?.self))
         }
     }
 }

@@ -6,8 +6,9 @@ import Vapor
 extension Organization {
     /// Every organisation's name in a tenant, by id: for labels in lists.
     static func names(in tenantID: UUID, on db: any Database) async throws -> [UUID: String] {
-        let organizations = try await scoped(to: tenantID, on: db).all()
-        return Dictionary(organizations.compactMap { org in org.id.map { ($0, org.name) } }, uniquingKeysWith: { first, _ in first })
+        let rows = try await db.sql.raw("SELECT id, name FROM organizations WHERE tenant_id = \(bind: tenantID)").all()
+        return Dictionary(try rows.map { (try $0.decode(column: "id", as: UUID.self), try $0.decode(column: "name", as: String.self)) },
+                          uniquingKeysWith: { first, _ in first })
     }
 
     /// Whether the organisation is part of the municipality (no consent

@@ -130,12 +130,22 @@ enum SiteRoute: String, CaseIterable {
     /// The path with each `:parameter` replaced, in order, by `values`.
     func path(_ values: CustomStringConvertible...) -> String {
         var remaining = values.makeIterator()
-        let parts = rawValue.split(separator: "/").map { part -> String in
-            guard part.hasPrefix(":") else { return String(part) }
-            let value = remaining.next()?.description ?? ""
-            return value.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? value
+        var path = ""
+        for part in rawValue.split(separator: "/") {
+            path += "/"
+            path += part.first == ":" ? Self.escaped(remaining.next()?.description ?? "") : String(part)
         }
-        return "/" + parts.joined(separator: "/")
+        return path.isEmpty ? "/" : path
+    }
+
+    /// A value as one path segment. Ids and slugs pass as they are: pages
+    /// build hundreds of links, and Foundation's percent-encoding is slow on Linux.
+    static func escaped(_ value: String) -> String {
+        let plain = value.utf8.allSatisfy { byte in
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
+        }
+        return plain ? value : value.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? value
     }
 }
 
