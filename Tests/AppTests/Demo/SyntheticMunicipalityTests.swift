@@ -64,6 +64,12 @@ struct SyntheticMunicipalityTests {
             let residents = try await Resident.query(on: app.db).filter(\.$bsnEncrypted != nil).limit(50).all()
             #expect(!residents.isEmpty)
             for resident in residents { #expect(BSN(cipher.openOrNil(resident.bsnEncrypted) ?? "") != nil) }
+            // The social map grows with the municipality, beside the demo's providers, and can be searched.
+            #expect(try await MapOrganization.query(on: app.db).count() == DemoSocialMap.providers.count + 1)
+            let tenantID = try #require(try await Tenant.query(on: app.db).filter(\.$slug == DemoTenant.slug).first()?.id)
+            let centre = DutchPlace.neighbourhoods[0]
+            let found = try await SocialMapSearch.run(SocialMapQuery(area: AreaCode(String(centre.postcode))), tenantID: tenantID, on: app.db)
+            #expect(found.contains { $0.name.hasSuffix(" \(centre.name)") })
             // A district professional sees their households through the access rule, not others'.
             let professional = try #require(try await User.query(on: app.db).filter(\.$username == "s11-noord-1").first())
             let involved = try #require(try await Involvement.query(on: app.db).filter(\.$organizationID == professional.organizationID!).first())
@@ -84,5 +90,16 @@ struct SyntheticMunicipalityTests {
             await #expect(throws: (any Error).self) { try await batch.write(on: app.db) }
             #expect(try await Household.query(on: app.db).count() == 0)
         }
+    }
+
+    @Test func theSocialMapGrowsWithTheMunicipality() {
+        var small = SeededRandom(seed: 3), large = SeededRandom(seed: 3), again = SeededRandom(seed: 3)
+        let few = SyntheticSocialMap.plan(residents: 10_000, random: &small)
+        let many = SyntheticSocialMap.plan(residents: 100_000, random: &large)
+        #expect(few.providers.count == 10 && many.providers.count == 100)
+        #expect((100...400).contains(many.services.count))
+        let domainTerms = Set(LifeDomain.allCases.map { MapTaxonomy.term(for: $0).id })
+        #expect(many.services.allSatisfy { !Set($0.termIDs).isDisjoint(with: domainTerms) && $0.links.count == 1 })
+        #expect(SyntheticSocialMap.plan(residents: 10_000, random: &again).services.map(\.id) == few.services.map(\.id))
     }
 }
