@@ -11,6 +11,9 @@ struct HouseholdController {
         let query: String
         /// A BSN search found someone in a household this organisation is not involved with.
         let knownElsewhere: Bool
+        let previousHref: String?
+        let nextHref: String?
+        let paged: Bool
     }
 
     struct IntakePage: Encodable {
@@ -33,34 +36,40 @@ struct HouseholdController {
         routes.post(.residentBSN, use: revealBSN)
     }
 
-    /// Households on which the actor's organisation is active today, found
-    /// by a resident's name; a valid BSN is looked up exactly, tenant-wide,
-    /// so nobody registers a known resident twice — but only households the
-    /// organisation works with are shown.
+    /// Households on which the actor's organisation is active today, by
+    /// name, a page at a time; found by a resident's name, or a valid BSN
+    /// looked up exactly, tenant-wide, so nobody registers a known resident
+    /// twice — but only households the organisation works with are shown.
     func list(req: Request) async throws -> Response {
         let actor = try req.requireActor()
         guard actor.role == .professional, let organizationID = actor.organizationID else { throw AppError.notFound }
-        let today = Day.today()
-        let mine = Set(try await Involvement.scoped(to: actor.tenantID, on: req.db)
-            .filter(\.$organizationID == organizationID).all()
-            .filter { $0.isActive(on: today) }.map(\.householdID))
         let query = String((req.query[String.self, at: "q"] ?? "").trimmingCharacters(in: .whitespaces).prefix(100))
-        var householdIDs = mine
-        var knownElsewhere = false
+        let number = min(max(1, req.query[Int.self, at: "page"] ?? 1), 100_000)
+        var filter = HouseholdList.Filter.all
+        var foundByBSN = false
         if let bsn = BSN(query) {
             let found = try await Resident.scoped(to: actor.tenantID, on: req.db).filter(\.$bsnLookup == req.bsnLookup(bsn)).all().map(\.householdID)
-            householdIDs = mine.intersection(found)
-            knownElsewhere = !found.isEmpty && householdIDs.isEmpty
+            filter = .households(Set(found))
+            foundByBSN = !found.isEmpty
             try await req.audit("resident.search", outcome: .allowed, basis: .involvement, purpose: "bsn", objectType: "search", objectID: String(found.count))
         } else if !query.isEmpty {
-            let matches = try await Resident.scoped(to: actor.tenantID, on: req.db).filter(\.$householdID ~~ mine).all()
-                .filter { $0.fullName.localizedCaseInsensitiveContains(query) }.map(\.householdID)
-            householdIDs = Set(matches)
+            filter = .memberName(query)
         }
-        let households = try await Household.scoped(to: actor.tenantID, on: req.db).filter(\.$id ~~ householdIDs).sort(\.$name).all()
-        let rows = try households.map { ListPage.Row(name: $0.name, address: "\($0.street), \($0.city)", href: SiteRoute.household.path(try $0.requireID())) }
-        let page = ListPage(rows: rows, newHref: SiteRoute.householdNew.path(), query: query, knownElsewhere: knownElsewhere)
+        let (households, hasMore) = try await HouseholdList.page(number, filter, organizationID: organizationID, tenantID: actor.tenantID, today: Day.today(), on: req.db)
+        let href = { (page: Int) in Self.listHref(query: query, page: page) }
+        let page = ListPage(
+            rows: households.map { ListPage.Row(name: $0.name, address: "\($0.street), \($0.city)", href: SiteRoute.household.path($0.id)) },
+            newHref: SiteRoute.householdNew.path(), query: query, knownElsewhere: foundByBSN && households.isEmpty,
+            previousHref: number > 1 ? href(number - 1) : nil, nextHref: hasMore ? href(number + 1) : nil, paged: number > 1 || hasMore
+        )
         return try await req.page("households/list", title: req.t("households.title"), page)
+    }
+
+    static func listHref(query: String, page: Int) -> String {
+        var components = URLComponents()
+        components.path = SiteRoute.households.path()
+        components.queryItems = (query.isEmpty ? [] : [URLQueryItem(name: "q", value: query)]) + [URLQueryItem(name: "page", value: String(page))]
+        return components.string ?? SiteRoute.households.path()
     }
 
     func new(req: Request) async throws -> Response {

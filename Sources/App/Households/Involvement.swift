@@ -1,6 +1,7 @@
 import Domain
 import Fluent
 import Foundation
+import SQLKit
 
 /// An organisation on the team around a household, for some life domains.
 final class Involvement: Model, TenantOwned, @unchecked Sendable {
@@ -49,6 +50,12 @@ final class Involvement: Model, TenantOwned, @unchecked Sendable {
 
     static func isActive(startsOn: String, endsOn: String?, on day: String) -> Bool {
         startsOn <= day && (endsOn.map { day < $0 } ?? true)
+    }
+
+    /// `isActive(on:)` as a SQL condition on the involvements row `i`, for
+    /// queries that page (a test keeps the two alike).
+    static func activeCondition(on day: String) -> SQLQueryString {
+        "i.starts_on <= \(bind: day) AND (i.ends_on IS NULL OR \(bind: day) < i.ends_on)"
     }
 }
 

@@ -54,16 +54,20 @@ enum ServiceRecords {
         let links = try await ServiceAtLocation.scoped(to: tenantID, on: db).filter(\.$serviceID ~~ ids).all()
         let places = try await self.places(links, tenantID: tenantID, on: db)
 
+        // Grouped once: a large map has thousands of these rows.
+        let termsOf = Dictionary(grouping: terms, by: \.serviceID), areasOf = Dictionary(grouping: areas, by: \.serviceID)
+        let schedulesOf = Dictionary(grouping: schedules, by: { $0.serviceID }), phonesOf = Dictionary(grouping: phones, by: { $0.serviceID })
+        let contactsOf = Dictionary(grouping: contacts, by: \.serviceID), placesOf = Dictionary(grouping: places, by: \.link.serviceID)
         return services.compactMap { service in
             guard let id = service.id, let organization = byOrganization[service.mapOrganizationID] else { return nil }
             return ServiceRecord(
                 service: service, organization: organization,
-                terms: terms.filter { $0.serviceID == id }.compactMap { MapTaxonomy.term(id: $0.termID) }.sorted { $0.nameKey < $1.nameKey },
-                areas: areas.filter { $0.serviceID == id },
-                schedules: sortedSchedules(schedules.filter { $0.serviceID == id }),
-                phones: phones.filter { $0.serviceID == id },
-                contacts: contacts.filter { $0.serviceID == id },
-                places: places.filter { $0.link.serviceID == id }
+                terms: (termsOf[id] ?? []).compactMap { MapTaxonomy.term(id: $0.termID) }.sorted { $0.nameKey < $1.nameKey },
+                areas: areasOf[id] ?? [],
+                schedules: sortedSchedules(schedulesOf[id] ?? []),
+                phones: phonesOf[id] ?? [],
+                contacts: contactsOf[id] ?? [],
+                places: placesOf[id] ?? []
             )
         }
     }
@@ -79,12 +83,14 @@ enum ServiceRecords {
         let locations = try await MapLocation.scoped(to: tenantID, on: db).filter(\.$id ~~ locationIDs).all()
         let phones = try await MapPhone.scoped(to: tenantID, on: db).filter(\.$locationID ~~ locationIDs).sort(\.$number).sort(\.$id).all()
         let schedules = try await MapSchedule.scoped(to: tenantID, on: db).filter(\.$locationID ~~ locationIDs).all()
+        let byID = Dictionary(locations.compactMap { location in location.id.map { ($0, location) } }, uniquingKeysWith: { a, _ in a })
+        let phonesAt = Dictionary(grouping: phones, by: { $0.locationID }), schedulesAt = Dictionary(grouping: schedules, by: { $0.locationID })
         return links.compactMap { link in
-            guard let location = locations.first(where: { $0.id == link.locationID }) else { return nil }
+            guard let location = byID[link.locationID] else { return nil }
             return ServiceRecord.Place(
                 link: link, location: location,
-                phones: phones.filter { $0.locationID == link.locationID },
-                schedules: sortedSchedules(schedules.filter { $0.locationID == link.locationID })
+                phones: phonesAt[link.locationID] ?? [],
+                schedules: sortedSchedules(schedulesAt[link.locationID] ?? [])
             )
         }.sorted { ($0.location.name, $0.location.id!.uuidString) < ($1.location.name, $1.location.id!.uuidString) }
     }

@@ -1,0 +1,68 @@
+import Domain
+import Fluent
+import SQLKit
+import Vapor
+
+/// "My households": those the organisation is actively involved with, by
+/// name, fifty a page. A district team of a large city works with thousands,
+/// so the page is read with plain SQL, never the whole list; each query
+/// binds the tenant.
+enum HouseholdList {
+    static let pageSize = 50
+
+    struct Row: Equatable { let id: UUID; let name: String; let street: String; let city: String }
+
+    enum Filter {
+        case all
+        /// Households with a member whose name contains the text, compared as
+        /// Swift compares it ("öztürk" finds "Öztürk" on both databases).
+        case memberName(String)
+        /// Exactly these households (what a BSN lookup found).
+        case households(Set<UUID>)
+    }
+
+    /// Page `number` (from 1), and whether another page follows.
+    static func page(_ number: Int, _ filter: Filter, organizationID: UUID, tenantID: UUID, today: String, on db: any Database) async throws -> (rows: [Row], hasMore: Bool) {
+        let offset = (max(1, number) - 1) * pageSize
+        let mine: SQLQueryString = """
+            h.tenant_id = \(bind: tenantID) AND EXISTS (SELECT 1 FROM involvements i WHERE i.tenant_id = h.tenant_id AND i.household_id = h.id
+              AND i.organization_id = \(bind: organizationID) AND \(Involvement.activeCondition(on: today)))
+            """
+        switch filter {
+        case .all, .households:
+            var condition = mine
+            if case .households(let ids) = filter {
+                guard !ids.isEmpty else { return ([], false) }
+                condition = "\(mine) AND h.id IN (\(binds: Array(ids)))"
+            }
+            let rows = try await db.sql.raw("""
+                SELECT h.id, h.name, h.street, h.city FROM households h WHERE \(condition)
+                ORDER BY h.name, h.id LIMIT \(literal: pageSize + 1) OFFSET \(literal: offset)
+                """).all()
+            return slice(try rows.map(row), from: 0)
+        case .memberName(let text):
+            let rows = try await db.sql.raw("""
+                SELECT h.id, h.name, h.street, h.city, r.given_name, r.family_name FROM households h
+                JOIN residents r ON r.household_id = h.id AND r.tenant_id = h.tenant_id WHERE \(mine)
+                """).all()
+            var found: [UUID: Row] = [:]
+            for member in rows {
+                let name = "\(try member.decode(column: "given_name", as: String.self)) \(try member.decode(column: "family_name", as: String.self))"
+                guard name.localizedCaseInsensitiveContains(text) else { continue }
+                let household = try row(member)
+                found[household.id] = household
+            }
+            return slice(found.values.sorted { ($0.name, $0.id.uuidString) < ($1.name, $1.id.uuidString) }, from: offset)
+        }
+    }
+
+    private static func row(_ row: any SQLRow) throws -> Row {
+        Row(id: try row.decode(column: "id", as: UUID.self), name: try row.decode(column: "name", as: String.self),
+            street: try row.decode(column: "street", as: String.self), city: try row.decode(column: "city", as: String.self))
+    }
+
+    private static func slice(_ rows: [Row], from offset: Int) -> (rows: [Row], hasMore: Bool) {
+        let rest = rows.dropFirst(offset)
+        return (Array(rest.prefix(pageSize)), rest.count > pageSize)
+    }
+}
