@@ -31,10 +31,9 @@ struct HSDSController {
         let parameters = try HSDSParameters(req)
         let mapping = Self.mapping(req)
         guard let filter = parameters.filter() else { return try json(HSDS.Page<HSDS.Service>(contents: [], total: 0, page: parameters.page, perPage: parameters.perPage)) }
-        let all = try await filter.services(tenantID: tenantID, on: req.db)
-        let page = HSDS.Page<Service>.slice(all, page: parameters.page, perPage: parameters.perPage)
+        let (page, total) = try await filter.page(parameters.page, perPage: parameters.perPage, tenantID: tenantID, on: req.db)
         let records = try await ServiceRecords.load(page, tenantID: tenantID, on: req.db)
-        return try json(HSDS.Page(contents: records.map { mapping.service($0, full: parameters.full) }, total: all.count, page: parameters.page, perPage: parameters.perPage))
+        return try json(HSDS.Page(contents: records.map { mapping.service($0, full: parameters.full) }, total: total, page: parameters.page, perPage: parameters.perPage))
     }
 
     func service(req: Request) async throws -> Response {

@@ -1,6 +1,7 @@
 import Domain
 import Fluent
 import Foundation
+import SQLKit
 
 /// What someone looks for on the social map.
 struct SocialMapQuery: Sendable {
@@ -14,6 +15,8 @@ struct SocialMapQuery: Sendable {
     /// The moment "open now" means (tests pin it).
     var now: Date = Date()
     var limit: Int = 100
+    /// How many of the best matches to skip (a later page).
+    var offset: Int = 0
 }
 
 /// One service as search results, the referral form and its capacity check
@@ -58,17 +61,35 @@ struct ServiceSummary: Sendable, Encodable {
 enum SocialMapSearch {
     /// Active services of the tenant matching `query`, best first (see `ServiceRanking`).
     static func run(_ query: SocialMapQuery, tenantID: UUID, on db: any Database) async throws -> [ServiceSummary] {
+        try await page(query, tenantID: tenantID, on: db).summaries
+    }
+
+    /// `query.limit` of those from `query.offset`, and how many match in all.
+    /// Matches are ranked on their own row and provider's name; only those
+    /// shown are read in full, except for "open now", which needs every
+    /// match's opening hours.
+    static func page(_ query: SocialMapQuery, tenantID: UUID, on db: any Database) async throws -> (summaries: [ServiceSummary], total: Int) {
         var filter = SocialMapFilter(words: ServiceRanking.words(query.text))
         filter.termIDs = [query.lifeDomain.map { MapTaxonomy.term(for: $0).id },
                           query.targetGroup.map { MapTaxonomy.term(for: $0).id }].compactMap { $0 }
         filter.area = query.area
         var services = try await filter.services(tenantID: tenantID, on: db)
         if query.onlyAcceptingReferrals { services = services.filter(\.acceptsReferrals) }
-        var records = try await ServiceRecords.load(services, tenantID: tenantID, on: db)
-        if query.openNow { records = records.filter { $0.isOpen(at: query.now) } }
-        let ranked = records.map { (record: $0, candidate: candidate($0)) }
-            .sorted { ServiceRanking.precedes($0.candidate, $1.candidate, words: filter.words) }
-        return ranked.prefix(max(0, query.limit)).map { ServiceSummary($0.record, now: query.now) }
+        let providers = try await MapOrganization.names(of: Set(services.map(\.mapOrganizationID)), tenantID: tenantID, on: db)
+        let ranked = services.map { (service: $0, candidate: candidate($0, providerName: providers[$0.mapOrganizationID] ?? "")) }
+            .sorted { ServiceRanking.precedes($0.candidate, $1.candidate, words: filter.words) }.map(\.service)
+        let shown = { (count: Int) -> Range<Int> in
+            let start = min(max(0, query.offset), count)
+            return start..<min(count, start + max(0, query.limit))
+        }
+        if query.openNow {
+            let open = try await ServiceRecords.load(ranked, tenantID: tenantID, on: db).filter { $0.isOpen(at: query.now) }
+            let range = shown(open.count)
+            return (range.isEmpty ? [] : open[range].map { ServiceSummary($0, now: query.now) }, open.count)
+        }
+        let range = shown(ranked.count)
+        let records = range.isEmpty ? [] : try await ServiceRecords.load(Array(ranked[range]), tenantID: tenantID, on: db)
+        return (records.map { ServiceSummary($0, now: query.now) }, ranked.count)
     }
 
     /// One service of the tenant, whatever its status, or nil.
@@ -77,11 +98,21 @@ enum SocialMapSearch {
         return try await ServiceRecords.load([service], tenantID: tenantID, on: db).first.map { ServiceSummary($0, now: now) }
     }
 
-    static func candidate(_ record: ServiceRecord) -> ServiceRanking.Candidate {
+    static func candidate(_ service: Service, providerName: String) -> ServiceRanking.Candidate {
         ServiceRanking.Candidate(
-            name: record.service.name, description: record.service.description, organizationName: record.organization.name,
-            capacity: record.service.serviceCapacity, expectedWaitWeeks: record.service.expectedWaitWeeks,
-            acceptsReferrals: record.service.acceptsReferrals
+            name: service.name, description: service.description, organizationName: providerName,
+            capacity: service.serviceCapacity, expectedWaitWeeks: service.expectedWaitWeeks,
+            acceptsReferrals: service.acceptsReferrals
         )
+    }
+}
+
+extension MapOrganization {
+    /// Providers' names by id, for ranking search results.
+    static func names(of ids: Set<UUID>, tenantID: UUID, on db: any Database) async throws -> [UUID: String] {
+        guard !ids.isEmpty else { return [:] }
+        let rows = try await db.sql.raw("SELECT id, name FROM map_organizations WHERE tenant_id = \(bind: tenantID) AND id IN (\(binds: Array(ids)))").all()
+        return Dictionary(try rows.map { (try $0.decode(column: "id", as: UUID.self), try $0.decode(column: "name", as: String.self)) },
+                          uniquingKeysWith: { first, _ in first })
     }
 }

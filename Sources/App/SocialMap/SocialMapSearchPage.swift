@@ -22,7 +22,10 @@ struct SocialMapSearchPage: Encodable {
         var group: String?
         var area: String?
         var open_now: String?
+        var page: String?
     }
+
+    static let pageSize = 25
 
     let action: String
     let heading: String
@@ -38,6 +41,9 @@ struct SocialMapSearchPage: Encodable {
     let isPublic: Bool
     let newHref: String?
     let manageHref: String?
+    let previousHref: String?
+    let nextHref: String?
+    let paged: Bool
 
     /// Reads the query string; nonsense in a filter is ignored, a bad area is said.
     static func query(from raw: Query) -> (SocialMapQuery, areaInvalid: Bool) {
@@ -59,8 +65,11 @@ struct SocialMapSearchPage: Encodable {
         link: @escaping (UUID) -> String, newHref: String? = nil, manageHref: String? = nil
     ) async throws -> SocialMapSearchPage {
         let raw = (try? req.query.decode(Query.self)) ?? Query()
-        let (query, areaInvalid) = Self.query(from: raw)
-        let summaries = try await SocialMapSearch.run(query, tenantID: tenantID, on: req.db)
+        var (query, areaInvalid) = Self.query(from: raw)
+        let number = min(max(1, raw.page.flatMap { Int($0) } ?? 1), 10_000)
+        query.limit = pageSize
+        query.offset = (number - 1) * pageSize
+        let (summaries, total) = try await SocialMapSearch.page(query, tenantID: tenantID, on: req.db)
         let results = summaries.map { summary in
             Result(
                 name: summary.name, href: link(summary.id), organization: summary.organizationName,
@@ -78,8 +87,20 @@ struct SocialMapSearchPage: Encodable {
             groups: req.groupOptions(selected: Set([raw.group].compactMap { $0 })),
             area: raw.area ?? "", areaError: areaInvalid ? req.t("validation.area_invalid") : nil,
             openNow: query.openNow, searched: searched,
-            countText: req.t(results.count == 1 ? "socialmap.found_one" : "socialmap.found_many", String(results.count)),
-            results: results, isPublic: isPublic, newHref: newHref, manageHref: manageHref
+            countText: req.t(total == 1 ? "socialmap.found_one" : "socialmap.found_many", String(total)),
+            results: results, isPublic: isPublic, newHref: newHref, manageHref: manageHref,
+            previousHref: number > 1 ? href(raw, action: action, page: number - 1) : nil,
+            nextHref: query.offset + pageSize < total ? href(raw, action: action, page: number + 1) : nil,
+            paged: number > 1 || query.offset + pageSize < total
         )
+    }
+
+    /// The same search, another page.
+    static func href(_ raw: Query, action: String, page: Int) -> String {
+        var components = URLComponents()
+        components.path = action
+        components.queryItems = [("q", raw.q), ("domain", raw.domain), ("group", raw.group), ("area", raw.area), ("open_now", raw.open_now)]
+            .compactMap { name, value in value.map { URLQueryItem(name: name, value: $0) } } + [URLQueryItem(name: "page", value: String(page))]
+        return components.string ?? action
     }
 }

@@ -20,7 +20,10 @@ public enum MapTaxonomy: String, CaseIterable, Sendable {
 
     public static var allTerms: [MapTerm] { allCases.flatMap(\.terms) }
 
-    public static func term(id: UUID) -> MapTerm? { allTerms.first { $0.id == id } }
+    /// A term's id is a hash of its code, so they are looked up in a table made once.
+    public static func term(id: UUID) -> MapTerm? { termsByID[id] }
+
+    private static let termsByID = Dictionary(allTerms.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
 
     public static func term(for domain: LifeDomain) -> MapTerm { MapTerm(taxonomy: .lifeDomains, code: domain.rawValue) }
 }
