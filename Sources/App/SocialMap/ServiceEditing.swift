@@ -14,8 +14,14 @@ enum ServiceEditing {
 
     /// The providers whose services `actor` may change (SocialMapRights).
     static func editableProviders(for actor: Actor, on db: any Database) async throws -> [MapOrganization] {
-        let all = try await MapOrganization.scoped(to: actor.tenantID, on: db).sort(\.$name).all()
-        return all.filter { SocialMapRights.canEdit(role: actor.role, actorOrganizationID: actor.organizationID, providerOrganizationID: $0.organizationID) }
+        var query = MapOrganization.scoped(to: actor.tenantID, on: db)
+        // Narrowed in SQL to the providers the rule could allow (a city's map has
+        // hundreds, and the search page asks on every view); the rule decides.
+        if !actor.role.administersTenant {
+            guard let mine = actor.organizationID else { return [] }
+            query = query.filter(\.$organizationID == mine)
+        }
+        return try await query.sort(\.$name).all().filter { SocialMapRights.canEdit(role: actor.role, actorOrganizationID: actor.organizationID, providerOrganizationID: $0.organizationID) }
     }
 
     static func create(_ form: ServiceForm, actor: Actor, req: Request) async throws -> Outcome {

@@ -1,5 +1,6 @@
 import Domain
 import Fluent
+import SQLKit
 import Foundation
 
 /// A service with everything the map knows about it, loaded in a few batch
@@ -46,7 +47,8 @@ enum ServiceRecords {
         let organizationIDs = Array(Set(services.map(\.mapOrganizationID)))
         let organizations = try await MapOrganization.scoped(to: tenantID, on: db).filter(\.$id ~~ organizationIDs).all()
         let byOrganization = Dictionary(organizations.compactMap { org in org.id.map { ($0, org) } }, uniquingKeysWith: { a, _ in a })
-        let terms = try await ServiceTerm.scoped(to: tenantID, on: db).filter(\.$serviceID ~~ ids).all()
+        let terms = try await db.sql.raw("SELECT service_id, term_id FROM service_terms WHERE tenant_id = \(bind: tenantID) AND service_id IN (\(binds: ids))").all()
+            .map { (serviceID: try $0.decode(column: "service_id", as: UUID.self), termID: try $0.decode(column: "term_id", as: UUID.self)) }
         let areas = try await ServiceAreaRow.scoped(to: tenantID, on: db).filter(\.$serviceID ~~ ids).sort(\.$extentType).sort(\.$extent).all()
         let schedules = try await MapSchedule.scoped(to: tenantID, on: db).filter(\.$serviceID ~~ ids).all()
         let phones = try await MapPhone.scoped(to: tenantID, on: db).filter(\.$serviceID ~~ ids).sort(\.$number).sort(\.$id).all()
@@ -55,7 +57,7 @@ enum ServiceRecords {
         let places = try await self.places(links, tenantID: tenantID, on: db)
 
         // Grouped once: a large map has thousands of these rows.
-        let termsOf = Dictionary(grouping: terms, by: \.serviceID), areasOf = Dictionary(grouping: areas, by: \.serviceID)
+        let termsOf = Dictionary(grouping: terms, by: { $0.serviceID }), areasOf = Dictionary(grouping: areas, by: \.serviceID)
         let schedulesOf = Dictionary(grouping: schedules, by: { $0.serviceID }), phonesOf = Dictionary(grouping: phones, by: { $0.serviceID })
         let contactsOf = Dictionary(grouping: contacts, by: \.serviceID), placesOf = Dictionary(grouping: places, by: \.link.serviceID)
         return services.compactMap { service in
