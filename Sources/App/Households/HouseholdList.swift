@@ -25,7 +25,7 @@ enum HouseholdList {
     static func page(_ number: Int, _ filter: Filter, organizationID: UUID, tenantID: UUID, today: String, on db: any Database) async throws -> (rows: [Row], hasMore: Bool) {
         let offset = (max(1, number) - 1) * pageSize
         let mine: SQLQueryString = """
-            h.tenant_id = \(bind: tenantID) AND EXISTS (SELECT 1 FROM involvements i WHERE i.tenant_id = h.tenant_id AND i.household_id = h.id
+            EXISTS (SELECT 1 FROM involvements i WHERE i.tenant_id = h.tenant_id AND i.household_id = h.id
               AND i.organization_id = \(bind: organizationID) AND \(Involvement.activeCondition(on: today)))
             """
         switch filter {
@@ -36,14 +36,14 @@ enum HouseholdList {
                 condition = "\(mine) AND h.id IN (\(binds: Array(ids)))"
             }
             let rows = try await db.sql.raw("""
-                SELECT h.id, h.name, h.street, h.city FROM households h WHERE \(condition)
+                SELECT h.id, h.name, h.street, h.city FROM households h WHERE h.tenant_id = \(bind: tenantID) AND \(condition)
                 ORDER BY h.name, h.id LIMIT \(literal: pageSize + 1) OFFSET \(literal: offset)
                 """).all()
             return slice(try rows.map(row), from: 0)
         case .memberName(let text):
             let rows = try await db.sql.raw("""
                 SELECT h.id, h.name, h.street, h.city, r.given_name, r.family_name FROM households h
-                JOIN residents r ON r.household_id = h.id AND r.tenant_id = h.tenant_id WHERE \(mine)
+                JOIN residents r ON r.household_id = h.id AND r.tenant_id = h.tenant_id WHERE h.tenant_id = \(bind: tenantID) AND \(mine)
                 """).all()
             var found: [UUID: Row] = [:]
             for member in rows {
