@@ -63,7 +63,9 @@ final class MapSchedule: Model, TenantOwned, @unchecked Sendable {
         self.description = description
     }
 
-    var opening: WeeklyOpening? {
+    var opening: WeeklyOpening? { Self.opening(weekday: weekday, opensAt: opensAt, closesAt: closesAt) }
+
+    static func opening(weekday: String, opensAt: String, closesAt: String) -> WeeklyOpening? {
         guard let day = Weekday(rawValue: weekday), let opens = WeeklyOpening.minutes(opensAt), let closes = WeeklyOpening.minutes(closesAt) else { return nil }
         return WeeklyOpening(weekday: day, opensAt: opens, closesAt: closes)
     }

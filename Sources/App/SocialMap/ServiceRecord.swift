@@ -26,11 +26,16 @@ struct ServiceRecord: Sendable {
 
     /// The service's own weekly openings, or else those of its locations.
     var openings: [WeeklyOpening] {
-        let own = schedules.compactMap(\.opening)
-        return own.isEmpty ? places.flatMap { $0.schedules.compactMap(\.opening) } : own
+        Self.openings(own: schedules.compactMap(\.opening), atLocations: places.flatMap { $0.schedules.compactMap(\.opening) })
     }
 
-    func isOpen(at date: Date) -> Bool {
+    static func openings(own: [WeeklyOpening], atLocations: [WeeklyOpening]) -> [WeeklyOpening] {
+        own.isEmpty ? atLocations : own
+    }
+
+    func isOpen(at date: Date) -> Bool { Self.isOpen(openings, at: date) }
+
+    static func isOpen(_ openings: [WeeklyOpening], at date: Date) -> Bool {
         let (day, minute) = WeeklyOpening.moment(date, in: Day.timeZone)
         return WeeklyOpening.isOpen(openings, on: day, at: minute)
     }

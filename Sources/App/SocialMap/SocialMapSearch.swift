@@ -1,7 +1,6 @@
 import Domain
 import Fluent
 import Foundation
-import SQLKit
 
 /// What someone looks for on the social map.
 struct SocialMapQuery: Sendable {
@@ -37,23 +36,6 @@ struct ServiceSummary: Sendable, Encodable {
     let lifeDomains: [LifeDomain]
     let targetGroups: [TargetGroup]
     let openNow: Bool
-
-    init(_ record: ServiceRecord, now: Date) {
-        id = record.id
-        name = record.service.name
-        description = record.service.description
-        organizationName = record.organization.name
-        mapOrganizationID = record.service.mapOrganizationID
-        organizationID = record.organization.organizationID
-        informal = record.organization.informal
-        capacity = record.service.serviceCapacity
-        expectedWaitWeeks = record.service.expectedWaitWeeks
-        acceptsReferrals = record.service.acceptsReferrals
-        responseDays = record.service.responseDays
-        lifeDomains = record.lifeDomains
-        targetGroups = record.targetGroups
-        openNow = record.isOpen(at: now)
-    }
 }
 
 /// The social map's search, for the search page, the public page and the
@@ -66,8 +48,7 @@ enum SocialMapSearch {
 
     /// `query.limit` of those from `query.offset`, and how many match in all.
     /// Matches are ranked on their own row and provider's name; only those
-    /// shown are read in full, except for "open now", which needs every
-    /// match's opening hours.
+    /// shown are summarised ("open now" reads every match's opening hours).
     static func page(_ query: SocialMapQuery, tenantID: UUID, on db: any Database) async throws -> (summaries: [ServiceSummary], total: Int) {
         var filter = SocialMapFilter(words: ServiceRanking.words(query.text))
         filter.termIDs = [query.lifeDomain.map { MapTaxonomy.term(for: $0).id },
@@ -75,27 +56,22 @@ enum SocialMapSearch {
         filter.area = query.area
         var services = try await filter.services(tenantID: tenantID, on: db)
         if query.onlyAcceptingReferrals { services = services.filter(\.acceptsReferrals) }
-        let providers = try await MapOrganization.names(of: Set(services.map(\.mapOrganizationID)), tenantID: tenantID, on: db)
-        let ranked = services.map { (service: $0, candidate: candidate($0, providerName: providers[$0.mapOrganizationID] ?? "")) }
+        let providers = try await ServiceSummaries.providers(Set(services.map(\.mapOrganizationID)), tenantID: tenantID, on: db)
+        var matches = services.map { (service: $0, candidate: candidate($0, providerName: providers[$0.mapOrganizationID]?.name ?? "")) }
             .sorted { ServiceRanking.precedes($0.candidate, $1.candidate, words: filter.words) }.map(\.service)
-        let shown = { (count: Int) -> Range<Int> in
-            let start = min(max(0, query.offset), count)
-            return start..<min(count, start + max(0, query.limit))
-        }
         if query.openNow {
-            let open = try await ServiceRecords.load(ranked, tenantID: tenantID, on: db).filter { $0.isOpen(at: query.now) }
-            let range = shown(open.count)
-            return (range.isEmpty ? [] : open[range].map { ServiceSummary($0, now: query.now) }, open.count)
+            let openings = try await ServiceSummaries.openings(of: matches.compactMap(\.id), tenantID: tenantID, on: db)
+            matches = matches.filter { ServiceRecord.isOpen(openings[$0.id!] ?? [], at: query.now) }
         }
-        let range = shown(ranked.count)
-        let records = range.isEmpty ? [] : try await ServiceRecords.load(Array(ranked[range]), tenantID: tenantID, on: db)
-        return (records.map { ServiceSummary($0, now: query.now) }, ranked.count)
+        let start = min(max(0, query.offset), matches.count)
+        let shown = Array(matches[start..<min(matches.count, start + max(0, query.limit))])
+        return (try await ServiceSummaries.load(shown, tenantID: tenantID, now: query.now, on: db), matches.count)
     }
 
     /// One service of the tenant, whatever its status, or nil.
     static func summary(serviceID: UUID, tenantID: UUID, on db: any Database, now: Date = Date()) async throws -> ServiceSummary? {
         guard let service = try await Service.scoped(to: tenantID, on: db).filter(\.$id == serviceID).first() else { return nil }
-        return try await ServiceRecords.load([service], tenantID: tenantID, on: db).first.map { ServiceSummary($0, now: now) }
+        return try await ServiceSummaries.load([service], tenantID: tenantID, now: now, on: db).first
     }
 
     static func candidate(_ service: Service, providerName: String) -> ServiceRanking.Candidate {
@@ -104,15 +80,5 @@ enum SocialMapSearch {
             capacity: service.serviceCapacity, expectedWaitWeeks: service.expectedWaitWeeks,
             acceptsReferrals: service.acceptsReferrals
         )
-    }
-}
-
-extension MapOrganization {
-    /// Providers' names by id, for ranking search results.
-    static func names(of ids: Set<UUID>, tenantID: UUID, on db: any Database) async throws -> [UUID: String] {
-        guard !ids.isEmpty else { return [:] }
-        let rows = try await db.sql.raw("SELECT id, name FROM map_organizations WHERE tenant_id = \(bind: tenantID) AND id IN (\(binds: Array(ids)))").all()
-        return Dictionary(try rows.map { (try $0.decode(column: "id", as: UUID.self), try $0.decode(column: "name", as: String.self)) },
-                          uniquingKeysWith: { first, _ in first })
     }
 }

@@ -61,4 +61,34 @@ struct SocialMapPagingTests {
             #expect(try await client.get("/social-map?domain=finances&page=-4").body.string.contains(#"rel="next""#))
         }
     }
+
+    @Test func summariesSayWhatTheFullRecordsSay() async throws {
+        try await withApp { app in
+            let organization = try await Fixtures(app: app).organization(in: try await Fixtures(app: app).tenant("beta"))
+            let tenantID = organization.tenantID
+            let map = SocialMapFixtures(app: app, tenantID: tenantID)
+            let linked = try await map.provider("Schuldhulp", linkedTo: organization)
+            let informal = try await map.provider("Buurtkamer", informal: true)
+            let morning = WeeklyOpening(weekday: .monday, opensAt: 9 * 60, closesAt: 12 * 60)
+            let own = try await map.service("Eigen uren", at: linked, domains: [.finances, .housing], groups: [.families], hours: [morning])
+            let atLocation = try await map.service("Uren van de plek", at: informal, domains: [.socialNetwork])
+            let location = try await map.location(of: informal)
+            try await ServiceAtLocation(tenantID: tenantID, serviceID: atLocation.requireID(), locationID: location.requireID()).create(on: app.db)
+            try await MapSchedule(tenantID: tenantID, locationID: location.requireID(), weekday: .monday, opensAt: "19:00", closesAt: "21:00").create(on: app.db)
+            let services = [own, atLocation, try await map.service("Nooit open", at: informal)]
+            for moment in ["2026-01-05T08:30:00Z", "2026-01-05T18:30:00Z"] {
+                let now = try #require(ISO8601DateFormatter().date(from: moment))
+                let summaries = try await ServiceSummaries.load(services, tenantID: tenantID, now: now, on: app.db)
+                let records = try await ServiceRecords.load(services, tenantID: tenantID, on: app.db)
+                #expect(summaries.map(\.id) == records.map(\.id))
+                for (summary, record) in zip(summaries, records) {
+                    #expect(summary.openNow == record.isOpen(at: now))
+                    #expect(summary.lifeDomains == record.lifeDomains && summary.targetGroups == record.targetGroups)
+                    #expect(summary.organizationName == record.organization.name && summary.organizationID == record.organization.organizationID)
+                    #expect(summary.informal == record.organization.informal && summary.responseDays == record.service.responseDays)
+                }
+                #expect(summaries.filter(\.openNow).map(\.name) == (moment.hasSuffix("08:30:00Z") ? ["Eigen uren"] : ["Uren van de plek"]))
+            }
+        }
+    }
 }
