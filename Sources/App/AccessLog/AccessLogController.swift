@@ -28,8 +28,7 @@ struct AccessLogController {
         let from: String
         let to: String
         let errors: FormErrors
-        let previousHref: String?
-        let nextHref: String?
+        let pager: Pager
     }
 
     func register(_ routes: any RoutesBuilder) {
@@ -74,8 +73,9 @@ struct AccessLogController {
             rows: Array(rows), event: filter.event ?? "", user: filter.user ?? "", outcomes: outcomes,
             // A date field can only hold a real date; what was not one is named in the message.
             from: from == nil ? "" : filter.from ?? "", to: to == nil ? "" : filter.to ?? "", errors: FormErrors(validator.issues, req: req),
-            previousHref: pageNumber > 1 ? Self.href(filter, page: pageNumber - 1) : nil,
-            nextHref: entries.count > Self.pageSize ? Self.href(filter, page: pageNumber + 1) : nil
+            pager: Pager(path: SiteRoute.accessLog.path(), filters: [("event", filter.event), ("user", filter.user), ("outcome", filter.outcome),
+                                                                     ("from", filter.from), ("to", filter.to)],
+                         page: pageNumber, hasMore: entries.count > Self.pageSize)
         )
         return try await req.page("privacy/access-log", title: req.t("access_log.title"), page)
     }
@@ -88,16 +88,5 @@ struct AccessLogController {
             return nil
         }
         return day
-    }
-
-    static func href(_ filter: Filter, page: Int) -> String {
-        var components = URLComponents()
-        components.path = SiteRoute.accessLog.path()
-        components.queryItems = [
-            ("event", filter.event), ("user", filter.user), ("outcome", filter.outcome),
-            ("from", filter.from), ("to", filter.to),
-        ].compactMap { name, value in value.map { URLQueryItem(name: name, value: $0) } }
-            + [URLQueryItem(name: "page", value: String(page))]
-        return components.string ?? SiteRoute.accessLog.path()
     }
 }

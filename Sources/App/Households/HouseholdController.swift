@@ -11,9 +11,7 @@ struct HouseholdController {
         let query: String
         /// A BSN search found someone in a household this organisation is not involved with.
         let knownElsewhere: Bool
-        let previousHref: String?
-        let nextHref: String?
-        let paged: Bool
+        let pager: Pager
     }
 
     struct IntakePage: Encodable {
@@ -56,20 +54,12 @@ struct HouseholdController {
             filter = .memberName(query)
         }
         let (households, hasMore) = try await HouseholdList.page(number, filter, organizationID: organizationID, tenantID: actor.tenantID, today: Day.today(), on: req.db)
-        let href = { (page: Int) in Self.listHref(query: query, page: page) }
         let page = ListPage(
             rows: households.map { ListPage.Row(name: $0.name, address: "\($0.street), \($0.city)", href: SiteRoute.household.path($0.id)) },
             newHref: SiteRoute.householdNew.path(), query: query, knownElsewhere: foundByBSN && households.isEmpty,
-            previousHref: number > 1 ? href(number - 1) : nil, nextHref: hasMore ? href(number + 1) : nil, paged: number > 1 || hasMore
+            pager: Pager(path: SiteRoute.households.path(), filters: [("q", query.isEmpty ? nil : query)], page: number, hasMore: hasMore)
         )
         return try await req.page("households/list", title: req.t("households.title"), page)
-    }
-
-    static func listHref(query: String, page: Int) -> String {
-        var components = URLComponents()
-        components.path = SiteRoute.households.path()
-        components.queryItems = (query.isEmpty ? [] : [URLQueryItem(name: "q", value: query)]) + [URLQueryItem(name: "page", value: String(page))]
-        return components.string ?? SiteRoute.households.path()
     }
 
     func new(req: Request) async throws -> Response {

@@ -67,4 +67,11 @@ extension LifeDomain {
     static func decode(_ text: String) -> Set<LifeDomain> {
         Set(text.split(separator: ",").compactMap { LifeDomain(rawValue: String($0)) })
     }
+
+    /// Rows with `household_id` and `domains` columns, as the union of the domains per household.
+    static func byHousehold(_ rows: [any SQLRow]) throws -> [UUID: Set<LifeDomain>] {
+        try rows.reduce(into: [:]) { domains, row in
+            domains[try row.decode(column: "household_id", as: UUID.self), default: []].formUnion(decode(try row.decode(column: "domains", as: String.self)))
+        }
+    }
 }

@@ -74,15 +74,11 @@ extension ResidentAccess {
             SELECT household_id, domains, status, valid_from, valid_to FROM consents
             WHERE tenant_id = \(bind: tenantID) AND recipient_organization_id = \(bind: organizationID) AND household_id IN (\(binds: householdIDs))
             """).all()
-        var domains: [UUID: Set<LifeDomain>] = [:]
-        for row in rows {
+        return try LifeDomain.byHousehold(rows.filter { row in
             let status = ConsentStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .withdrawn
-            let effective = ConsentRule.effective(status: status, validFrom: try row.decode(column: "valid_from", as: String.self),
-                                                  validTo: try row.decode(column: "valid_to", as: String?.self), today: today)
-            guard effective == .active else { continue }
-            domains[try row.decode(column: "household_id", as: UUID.self), default: []].formUnion(LifeDomain.decode(try row.decode(column: "domains", as: String.self)))
-        }
-        return domains
+            return ConsentRule.effective(status: status, validFrom: try row.decode(column: "valid_from", as: String.self),
+                                         validTo: try row.decode(column: "valid_to", as: String?.self), today: today) == .active
+        })
     }
 
     /// Per household: the life domains of the organisation's involvements

@@ -15,14 +15,14 @@ enum Worklist {
     static func caseload(userID: UUID, organizationID: UUID, tenantID: UUID, today: String, on db: any Database) async throws -> [Household] {
         // Two indexed lookups: SQLite answered one query with an OR by walking
         // every involvement of the tenant.
+        let select: SQLQueryString = """
+            SELECT h.id, h.name, h.review_on, i.starts_on, i.ends_on FROM involvements i
+            JOIN households h ON h.id = i.household_id AND h.tenant_id = i.tenant_id
+            """
         let rows = try await db.sql.raw("""
-            SELECT h.id, h.name, h.review_on, i.starts_on, i.ends_on FROM involvements i
-            JOIN households h ON h.id = i.household_id AND h.tenant_id = i.tenant_id
-            WHERE i.tenant_id = \(bind: tenantID) AND i.contact_user_id = \(bind: userID)
+            \(select) WHERE i.tenant_id = \(bind: tenantID) AND i.contact_user_id = \(bind: userID)
             UNION ALL
-            SELECT h.id, h.name, h.review_on, i.starts_on, i.ends_on FROM involvements i
-            JOIN households h ON h.id = i.household_id AND h.tenant_id = i.tenant_id
-            WHERE i.tenant_id = \(bind: tenantID) AND i.organization_id = \(bind: organizationID) AND i.contact_user_id IS NULL
+            \(select) WHERE i.tenant_id = \(bind: tenantID) AND i.organization_id = \(bind: organizationID) AND i.contact_user_id IS NULL
             """).all()
         var households: [UUID: Household] = [:]
         for row in rows where Involvement.isActive(startsOn: try row.decode(column: "starts_on", as: String.self),

@@ -21,10 +21,6 @@ extension Referral {
             WHERE tenant_id = \(bind: tenantID) AND receiver_organization_id = \(bind: receiverID)
               AND household_id IN (\(binds: householdIDs)) AND status IN (\(binds: openAtReceiver))
             """).all()
-        var domains: [UUID: Set<LifeDomain>] = [:]
-        for row in rows {
-            domains[try row.decode(column: "household_id", as: UUID.self), default: []].formUnion(LifeDomain.decode(try row.decode(column: "domains", as: String.self)))
-        }
-        return domains
+        return try LifeDomain.byHousehold(rows)
     }
 }

@@ -1,6 +1,5 @@
 import Domain
 import Fluent
-import SQLKit
 import Foundation
 
 /// A service with everything the map knows about it, loaded in a few batch
@@ -40,8 +39,8 @@ struct ServiceRecord: Sendable {
         return WeeklyOpening.isOpen(openings, on: day, at: minute)
     }
 
-    var lifeDomains: [LifeDomain] { terms.compactMap(\.lifeDomain) }
-    var targetGroups: [TargetGroup] { terms.filter { $0.taxonomy == .targetGroups }.compactMap { TargetGroup(rawValue: $0.code) } }
+    var lifeDomains: [LifeDomain] { terms.lifeDomains }
+    var targetGroups: [TargetGroup] { terms.targetGroups }
 }
 
 enum ServiceRecords {
@@ -52,8 +51,7 @@ enum ServiceRecords {
         let organizationIDs = Array(Set(services.map(\.mapOrganizationID)))
         let organizations = try await MapOrganization.scoped(to: tenantID, on: db).filter(\.$id ~~ organizationIDs).all()
         let byOrganization = Dictionary(organizations.compactMap { org in org.id.map { ($0, org) } }, uniquingKeysWith: { a, _ in a })
-        let terms = try await db.sql.raw("SELECT service_id, term_id FROM service_terms WHERE tenant_id = \(bind: tenantID) AND service_id IN (\(binds: ids))").all()
-            .map { (serviceID: try $0.decode(column: "service_id", as: UUID.self), termID: try $0.decode(column: "term_id", as: UUID.self)) }
+        let termsOf = try await ServiceSummaries.terms(of: ids, tenantID: tenantID, on: db)
         let areas = try await ServiceAreaRow.scoped(to: tenantID, on: db).filter(\.$serviceID ~~ ids).sort(\.$extentType).sort(\.$extent).all()
         let schedules = try await MapSchedule.scoped(to: tenantID, on: db).filter(\.$serviceID ~~ ids).all()
         let phones = try await MapPhone.scoped(to: tenantID, on: db).filter(\.$serviceID ~~ ids).sort(\.$number).sort(\.$id).all()
@@ -62,14 +60,14 @@ enum ServiceRecords {
         let places = try await self.places(links, tenantID: tenantID, on: db)
 
         // Grouped once: a large map has thousands of these rows.
-        let termsOf = Dictionary(grouping: terms, by: { $0.serviceID }), areasOf = Dictionary(grouping: areas, by: \.serviceID)
+        let areasOf = Dictionary(grouping: areas, by: \.serviceID)
         let schedulesOf = Dictionary(grouping: schedules, by: { $0.serviceID }), phonesOf = Dictionary(grouping: phones, by: { $0.serviceID })
         let contactsOf = Dictionary(grouping: contacts, by: \.serviceID), placesOf = Dictionary(grouping: places, by: \.link.serviceID)
         return services.compactMap { service in
             guard let id = service.id, let organization = byOrganization[service.mapOrganizationID] else { return nil }
             return ServiceRecord(
                 service: service, organization: organization,
-                terms: (termsOf[id] ?? []).compactMap { MapTaxonomy.term(id: $0.termID) }.sorted { $0.nameKey < $1.nameKey },
+                terms: termsOf[id] ?? [],
                 areas: areasOf[id] ?? [],
                 schedules: sortedSchedules(schedulesOf[id] ?? []),
                 phones: phonesOf[id] ?? [],
@@ -106,4 +104,9 @@ enum ServiceRecords {
         let order = Dictionary(uniqueKeysWithValues: Weekday.allCases.enumerated().map { ($1.rawValue, $0) })
         return schedules.sorted { (order[$0.weekday] ?? 9, $0.opensAt) < (order[$1.weekday] ?? 9, $1.opensAt) }
     }
+}
+
+extension [MapTerm] {
+    var lifeDomains: [LifeDomain] { compactMap(\.lifeDomain) }
+    var targetGroups: [TargetGroup] { filter { $0.taxonomy == .targetGroups }.compactMap { TargetGroup(rawValue: $0.code) } }
 }

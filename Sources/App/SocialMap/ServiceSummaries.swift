@@ -12,10 +12,7 @@ enum ServiceSummaries {
         let ids = services.compactMap(\.id)
         guard !ids.isEmpty else { return [] }
         let providers = try await providers(Set(services.map(\.mapOrganizationID)), tenantID: tenantID, on: db)
-        let terms = Dictionary(grouping: try await db.sql.raw("""
-            SELECT service_id, term_id FROM service_terms WHERE tenant_id = \(bind: tenantID) AND service_id IN (\(binds: ids))
-            """).all().map { (service: try $0.decode(column: "service_id", as: UUID.self), term: try $0.decode(column: "term_id", as: UUID.self)) },
-            by: \.service).mapValues { rows in rows.compactMap { MapTaxonomy.term(id: $0.term) }.sorted { $0.nameKey < $1.nameKey } }
+        let terms = try await terms(of: ids, tenantID: tenantID, on: db)
         let openings = try await openings(of: ids, tenantID: tenantID, on: db)
         return services.compactMap { service in
             guard let id = service.id, let provider = providers[service.mapOrganizationID] else { return nil }
@@ -24,11 +21,23 @@ enum ServiceSummaries {
                 id: id, name: service.name, description: service.description, organizationName: provider.name,
                 mapOrganizationID: service.mapOrganizationID, organizationID: provider.organizationID, informal: provider.informal,
                 capacity: service.serviceCapacity, expectedWaitWeeks: service.expectedWaitWeeks, acceptsReferrals: service.acceptsReferrals,
-                responseDays: service.responseDays, lifeDomains: mine.compactMap(\.lifeDomain),
-                targetGroups: mine.filter { $0.taxonomy == .targetGroups }.compactMap { TargetGroup(rawValue: $0.code) },
+                responseDays: service.responseDays, lifeDomains: mine.lifeDomains, targetGroups: mine.targetGroups,
                 openNow: ServiceRecord.isOpen(openings[id] ?? [], at: now)
             )
         }
+    }
+
+    /// Per service, its taxonomy terms in name order (summaries and full records alike).
+    static func terms(of ids: [UUID], tenantID: UUID, on db: any Database) async throws -> [UUID: [MapTerm]] {
+        let rows = try await db.sql.raw("""
+            SELECT service_id, term_id FROM service_terms WHERE tenant_id = \(bind: tenantID) AND service_id IN (\(binds: ids))
+            """).all()
+        var terms: [UUID: [MapTerm]] = [:]
+        for row in rows {
+            guard let term = MapTaxonomy.term(id: try row.decode(column: "term_id", as: UUID.self)) else { continue }
+            terms[try row.decode(column: "service_id", as: UUID.self), default: []].append(term)
+        }
+        return terms.mapValues { $0.sorted { $0.nameKey < $1.nameKey } }
     }
 
     struct Provider { let name: String; let organizationID: UUID?; let informal: Bool }

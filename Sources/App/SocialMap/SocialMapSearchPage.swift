@@ -41,9 +41,7 @@ struct SocialMapSearchPage: Encodable {
     let isPublic: Bool
     let newHref: String?
     let manageHref: String?
-    let previousHref: String?
-    let nextHref: String?
-    let paged: Bool
+    let pager: Pager
 
     /// Reads the query string; nonsense in a filter is ignored, a bad area is said.
     static func query(from raw: Query) -> (SocialMapQuery, areaInvalid: Bool) {
@@ -89,18 +87,8 @@ struct SocialMapSearchPage: Encodable {
             openNow: query.openNow, searched: searched,
             countText: req.t(total == 1 ? "socialmap.found_one" : "socialmap.found_many", String(total)),
             results: results, isPublic: isPublic, newHref: newHref, manageHref: manageHref,
-            previousHref: number > 1 ? href(raw, action: action, page: number - 1) : nil,
-            nextHref: query.offset + pageSize < total ? href(raw, action: action, page: number + 1) : nil,
-            paged: number > 1 || query.offset + pageSize < total
+            pager: Pager(path: action, filters: [("q", raw.q), ("domain", raw.domain), ("group", raw.group), ("area", raw.area), ("open_now", raw.open_now)],
+                         page: number, hasMore: query.offset + pageSize < total)
         )
-    }
-
-    /// The same search, another page.
-    static func href(_ raw: Query, action: String, page: Int) -> String {
-        var components = URLComponents()
-        components.path = action
-        components.queryItems = [("q", raw.q), ("domain", raw.domain), ("group", raw.group), ("area", raw.area), ("open_now", raw.open_now)]
-            .compactMap { name, value in value.map { URLQueryItem(name: name, value: $0) } } + [URLQueryItem(name: "page", value: String(page))]
-        return components.string ?? action
     }
 }
