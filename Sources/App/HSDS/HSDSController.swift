@@ -32,8 +32,14 @@ struct HSDSController {
         let mapping = Self.mapping(req)
         guard let filter = parameters.filter() else { return try json(HSDS.Page<HSDS.Service>(contents: [], total: 0, page: parameters.page, perPage: parameters.perPage)) }
         let (page, total) = try await filter.page(parameters.page, perPage: parameters.perPage, tenantID: tenantID, on: req.db)
-        let records = try await ServiceRecords.load(page, tenantID: tenantID, on: req.db)
-        return try json(HSDS.Page(contents: records.map { mapping.service($0, full: parameters.full) }, total: total, page: parameters.page, perPage: parameters.perPage))
+        let contents: [HSDS.Service]
+        if parameters.full {
+            contents = try await ServiceRecords.load(page, tenantID: tenantID, on: req.db).map { mapping.service($0, full: true) }
+        } else {
+            let providers = try await ServiceRecords.providers(of: page, tenantID: tenantID, on: req.db)
+            contents = page.compactMap { service in providers[service.mapOrganizationID].map { mapping.service(service, provider: $0) } }
+        }
+        return try json(HSDS.Page(contents: contents, total: total, page: parameters.page, perPage: parameters.perPage))
     }
 
     func service(req: Request) async throws -> Response {

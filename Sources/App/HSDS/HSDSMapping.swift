@@ -33,16 +33,22 @@ struct HSDSMapping {
         )
     }
 
-    func service(_ record: ServiceRecord, full: Bool) -> HSDS.Service {
-        let s = record.service, id = record.id
+    /// The brief form (the list's default): the service's own fields and its provider.
+    func service(_ s: Service, provider: MapOrganization) -> HSDS.Service {
         var dto = HSDS.Service(
-            id: id.uuidString.lowercased(), organization_id: s.mapOrganizationID.uuidString.lowercased(), name: s.name, description: s.description,
+            id: s.id!.uuidString.lowercased(), organization_id: s.mapOrganizationID.uuidString.lowercased(), name: s.name, description: s.description,
             url: s.url, email: s.email, status: s.status, fees_description: s.feesDescription.nilIfEmpty,
             wait_time: s.serviceCapacity == .waitingList ? s.expectedWaitWeeks.map { text("hsds.wait_weeks").replacingOccurrences(of: "{0}", with: String($0)) } : nil,
             eligibility_description: s.eligibilityDescription.nilIfEmpty, last_modified: s.updatedAt.map(Self.iso.string(from:))
         )
-        dto.organization = organization(record.organization)
+        dto.organization = organization(provider)
+        return dto
+    }
+
+    func service(_ record: ServiceRecord, full: Bool) -> HSDS.Service {
+        var dto = service(record.service, provider: record.organization)
         guard full else { return dto }
+        let s = record.service, id = record.id
         dto.phones = record.phones.map { phone($0, serviceID: id) }
         dto.schedules = record.schedules.map { schedule($0) }
         dto.service_areas = record.areas.map {

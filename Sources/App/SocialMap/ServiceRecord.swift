@@ -48,9 +48,7 @@ enum ServiceRecords {
     static func load(_ services: [Service], tenantID: UUID, on db: any Database) async throws -> [ServiceRecord] {
         let ids = services.compactMap(\.id)
         guard !ids.isEmpty else { return [] }
-        let organizationIDs = Array(Set(services.map(\.mapOrganizationID)))
-        let organizations = try await MapOrganization.scoped(to: tenantID, on: db).filter(\.$id ~~ organizationIDs).all()
-        let byOrganization = Dictionary(organizations.compactMap { org in org.id.map { ($0, org) } }, uniquingKeysWith: { a, _ in a })
+        let byOrganization = try await providers(of: services, tenantID: tenantID, on: db)
         let termsOf = try await ServiceSummaries.terms(of: ids, tenantID: tenantID, on: db)
         let areas = try await ServiceAreaRow.scoped(to: tenantID, on: db).filter(\.$serviceID ~~ ids).sort(\.$extentType).sort(\.$extent).all()
         let schedules = try await MapSchedule.scoped(to: tenantID, on: db).filter(\.$serviceID ~~ ids).all()
@@ -75,6 +73,14 @@ enum ServiceRecords {
                 places: placesOf[id] ?? []
             )
         }
+    }
+
+    /// The providers of `services`, by id: all a brief HSDS service needs besides the service.
+    static func providers(of services: [Service], tenantID: UUID, on db: any Database) async throws -> [UUID: MapOrganization] {
+        let ids = Array(Set(services.map(\.mapOrganizationID)))
+        guard !ids.isEmpty else { return [:] }
+        let providers = try await MapOrganization.scoped(to: tenantID, on: db).filter(\.$id ~~ ids).all()
+        return Dictionary(providers.compactMap { provider in provider.id.map { ($0, provider) } }, uniquingKeysWith: { a, _ in a })
     }
 
     static func load(_ service: Service, on db: any Database) async throws -> ServiceRecord {

@@ -62,6 +62,31 @@ struct HSDSAPITests {
         }
     }
 
+    @Test func theListIsBriefUnlessFullAndBothAgreeOnTheServiceFields() async throws {
+        try await withApp { app in
+            let fixtures = Fixtures(app: app)
+            let alpha = try await fixtures.tenant("alpha")
+            alpha.publicSocialMap = true
+            try await alpha.save(on: app.db)
+            let map = SocialMapFixtures(app: app, tenantID: try alpha.requireID())
+            let provider = try await map.provider("Welzijn Alpha")
+            let service = try await map.service("Maatjesproject", at: provider, domains: [.socialNetwork], groups: [.elderly])
+            let location = try await map.location(of: provider)
+            try await ServiceAtLocation(tenantID: try alpha.requireID(), serviceID: try service.requireID(), locationID: try location.requireID()).create(on: app.db)
+            let client = TestClient(app)
+
+            let brief = try #require((try json(try await client.get("/hsds/services?tenant=alpha"))["contents"] as? [[String: Any]])?.first)
+            let full = try #require((try json(try await client.get("/hsds/services?tenant=alpha&full=true"))["contents"] as? [[String: Any]])?.first)
+            #expect(brief["service_at_locations"] == nil && brief["attributes"] == nil, "the brief form reads no child rows")
+            #expect((full["service_at_locations"] as? [[String: Any]])?.count == 1 && (full["attributes"] as? [[String: Any]])?.isEmpty == false)
+            for key in ["id", "organization_id", "name", "description", "status", "last_modified"] {
+                #expect(brief[key] as? String == full[key] as? String, "\(key)")
+            }
+            #expect((brief["organization"] as? [String: Any])?["name"] as? String == "Welzijn Alpha")
+            #expect((full["organization"] as? [String: Any])?["name"] as? String == "Welzijn Alpha")
+        }
+    }
+
     @Test func badParametersAre400NeverA500() async throws {
         try await withApp { app in
             let tenant = try await Fixtures(app: app).tenant("alpha")
