@@ -38,7 +38,7 @@ struct HSDSMapping {
         var dto = HSDS.Service(
             id: s.id!.uuidString.lowercased(), organization_id: s.mapOrganizationID.uuidString.lowercased(), name: s.name, description: s.description,
             url: s.url, email: s.email, status: s.status, fees_description: s.feesDescription.nilIfEmpty,
-            wait_time: s.serviceCapacity == .waitingList ? s.expectedWaitWeeks.map { text("hsds.wait_weeks").replacingOccurrences(of: "{0}", with: String($0)) } : nil,
+            wait_time: s.serviceCapacity == .waitingList ? s.expectedWaitWeeks.map { Localizer.fill(text("hsds.wait_weeks"), [String($0)]) } : nil,
             eligibility_description: s.eligibilityDescription.nilIfEmpty, last_modified: s.updatedAt.map(Self.iso.string(from:))
         )
         dto.organization = organization(provider)

@@ -39,7 +39,7 @@ public struct KeyedHash: Sendable {
 
     public func hex(_ value: String, purpose: String) -> String {
         let mac = HMAC<SHA256>.authenticationCode(for: Data("\(purpose)|\(value)".utf8), using: key)
-        return mac.map { String(format: "%02x", $0) }.joined()
+        return mac.hexString
     }
 }
 

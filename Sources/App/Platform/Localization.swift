@@ -43,11 +43,26 @@ public struct Localizer: Sendable {
     /// The text for `key`, with `{0}`, `{1}`… replaced by `arguments`. A key
     /// missing from a table falls back to Dutch, then to the key itself.
     public func text(_ key: String, _ locale: AppLocale, _ arguments: [String] = []) -> String {
-        var text = tables[locale]?[key] ?? tables[.nl]?[key] ?? key
-        for (index, argument) in arguments.enumerated() {
-            text = text.replacingOccurrences(of: "{\(index)}", with: argument)
+        let text = tables[locale]?[key] ?? tables[.nl]?[key] ?? key
+        return arguments.isEmpty ? text : Self.fill(text, arguments)
+    }
+
+    /// `{0}`, `{1}`… replaced in one pass, so an argument that itself
+    /// contains `{1}` stays as typed; a placeholder without an argument stays.
+    static func fill(_ template: String, _ arguments: [String]) -> String {
+        var out = "", rest = template[...]
+        while let open = rest.firstIndex(of: "{") {
+            out += rest[..<open]
+            let digits = rest[rest.index(after: open)...].prefix { $0.isASCII && $0.isNumber }
+            if !digits.isEmpty, digits.endIndex < rest.endIndex, rest[digits.endIndex] == "}", let index = Int(digits), arguments.indices.contains(index) {
+                out += arguments[index]
+                rest = rest[rest.index(after: digits.endIndex)...]
+            } else {
+                out.append("{")
+                rest = rest[rest.index(after: open)...]
+            }
         }
-        return text
+        return out + rest
     }
 
     public struct LocalizationError: Error, CustomStringConvertible {

@@ -79,7 +79,7 @@ public enum AuditChain {
 
     public static func hash(_ record: AuditRecord, previous: String) -> String {
         let digest = SHA256.hash(data: Data((previous + "\n" + record.canonical).utf8))
-        return digest.map { String(format: "%02x", $0) }.joined()
+        return digest.hexString
     }
 
     public enum Finding: Equatable, Sendable {

@@ -40,10 +40,23 @@ public enum SVG {
         return out
     }
 
-    /// A coordinate as text: two decimals, no "-0.00".
+    /// A coordinate as text: two decimals, no "-0.00". Written by hand:
+    /// `String(format:)` goes through printf, slow on Linux for the hundreds
+    /// of coordinates a chart has.
     public static func number(_ value: Double) -> String {
-        let text = String(format: "%.2f", value)
-        return text == "-0.00" ? "0.00" : text
+        guard value.isFinite, let hundredths = Int(exactly: hundredths(value)) else { return "0.00" }
+        let magnitude = hundredths.magnitude, cents = magnitude % 100
+        return (hundredths < 0 ? "-" : "") + "\(magnitude / 100)." + (cents < 10 ? "0" : "") + "\(cents)"
+    }
+
+    /// `value * 100` rounded as printf rounds the exact value: when the
+    /// product lands on a half, its rounding error (exact, by a fused
+    /// multiply-add) says which way the true value lies.
+    static func hundredths(_ value: Double) -> Double {
+        let scaled = value * 100
+        let error = (-scaled).addingProduct(value, 100)
+        guard (scaled - scaled.rounded(.towardZero)).magnitude == 0.5, error != 0 else { return scaled.rounded(.toNearestOrEven) }
+        return error > 0 ? scaled.rounded(.up) : scaled.rounded(.down)
     }
 
     public static func points(_ points: [ChartPoint]) -> String {

@@ -34,6 +34,15 @@ struct LocalizationTests {
         }
     }
 
+    @Test func placeholdersAreFilledInOnePass() {
+        #expect(Localizer.fill("{0} zag {1} op {0}", ["Eva", "het plan"]) == "Eva zag het plan op Eva")
+        #expect(Localizer.fill("{1}{0}", ["a", "b"]) == "ba")
+        #expect(Localizer.fill("{0} en {1}", ["{1}", "x"]) == "{1} en x", "an argument is not filled in again")
+        #expect(Localizer.fill("{2} {x} {} {0", ["a"]) == "{2} {x} {} {0", "what is no placeholder stays")
+        #expect(Localizer.fill("Öztürk {0} ✓", ["Ünal"]) == "Öztürk Ünal ✓")
+        #expect(Localizer.fill("{10}", Array(repeating: "-", count: 10) + ["tien"]) == "tien")
+    }
+
     @Test func acceptLanguageChoosesTheLanguage() {
         #expect(AppLocale.preferred(acceptLanguage: "en-GB,en;q=0.9,nl;q=0.8") == .en)
         #expect(AppLocale.preferred(acceptLanguage: "de-DE,nl;q=0.5,en;q=0.4") == .nl)

@@ -1,0 +1,26 @@
+import Crypto
+import Domain
+import Foundation
+import Testing
+
+@Suite("Text formatting")
+struct TextFormattingTests {
+    @Test func hexIsTwoLowerCaseDigitsPerByte() {
+        #expect([UInt8]([0x00, 0x0f, 0xa5, 0xff]).hexString == "000fa5ff")
+        #expect([UInt8]().hexString == "")
+        #expect(SHA256.hash(data: Data("abc".utf8)).hexString == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    }
+
+    @Test func coordinatesMatchPrintfWithTwoDecimals() {
+        let values: [Double] = (-2_000...2_000).flatMap { (i: Int) -> [Double] in
+            let x = Double(i)
+            return [x / 7, x / 3, x * 1.37, x / 1_000]
+        }
+        for value in values {
+            let printf = String(format: "%.2f", value)
+            #expect(SVG.number(value) == (printf == "-0.00" ? "0.00" : printf), "\(value)")
+        }
+        #expect(SVG.number(-0.001) == "0.00" && SVG.number(.nan) == "0.00" && SVG.number(.infinity) == "0.00")
+        #expect(SVG.number(12.5) == "12.50" && SVG.number(-3.456) == "-3.46")
+    }
+}
