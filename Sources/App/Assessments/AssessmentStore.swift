@@ -1,5 +1,6 @@
 import Domain
 import Fluent
+import SQLKit
 import Vapor
 
 /// Recording and reading assessments. The callers open the household
@@ -90,15 +91,15 @@ enum AssessmentStore {
         householdID: UUID, tenantID: UUID, residentID: UUID? = nil, assessmentID: UUID? = nil,
         visible: (LifeDomain) -> Bool, on db: any Database
     ) async throws -> [Record] {
-        var query = Assessment.scoped(to: tenantID, on: db).filter(\.$householdID == householdID)
-        if let residentID { query = query.filter(\.$residentID == residentID) }
-        if let assessmentID { query = query.filter(\.$id == assessmentID) }
-        let assessments = try await query.sort(\.$assessedOn).sort(\.$createdAt).all()
+        var which: SQLQueryString = "household_id = \(bind: householdID)"
+        if let residentID { which = "\(which) AND resident_id = \(bind: residentID)" }
+        if let assessmentID { which = "\(which) AND id = \(bind: assessmentID)" }
+        let assessments = try await Assessment.select(in: tenantID, where: which, orderBy: "assessed_on, created_at", on: db)
         guard !assessments.isEmpty else { return [] }
         let domains = LifeDomain.allCases.filter(visible).map(\.rawValue)
         guard !domains.isEmpty else { return [] }
-        let scores = try await AssessmentScore.scoped(to: tenantID, on: db)
-            .filter(\.$assessmentID ~~ assessments.compactMap(\.id)).filter(\.$domain ~~ domains).all()
+        let scores = try await AssessmentScore.select(
+            in: tenantID, where: "assessment_id IN (\(binds: assessments.compactMap(\.id))) AND domain IN (\(binds: domains))", on: db)
         let byAssessment = Dictionary(grouping: scores, by: \.assessmentID)
         return assessments.compactMap { assessment in
             guard let id = assessment.id, let scores = byAssessment[id], !scores.isEmpty else { return nil }

@@ -68,7 +68,7 @@ struct HouseholdPage: Encodable {
         let domainList = { (domains: Set<LifeDomain>) in LifeDomain.allCases.filter(domains.contains).map(domainLabel).joined(separator: ", ") }
         let manages = opened.allows(.planOverview)
 
-        let residents = try await Resident.scoped(to: tenantID, on: db).filter(\.$householdID == id).sort(\.$birthDate).all()
+        let residents = try await Resident.select(in: tenantID, where: "household_id = \(bind: id)", orderBy: "birth_date, id", on: db)
         let members = try residents.map { resident in
             let residentID = try resident.requireID()
             let masked = resident.bsnEncrypted == nil ? "" : "******" + (revealed[residentID].map { String($0.suffix(3)) } ?? "•••")
@@ -80,7 +80,7 @@ struct HouseholdPage: Encodable {
             )
         }
 
-        let involvements = try await Involvement.scoped(to: tenantID, on: db).filter(\.$householdID == id).all().filter { $0.isActive(on: today) }
+        let involvements = try await Involvement.select(in: tenantID, where: "household_id = \(bind: id)", orderBy: "starts_on, id", on: db).filter { $0.isActive(on: today) }
         let team = try involvements.map {
             TeamRow(
                 organization: names[$0.organizationID] ?? "", domains: domainList($0.lifeDomains), coordinator: $0.isCoordinator, since: $0.startsOn,
@@ -88,7 +88,7 @@ struct HouseholdPage: Encodable {
             )
         }
 
-        let consents = try await Consent.scoped(to: tenantID, on: db).filter(\.$householdID == id).sort(\.$createdAt, .descending).all()
+        let consents = try await Consent.select(in: tenantID, where: "household_id = \(bind: id)", orderBy: "created_at DESC, id", on: db)
         let residentNames = Dictionary(residents.compactMap { r in r.id.map { ($0, r.fullName) } }, uniquingKeysWith: { a, _ in a })
         let consentRows = try consents.map { consent in
             let effective = consent.effective(today: today)
@@ -108,7 +108,7 @@ struct HouseholdPage: Encodable {
             newLink: { resident, instrument in scores ? resident.id.map { SiteRoute.assessmentNew.path(id, $0) + "?instrument=" + instrument.id } : nil },
             req: req
         )
-        let goals = try await Goal.scoped(to: tenantID, on: db).filter(\.$householdID == id).sort(\.$createdAt).all()
+        let goals = try await Goal.select(in: tenantID, where: "household_id = \(bind: id)", orderBy: "created_at, id", on: db)
         let grouped = LifeDomain.allCases.compactMap { domain -> DomainGoals? in
             let detail = opened.allows(.detail(domain))
             guard detail || manages else { return nil }
@@ -125,9 +125,9 @@ struct HouseholdPage: Encodable {
         }
         let writableDomains = LifeDomain.allCases.filter { opened.allows(.detail($0)) }
         let cipher = FieldCipher(key: req.application.config.keys.field)
-        let notes = try await Note.scoped(to: tenantID, on: db).filter(\.$householdID == id)
-            .filter(\.$domain ~~ writableDomains.map(\.rawValue))
-            .sort(\.$occurredOn, .descending).sort(\.$createdAt, .descending).limit(200).all()
+        let notes = writableDomains.isEmpty ? [] : try await Note.select(
+            in: tenantID, where: "household_id = \(bind: id) AND domain IN (\(binds: writableDomains.map(\.rawValue)))",
+            orderBy: "occurred_on DESC, created_at DESC", limit: 200, on: db)
         let noteRows = notes.map { note in
             NoteRow(
                 day: note.occurredOn, kind: req.t("note.kind.\(note.kind)"),
@@ -177,7 +177,7 @@ struct HouseholdPage: Encodable {
 
     static func planInfo(_ household: Household, residents: [Resident], req: Request) async throws -> PlanInfo {
         let id = try household.requireID()
-        let last = try await PlanVersion.scoped(to: household.tenantID, on: req.db).filter(\.$householdID == id).sort(\.$number, .descending).first()
+        let last = try await PlanVersion.select(in: household.tenantID, where: "household_id = \(bind: id)", orderBy: "number DESC", limit: 1, on: req.db).first
         var changed = false
         if let last, let signed = try? JSONDecoder().decode([PortalData.GoalItem].self, from: Data(last.snapshot.utf8)) {
             let now = try await PortalData.goals(householdID: id, tenantID: household.tenantID, req: req)

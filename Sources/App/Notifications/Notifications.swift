@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SQLKit
 
 /// Writing to and reading from a user's notification centre.
 enum Notifications {
@@ -8,7 +9,11 @@ enum Notifications {
     }
 
     static func unreadCount(userID: UUID, tenantID: UUID, on db: any Database) async throws -> Int {
-        try await UserNotification.scoped(to: tenantID, on: db).filter(\.$userID == userID).filter(\.$readAt == nil).count()
+        // Plain SQL: the count is on every page.
+        let row = try await db.sql.raw("""
+            SELECT COUNT(*) AS unread FROM notifications WHERE tenant_id = \(bind: tenantID) AND user_id = \(bind: userID) AND read_at IS NULL
+            """).first()
+        return try row?.decode(column: "unread", as: Int.self) ?? 0
     }
 
     /// The newest notifications, and marks them read: seeing them is reading them.

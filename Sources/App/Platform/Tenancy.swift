@@ -1,4 +1,6 @@
 import Fluent
+import FluentSQL
+import SQLKit
 import Vapor
 
 /// A row that belongs to one tenant. All such rows are read through
@@ -16,10 +18,22 @@ extension TenantOwned {
 
     /// The row with this id in this tenant, or a 404.
     static func find(_ id: UUID?, in tenantID: UUID, on db: any Database) async throws -> Self {
-        guard let id, let row = try await scoped(to: tenantID, on: db).filter(\._$id == id).first() else {
+        guard let id, let row = try await select(in: tenantID, where: "id = \(bind: id)", limit: 1, on: db).first else {
             throw Abort(.notFound)
         }
         return row
+    }
+
+    /// This tenant's rows where `condition` holds, as models, read with one
+    /// hand-written statement. For the hot pages: Fluent's query builder
+    /// and SQL generation cost several times the query itself here.
+    static func select(
+        in tenantID: UUID, where condition: SQLQueryString = "1 = 1", orderBy order: SQLQueryString? = nil, limit: Int? = nil, on db: any Database
+    ) async throws -> [Self] {
+        var sql: SQLQueryString = "SELECT * FROM \(ident: schema) WHERE tenant_id = \(bind: tenantID) AND (\(condition))"
+        if let order { sql = "\(sql) ORDER BY \(order)" }
+        if let limit { sql = "\(sql) LIMIT \(literal: limit)" }
+        return try await db.sql.raw(sql).all().map { try $0.decode(fluentModel: Self.self) }
     }
 }
 
