@@ -11,6 +11,11 @@ struct TextFormattingTests {
         #expect(SHA256.hash(data: Data("abc".utf8)).hexString == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
     }
 
+    @Test func daysAreZeroPadded() {
+        #expect(CivilDate(year: 2026, month: 12, day: 31).string == "2026-12-31")
+        #expect(CivilDate(year: 987, month: 1, day: 5).string == "0987-01-05")
+    }
+
     @Test func coordinatesMatchPrintfWithTwoDecimals() {
         let values: [Double] = (-2_000...2_000).flatMap { (i: Int) -> [Double] in
             let x = Double(i)

@@ -1,4 +1,5 @@
 import Foundation
+import Domain
 
 /// Calendar days as yyyy-MM-dd in Dutch time: they sort like the dates they
 /// name and cannot shift across time zones. Also the one place that turns
@@ -8,7 +9,7 @@ enum Day {
 
     static func string(_ date: Date) -> String {
         let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
+        return CivilDate(year: parts.year!, month: parts.month!, day: parts.day!).string
     }
 
     static func today() -> String { string(Date()) }
