@@ -28,11 +28,13 @@ extension TenantOwned {
     /// hand-written statement. For the hot pages: Fluent's query builder
     /// and SQL generation cost several times the query itself here.
     static func select(
-        in tenantID: UUID, where condition: SQLQueryString = "1 = 1", orderBy order: SQLQueryString? = nil, limit: Int? = nil, on db: any Database
+        in tenantID: UUID, where condition: SQLQueryString = "1 = 1", orderBy order: SQLQueryString? = nil, limit: Int? = nil, offset: Int? = nil,
+        on db: any Database
     ) async throws -> [Self] {
         var sql: SQLQueryString = "SELECT * FROM \(ident: schema) WHERE tenant_id = \(bind: tenantID) AND (\(condition))"
         if let order { sql = "\(sql) ORDER BY \(order)" }
         if let limit { sql = "\(sql) LIMIT \(literal: limit)" }
+        if let offset, offset > 0 { sql = "\(sql) OFFSET \(literal: offset)" }
         return try await db.sql.raw(sql).all().map { try $0.decode(fluentModel: Self.self) }
     }
 }

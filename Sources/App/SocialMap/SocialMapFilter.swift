@@ -20,8 +20,7 @@ struct SocialMapFilter: Sendable {
 
     /// The matching services, by name.
     func services(tenantID: UUID, on db: any Database) async throws -> [Service] {
-        guard let query = try await query(tenantID: tenantID, on: db) else { return [] }
-        let services = try await query.sort(\.$name).sort(\.$id).all()
+        let services = try await Service.select(in: tenantID, where: condition(tenantID: tenantID), orderBy: "name, id", on: db)
         guard let area else { return services }
         return try await Self.serving(area, services, tenantID: tenantID, on: db)
     }
@@ -34,36 +33,31 @@ struct SocialMapFilter: Sendable {
             let all = try await services(tenantID: tenantID, on: db)
             return (Array(all.dropFirst(start).prefix(perPage)), all.count)
         }
-        guard let query = try await query(tenantID: tenantID, on: db) else { return ([], 0) }
-        let total = try await query.copy().count()
-        return (try await query.sort(\.$name).sort(\.$id).range(start..<(start + perPage)).all(), total)
+        let condition = condition(tenantID: tenantID)
+        let total = try await db.sql.raw("SELECT COUNT(*) AS total FROM services WHERE tenant_id = \(bind: tenantID) AND (\(condition))")
+            .first()?.decode(column: "total", as: Int.self) ?? 0
+        return (try await Service.select(in: tenantID, where: condition, orderBy: "name, id", limit: perPage, offset: start, on: db), total)
     }
 
-    /// The filter as a query; nil when a term has no services at all.
-    private func query(tenantID: UUID, on db: any Database) async throws -> QueryBuilder<Service>? {
-        var query = Service.scoped(to: tenantID, on: db)
-        for word in words { query = query.filter(\.$searchText ~~ word) }
-        if let statuses { query = query.filter(\.$status ~~ statuses.map(\.rawValue)) }
-        if let mapOrganizationID { query = query.filter(\.$mapOrganizationID == mapOrganizationID) }
-        if let modifiedAfter { query = query.filter(\.$updatedAt >= modifiedAfter) }
-        for termID in termIDs {
-            let ids = try await Self.services(withAnyOf: [termID], tenantID: tenantID, on: db)
-            guard !ids.isEmpty else { return nil }
-            query = query.filter(\.$id ~~ ids)
-        }
-        if let taxonomy {
-            let ids = try await Self.services(withAnyOf: taxonomy.terms.map(\.id), tenantID: tenantID, on: db)
-            guard !ids.isEmpty else { return nil }
-            query = query.filter(\.$id ~~ ids)
-        }
-        return query
+    /// The filter as one SQL condition on `services` (the tenant is bound by
+    /// the caller's query; the term subqueries bind it themselves).
+    func condition(tenantID: UUID) -> SQLQueryString {
+        var parts: [SQLQueryString] = words.map { "search_text LIKE \(bind: "%" + Self.escapedForLike($0) + "%") ESCAPE '\\'" }
+        if let statuses { parts.append(statuses.isEmpty ? "1 = 0" : "status IN (\(binds: statuses.map(\.rawValue)))") }
+        if let mapOrganizationID { parts.append("map_organization_id = \(bind: mapOrganizationID)") }
+        if let modifiedAfter { parts.append("updated_at >= \(bind: modifiedAfter)") }
+        for termID in termIDs { parts.append(Self.withAnyOf([termID], tenantID: tenantID)) }
+        if let taxonomy { parts.append(Self.withAnyOf(taxonomy.terms.map(\.id), tenantID: tenantID)) }
+        return parts.isEmpty ? "1 = 1" : parts.joined(separator: " AND ")
     }
 
-    private static func services(withAnyOf termIDs: [UUID], tenantID: UUID, on db: any Database) async throws -> [UUID] {
-        let rows = try await db.sql.raw("""
-            SELECT DISTINCT service_id FROM service_terms WHERE tenant_id = \(bind: tenantID) AND term_id IN (\(binds: termIDs))
-            """).all()
-        return try rows.map { try $0.decode(column: "service_id", as: UUID.self) }
+    private static func withAnyOf(_ termIDs: [UUID], tenantID: UUID) -> SQLQueryString {
+        "id IN (SELECT service_id FROM service_terms WHERE tenant_id = \(bind: tenantID) AND term_id IN (\(binds: termIDs)))"
+    }
+
+    /// A typed word is looked for as it is: `%` and `_` are not wildcards.
+    static func escapedForLike(_ word: String) -> String {
+        word.replacing("\\", with: "\\\\").replacing("%", with: "\\%").replacing("_", with: "\\_")
     }
 
     /// Keeps the services that work in `area` or have no areas at all.

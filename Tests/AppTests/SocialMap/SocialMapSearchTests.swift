@@ -38,6 +38,26 @@ struct SocialMapSearchTests {
         }
     }
 
+    @Test func theFilterTakesWildcardsAsTypedCharacters() async throws {
+        try await withApp { app in
+            let tenantID = try await Fixtures(app: app).tenant().requireID()
+            let map = SocialMapFixtures(app: app, tenantID: tenantID)
+            let provider = try await map.provider("Stichting Alpha")
+            try await map.service("Kringloop 50% korting", at: provider)
+            try await map.service("Kookcafe", at: provider)
+            try await map.service("Taal_maatje", at: provider)
+            // Search splits text into letters and digits, so these come only from code; the filter still takes them literally.
+            func names(_ word: String) async throws -> [String] {
+                try await SocialMapFilter(words: [word]).services(tenantID: tenantID, on: app.db).map(\.name)
+            }
+            #expect(try await names("50%") == ["Kringloop 50% korting"])
+            #expect(try await names("%") == ["Kringloop 50% korting"], "a percent sign is not 'anything'")
+            #expect(try await names("_") == ["Taal_maatje"], "an underscore is not 'any character'")
+            #expect(try await names("k__k") == [])
+            #expect(try await names("kook") == ["Kookcafe"])
+        }
+    }
+
     @Test func openNowUsesAmsterdamTime() async throws {
         try await withApp { app in
             let tenant = try await Fixtures(app: app).tenant()
