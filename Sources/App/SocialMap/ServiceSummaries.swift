@@ -8,19 +8,20 @@ import SQLKit
 /// SQL in four queries however many services there are (a record reads ten
 /// kinds of row through Fluent).
 enum ServiceSummaries {
-    static func load(_ services: [Service], tenantID: UUID, now: Date, on db: any Database) async throws -> [ServiceSummary] {
-        let ids = services.compactMap(\.id)
+    static func load(_ services: [ServiceBrief], tenantID: UUID, now: Date, on db: any Database) async throws -> [ServiceSummary] {
+        let ids = services.map(\.id)
         guard !ids.isEmpty else { return [] }
         let providers = try await providers(Set(services.map(\.mapOrganizationID)), tenantID: tenantID, on: db)
         let terms = try await terms(of: ids, tenantID: tenantID, on: db)
         let openings = try await openings(of: ids, tenantID: tenantID, on: db)
         return services.compactMap { service in
-            guard let id = service.id, let provider = providers[service.mapOrganizationID] else { return nil }
+            let id = service.id
+            guard let provider = providers[service.mapOrganizationID] else { return nil }
             let mine = terms[id] ?? []
             return ServiceSummary(
                 id: id, name: service.name, description: service.description, organizationName: provider.name,
                 mapOrganizationID: service.mapOrganizationID, organizationID: provider.organizationID, informal: provider.informal,
-                capacity: service.serviceCapacity, expectedWaitWeeks: service.expectedWaitWeeks, acceptsReferrals: service.acceptsReferrals,
+                capacity: service.capacity, expectedWaitWeeks: service.expectedWaitWeeks, acceptsReferrals: service.acceptsReferrals,
                 responseDays: service.responseDays, lifeDomains: mine.lifeDomains, targetGroups: mine.targetGroups,
                 openNow: ServiceRecord.isOpen(openings[id] ?? [], at: now)
             )
@@ -77,5 +78,36 @@ enum ServiceSummaries {
         return Dictionary(ids.map { id in
             (id, ServiceRecord.openings(own: own[id] ?? [], atLocations: (placesOf[id] ?? []).flatMap { atLocation[$0.location] ?? [] }))
         }, uniquingKeysWith: { first, _ in first })
+    }
+}
+
+/// The columns of a service that search ranks on and summaries show: read
+/// for every match, so not the whole row.
+struct ServiceBrief: Sendable {
+    let id: UUID
+    let name: String
+    let description: String
+    let mapOrganizationID: UUID
+    let capacity: ServiceCapacity
+    let expectedWaitWeeks: Int?
+    let acceptsReferrals: Bool
+    let responseDays: Int
+
+    static let columns: SQLQueryString = "id, name, description, map_organization_id, capacity, expected_wait_weeks, accepts_referrals, response_days"
+
+    init(row: any SQLRow) throws {
+        id = try row.decode(column: "id", as: UUID.self)
+        name = try row.decode(column: "name", as: String.self)
+        description = try row.decode(column: "description", as: String.self)
+        mapOrganizationID = try row.decode(column: "map_organization_id", as: UUID.self)
+        capacity = ServiceCapacity(rawValue: try row.decode(column: "capacity", as: String.self)) ?? .available
+        expectedWaitWeeks = try row.decode(column: "expected_wait_weeks", as: Int?.self)
+        acceptsReferrals = try row.decode(column: "accepts_referrals", as: Bool.self)
+        responseDays = try row.decode(column: "response_days", as: Int.self)
+    }
+
+    init(_ service: Service) throws {
+        (id, name, description, mapOrganizationID) = (try service.requireID(), service.name, service.description, service.mapOrganizationID)
+        (capacity, expectedWaitWeeks, acceptsReferrals, responseDays) = (service.serviceCapacity, service.expectedWaitWeeks, service.acceptsReferrals, service.responseDays)
     }
 }

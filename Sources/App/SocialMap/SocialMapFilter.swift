@@ -25,6 +25,16 @@ struct SocialMapFilter: Sendable {
         return try await Self.serving(area, services, tenantID: tenantID, on: db)
     }
 
+    /// The matching services as search needs them (`ServiceBrief`), by name.
+    func briefs(tenantID: UUID, on db: any Database) async throws -> [ServiceBrief] {
+        let briefs = try await db.sql.raw("""
+            SELECT \(ServiceBrief.columns) FROM services WHERE tenant_id = \(bind: tenantID) AND (\(condition(tenantID: tenantID))) ORDER BY name, id
+            """).all().map(ServiceBrief.init(row:))
+        guard let area else { return briefs }
+        let serving = try await Self.serving(area, briefs.map(\.id), tenantID: tenantID, on: db)
+        return briefs.filter { serving.contains($0.id) }
+    }
+
     /// One page of them (from 1) and how many match in all: counted and cut
     /// in SQL, unless an area is asked for (that check is made in Swift).
     func page(_ number: Int, perPage: Int, tenantID: UUID, on db: any Database) async throws -> (services: [Service], total: Int) {
@@ -62,15 +72,16 @@ struct SocialMapFilter: Sendable {
 
     /// Keeps the services that work in `area` or have no areas at all.
     static func serving(_ area: AreaCode, _ services: [Service], tenantID: UUID, on db: any Database) async throws -> [Service] {
-        let ids = services.compactMap(\.id)
+        let serving = try await serving(area, services.compactMap(\.id), tenantID: tenantID, on: db)
+        return services.filter { $0.id.map(serving.contains) ?? false }
+    }
+
+    static func serving(_ area: AreaCode, _ ids: [UUID], tenantID: UUID, on db: any Database) async throws -> Set<UUID> {
         guard !ids.isEmpty else { return [] }
         let areas = try await ServiceAreaRow.scoped(to: tenantID, on: db).filter(\.$serviceID ~~ ids).all()
         let withAreas = Set(areas.map(\.serviceID))
         let matching = Set(areas.filter { $0.extentType == area.type && $0.extent == area.code }.map(\.serviceID))
-        return services.filter { service in
-            guard let id = service.id else { return false }
-            return !withAreas.contains(id) || matching.contains(id)
-        }
+        return Set(ids.filter { !withAreas.contains($0) || matching.contains($0) })
     }
 }
 

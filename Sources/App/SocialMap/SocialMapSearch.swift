@@ -54,14 +54,14 @@ enum SocialMapSearch {
         filter.termIDs = [query.lifeDomain.map { MapTaxonomy.term(for: $0).id },
                           query.targetGroup.map { MapTaxonomy.term(for: $0).id }].compactMap { $0 }
         filter.area = query.area
-        var services = try await filter.services(tenantID: tenantID, on: db)
+        var services = try await filter.briefs(tenantID: tenantID, on: db)
         if query.onlyAcceptingReferrals { services = services.filter(\.acceptsReferrals) }
         let providers = try await ServiceSummaries.providers(Set(services.map(\.mapOrganizationID)), tenantID: tenantID, on: db)
         var matches = services.map { (service: $0, candidate: candidate($0, providerName: providers[$0.mapOrganizationID]?.name ?? "")) }
             .sorted { ServiceRanking.precedes($0.candidate, $1.candidate, words: filter.words) }.map(\.service)
         if query.openNow {
-            let openings = try await ServiceSummaries.openings(of: matches.compactMap(\.id), tenantID: tenantID, on: db)
-            matches = matches.filter { ServiceRecord.isOpen(openings[$0.id!] ?? [], at: query.now) }
+            let openings = try await ServiceSummaries.openings(of: matches.map(\.id), tenantID: tenantID, on: db)
+            matches = matches.filter { ServiceRecord.isOpen(openings[$0.id] ?? [], at: query.now) }
         }
         let start = min(max(0, query.offset), matches.count)
         let shown = Array(matches[start..<min(matches.count, start + max(0, query.limit))])
@@ -71,13 +71,13 @@ enum SocialMapSearch {
     /// One service of the tenant, whatever its status, or nil.
     static func summary(serviceID: UUID, tenantID: UUID, on db: any Database, now: Date = Date()) async throws -> ServiceSummary? {
         guard let service = try await Service.scoped(to: tenantID, on: db).filter(\.$id == serviceID).first() else { return nil }
-        return try await ServiceSummaries.load([service], tenantID: tenantID, now: now, on: db).first
+        return try await ServiceSummaries.load([ServiceBrief(service)], tenantID: tenantID, now: now, on: db).first
     }
 
-    static func candidate(_ service: Service, providerName: String) -> ServiceRanking.Candidate {
+    static func candidate(_ service: ServiceBrief, providerName: String) -> ServiceRanking.Candidate {
         ServiceRanking.Candidate(
             name: service.name, description: service.description, organizationName: providerName,
-            capacity: service.serviceCapacity, expectedWaitWeeks: service.expectedWaitWeeks,
+            capacity: service.capacity, expectedWaitWeeks: service.expectedWaitWeeks,
             acceptsReferrals: service.acceptsReferrals
         )
     }

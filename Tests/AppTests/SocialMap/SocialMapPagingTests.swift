@@ -75,13 +75,17 @@ struct SocialMapPagingTests {
             let location = try await map.location(of: informal)
             try await ServiceAtLocation(tenantID: tenantID, serviceID: atLocation.requireID(), locationID: location.requireID()).create(on: app.db)
             try await MapSchedule(tenantID: tenantID, locationID: location.requireID(), weekday: .monday, opensAt: "19:00", closesAt: "21:00").create(on: app.db)
-            let services = [own, atLocation, try await map.service("Nooit open", at: informal)]
+            let services = [own, atLocation, try await map.service("Nooit open", at: informal)].sorted { $0.name < $1.name }
+            let briefs = try await SocialMapFilter().briefs(tenantID: tenantID, on: app.db)  // as search reads them
             for moment in ["2026-01-05T08:30:00Z", "2026-01-05T18:30:00Z"] {
                 let now = try #require(ISO8601DateFormatter().date(from: moment))
-                let summaries = try await ServiceSummaries.load(services, tenantID: tenantID, now: now, on: app.db)
+                let summaries = try await ServiceSummaries.load(briefs, tenantID: tenantID, now: now, on: app.db)
                 let records = try await ServiceRecords.load(services, tenantID: tenantID, on: app.db)
                 #expect(summaries.map(\.id) == records.map(\.id))
                 for (summary, record) in zip(summaries, records) {
+                    #expect(summary.name == record.service.name && summary.description == record.service.description)
+                    #expect(summary.capacity == record.service.serviceCapacity && summary.expectedWaitWeeks == record.service.expectedWaitWeeks)
+                    #expect(summary.acceptsReferrals == record.service.acceptsReferrals && summary.mapOrganizationID == record.service.mapOrganizationID)
                     #expect(summary.openNow == record.isOpen(at: now))
                     #expect(summary.lifeDomains == record.lifeDomains && summary.targetGroups == record.targetGroups)
                     #expect(summary.organizationName == record.organization.name && summary.organizationID == record.organization.organizationID)
