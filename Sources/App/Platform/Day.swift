@@ -38,19 +38,21 @@ enum Day {
     /// "yyyy-MM-dd HH:mm", with ":ss" when asked.
     static func timestamp(_ date: Date, seconds: Bool = false) -> String {
         let parts = calendar.dateComponents([.hour, .minute, .second], from: date)
-        let time = String(format: "%02d:%02d", parts.hour!, parts.minute!) + (seconds ? String(format: ":%02d", parts.second!) : "")
+        let time = parts.hour!.zeroPadded(to: 2) + ":" + parts.minute!.zeroPadded(to: 2) + (seconds ? ":" + parts.second!.zeroPadded(to: 2) : "")
         return "\(string(date)) \(time)"
     }
 
     /// "dd-MM-yyyy HH:mm", the way residents write dates, for the portal.
     static func dutchTimestamp(_ date: Date) -> String {
         let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        return String(format: "%02d-%02d-%04d %02d:%02d", parts.day!, parts.month!, parts.year!, parts.hour!, parts.minute!)
+        return [parts.day!, parts.month!].map { $0.zeroPadded(to: 2) }.joined(separator: "-") + "-" + parts.year!.zeroPadded(to: 4)
+            + " " + parts.hour!.zeroPadded(to: 2) + ":" + parts.minute!.zeroPadded(to: 2)
     }
 
-    private static var calendar: Calendar {
+    /// Gregorian, in Dutch time; made once (making one is not cheap).
+    static let calendar: Calendar = {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         return calendar
-    }
+    }()
 }

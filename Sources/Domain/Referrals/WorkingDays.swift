@@ -81,14 +81,7 @@ public struct CivilDate: Hashable, Comparable, Sendable {
         self.init(year: parts[0], month: parts[1], day: parts[2])
     }
 
-    /// yyyy-MM-dd, written without printf (slow on Linux, and days are on every page).
-    public var string: String {
-        func digits(_ value: Int, _ width: Int) -> String {
-            let text = String(value)
-            return String(repeating: "0", count: max(0, width - text.count)) + text
-        }
-        return digits(year, 4) + "-" + digits(month, 2) + "-" + digits(day, 2)
-    }
+    public var string: String { year.zeroPadded(to: 4) + "-" + month.zeroPadded(to: 2) + "-" + day.zeroPadded(to: 2) }
 
     private static let calendar: Calendar = {
         var calendar = Calendar(identifier: .gregorian)

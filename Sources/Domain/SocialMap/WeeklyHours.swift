@@ -34,7 +34,7 @@ public struct WeeklyOpening: Hashable, Sendable {
 
     /// Minutes after midnight as "HH:mm".
     public static func text(_ minutes: Int) -> String {
-        String(format: "%02d:%02d", minutes / 60, minutes % 60)
+        (minutes / 60).zeroPadded(to: 2) + ":" + (minutes % 60).zeroPadded(to: 2)
     }
 
     /// Open at `minute` of `weekday`: from opening up to (not including) closing.
