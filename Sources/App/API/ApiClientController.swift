@@ -47,7 +47,7 @@ struct ApiClientController {
         guard validator.isValid, let name, let account, let scopes else {
             return try await Self.page(req, form, errors: FormErrors(validator.issues, req: req), status: .unprocessableEntity)
         }
-        let (client, secret) = try await req.db.writeTransaction { tx in
+        let (client, secret) = try await req.db.transaction { tx in
             let registered = try await ApiClients.register(name: name, userID: try account.requireID(), tenantID: actor.tenantID, scopes: scopes, req: req, on: tx)
             try await req.audit("api_client.created", outcome: .success, basis: .authentication, objectType: "api_client", objectID: registered.0.id?.uuidString, on: tx)
             return registered
@@ -58,7 +58,7 @@ struct ApiClientController {
     func revoke(req: Request) async throws -> Response {
         let actor = try req.requireActor()
         let client = try await ApiClient.find(req.parameters.get("clientID", as: UUID.self), in: actor.tenantID, on: req.db)
-        try await req.db.writeTransaction { tx in
+        try await req.db.transaction { tx in
             let now = Date()
             client.revokedAt = client.revokedAt ?? now
             try await client.save(on: tx)

@@ -44,7 +44,7 @@ struct ApiTokenController {
             return try await Self.page(req, form, errors: FormErrors(validator.issues, req: req), status: .unprocessableEntity)
         }
         let expires = Date().addingTimeInterval(Double(days) * 86_400)
-        let plain = try await req.db.writeTransaction { tx in
+        let plain = try await req.db.transaction { tx in
             let (token, plain) = try await ApiTokens.issue(name: name, userID: actor.userID, tenantID: actor.tenantID, scopes: scopes, expiresAt: expires, req: req, on: tx)
             try await req.audit("api_token.created", outcome: .success, basis: .authentication, objectType: "api_token", objectID: token.id?.uuidString, on: tx)
             return plain
@@ -57,7 +57,7 @@ struct ApiTokenController {
         let token = try await ApiToken.find(req.parameters.get("tokenID", as: UUID.self), in: actor.tenantID, on: req.db)
         guard token.userID == actor.userID, token.clientID == nil else { throw AppError.notFound }
         if token.revokedAt == nil {
-            try await req.db.writeTransaction { tx in
+            try await req.db.transaction { tx in
                 token.revokedAt = Date()
                 try await token.save(on: tx)
                 try await req.audit("api_token.revoked", outcome: .success, basis: .authentication, objectType: "api_token", objectID: token.id?.uuidString, on: tx)

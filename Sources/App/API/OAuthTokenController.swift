@@ -36,7 +36,7 @@ struct OAuthTokenController {
         let wanted = asked.map(ApiScope.parse) ?? client.apiScopes
         guard let scopes = wanted, scopes.isSubset(of: client.apiScopes) else { return try Self.error("invalid_scope", req) }
         let expires = Date().addingTimeInterval(Double(TokenLifetime.clientSeconds))
-        let plain = try await req.db.writeTransaction { tx in
+        let plain = try await req.db.transaction { tx in
             let (token, plain) = try await ApiTokens.issue(name: client.name, userID: client.userID, tenantID: client.tenantID, clientID: client.id,
                                                            scopes: scopes, expiresAt: expires, req: req, on: tx)
             try await req.audit("api_token.issued", outcome: .success, basis: .authentication, tenantID: client.tenantID,

@@ -16,7 +16,7 @@ enum AccessLogger {
     /// moves on by their number at once, and they go in as one insert.
     static func append(_ records: [AuditRecord], on db: any Database) async throws {
         for (chain, records) in Dictionary(grouping: records, by: { AccessLogEntry.chainKey(for: $0.tenantID) }) {
-            try await db.writeTransaction { tx in
+            try await db.transaction { tx in
                 let sql = tx as! any SQLDatabase
                 let head = try await advance(chain, by: records.count, on: sql)
                 var previous = head.sequence == records.count ? AuditChain.genesis : head.hash

@@ -58,7 +58,7 @@ enum AssessmentStore {
             organizationID: source == .professional ? actor.organizationID : nil,
             reasonEncrypted: try valid.checked.reason.map { try cipher.seal($0) }
         )
-        try await req.db.writeTransaction { tx in
+        try await req.db.transaction { tx in
             try await assessment.create(on: tx)
             let assessmentID = try assessment.requireID()
             for (itemID, score) in valid.checked.scores.sorted(by: { $0.key < $1.key }) {

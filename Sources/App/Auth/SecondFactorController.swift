@@ -100,7 +100,7 @@ struct SecondFactorController {
         }
         let codes = (0..<Self.recoveryCodeCount).map { _ in Self.newRecoveryCode() }
         let response = try await req.page("auth/recovery-codes", title: req.t("recovery.title"), RecoveryCodesPage(codes: codes.map(Self.display)))
-        try await req.db.writeTransaction { tx in
+        try await req.db.transaction { tx in
             user.totpSecret = sealed
             try await user.save(on: tx)
             try await RecoveryCode.query(on: tx).filter(\.$userID == user.requireID()).delete()

@@ -43,7 +43,7 @@ struct BreakTheGlassController {
             tenantID: household.tenantID, householdID: householdID, userID: actor.userID, reason: reason,
             openedAt: now, expiresAt: now.addingTimeInterval(TimeInterval(req.application.config.breakTheGlassHours) * 3600)
         )
-        try await req.db.writeTransaction { tx in
+        try await req.db.transaction { tx in
             try await opening.create(on: tx)
             try await req.audit("break_the_glass.opened", outcome: .allowed, basis: .breakTheGlass, subjectID: householdID, purpose: String(reason.prefix(200)), objectType: "break_the_glass", objectID: opening.id?.uuidString, on: tx)
         }

@@ -34,7 +34,7 @@ struct BreakTheGlassReviewController {
         var validator = FormValidator()
         let comment = validator.text("comment-\(opening.id?.uuidString ?? "")", form.comment, maxLength: 1000, allowLineBreaks: true)
         guard validator.isValid, let comment else { return try await render(req, errors: FormErrors(validator.issues, req: req), status: .unprocessableEntity) }
-        try await req.db.writeTransaction { tx in
+        try await req.db.transaction { tx in
             opening.reviewedAt = Date()
             opening.reviewedBy = actor.userID
             opening.reviewComment = comment

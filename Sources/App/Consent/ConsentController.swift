@@ -51,7 +51,7 @@ struct ConsentController {
             return try await HouseholdPage.rerender(req, opened, FormErrors(validator.issues, req: req))
         }
         let endDay = validTo
-        try await req.db.writeTransaction { tx in
+        try await req.db.transaction { tx in
             let consent = Consent(
                 tenantID: household.tenantID, householdID: householdID, residentID: try resident.requireID(),
                 recipientOrganizationID: try organization.requireID(), domains: domains, purpose: purpose,
@@ -77,7 +77,7 @@ struct ConsentController {
 enum ConsentWithdrawal {
     static func withdraw(_ consent: Consent, req: Request) async throws {
         guard ConsentRule.canWithdraw(ConsentStatus(rawValue: consent.status) ?? .withdrawn) else { return }
-        try await req.db.writeTransaction { tx in
+        try await req.db.transaction { tx in
             consent.status = ConsentStatus.withdrawn.rawValue
             consent.withdrawnAt = Date()
             try await consent.save(on: tx)

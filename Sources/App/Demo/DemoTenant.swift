@@ -56,7 +56,7 @@ enum DemoTenant {
     static func seed(app: Application) async throws -> [Login] {
         let db = app.db
         let cipher = FieldCipher(key: app.config.keys.field)
-        return try await db.writeTransaction { tx in
+        return try await db.transaction { tx in
             let tenant = try await Tenant.query(on: tx).filter(\.$slug == slug).first() ?? Tenant(name: name, slug: slug, isDemo: true)
             guard tenant.isDemo else { throw DemoError.slugTakenByRealTenant }
             if tenant.id == nil { try await tenant.create(on: tx) }

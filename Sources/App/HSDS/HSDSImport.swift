@@ -52,7 +52,7 @@ enum HSDSImport {
         report.services = plan.services.count
         report.locations = plan.locations.count
         guard report.succeeded, write else { return report }
-        try await db.writeTransaction { tx in try await ImportWriter(tenantID: tenantID, db: tx).write(plan) }
+        try await db.transaction { tx in try await ImportWriter(tenantID: tenantID, db: tx).write(plan) }
         return report
     }
 

@@ -40,7 +40,7 @@ enum HouseholdIntake {
             tenantID: actor.tenantID, name: req.t("household.default_name", valid.familyName), street: valid.street,
             postcode: valid.postcode, city: valid.city, neighbourhoodCode: valid.neighbourhoodCode
         )
-        try await req.db.writeTransaction { tx in
+        try await req.db.transaction { tx in
             try await household.create(on: tx)
             let householdID = try household.requireID()
             let resident = Resident(

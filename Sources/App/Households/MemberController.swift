@@ -40,7 +40,7 @@ struct MemberController {
         }
         let household = opened.household
         let resident = Resident(tenantID: household.tenantID, householdID: try household.requireID(), givenName: given, familyName: family, birthDate: birth, relation: relation)
-        try await req.db.writeTransaction { tx in
+        try await req.db.transaction { tx in
             try await resident.create(on: tx)
             try await req.audit("member.added", outcome: .success, basis: .involvement, subjectID: household.id, objectType: "resident", objectID: resident.id?.uuidString, on: tx)
         }
@@ -70,7 +70,7 @@ struct MemberController {
             return try await HouseholdPage.rerender(req, opened, FormErrors(validator.issues, req: req))
         }
         let user = User(tenantID: household.tenantID, organizationID: nil, username: username, displayName: name, role: .resident)
-        let link = try await req.db.writeTransaction { tx in
+        let link = try await req.db.transaction { tx in
             try await user.create(on: tx)
             try await Representation(
                 tenantID: household.tenantID, householdID: householdID, residentID: try resident.requireID(),

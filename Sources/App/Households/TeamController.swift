@@ -26,7 +26,7 @@ struct TeamController {
         guard !involvement.isCoordinator else {
             return try await HouseholdPage.rerender(req, opened, FormErrors([.init(field: "organization_id", messageKey: "team.coordinator_cannot_end")], req: req))
         }
-        try await req.db.writeTransaction { tx in
+        try await req.db.transaction { tx in
             involvement.endsOn = Day.today()
             try await involvement.save(on: tx)
             try await req.audit("involvement.ended", outcome: .success, basis: .involvement, subjectID: involvement.householdID, objectType: "involvement", objectID: involvement.id?.uuidString, on: tx)
@@ -56,7 +56,7 @@ struct TeamController {
             return try await HouseholdPage.rerender(req, opened, FormErrors(validator.issues, req: req))
         }
         let makeCoordinator = form.coordinator == "on"
-        try await req.db.writeTransaction { tx in
+        try await req.db.transaction { tx in
             if makeCoordinator {
                 // Exactly one coordinator: handing over takes it from the other.
                 try await Involvement.scoped(to: household.tenantID, on: tx).filter(\.$householdID == householdID)

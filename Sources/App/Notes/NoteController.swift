@@ -41,7 +41,7 @@ struct NoteController {
             textEncrypted: try FieldCipher(key: req.application.config.keys.field).seal(text),
             authorID: actor.userID, organizationID: actor.organizationID
         )
-        try await req.db.writeTransaction { tx in
+        try await req.db.transaction { tx in
             try await note.create(on: tx)
             try await req.audit("note.created", outcome: .success, basis: .involvement, subjectID: household.id, purpose: "detail:\(domain.rawValue)", objectType: "note", objectID: note.id?.uuidString, on: tx)
         }

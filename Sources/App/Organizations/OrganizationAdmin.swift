@@ -22,7 +22,7 @@ enum OrganizationAdmin {
         }
         let organization = Organization(tenantID: tenantID, name: valid.name, kind: valid.kind, kvkNumber: valid.kvkNumber)
         organization.partOfMunicipality = valid.partOfMunicipality
-        try await req.db.writeTransaction { tx in
+        try await req.db.transaction { tx in
             try await organization.create(on: tx)
             try await req.audit("organization.create", outcome: .success, basis: .administration, objectType: "organization", objectID: organization.id?.uuidString, on: tx)
         }
@@ -39,7 +39,7 @@ enum OrganizationAdmin {
         if try await nameTaken(valid.name, tenantID: organization.tenantID, except: id, on: req.db) {
             return .invalid([ValidationIssue(field: "name", messageKey: "validation.name_taken")])
         }
-        let saved = try await req.db.writeTransaction { tx -> Bool in
+        let saved = try await req.db.transaction { tx -> Bool in
             let landed = try await tx.sql.updateVersioned(Organization.schema, id: id, expectedVersion: form.version ?? 0) {
                 $0.set("name", to: valid.name).set("kind", to: valid.kind.rawValue).set("kvk_number", to: valid.kvkNumber)
                     .set("part_of_municipality", to: valid.partOfMunicipality)

@@ -32,7 +32,7 @@ struct ActionController {
         }
         let actionID = try action.requireID()
         let expected = form.version ?? 0
-        let landed = try await req.db.writeTransaction { tx -> Bool in
+        let landed = try await req.db.transaction { tx -> Bool in
             let saved = try await tx.sql.updateVersioned(PlanAction.schema, id: actionID, expectedVersion: expected) { $0.set("status", to: status.rawValue) }
             if saved {
                 try await req.audit(status == .done ? "action.done" : "action.status", outcome: .success, basis: .involvement, subjectID: goal.householdID, purpose: "detail:\(goal.domain)", objectType: "action", objectID: actionID.uuidString, on: tx)
@@ -77,7 +77,7 @@ struct ActionController {
             return try await GoalController.page(req, opened, goal, .init(goal), errors: FormErrors(validator.issues, req: req), status: .unprocessableEntity)
         }
         let action = PlanAction(tenantID: tenantID, householdID: goal.householdID, goalID: try goal.requireID(), description: description, owner: owner, dueOn: dueOn)
-        try await req.db.writeTransaction { tx in
+        try await req.db.transaction { tx in
             try await action.create(on: tx)
             try await req.audit("action.created", outcome: .success, basis: .involvement, subjectID: goal.householdID, purpose: "detail:\(goal.domain)", objectType: "action", objectID: action.id?.uuidString, on: tx)
         }

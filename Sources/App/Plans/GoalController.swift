@@ -74,7 +74,7 @@ struct GoalController {
         guard validator.isValid, let title else { return try await HouseholdPage.rerender(req, opened, FormErrors(validator.issues, req: req)) }
         let household = opened.household
         let goal = Goal(tenantID: household.tenantID, householdID: try household.requireID(), domain: domain, title: title, target: target)
-        try await req.db.writeTransaction { tx in
+        try await req.db.transaction { tx in
             try await goal.create(on: tx)
             try await req.audit("goal.created", outcome: .success, basis: .involvement, subjectID: household.id, purpose: "detail:\(domain.rawValue)", objectType: "goal", objectID: goal.id?.uuidString, on: tx)
         }
@@ -99,7 +99,7 @@ struct GoalController {
         }
         let goalID = try goal.requireID()
         let expected = form.version ?? 0
-        let landed = try await req.db.writeTransaction { tx -> Bool in
+        let landed = try await req.db.transaction { tx -> Bool in
             let saved = try await tx.sql.updateVersioned(Goal.schema, id: goalID, expectedVersion: expected) {
                 $0.set("title", to: title).set("target", to: target).set("status", to: status.rawValue)
             }

@@ -38,7 +38,7 @@ struct MyActionsController {
         guard actor.role == .volunteer else { throw AppError.notFound }
         let action = try await PlanAction.find(req.parameters.get("actionID", as: UUID.self), in: actor.tenantID, on: req.db)
         _ = try await req.residentAccess().openAction(action, event: "action.done")
-        try await req.db.writeTransaction { tx in
+        try await req.db.transaction { tx in
             action.status = ActionStatus.done.rawValue
             action.version += 1
             try await action.save(on: tx)

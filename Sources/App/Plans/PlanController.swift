@@ -34,7 +34,7 @@ struct PlanController {
             return try await HouseholdPage.rerender(req, opened, FormErrors([.init(field: "review_on", messageKey: "validation.review_in_past")], req: req))
         }
         let household = opened.household
-        try await req.db.writeTransaction { tx in
+        try await req.db.transaction { tx in
             household.reviewOn = day
             try await household.save(on: tx)
             try await req.audit("plan.review_date", outcome: .success, basis: .involvement, subjectID: household.id, objectType: "plan", objectID: day, on: tx)
@@ -56,7 +56,7 @@ struct PlanController {
     static func sign(householdID: UUID, tenantID: UUID, resident: Resident, method: ConsentMethod, req: Request) async throws {
         let goals = try await PortalData.goals(householdID: householdID, tenantID: tenantID, req: req)
         let snapshot = String(decoding: try JSONEncoder().encode(goals), as: UTF8.self)
-        try await req.db.writeTransaction { tx in
+        try await req.db.transaction { tx in
             let last = try await PlanVersion.scoped(to: tenantID, on: tx).filter(\.$householdID == householdID).sort(\.$number, .descending).first()
             let version = PlanVersion(
                 tenantID: tenantID, householdID: householdID, number: (last?.number ?? 0) + 1, snapshot: snapshot,

@@ -29,7 +29,7 @@ struct PortalActivationController {
         let resident = try await Resident.find(req.parameters.get("residentID", as: UUID.self), in: opened.household.tenantID, on: req.db)
         guard resident.householdID == opened.household.id, resident.userID == nil else { throw AppError.notFound }
         let code = Self.newCode()
-        try await req.db.writeTransaction { tx in
+        try await req.db.transaction { tx in
             try await PortalActivation.query(on: tx).filter(\.$residentID == resident.requireID()).filter(\.$usedAt == nil).delete()
             try await PortalActivation(
                 tenantID: resident.tenantID, residentID: try resident.requireID(),
@@ -63,7 +63,7 @@ struct PortalActivationController {
               let resident = try await Resident.find(activation.residentID, on: req.db), resident.userID == nil
         else { return try await activatePage(req, form, errors: FormErrors(validator.issues, req: req), status: .unprocessableEntity) }
         let hash = try await req.password.async.hash(form.password ?? "")
-        try await req.db.writeTransaction { tx in
+        try await req.db.transaction { tx in
             let user = User(tenantID: resident.tenantID, organizationID: nil, username: username, displayName: resident.givenName, role: .resident)
             user.passwordHash = hash
             try await user.create(on: tx)

@@ -77,7 +77,7 @@ struct PortalController {
         if goal == nil { validator.add("portal_goal", "validation.choose_option") }
         guard validator.isValid, let description, let goal else { return try await render(req, opened, errors: FormErrors(validator.issues, req: req), status: .unprocessableEntity) }
         let action = PlanAction(tenantID: goal.tenantID, householdID: goal.householdID, goalID: try goal.requireID(), description: description, owner: .resident(name: nil), dueOn: nil)
-        try await req.db.writeTransaction { tx in
+        try await req.db.transaction { tx in
             try await action.create(on: tx)
             try await req.audit("action.created", outcome: .success, basis: .own, subjectID: goal.householdID, objectType: "action", objectID: action.id?.uuidString, on: tx)
         }
@@ -89,7 +89,7 @@ struct PortalController {
         let action = try await PlanAction.find(req.parameters.get("actionID", as: UUID.self), in: opened.household.tenantID, on: req.db)
         // Residents tick off their own steps; others' steps are theirs to close.
         guard action.householdID == opened.household.id, action.ownerKind == ActionOwnerKind.resident.rawValue else { throw AppError.notFound }
-        try await req.db.writeTransaction { tx in
+        try await req.db.transaction { tx in
             action.status = ActionStatus.done.rawValue
             action.version += 1
             try await action.save(on: tx)
@@ -116,7 +116,7 @@ struct PortalController {
             textEncrypted: try FieldCipher(key: req.application.config.keys.field).seal("\(goal.title): \(text)"),
             authorID: actor.userID, organizationID: nil
         )
-        try await req.db.writeTransaction { tx in
+        try await req.db.transaction { tx in
             try await note.create(on: tx)
             try await req.audit("note.created", outcome: .success, basis: .own, subjectID: goal.householdID, purpose: "detail:\(domain.rawValue)", objectType: "note", objectID: note.id?.uuidString, on: tx)
         }
@@ -146,7 +146,7 @@ struct PortalController {
             recipientOrganizationID: try organization.requireID(), domains: domains, purpose: purpose,
             validFrom: Day.today(), validTo: nil, method: .portal, status: .given, recordedBy: actor.userID
         )
-        try await req.db.writeTransaction { tx in
+        try await req.db.transaction { tx in
             try await consent.create(on: tx)
             try await req.audit("consent.given", outcome: .success, basis: .own, subjectID: consent.householdID, objectType: "consent", objectID: consent.id?.uuidString, on: tx)
         }

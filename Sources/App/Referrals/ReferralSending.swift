@@ -53,7 +53,7 @@ struct ReferralSending {
         )
         referral.redirectedFromID = redirectedFrom?.id
         if input.send { Self.markSent(referral, responseDays: target.responseDays) }
-        try await req.db.writeTransaction { tx in
+        try await req.db.transaction { tx in
             try await referral.create(on: tx)
             try await ReferralEvent(
                 tenantID: actor.tenantID, referralID: referral.requireID(), from: nil, to: referral.referralStatus,

@@ -35,7 +35,7 @@ struct ReferralTransition {
         }
         let (sentOn, dueOn) = try await deadline(referral, from: from, to: next, today: today)
         let newInvolvement = joinsTeam
-        let landed = try await req.db.writeTransaction { tx -> Bool in
+        let landed = try await req.db.transaction { tx -> Bool in
             let saved = try await tx.sql.updateVersioned(Referral.schema, id: referralID, expectedVersion: expectedVersion) {
                 $0.set("status", to: next.rawValue).set("outcome", to: outcome?.rawValue).set("sent_on", to: sentOn).set("due_on", to: dueOn)
             }

@@ -110,7 +110,7 @@ struct ProviderController {
         let (actor, provider) = try await find(req)
         let location = try await MapLocation.find(req.parameters.get("locationID", as: UUID.self), in: actor.tenantID, on: req.db)
         guard location.mapOrganizationID == provider.id else { throw AppError.notFound }
-        try await req.db.writeTransaction { tx in
+        try await req.db.transaction { tx in
             try await location.delete(on: tx)
             try await req.audit("socialmap.location.delete", outcome: .success, basis: .administration, objectType: "map_location", objectID: location.id?.uuidString, on: tx)
         }

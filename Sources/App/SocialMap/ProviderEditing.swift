@@ -64,7 +64,7 @@ enum ProviderEditing {
         let provider = MapOrganization(tenantID: actor.tenantID, name: valid.name, description: valid.description, informal: valid.informal, organizationID: valid.organizationID)
         provider.email = valid.email
         provider.website = valid.website
-        try await req.db.writeTransaction { tx in
+        try await req.db.transaction { tx in
             try await provider.create(on: tx)
             let id = try provider.requireID()
             for number in valid.phones { try await MapPhone(tenantID: actor.tenantID, mapOrganizationID: id, number: number).create(on: tx) }
@@ -84,7 +84,7 @@ enum ProviderEditing {
         case .success(let value): valid = value
         }
         let id = try provider.requireID(), expectedVersion = form.version ?? 0
-        let landed = try await req.db.writeTransaction { tx -> Bool in
+        let landed = try await req.db.transaction { tx -> Bool in
             let landed = try await tx.sql.updateVersioned(MapOrganization.schema, id: id, expectedVersion: expectedVersion) {
                 $0.set("name", to: valid.name).set("description", to: valid.description).set("email", to: valid.email)
                     .set("website", to: valid.website).set("informal", to: valid.informal).set("organization_id", to: valid.organizationID)
@@ -121,7 +121,7 @@ enum ProviderEditing {
         let phones = MapFieldRules.phones(&v, "phones", form.phones)
         guard v.isValid, let name, let address, let postcode, let city else { return v.issues }
         let location = MapLocation(tenantID: provider.tenantID, mapOrganizationID: try provider.requireID(), name: name, address1: address, postalCode: postcode, city: city)
-        try await req.db.writeTransaction { tx in
+        try await req.db.transaction { tx in
             try await location.create(on: tx)
             for number in phones { try await MapPhone(tenantID: provider.tenantID, locationID: try location.requireID(), number: number).create(on: tx) }
             try await req.audit("socialmap.location.create", outcome: .success, basis: .administration, objectType: "map_location", objectID: location.id?.uuidString, on: tx)

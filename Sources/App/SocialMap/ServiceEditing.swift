@@ -35,7 +35,7 @@ enum ServiceEditing {
         let provider = providers.first { $0.id == valid.mapOrganizationID }!
         let service = Service(tenantID: actor.tenantID, mapOrganizationID: valid.mapOrganizationID, name: valid.name, description: valid.description)
         apply(valid, to: service, providerName: provider.name)
-        try await req.db.writeTransaction { tx in
+        try await req.db.transaction { tx in
             try await service.create(on: tx)
             try await replaceDetails(of: try service.requireID(), tenantID: actor.tenantID, with: valid, on: tx)
             try await req.audit("socialmap.service.create", outcome: .success, basis: .administration, objectType: "service", objectID: service.id?.uuidString, on: tx)
@@ -56,7 +56,7 @@ enum ServiceEditing {
         let id = try service.requireID()
         let scratch = Service(tenantID: service.tenantID, mapOrganizationID: valid.mapOrganizationID, name: valid.name, description: valid.description)
         apply(valid, to: scratch, providerName: provider.name)
-        let landed = try await req.db.writeTransaction { tx -> Bool in
+        let landed = try await req.db.transaction { tx -> Bool in
             guard try await tx.sql.updateVersioned(Service.schema, id: id, expectedVersion: form.version, { assign(scratch, $0) }) else { return false }
             try await replaceDetails(of: id, tenantID: service.tenantID, with: valid, on: tx)
             try await req.audit("socialmap.service.update", outcome: .success, basis: .administration, objectType: "service", objectID: id.uuidString, on: tx)

@@ -45,7 +45,7 @@ struct SocialMapAdminController {
         struct Form: Content { var `public`: String? }
         let form = try req.content.decode(Form.self)
         guard let tenant = try await Tenant.find(actor.tenantID, on: req.db) else { throw AppError.notFound }
-        try await req.db.writeTransaction { tx in
+        try await req.db.transaction { tx in
             tenant.publicSocialMap = form.public == "on"
             try await tenant.save(on: tx)
             try await req.audit(tenant.publicSocialMap ? "socialmap.publish" : "socialmap.unpublish", outcome: .success, basis: .administration,

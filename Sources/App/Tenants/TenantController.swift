@@ -77,7 +77,7 @@ struct TenantController {
         guard validator.isValid, let name, let slug, let adminName, let adminUsername else {
             return try await self.form(req, form, errors: FormErrors(validator.issues, req: req), status: .unprocessableEntity)
         }
-        let (admin, link) = try await req.db.writeTransaction { tx in
+        let (admin, link) = try await req.db.transaction { tx in
             let tenant = Tenant(name: name, slug: slug)
             try await tenant.create(on: tx)
             let admin = User(tenantID: try tenant.requireID(), organizationID: nil, username: adminUsername, displayName: adminName, role: .tenantAdmin)
@@ -95,7 +95,7 @@ struct TenantController {
         guard let tenant = try await Tenant.find(req.parameters.get("tenantID", as: UUID.self), on: req.db) else { throw AppError.notFound }
         let id = try tenant.requireID()
         guard id != actor.tenantID else { throw AppError.forbidden }
-        try await req.db.writeTransaction { tx in
+        try await req.db.transaction { tx in
             tenant.isActive = active
             try await tenant.save(on: tx)
             if !active { try await UserSession.query(on: tx).filter(\.$tenantID == id).delete() }

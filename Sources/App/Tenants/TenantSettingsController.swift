@@ -34,7 +34,7 @@ struct TenantSettingsController {
             let errors = FormErrors([.init(field: "reassessment_months", messageKey: "settings.months_invalid")], req: req)
             return try await page(req, months: String(raw.prefix(10)), saved: false, errors: errors, status: .unprocessableEntity)
         }
-        try await req.db.writeTransaction { tx in
+        try await req.db.transaction { tx in
             tenant.reassessmentMonths = months
             try await tenant.save(on: tx)
             try await req.audit("tenant.settings", outcome: .success, basis: .administration, objectType: "tenant", objectID: tenant.id?.uuidString, on: tx)

@@ -44,7 +44,7 @@ struct AccountController {
             return try await render(req, page, status: .unprocessableEntity)
         }
         let hash = try await req.password.async.hash(form.password ?? "")
-        try await req.db.writeTransaction { tx in
+        try await req.db.transaction { tx in
             user.passwordHash = hash
             try await user.save(on: tx)
             // Other sessions end; this one stays.

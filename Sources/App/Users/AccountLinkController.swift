@@ -36,7 +36,7 @@ struct AccountLinkController {
             return try await req.page("account/set-password", title: req.t("set_password.title"), page, status: .unprocessableEntity)
         }
         let hash = try await req.password.async.hash(password)
-        try await req.db.writeTransaction { tx in
+        try await req.db.transaction { tx in
             user.passwordHash = hash
             try await user.save(on: tx)
             link.usedAt = Date()

@@ -18,7 +18,7 @@ enum UserAdmin {
         case .success(let value): valid = value
         }
         let user = User(tenantID: actor.tenantID, organizationID: valid.organizationID, username: valid.username, displayName: valid.displayName, role: valid.role)
-        let link = try await req.db.writeTransaction { tx in
+        let link = try await req.db.transaction { tx in
             try await user.create(on: tx)
             try await req.audit("user.invite", outcome: .success, basis: .administration, objectType: "user", objectID: user.id?.uuidString, on: tx)
             return try await AccountLinks.issue(for: user, purpose: .invitation, req: req, on: tx)
@@ -35,7 +35,7 @@ enum UserAdmin {
         let id = try user.requireID()
         if user.userRole == .platformAdmin, !actor.role.administersPlatform { throw AppError.forbidden }
         let roleChanged = valid.role != user.userRole
-        let saved = try await req.db.writeTransaction { tx -> Bool in
+        let saved = try await req.db.transaction { tx -> Bool in
             let landed = try await tx.sql.updateVersioned(User.schema, id: id, expectedVersion: form.version ?? 0) {
                 $0.set("display_name", to: valid.displayName).set("role", to: valid.role.rawValue)
                     .set("organization_id", to: valid.organizationID)
@@ -54,7 +54,7 @@ enum UserAdmin {
         let actor = try req.requireActor()
         guard user.id != actor.userID else { throw AppError.forbidden }
         if user.userRole == .platformAdmin, !actor.role.administersPlatform { throw AppError.forbidden }
-        try await req.db.writeTransaction { tx in
+        try await req.db.transaction { tx in
             user.isActive = active
             user.version += 1
             try await user.save(on: tx)
@@ -68,7 +68,7 @@ enum UserAdmin {
     static func reset(_ user: User, secondFactor: Bool, req: Request) async throws -> String {
         let actor = try req.requireActor()
         if user.userRole == .platformAdmin, !actor.role.administersPlatform { throw AppError.forbidden }
-        return try await req.db.writeTransaction { tx in
+        return try await req.db.transaction { tx in
             user.passwordHash = nil
             if secondFactor {
                 user.totpSecret = nil

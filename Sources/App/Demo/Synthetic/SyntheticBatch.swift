@@ -23,7 +23,7 @@ struct SyntheticBatch {
 
     /// Multi-row inserts, in chunks that stay under SQLite's bind limit.
     func write(on db: any Database) async throws {
-        try await db.writeTransaction { tx in
+        try await db.transaction { tx in
             try await Self.insert(households, on: tx)
             try await Self.insert(residents, on: tx)
             try await Self.insert(involvements, on: tx)

@@ -44,7 +44,7 @@ struct SyntheticMunicipality {
             lookupKey: KeyedHash(key: app.config.keys.session), catalog: app.instruments, today: Day.today(), nextBSN: 100_000_000 + Int(options.seed % 1000) * 100_000
         )
         let map = SyntheticSocialMap.plan(residents: options.residents, random: &random)
-        try await app.db.writeTransaction { tx in try await ImportWriter(tenantID: tenantID, db: tx).write(map) }
+        try await app.db.transaction { tx in try await ImportWriter(tenantID: tenantID, db: tx).write(map) }
         var residents = 0, households = 0, rows = staff.rowCount + SyntheticSocialMap.rowCount(map)
         var first = true
         while residents < options.residents {
@@ -119,7 +119,7 @@ struct SyntheticStaff {
         }
         for user in users { user.passwordHash = passwordHash }
         let (newOrganizations, newUsers) = (organizations, users)
-        try await app.db.writeTransaction { tx in
+        try await app.db.transaction { tx in
             try await newOrganizations.create(on: tx)
             try await newUsers.create(on: tx)
         }
