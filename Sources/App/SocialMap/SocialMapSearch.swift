@@ -59,13 +59,16 @@ enum SocialMapSearch {
         let providers = try await ServiceSummaries.providers(Set(services.map(\.mapOrganizationID)), tenantID: tenantID, on: db)
         var matches = services.map { (service: $0, candidate: candidate($0, providerName: providers[$0.mapOrganizationID]?.name ?? "")) }
             .sorted { ServiceRanking.precedes($0.candidate, $1.candidate, words: filter.words) }.map(\.service)
+        var openings: [UUID: [WeeklyOpening]]?
         if query.openNow {
-            let openings = try await ServiceSummaries.openings(of: matches.map(\.id), tenantID: tenantID, on: db)
-            matches = matches.filter { ServiceRecord.isOpen(openings[$0.id] ?? [], at: query.now) }
+            let read = try await ServiceSummaries.openings(of: matches.map(\.id), tenantID: tenantID, on: db)
+            matches = matches.filter { ServiceRecord.isOpen(read[$0.id] ?? [], at: query.now) }
+            openings = read
         }
         let start = min(max(0, query.offset), matches.count)
         let shown = Array(matches[start..<min(matches.count, start + max(0, query.limit))])
-        return (try await ServiceSummaries.load(shown, tenantID: tenantID, now: query.now, on: db), matches.count)
+        let summaries = try await ServiceSummaries.load(shown, providers: providers, openings: openings, tenantID: tenantID, now: query.now, on: db)
+        return (summaries, matches.count)
     }
 
     /// One service of the tenant, whatever its status, or nil.
