@@ -23,5 +23,11 @@ public enum Entrypoint {
             }
         }
         try await app.execute()
+        if command == "serve" {
+            // Vapor's own shutdown closes the databases before it stops the
+            // HTTP server, so requests still running would find no database
+            // and crash. Stopping the server first lets them finish.
+            await app.server.shutdown()
+        }
     }
 }
