@@ -20,6 +20,19 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def serve(binary: str, env: dict, port: int, **popen) -> subprocess.Popen:
+    """Starts `samenspel serve` on `port` and returns once /health answers."""
+    process = subprocess.Popen([binary, "serve", "--port", str(port)], cwd=ROOT, env=env, **popen)
+    for _ in range(150):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=1)
+            return process
+        except OSError:
+            time.sleep(0.2)
+    process.kill()
+    raise RuntimeError("server did not start")
+
+
 def demo_server(prefix: str):
     """Seeds the demo tenant in a fresh data directory, serves it, yields its
     base URL and logins, and cleans up; for a session-scoped fixture."""
@@ -29,17 +42,8 @@ def demo_server(prefix: str):
     env.update(SAMENSPEL_DATA_DIR=data, SAMENSPEL_BCRYPT_COST="8", LOG_LEVEL="warning")
     logins = json.loads(subprocess.run([binary, "demo", "--json"], cwd=ROOT, env=env, check=True, capture_output=True, text=True).stdout)
     port = free_port()
-    process = subprocess.Popen([binary, "serve", "--port", str(port)], cwd=ROOT, env=env)
+    process = serve(binary, env, port)
     base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(base + "/health", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.2)
-    else:
-        process.kill()
-        raise RuntimeError("server did not start")
     yield {"base": base, "logins": {login["username"]: login for login in logins}}
     process.terminate()
     process.wait(timeout=10)

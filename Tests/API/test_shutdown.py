@@ -1,10 +1,10 @@
 """Graceful shutdown: SIGTERM while requests that read the database are
 running. Every request answered before the server stops is a real answer
 (never a 5xx), and the process exits cleanly, without a crash report."""
-import http.client, os, pathlib, shutil, signal, subprocess, sys, tempfile, threading, time, urllib.request
+import http.client, os, pathlib, shutil, signal, subprocess, sys, tempfile, threading, time
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
-from live_server import ROOT, free_port  # noqa: E402
+from live_server import ROOT, free_port, serve  # noqa: E402
 
 # A well-formed session cookie that matches no session: every request looks
 # it up in the database before answering.
@@ -32,15 +32,8 @@ def test_sigterm_under_load_lets_requests_finish_and_exits_cleanly():
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     env.update(SAMENSPEL_DATA_DIR=data, SAMENSPEL_BCRYPT_COST="8", LOG_LEVEL="warning")
     port = free_port()
-    process = subprocess.Popen([binary, "serve", "--port", str(port)], cwd=ROOT, env=env,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    process = serve(binary, env, port, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
-        for _ in range(150):
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.2)
         stop, statuses = threading.Event(), []
         workers = [threading.Thread(target=hammer, args=(port, stop, statuses)) for _ in range(16)]
         for worker in workers:
