@@ -1,5 +1,2 @@
--- wrk script: POSTs a urlencoded form (BODY) with the session cookie.
-wrk.method = "POST"
-wrk.body = os.getenv("BODY")
-wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
-wrk.headers["Cookie"] = os.getenv("COOKIE")
+-- wrk script: POSTs the forms in POSTS, in turn, with the session cookie.
+dofile("Benchmarks/posts.lua")

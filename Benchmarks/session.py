@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Signs in as a demo user (password + TOTP) and prints what the benchmark
-needs as shell assignments: the Cookie header, the CSRF form token, and ids
-from the signed-in user's pages (a household on their worklist, a goal, and
-the body of a referral from that goal that is really accepted: one the
-consent gate lets through, so the benchmark times a write, not a refusal)."""
+needs as shell assignments: the Cookie header, the CSRF form token, a
+household on their worklist, and POSTS: referrals to create, as "path body"
+lines, one per household for up to 16 of them. Each is really accepted (the
+consent gate lets it through), so the benchmark times a write, not a refusal."""
 import base64, hashlib, hmac, http.cookiejar, json, re, struct, sys, time, urllib.error, urllib.parse, urllib.request
 
 base, username, password, secret = sys.argv[1:5]
@@ -33,34 +33,43 @@ def post(path, form):
 post("/login", {"username": username, "password": password})
 post("/login/second-factor", {"code": totp(secret)})
 worklist = get("/worklist")
-household = re.search(r'href="/households/([0-9A-Fa-f-]{36})"', worklist).group(1)
-plan = get(f"/households/{household}")
-goal = re.search(rf'/households/{household}/goals/([0-9A-Fa-f-]{{36}})', plan)
-csrf = re.search(r'name="_csrf" value="([^"]+)"', plan).group(1)
+households = list(dict.fromkeys(re.findall(r'href="/households/([0-9A-Fa-f-]{36})"', worklist)))
+household = households[0]
+csrf = re.search(r'name="_csrf" value="([^"]+)"', get(f"/households/{household}")).group(1)
 cookie = "; ".join(f"{c.name}={c.value}" for c in jar)
-referral = ""
-if goal:
+no_redirect = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar), type("Keep", (urllib.request.HTTPRedirectHandler,), {"redirect_request": lambda *a: None})())
+
+
+def accepted_referral(household):
+    """The form path and body of a referral from one of the household's
+    goals that the referral form accepts (303), or None."""
+    goal = re.search(rf'/households/{household}/goals/([0-9A-Fa-f-]{{36}})', get(f"/households/{household}"))
+    if not goal:
+        return None
     form = f"/households/{household}/goals/{goal.group(1)}/referrals"
     new = get(form + "/new")
-    # Services of the social map first, then organisations; the first that
-    # the referral form accepts (303) is the one the benchmark posts to.
+    # Services of the social map first, then organisations.
     targets = [("service_id", t) for t in dict.fromkeys(re.findall(r'service_id=([0-9A-Fa-f-]{36})', new))]
     targets += [("organization_id", t) for t in re.findall(r'<option value="([0-9A-Fa-f-]{36})">', new)]
-    no_redirect = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar), type("Keep", (urllib.request.HTTPRedirectHandler,), {"redirect_request": lambda *a: None})())
-    for field, target in targets:
+    for field, target in targets[:10]:
         page = get(f"{form}/new?{field}={target}")
         domains = re.findall(r'name="domains\[\]" value="([a-z_]+)" checked', page) or re.findall(r'name="domains\[\]" value="([a-z_]+)"', page)[:1]
         if not domains:
             continue
-        body = urllib.parse.urlencode([(field, target)] + [("domains[]", d) for d in domains] + [("message", "Benchmark"), ("send", "send")])
+        body = f"_csrf={csrf}&" + urllib.parse.urlencode([(field, target)] + [("domains[]", d) for d in domains] + [("message", "Benchmark"), ("send", "send")])
         try:
-            no_redirect.open(base + form, (body + "&_csrf=" + csrf).encode())
+            no_redirect.open(base + form, body.encode())
         except urllib.error.HTTPError as answer:
             if answer.code == 303:
-                referral = body
-                break
+                return f"{form} {body}"
+    return None
+
+
+# Referrals go to many households, as in real use: one household does not
+# collect thousands of open referrals that its access checks then read.
+posts = [post for post in map(accepted_referral, households[:16]) if post]
 print(f"COOKIE='{cookie}'")
 print(f"CSRF='{csrf}'")
 print(f"HOUSEHOLD='{household}'")
-print(f"GOAL='{goal.group(1) if goal else ''}'")
-print(f"REFERRAL_BODY='{referral}'")
+posts_text = "\n".join(posts)
+print(f"POSTS='{posts_text}'")
