@@ -43,11 +43,14 @@ no_redirect = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar
 def accepted_referral(household):
     """The form path and body of a referral from one of the household's
     goals that the referral form accepts (303), or None."""
-    goal = re.search(rf'/households/{household}/goals/([0-9A-Fa-f-]{{36}})', get(f"/households/{household}"))
-    if not goal:
+    try:
+        goal = re.search(rf'/households/{household}/goals/([0-9A-Fa-f-]{{36}})', get(f"/households/{household}"))
+        form = goal and f"/households/{household}/goals/{goal.group(1)}/referrals"
+        new = form and get(form + "/new")
+    except urllib.error.HTTPError:  # no consent yet, or a goal this user may not refer from
         return None
-    form = f"/households/{household}/goals/{goal.group(1)}/referrals"
-    new = get(form + "/new")
+    if not new:
+        return None
     # Services of the social map first, then organisations.
     targets = [("service_id", t) for t in dict.fromkeys(re.findall(r'service_id=([0-9A-Fa-f-]{36})', new))]
     targets += [("organization_id", t) for t in re.findall(r'<option value="([0-9A-Fa-f-]{36})">', new)]

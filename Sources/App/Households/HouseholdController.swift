@@ -9,6 +9,8 @@ struct HouseholdController {
         let rows: [Row]
         let newHref: String?
         let query: String
+        /// Only households where no one of the organisation is the contact yet.
+        let unassigned: Bool
         /// A BSN search found someone in a household this organisation is not involved with.
         let knownElsewhere: Bool
         let pager: Pager
@@ -35,7 +37,7 @@ struct HouseholdController {
     }
 
     /// Households on which the actor's organisation is active today, by
-    /// name, a page at a time; found by a resident's name, or a valid BSN
+    /// name, a page at a time; optionally only those without a contact; found by a resident's name, or a valid BSN
     /// looked up exactly, tenant-wide, so nobody registers a known resident
     /// twice — but only households the organisation works with are shown.
     func list(req: Request) async throws -> Response {
@@ -43,6 +45,7 @@ struct HouseholdController {
         guard actor.role == .professional, let organizationID = actor.organizationID else { throw AppError.notFound }
         let query = String((req.query[String.self, at: "q"] ?? "").trimmingCharacters(in: .whitespaces).prefix(100))
         let number = min(max(1, req.query[Int.self, at: "page"] ?? 1), 100_000)
+        let unassigned = req.query[String.self, at: "unassigned"] == "1"
         var filter = HouseholdList.Filter.all
         var foundByBSN = false
         if let bsn = BSN(query) {
@@ -53,11 +56,11 @@ struct HouseholdController {
         } else if !query.isEmpty {
             filter = .memberName(query)
         }
-        let (households, hasMore) = try await HouseholdList.page(number, filter, organizationID: organizationID, tenantID: actor.tenantID, today: Day.today(), on: req.db)
+        let (households, hasMore) = try await HouseholdList.page(number, filter, unassigned: unassigned, organizationID: organizationID, tenantID: actor.tenantID, today: Day.today(), on: req.db)
         let page = ListPage(
             rows: households.map { ListPage.Row(name: $0.name, address: "\($0.street), \($0.city)", href: SiteRoute.household.path($0.id)) },
-            newHref: SiteRoute.householdNew.path(), query: query, knownElsewhere: foundByBSN && households.isEmpty,
-            pager: Pager(path: SiteRoute.households.path(), filters: [("q", query.isEmpty ? nil : query)], page: number, hasMore: hasMore)
+            newHref: SiteRoute.householdNew.path(), query: query, unassigned: unassigned, knownElsewhere: foundByBSN && households.isEmpty,
+            pager: Pager(path: SiteRoute.households.path(), filters: [("q", query.isEmpty ? nil : query), ("unassigned", unassigned ? "1" : nil)], page: number, hasMore: hasMore)
         )
         return try await req.page("households/list", title: req.t("households.title"), page)
     }

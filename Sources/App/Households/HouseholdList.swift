@@ -21,12 +21,14 @@ enum HouseholdList {
         case households(Set<UUID>)
     }
 
-    /// Page `number` (from 1), and whether another page follows.
-    static func page(_ number: Int, _ filter: Filter, organizationID: UUID, tenantID: UUID, today: String, on db: any Database) async throws -> (rows: [Row], hasMore: Bool) {
+    /// Page `number` (from 1), and whether another page follows. With
+    /// `unassigned`, only households where the organisation's involvement
+    /// has no contact person yet.
+    static func page(_ number: Int, _ filter: Filter, unassigned: Bool = false, organizationID: UUID, tenantID: UUID, today: String, on db: any Database) async throws -> (rows: [Row], hasMore: Bool) {
         let offset = (max(1, number) - 1) * pageSize
         let mine: SQLQueryString = """
             EXISTS (SELECT 1 FROM involvements i WHERE i.tenant_id = h.tenant_id AND i.household_id = h.id
-              AND i.organization_id = \(bind: organizationID) AND \(Involvement.activeCondition(on: today)))
+              AND \(involved(organizationID, today: today, unassigned: unassigned)))
             """
         switch filter {
         case .all, .households:
@@ -54,6 +56,22 @@ enum HouseholdList {
             }
             return slice(found.values.sorted { ($0.name, $0.id.uuidString) < ($1.name, $1.id.uuidString) }, from: offset)
         }
+    }
+
+    /// How many households the organisation works with that have no contact
+    /// person yet: what the worklist shows instead of listing them all.
+    static func unassignedCount(organizationID: UUID, tenantID: UUID, today: String, on db: any Database) async throws -> Int {
+        let row = try await db.sql.raw("""
+            SELECT COUNT(DISTINCT i.household_id) AS households FROM involvements i
+            WHERE i.tenant_id = \(bind: tenantID) AND \(involved(organizationID, today: today, unassigned: true))
+            """).first()
+        return try row?.decode(column: "households", as: Int.self) ?? 0
+    }
+
+    /// The organisation's active involvement `i`, optionally only one without a contact.
+    private static func involved(_ organizationID: UUID, today: String, unassigned: Bool) -> SQLQueryString {
+        let condition: SQLQueryString = "i.organization_id = \(bind: organizationID) AND \(Involvement.activeCondition(on: today))"
+        return unassigned ? condition + " AND i.contact_user_id IS NULL" : condition
     }
 
     private static func row(_ row: any SQLRow) throws -> Row {

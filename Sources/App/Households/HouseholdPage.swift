@@ -11,6 +11,10 @@ struct HouseholdPage: Encodable {
         /// For the coordinator: hand out a portal activation code.
         let portalCodeAction: String?
     }
+    /// Who of the actor's own organisation is the household's contact
+    /// person, and the form to become it (with the contact the page showed,
+    /// so a colleague who claimed it meanwhile is never overwritten).
+    struct OwnContact: Encodable { let name: String?; let claimAction: String?; let shown: String }
     struct TeamRow: Encodable { let organization: String; let domains: String; let coordinator: Bool; let since: String; let endAction: String? }
     struct ConsentRow: Encodable {
         let resident: String; let organization: String; let domains: String; let purpose: String
@@ -25,6 +29,7 @@ struct HouseholdPage: Encodable {
     let address: String
     let neighbourhood: String
     let members: [Member]
+    let ownContact: OwnContact?
     let team: [TeamRow]?
     let consents: [ConsentRow]?
     let goals: [DomainGoals]
@@ -88,6 +93,8 @@ struct HouseholdPage: Encodable {
             )
         }
 
+        let ownContact = try await ownContact(involvements, req: req)
+
         let consents = try await Consent.select(in: tenantID, where: "household_id = \(bind: id)", orderBy: "created_at DESC, id", on: db)
         let residentNames = Dictionary(residents.compactMap { r in r.id.map { ($0, r.fullName) } }, uniquingKeysWith: { a, _ in a })
         let consentRows = try consents.map { consent in
@@ -143,6 +150,7 @@ struct HouseholdPage: Encodable {
             address: "\(household.street), \(household.postcode) \(household.city)",
             neighbourhood: household.neighbourhoodCode ?? "",
             members: members,
+            ownContact: ownContact,
             team: manages ? team : nil,
             consents: manages ? consentRows : nil,
             goals: grouped,
@@ -194,6 +202,17 @@ struct HouseholdPage: Encodable {
     }
 
     /// The household page again, with what went wrong in a form on it.
+    private static func ownContact(_ active: [Involvement], req: Request) async throws -> OwnContact? {
+        guard let actor = req.actor, actor.role == .professional,
+              let own = active.first(where: { $0.organizationID == actor.organizationID }), let id = own.id else { return nil }
+        var name: String?
+        if let contactID = own.contactUserID {
+            name = try await User.select(in: own.tenantID, where: "id = \(bind: contactID)", on: req.db).first?.displayName
+        }
+        return OwnContact(name: name, claimAction: own.contactUserID == actor.userID ? nil : SiteRoute.involvementContact.path(own.householdID, id),
+                          shown: own.contactUserID?.uuidString ?? "")
+    }
+
     static func rerender(_ req: Request, _ opened: ResidentAccess.Opened, _ errors: FormErrors, status: HTTPStatus = .unprocessableEntity) async throws -> Response {
         let page = try await build(opened, req: req, errors: errors)
         return try await req.page("households/show", title: opened.household.name, page, status: status)

@@ -12,9 +12,13 @@ struct TeamController {
         var coordinator: String?
     }
 
+    /// The contact person the household page showed when the form was sent.
+    struct ContactForm: Content { var shown: String? }
+
     func register(_ routes: any RoutesBuilder) {
         routes.post(.involvements, use: add)
         routes.post(.involvementEnd, use: end)
+        routes.post(.involvementContact, use: becomeContact)
     }
 
     /// Ends an organisation's involvement today: its access ends with it. The
@@ -30,6 +34,27 @@ struct TeamController {
             involvement.endsOn = Day.today()
             try await involvement.save(on: tx)
             try await req.audit("involvement.ended", outcome: .success, basis: .involvement, subjectID: involvement.householdID, objectType: "involvement", objectID: involvement.id?.uuidString, on: tx)
+        }
+        return req.redirect(to: SiteRoute.household.path(involvement.householdID))
+    }
+
+    /// Makes the professional their organisation's contact person for the
+    /// household, so it is on their worklist. If a colleague became it since
+    /// the page was shown, nothing is overwritten and the page says so (409).
+    func becomeContact(req: Request) async throws -> Response {
+        let opened = try await req.residentAccess().open(req.parameters.get("householdID", as: UUID.self), .identity, event: "involvement.contact")
+        let actor = try req.requireActor()
+        let involvement = try await Involvement.find(req.parameters.get("involvementID", as: UUID.self), in: opened.household.tenantID, on: req.db)
+        guard actor.role == .professional, involvement.householdID == opened.household.id, involvement.organizationID == actor.organizationID,
+              involvement.isActive(on: Day.today()), let id = involvement.id else { throw AppError.notFound }
+        let shown = try req.content.decode(ContactForm.self).shown.flatMap { UUID(uuidString: $0) }
+        let claimed = try await req.db.transaction { tx in
+            guard try await Involvement.claimContact(id, tenantID: involvement.tenantID, for: actor.userID, shown: shown, on: tx) else { return false }
+            try await req.audit("involvement.contact_set", outcome: .success, basis: .involvement, subjectID: involvement.householdID, objectType: "involvement", objectID: id.uuidString, on: tx)
+            return true
+        }
+        guard claimed else {
+            return try await HouseholdPage.rerender(req, opened, FormErrors([.init(field: "contact", messageKey: "household.contact_changed")], req: req), status: .conflict)
         }
         return req.redirect(to: SiteRoute.household.path(involvement.householdID))
     }

@@ -13,7 +13,7 @@ enum Timeline {
     /// Changes, not reads: these events appear on the timeline.
     static let events: Set<String> = Set([
         "household.create", "goal.created", "goal.updated", "note.created", "action.created", "action.done",
-        "consent.given", "consent.refused", "consent.withdrawn", "involvement.created", "coordination.handover",
+        "consent.given", "consent.refused", "consent.withdrawn", "involvement.created", "involvement.contact_set", "coordination.handover",
         "plan.signed", "break_the_glass.opened", "assessment.created",
     ]).union(ReferralStatus.allCases.map { "referral.\($0.rawValue)" })
 

@@ -9,20 +9,15 @@ import Vapor
 enum Worklist {
     struct Household { let id: UUID; let name: String; let reviewOn: String? }
 
-    /// The households on my worklist, by name: those I am the contact for,
-    /// and my organisation's households that have no contact yet. A district
-    /// team with thousands of households still gives each professional their own.
-    static func caseload(userID: UUID, organizationID: UUID, tenantID: UUID, today: String, on db: any Database) async throws -> [Household] {
-        // Two indexed lookups: SQLite answered one query with an OR by walking
-        // every involvement of the tenant.
-        let select: SQLQueryString = """
+    /// The households on my worklist, by name: those I am the contact for.
+    /// My organisation's households without a contact are counted apart
+    /// (`HouseholdList.unassignedCount`): a partner that never assigns one
+    /// can work with thousands, which no worklist can show.
+    static func caseload(userID: UUID, tenantID: UUID, today: String, on db: any Database) async throws -> [Household] {
+        let rows = try await db.sql.raw("""
             SELECT h.id, h.name, h.review_on, i.starts_on, i.ends_on FROM involvements i
             JOIN households h ON h.id = i.household_id AND h.tenant_id = i.tenant_id
-            """
-        let rows = try await db.sql.raw("""
-            \(select) WHERE i.tenant_id = \(bind: tenantID) AND i.contact_user_id = \(bind: userID)
-            UNION ALL
-            \(select) WHERE i.tenant_id = \(bind: tenantID) AND i.organization_id = \(bind: organizationID) AND i.contact_user_id IS NULL
+            WHERE i.tenant_id = \(bind: tenantID) AND i.contact_user_id = \(bind: userID)
             """).all()
         var households: [UUID: Household] = [:]
         for row in rows where Involvement.isActive(startsOn: try row.decode(column: "starts_on", as: String.self),

@@ -2,8 +2,9 @@ import Domain
 import Fluent
 import Vapor
 
-/// A professional's worklist: their organisation's households, actions
-/// due this week and actions overdue — only where they may see the domain.
+/// A professional's worklist: the households they are the contact for,
+/// actions due this week and overdue — only where they may see the domain —
+/// and how many of their organisation's households still need a contact.
 struct WorklistController {
     struct Page: Encodable {
         struct Household: Encodable { let name: String; let href: String }
@@ -13,6 +14,8 @@ struct WorklistController {
         let overdue: [Action]
         let reviewsDue: [Household]
         let reassessmentsDue: [ReassessmentReminders.Due]
+        /// "12 households of your organisation have no contact person yet", with a link to them.
+        let unassigned: Household?
     }
 
     func register(_ routes: any RoutesBuilder) {
@@ -23,7 +26,8 @@ struct WorklistController {
         let actor = try req.requireActor()
         guard actor.role == .professional, let organizationID = actor.organizationID else { throw AppError.notFound }
         let today = Day.today()
-        let households = try await Worklist.caseload(userID: actor.userID, organizationID: organizationID, tenantID: actor.tenantID, today: today, on: req.db)
+        let households = try await Worklist.caseload(userID: actor.userID, tenantID: actor.tenantID, today: today, on: req.db)
+        let unassigned = try await HouseholdList.unassignedCount(organizationID: organizationID, tenantID: actor.tenantID, today: today, on: req.db)
         let contexts = try await req.residentAccess().contexts(forHouseholdsInTenant: households.map(\.id))
         let names = Dictionary(households.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let actions = try await Worklist.actionsDue(names: names, contexts: contexts, tenantID: actor.tenantID, until: Day.string(Date().addingTimeInterval(7 * 86400)), on: req.db)
@@ -37,7 +41,9 @@ struct WorklistController {
             reviewsDue: households.compactMap { household in
                 household.reviewOn.flatMap { $0 < today ? .init(name: "\(household.name) (\($0))", href: link(household)) : nil }
             },
-            reassessmentsDue: reassessments
+            reassessmentsDue: reassessments,
+            unassigned: unassigned == 0 ? nil : .init(name: req.t(unassigned == 1 ? "worklist.unassigned_one" : "worklist.unassigned_many", String(unassigned)),
+                                                       href: SiteRoute.households.path() + "?unassigned=1")
         )
         return try await req.page("households/worklist", title: req.t("worklist.title"), page)
     }

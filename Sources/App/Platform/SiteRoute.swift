@@ -44,6 +44,7 @@ enum SiteRoute: String, CaseIterable {
     case residentBSN = "/households/:householdID/residents/:residentID/bsn"
     case involvements = "/households/:householdID/involvements"
     case involvementEnd = "/households/:householdID/involvements/:involvementID/end"
+    case involvementContact = "/households/:householdID/involvements/:involvementID/contact"
     case consents = "/households/:householdID/consents"
     case consentWithdraw = "/households/:householdID/consents/:consentID/withdraw"
     case goals = "/households/:householdID/goals"
