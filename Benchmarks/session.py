@@ -33,7 +33,9 @@ def post(path, form):
 post("/login", {"username": username, "password": password})
 post("/login/second-factor", {"code": totp(secret)})
 worklist = get("/worklist")
-households = list(dict.fromkeys(re.findall(r'href="/households/([0-9A-Fa-f-]{36})"', worklist)))
+# The worklist lists the households this user is the contact for; the
+# households list has the organisation's others.
+households = list(dict.fromkeys(re.findall(r'href="/households/([0-9A-Fa-f-]{36})"', worklist + get("/households"))))
 household = households[0]
 csrf = re.search(r'name="_csrf" value="([^"]+)"', get(f"/households/{household}")).group(1)
 cookie = "; ".join(f"{c.name}={c.value}" for c in jar)
