@@ -29,7 +29,10 @@ enum DemoHousehold {
                 domains: domains, purpose: coordinator ? "Regie op het plan" : "Schulden regelen", validFrom: since, validTo: nil,
                 method: .signedOnPaper, status: .given, recordedBy: try professional.requireID()
             ).create(on: db)
-            try await Involvement(tenantID: tenantID, householdID: householdID, organizationID: organization, domains: domains, isCoordinator: coordinator, startsOn: since).create(on: db)
+            // The professional coordinates and is the social team's contact; debt help
+            // has no contact yet, so its professional sees one to take on.
+            try await Involvement(tenantID: tenantID, householdID: householdID, organizationID: organization, domains: domains, isCoordinator: coordinator, startsOn: since,
+                                  contactUserID: coordinator ? try professional.requireID() : nil).create(on: db)
         }
         let money = Goal(tenantID: tenantID, householdID: householdID, domain: .finances, title: "Ik wil mijn rekeningen op tijd betalen", target: "Drie maanden zonder achterstand")
         try await money.create(on: db)
