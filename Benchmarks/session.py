@@ -37,7 +37,7 @@ worklist = get("/worklist")
 # households list has the organisation's others.
 households = list(dict.fromkeys(re.findall(r'href="/households/([0-9A-Fa-f-]{36})"', worklist + get("/households"))))
 household = households[0]
-csrf = re.search(r'name="_csrf" value="([^"]+)"', get(f"/households/{household}")).group(1)
+csrf = re.search(r'name="_csrf" value="([^"]+)"', worklist).group(1)  # the sign-out form's
 cookie = "; ".join(f"{c.name}={c.value}" for c in jar)
 no_redirect = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar), type("Keep", (urllib.request.HTTPRedirectHandler,), {"redirect_request": lambda *a: None})())
 
