@@ -37,9 +37,10 @@ struct HouseholdController {
     }
 
     /// Households on which the actor's organisation is active today, by
-    /// name, a page at a time; optionally only those without a contact; found by a resident's name, or a valid BSN
-    /// looked up exactly, tenant-wide, so nobody registers a known resident
-    /// twice — but only households the organisation works with are shown.
+    /// name, a page at a time, optionally only those without a contact;
+    /// found by a resident's name, or a valid BSN looked up exactly,
+    /// tenant-wide, so nobody registers a known resident twice — but only
+    /// households the organisation works with are shown.
     func list(req: Request) async throws -> Response {
         let actor = try req.requireActor()
         guard actor.role == .professional, let organizationID = actor.organizationID else { throw AppError.notFound }

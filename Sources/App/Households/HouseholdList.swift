@@ -59,13 +59,18 @@ enum HouseholdList {
     }
 
     /// How many households the organisation works with that have no contact
-    /// person yet: what the worklist shows instead of listing them all.
-    static func unassignedCount(organizationID: UUID, tenantID: UUID, today: String, on db: any Database) async throws -> Int {
+    /// person yet, what the worklist shows instead of listing them all;
+    /// counted up to `limit` + 1 ("more than `limit`"), so the count costs
+    /// the same whether an organisation has a hundred or ten thousand.
+    /// The limit applies to involvements, not to DISTINCT households: with
+    /// DISTINCT, PostgreSQL walked every involvement in household order.
+    static func unassignedCount(organizationID: UUID, tenantID: UUID, today: String, upTo limit: Int, on db: any Database) async throws -> Int {
         let row = try await db.sql.raw("""
-            SELECT COUNT(DISTINCT i.household_id) AS households FROM involvements i
-            WHERE i.tenant_id = \(bind: tenantID) AND \(involved(organizationID, today: today, unassigned: true))
+            SELECT COUNT(*) AS involvements, COUNT(DISTINCT household_id) AS households FROM (SELECT i.household_id FROM involvements i
+              WHERE i.tenant_id = \(bind: tenantID) AND \(involved(organizationID, today: today, unassigned: true)) LIMIT \(literal: limit + 1)) unassigned
             """).first()
-        return try row?.decode(column: "households", as: Int.self) ?? 0
+        guard let row else { return 0 }
+        return try row.decode(column: "involvements", as: Int.self) > limit ? limit + 1 : row.decode(column: "households", as: Int.self)
     }
 
     /// The organisation's active involvement `i`, optionally only one without a contact.

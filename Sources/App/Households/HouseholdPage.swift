@@ -201,7 +201,6 @@ struct HouseholdPage: Encodable {
         )
     }
 
-    /// The household page again, with what went wrong in a form on it.
     private static func ownContact(_ active: [Involvement], req: Request) async throws -> OwnContact? {
         guard let actor = req.actor, actor.role == .professional,
               let own = active.first(where: { $0.organizationID == actor.organizationID }), let id = own.id else { return nil }
@@ -213,6 +212,7 @@ struct HouseholdPage: Encodable {
                           shown: own.contactUserID?.uuidString ?? "")
     }
 
+    /// The household page again, with what went wrong in a form on it.
     static func rerender(_ req: Request, _ opened: ResidentAccess.Opened, _ errors: FormErrors, status: HTTPStatus = .unprocessableEntity) async throws -> Response {
         let page = try await build(opened, req: req, errors: errors)
         return try await req.page("households/show", title: opened.household.name, page, status: status)

@@ -30,15 +30,21 @@ struct CaseloadTests {
 
             // Households without a contact are counted, not listed: an organisation
             // that never assigns one can have thousands. Ended involvements do not count.
-            _ = try await Self.unassigned(scenario)
+            let (loose, _) = try await Self.unassigned(scenario)
             _ = try await Self.unassigned(scenario, name: "Huishouden Ook Zonder")
+            // Involved twice in one household: still one household.
+            try await Involvement(tenantID: try scenario.tenant.requireID(), householdID: try loose.requireID(), organizationID: try scenario.municipal.requireID(),
+                                  domains: [.housing], isCoordinator: false, startsOn: "2020-01-01").create(on: app.db)
             _ = try await Self.unassigned(scenario, name: "Huishouden Afgesloten", endsOn: "2021-01-01")
             let worklist = try await colleague.get("/worklist").body.string
             #expect(worklist.contains("2 huishoudens van uw organisatie hebben nog geen contactpersoon"))
             #expect(worklist.contains(#"href="/households?unassigned=1""#))
             #expect(!worklist.contains("Huishouden Zonder Contact"))
             let tenantID = try scenario.tenant.requireID(), organizationID = try scenario.municipal.requireID()
-            #expect(try await HouseholdList.unassignedCount(organizationID: organizationID, tenantID: tenantID, today: Day.today(), on: app.db) == 2)
+            #expect(try await HouseholdList.unassignedCount(organizationID: organizationID, tenantID: tenantID, today: Day.today(), upTo: 100, on: app.db) == 2)
+            // Counted only up to the limit and one more: "more than 1".
+            #expect(try await HouseholdList.unassignedCount(organizationID: organizationID, tenantID: tenantID, today: Day.today(), upTo: 1, on: app.db) == 2)
+            #expect(try await HouseholdList.unassignedCount(organizationID: organizationID, tenantID: tenantID, today: Day.today(), upTo: 0, on: app.db) == 1)
 
             // The list shows exactly those, with the filter kept.
             let list = try await colleague.get("/households?unassigned=1").body.string
@@ -48,6 +54,20 @@ struct CaseloadTests {
             #expect(try await colleague.get("/households").body.string.contains("Huishouden El Amrani"))
             // Joris still opens Fatima's household: access follows the organisation, the worklist the person.
             #expect(try await colleague.get(scenario.path).status == .ok)
+        }
+    }
+
+    @Test func beyondAHundredTheWorklistSaysMoreThanAHundred() async throws {
+        try await withApp { app in
+            let scenario = try await HouseholdScenario.make(app)
+            let tenantID = try scenario.tenant.requireID(), organizationID = try scenario.municipal.requireID()
+            let households = (0...100).map { Household(tenantID: tenantID, name: "Huishouden \($0)", street: "Laan 2", postcode: "1234 AB", city: "Voorbeeld", neighbourhoodCode: nil) }
+            try await households.create(on: app.db)
+            try await households.map {
+                Involvement(tenantID: tenantID, householdID: try $0.requireID(), organizationID: organizationID, domains: [.finances], isCoordinator: true, startsOn: "2020-01-01")
+            }.create(on: app.db)
+            let worklist = try await scenario.coordinator.get("/worklist").body.string
+            #expect(worklist.contains("Meer dan 100 huishoudens van uw organisatie hebben nog geen contactpersoon"))
         }
     }
 
