@@ -81,5 +81,6 @@ enum Migrations {
         app.migrations.add(UpdateTenantsAddPublicSocialMap())
         app.migrations.add(UpdateAccessLogTimelineIndex())
         app.migrations.add(UpdateInvolvementsIndexUnassigned())
+        app.migrations.add(UpdateHouseholdsIndexNameID())
     }
 }
