@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Signs in as a demo user (password + TOTP) and prints what the benchmark
-needs as shell assignments: the Cookie header, the CSRF form token, a
-household on their worklist, and POSTS: referrals to create, as "path body"
+needs as shell assignments: the Cookie header, a household on their
+worklist or list, and POSTS: referrals to create, as "path body"
 lines, one per household for up to 16 of them. Each is really accepted (the
 consent gate lets it through), so the benchmark times a write, not a refusal."""
 import base64, hashlib, hmac, http.cookiejar, json, re, struct, sys, time, urllib.error, urllib.parse, urllib.request
@@ -74,7 +74,6 @@ def accepted_referral(household):
 # collect thousands of open referrals that its access checks then read.
 posts = [post for post in map(accepted_referral, households[:16]) if post]
 print(f"COOKIE='{cookie}'")
-print(f"CSRF='{csrf}'")
 print(f"HOUSEHOLD='{household}'")
 posts_text = "\n".join(posts)
 print(f"POSTS='{posts_text}'")

@@ -204,11 +204,8 @@ struct HouseholdPage: Encodable {
     private static func ownContact(_ active: [Involvement], req: Request) async throws -> OwnContact? {
         guard let actor = req.actor, actor.role == .professional,
               let own = active.first(where: { $0.organizationID == actor.organizationID }), let id = own.id else { return nil }
-        var name: String?
-        if let contactID = own.contactUserID {
-            name = try await User.select(in: own.tenantID, where: "id = \(bind: contactID)", on: req.db).first?.displayName
-        }
-        return OwnContact(name: name, claimAction: own.contactUserID == actor.userID ? nil : SiteRoute.involvementContact.path(own.householdID, id),
+        let names = try await User.displayNames(of: own.contactUserID.map { [$0] } ?? [], in: own.tenantID, on: req.db)
+        return OwnContact(name: own.contactUserID.flatMap { names[$0] }, claimAction: own.contactUserID == actor.userID ? nil : SiteRoute.involvementContact.path(own.householdID, id),
                           shown: own.contactUserID?.uuidString ?? "")
     }
 

@@ -18,6 +18,9 @@ struct WorklistController {
         let unassigned: Household?
     }
 
+    /// Households without a contact are counted up to this many ("more than 100").
+    static let unassignedShown = 100
+
     func register(_ routes: any RoutesBuilder) {
         routes.get(.worklist, use: show)
     }
@@ -27,7 +30,7 @@ struct WorklistController {
         guard actor.role == .professional, let organizationID = actor.organizationID else { throw AppError.notFound }
         let today = Day.today()
         let households = try await Worklist.caseload(userID: actor.userID, tenantID: actor.tenantID, today: today, on: req.db)
-        let unassigned = try await HouseholdList.unassignedCount(organizationID: organizationID, tenantID: actor.tenantID, today: today, upTo: 100, on: req.db)
+        let unassigned = try await HouseholdList.unassignedCount(organizationID: organizationID, tenantID: actor.tenantID, today: today, upTo: Self.unassignedShown, on: req.db)
         let contexts = try await req.residentAccess().contexts(forHouseholdsInTenant: households.map(\.id))
         let names = Dictionary(households.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let actions = try await Worklist.actionsDue(names: names, contexts: contexts, tenantID: actor.tenantID, until: Day.string(Date().addingTimeInterval(7 * 86400)), on: req.db)
@@ -42,13 +45,13 @@ struct WorklistController {
                 household.reviewOn.flatMap { $0 < today ? .init(name: "\(household.name) (\($0))", href: link(household)) : nil }
             },
             reassessmentsDue: reassessments,
-            unassigned: unassigned == 0 ? nil : .init(name: Self.unassignedText(unassigned, upTo: 100, req: req), href: SiteRoute.households.path() + "?unassigned=1")
+            unassigned: unassigned == 0 ? nil : .init(name: Self.unassignedText(unassigned, req: req), href: SiteRoute.households.path() + "?unassigned=1")
         )
         return try await req.page("households/worklist", title: req.t("worklist.title"), page)
     }
 
-    static func unassignedText(_ count: Int, upTo limit: Int, req: Request) -> String {
-        if count > limit { return req.t("worklist.unassigned_more", String(limit)) }
+    private static func unassignedText(_ count: Int, req: Request) -> String {
+        if count > unassignedShown { return req.t("worklist.unassigned_more", String(unassignedShown)) }
         return req.t(count == 1 ? "worklist.unassigned_one" : "worklist.unassigned_many", String(count))
     }
 }
