@@ -82,5 +82,6 @@ enum Migrations {
         app.migrations.add(UpdateAccessLogTimelineIndex())
         app.migrations.add(UpdateInvolvementsIndexUnassigned())
         app.migrations.add(UpdateHouseholdsIndexNameID())
+        app.migrations.add(UpdateReferralsIndexHouseholdReceiver())
     }
 }
