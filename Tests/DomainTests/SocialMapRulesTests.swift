@@ -28,6 +28,13 @@ struct SocialMapRulesTests {
         #expect(ranked.map(\.name) == ["D", "A0", "C", "B", "A"])
     }
 
+    @Test func namesIgnoreCaseAndAccentsAndCountNumbersByValue() {
+        let names = ["huis 10", "Huis 2", "Één loket", "een Loket", "Ezel", "Eerste hulp", "Huis 2a"]
+        let ranked = ServiceRanking.rank(names.map { candidate($0) }, query: "").map(\.name)
+        #expect(ranked == ["een Loket", "Één loket", "Eerste hulp", "Ezel", "Huis 2", "Huis 2a", "huis 10"])
+        #expect(ServiceRanking.nameKey("Één Loket 7") == ServiceRanking.nameKey("een loket 007"))
+    }
+
     @Test func queryWordsAreLowerCasedAndDeduplicated() {
         #expect(ServiceRanking.words("Schuld, schuld! Hulp%_") == ["schuld", "hulp"])
         #expect(ServiceRanking.words("   ") == [])

@@ -57,8 +57,7 @@ enum SocialMapSearch {
         var services = try await filter.briefs(tenantID: tenantID, on: db)
         if query.onlyAcceptingReferrals { services = services.filter(\.acceptsReferrals) }
         let providers = try await ServiceSummaries.providers(Set(services.map(\.mapOrganizationID)), tenantID: tenantID, on: db)
-        var matches = services.map { (service: $0, candidate: candidate($0, providerName: providers[$0.mapOrganizationID]?.name ?? "")) }
-            .sorted { ServiceRanking.precedes($0.candidate, $1.candidate, words: filter.words) }.map(\.service)
+        var matches = ServiceRanking.ranked(services, words: filter.words) { candidate($0, providerName: providers[$0.mapOrganizationID]?.name ?? "") }
         var openings: [UUID: [WeeklyOpening]]?
         if query.openNow {
             let read = try await ServiceSummaries.openings(of: matches.map(\.id), tenantID: tenantID, on: db)

@@ -7,7 +7,7 @@ import Foundation
 /// 2. then whether the service can take someone: available, then waiting
 ///    list (shorter expected wait first), then no capacity;
 /// 3. then services that accept referrals before those that do not;
-/// 4. then by name, so equal results keep a stable order.
+/// 4. then by name (`nameKey`), so equal results keep a stable order.
 public enum ServiceRanking {
     public struct Candidate: Sendable {
         public let name: String
@@ -54,22 +54,66 @@ public enum ServiceRanking {
         }
     }
 
-    /// Whether `a` comes before `b` for the query `words`.
-    public static func precedes(_ a: Candidate, _ b: Candidate, words: [String]) -> Bool {
-        let textA = textScore(a, words: words), textB = textScore(b, words: words)
-        if textA != textB { return textA > textB }
-        let capacityA = capacityRank(a.capacity), capacityB = capacityRank(b.capacity)
-        if capacityA != capacityB { return capacityA < capacityB }
-        if a.capacity == .waitingList, a.expectedWaitWeeks != b.expectedWaitWeeks {
-            return (a.expectedWaitWeeks ?? Int.max) < (b.expectedWaitWeeks ?? Int.max)
+    /// What a candidate is ranked by, computed once per candidate: sorting a
+    /// large map compares each candidate many times, and lower-casing and
+    /// locale-aware comparison in every comparison cost more than the rest of
+    /// the search page.
+    public struct SortKey: Comparable, Sendable {
+        let text: Int
+        let capacity: Int
+        let wait: Int
+        let refusesReferrals: Bool
+        let name: [UInt8]
+        let exactName: String
+
+        public static func < (a: SortKey, b: SortKey) -> Bool {
+            if a.text != b.text { return a.text > b.text }
+            if a.capacity != b.capacity { return a.capacity < b.capacity }
+            if a.wait != b.wait { return a.wait < b.wait }
+            if a.refusesReferrals != b.refusesReferrals { return !a.refusesReferrals }
+            if a.name != b.name { return a.name.lexicographicallyPrecedes(b.name) }
+            return a.exactName < b.exactName
         }
-        if a.acceptsReferrals != b.acceptsReferrals { return a.acceptsReferrals }
-        return a.name.localizedStandardCompare(b.name) == .orderedAscending
+    }
+
+    public static func key(_ candidate: Candidate, words: [String]) -> SortKey {
+        SortKey(
+            text: textScore(candidate, words: words), capacity: capacityRank(candidate.capacity),
+            wait: candidate.capacity == .waitingList ? candidate.expectedWaitWeeks ?? Int.max : 0,
+            refusesReferrals: !candidate.acceptsReferrals, name: nameKey(candidate.name), exactName: candidate.name
+        )
+    }
+
+    /// Names in the order people expect, the same on every server whatever its
+    /// locale: case and accents ignored ("Één" with "een"), numbers by value
+    /// ("Huis 2" before "Huis 10"). As UTF-8 bytes, which compare fast; only
+    /// names with accents pay for Foundation's folding.
+    public static func nameKey(_ name: String) -> [UInt8] {
+        let folded = name.utf8.allSatisfy { $0 < 0x80 } ? name : name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        var key: [UInt8] = [], digits: [UInt8] = []
+        key.reserveCapacity(folded.utf8.count + 20)
+        func flushDigits() {
+            guard !digits.isEmpty else { return }
+            key += [UInt8](repeating: UInt8(ascii: "0"), count: max(0, 20 - digits.count)) + digits
+            digits.removeAll(keepingCapacity: true)
+        }
+        for byte in folded.utf8 {
+            if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) { digits.append(byte); continue }
+            flushDigits()
+            key.append((UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte)
+        }
+        flushDigits()
+        return key
     }
 
     /// The candidates in ranked order.
     public static func rank(_ candidates: [Candidate], query: String) -> [Candidate] {
-        let words = words(query)
-        return candidates.sorted { precedes($0, $1, words: words) }
+        ranked(candidates, words: words(query)) { $0 }
+    }
+
+    /// `items` best first, each ranked by its candidate; each key computed once.
+    public static func ranked<Item>(_ items: [Item], words: [String], candidate: (Item) -> Candidate) -> [Item] {
+        let keys = items.map { key(candidate($0), words: words) }
+        return keys.indices.sorted { keys[$0] < keys[$1] }.map { items[$0] }
     }
 }
