@@ -58,7 +58,7 @@ public enum ServiceRanking {
     /// large map compares each candidate many times, and lower-casing and
     /// locale-aware comparison in every comparison cost more than the rest of
     /// the search page.
-    public struct SortKey: Comparable, Sendable {
+    struct SortKey: Comparable, Sendable {
         let text: Int
         let capacity: Int
         let wait: Int
@@ -66,7 +66,7 @@ public enum ServiceRanking {
         let name: [UInt8]
         let exactName: String
 
-        public static func < (a: SortKey, b: SortKey) -> Bool {
+        static func < (a: SortKey, b: SortKey) -> Bool {
             if a.text != b.text { return a.text > b.text }
             if a.capacity != b.capacity { return a.capacity < b.capacity }
             if a.wait != b.wait { return a.wait < b.wait }
@@ -76,7 +76,7 @@ public enum ServiceRanking {
         }
     }
 
-    public static func key(_ candidate: Candidate, words: [String]) -> SortKey {
+    static func key(_ candidate: Candidate, words: [String]) -> SortKey {
         SortKey(
             text: textScore(candidate, words: words), capacity: capacityRank(candidate.capacity),
             wait: candidate.capacity == .waitingList ? candidate.expectedWaitWeeks ?? Int.max : 0,
