@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Reads wrk --latency output; prints "median_ms p99_ms requests_per_second"."""
+"""Reads wrk --latency output; prints "median_ms p99_ms requests_per_second requests"."""
 import re, sys
 
 text = sys.stdin.read()
@@ -14,7 +14,8 @@ def ms(label):
 
 
 rps = re.search(r"Requests/sec:\s+([\d.]+)", text)
+requests = re.search(r"(\d+) requests in", text)
 non2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", text)
 if non2xx:
     print(f"wrk saw {non2xx.group(1)} non-2xx/3xx responses", file=sys.stderr)
-print(f"{ms('50%'):.2f} {ms('99%'):.2f} {float(rps.group(1)) if rps else 0:.0f}")
+print(f"{ms('50%'):.2f} {ms('99%'):.2f} {float(rps.group(1)) if rps else 0:.0f} {requests.group(1) if requests else 0}")
