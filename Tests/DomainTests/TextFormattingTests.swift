@@ -11,6 +11,27 @@ struct TextFormattingTests {
         #expect(SHA256.hash(data: Data("abc".utf8)).hexString == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
     }
 
+    @Test func uuidTextIsFoundationsUUIDString() {
+        for _ in 0..<2_000 {
+            let id = UUID()
+            #expect(id.canonicalText == id.uuidString)
+            #expect(UUID(canonicalText: id.uuidString) == id && UUID(canonicalText: id.uuidString.lowercased()) == id)
+        }
+        #expect(UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)).canonicalText == "00000000-0000-0000-0000-000000000000")
+        #expect(UUID(canonicalText: "FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF")?.uuidString == "FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF")
+    }
+
+    @Test func uuidTextRefusesWhatFoundationRefuses() {
+        let id = "DDBC4AEA-FB43-41EE-A7B5-B9F5093C3F28"
+        let bad = ["", "DDBC4AEA", String(id.dropLast()), id + "0", " " + id, id + " ", id.replacingOccurrences(of: "-", with: ""),
+                   "DDBC4AEA-FB43-41EE-A7B5-B9F5093C3F2G", "DDBC4AEAFFB43-41EE-A7B5-B9F5093C3F28", "DDBC4AEA-FB43-41EE-A7B5_B9F5093C3F28",
+                   "DDBC4AEA-FB43-41EE-A7B5-B9F5093C3F2é", "{DDBC4AEA-FB43-41EE-A7B5-B9F5093C3F28}"]
+        for text in bad {
+            #expect(UUID(canonicalText: text) == nil && UUID(uuidString: text) == nil, "\(text)")
+        }
+        #expect(UUID(canonicalText: id) == UUID(uuidString: id))
+    }
+
     @Test func numbersAreZeroPadded() {
         #expect(7.zeroPadded(to: 2) == "07" && 0.zeroPadded(to: 2) == "00" && 987.zeroPadded(to: 4) == "0987")
         #expect(12_345.zeroPadded(to: 2) == "12345" && (-3).zeroPadded(to: 2) == "-03")

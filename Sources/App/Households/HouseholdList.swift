@@ -54,7 +54,7 @@ enum HouseholdList {
                 let household = try row(member)
                 found[household.id] = household
             }
-            return slice(found.values.sorted { ($0.name, $0.id.uuidString) < ($1.name, $1.id.uuidString) }, from: offset)
+            return slice(found.values.sorted { ($0.name, $0.id.canonicalText) < ($1.name, $1.id.canonicalText) }, from: offset)
         }
     }
 

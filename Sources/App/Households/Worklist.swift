@@ -25,7 +25,7 @@ enum Worklist {
             let id = try row.decode(column: "id", as: UUID.self)
             households[id] = Household(id: id, name: try row.decode(column: "name", as: String.self), reviewOn: try row.decode(column: "review_on", as: String?.self))
         }
-        return households.values.sorted { $0.name != $1.name ? $0.name < $1.name : $0.id.uuidString < $1.id.uuidString }
+        return households.values.sorted { $0.name != $1.name ? $0.name < $1.name : $0.id.canonicalText < $1.id.canonicalText }
     }
 
     /// Open actions due by `until` (overdue ones included), soonest first,

@@ -1,3 +1,4 @@
+import Domain
 import Vapor
 
 /// Every page and endpoint, in one place: routes are registered from these
@@ -134,7 +135,9 @@ enum SiteRoute: String, CaseIterable {
         var path = ""
         for part in rawValue.split(separator: "/") {
             path += "/"
-            path += part.first == ":" ? Self.escaped(remaining.next()?.description ?? "") : String(part)
+            guard part.first == ":" else { path += part; continue }
+            let value = remaining.next()
+            path += (value as? UUID)?.canonicalText ?? Self.escaped(value?.description ?? "")
         }
         return path.isEmpty ? "/" : path
     }

@@ -103,7 +103,7 @@ enum ServiceRecords {
                 phones: phonesAt[link.locationID] ?? [],
                 schedules: sortedSchedules(schedulesAt[link.locationID] ?? [])
             )
-        }.sorted { ($0.location.name, $0.location.id!.uuidString) < ($1.location.name, $1.location.id!.uuidString) }
+        }.sorted { ($0.location.name, $0.location.id!.canonicalText) < ($1.location.name, $1.location.id!.canonicalText) }
     }
 
     static func sortedSchedules(_ schedules: [MapSchedule]) -> [MapSchedule] {
