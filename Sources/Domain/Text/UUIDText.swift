@@ -14,7 +14,7 @@ extension UUID {
             String(unsafeUninitializedCapacity: 36) { out in
                 var at = 0
                 for (index, byte) in raw.enumerated() {
-                    if index == 4 || index == 6 || index == 8 || index == 10 {
+                    if Self.hyphen(before: index) {
                         out[at] = UInt8(ascii: "-"); at += 1
                     }
                     out[at] = upperHexDigits[Int(byte >> 4)]
@@ -34,13 +34,17 @@ extension UUID {
     }
 
     /// "XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX": hyphens before bytes 4, 6, 8 and 10.
+    private static func hyphen(before byte: Int) -> Bool {
+        byte == 4 || byte == 6 || byte == 8 || byte == 10
+    }
+
     private static func parse(_ utf8: UnsafeBufferPointer<UInt8>) -> uuid_t? {
         guard utf8.count == 36 else { return nil }
         var value: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
         let parsed = withUnsafeMutableBytes(of: &value) { bytes in
             var at = 0
             for index in 0..<16 {
-                if index == 4 || index == 6 || index == 8 || index == 10 {
+                if hyphen(before: index) {
                     guard utf8[at] == UInt8(ascii: "-") else { return false }
                     at += 1
                 }
