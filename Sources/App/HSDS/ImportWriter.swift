@@ -63,7 +63,7 @@ struct ImportWriter {
         row.status = s.status.rawValue; row.eligibilityDescription = s.eligibility; row.feesDescription = s.fees
         row.languages = s.languages.joined(separator: ","); row.capacity = s.capacity.rawValue; row.expectedWaitWeeks = s.expectedWaitWeeks
         row.acceptsReferrals = s.acceptsReferrals; row.responseDays = s.responseDays
-        row.searchText = Service.searchText(name: s.name, description: s.description, organizationName: providerName, eligibility: s.eligibility)
+        row.refreshSearchColumns(providerName: providerName)
         try await row.save(on: db)
         for termID in s.termIDs { try await ServiceTerm(tenantID: tenantID, serviceID: s.id, termID: termID).create(on: db) }
         for area in s.areas { try await ServiceAreaRow(id: area.id, tenantID: tenantID, serviceID: s.id, area: area.code, name: area.name).create(on: db) }

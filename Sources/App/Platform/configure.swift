@@ -83,5 +83,6 @@ enum Migrations {
         app.migrations.add(UpdateInvolvementsIndexUnassigned())
         app.migrations.add(UpdateHouseholdsIndexNameID())
         app.migrations.add(UpdateReferralsIndexHouseholdReceiver())
+        app.migrations.add(UpdateServicesAddRanking())
     }
 }

@@ -103,7 +103,7 @@ enum ProviderEditing {
     /// Search looks in the provider's name too: keep its services' text current.
     static func refreshSearchText(providerID: UUID, name: String, tenantID: UUID, on db: any Database) async throws {
         for service in try await Service.scoped(to: tenantID, on: db).filter(\.$mapOrganizationID == providerID).all() {
-            service.searchText = Service.searchText(name: service.name, description: service.description, organizationName: name, eligibility: service.eligibilityDescription)
+            service.refreshSearchColumns(providerName: name)
             try await service.save(on: db)
         }
     }

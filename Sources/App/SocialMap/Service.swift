@@ -28,6 +28,10 @@ final class Service: Model, TenantOwned, @unchecked Sendable {
     @Field(key: "response_days") var responseDays: Int
     /// Lower-cased name, description and organisation name, for search.
     @Field(key: "search_text") var searchText: String
+    /// The lower-cased name: search ranks a word in the name above one elsewhere.
+    @Field(key: "name_text") var nameText: String
+    /// `ServiceRanking.standingKey`: the database ranks the map by it.
+    @Field(key: "rank_key") var rankKey: Data
     @Field(key: "version") var version: Int
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
@@ -37,7 +41,7 @@ final class Service: Model, TenantOwned, @unchecked Sendable {
         [
             $id, $tenantID, $mapOrganizationID, $name, $description, $url, $email, $status,
             $eligibilityDescription, $feesDescription, $languages, $capacity, $expectedWaitWeeks,
-            $acceptsReferrals, $responseDays, $searchText, $version, $createdAt, $updatedAt,
+            $acceptsReferrals, $responseDays, $searchText, $nameText, $rankKey, $version, $createdAt, $updatedAt,
         ]
     }
 
@@ -57,12 +61,25 @@ final class Service: Model, TenantOwned, @unchecked Sendable {
         self.acceptsReferrals = true
         self.responseDays = 5
         self.searchText = ""
+        self.nameText = ""
+        self.rankKey = Data()
         self.version = 1
     }
 
     var serviceCapacity: ServiceCapacity { ServiceCapacity(rawValue: capacity) ?? .available }
     var languageCodes: [String] { languages.split(separator: ",").map { String($0) } }
     var isActive: Bool { status == ServiceStatus.active.rawValue }
+
+    /// What search and ranking read, kept with the row: call after changing
+    /// the name, description, eligibility, capacity, wait or referrals.
+    func refreshSearchColumns(providerName: String) {
+        searchText = Self.searchText(name: name, description: description, organizationName: providerName, eligibility: eligibilityDescription)
+        nameText = name.lowercased()
+        rankKey = Data(ServiceRanking.standingKey(.init(
+            name: name, description: description, organizationName: providerName, capacity: serviceCapacity,
+            expectedWaitWeeks: expectedWaitWeeks, acceptsReferrals: acceptsReferrals
+        )))
+    }
 }
 
 /// A service's place in a taxonomy (HSDS attribute linking a service to a

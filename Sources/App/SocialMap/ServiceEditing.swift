@@ -80,7 +80,7 @@ enum ServiceEditing {
         service.expectedWaitWeeks = valid.capacity == .waitingList ? valid.expectedWaitWeeks : nil
         service.acceptsReferrals = valid.acceptsReferrals
         service.responseDays = valid.responseDays
-        service.searchText = Service.searchText(name: valid.name, description: valid.description, organizationName: providerName, eligibility: valid.eligibility)
+        service.refreshSearchColumns(providerName: providerName)
     }
 
     /// The columns a versioned update writes.
@@ -90,6 +90,7 @@ enum ServiceEditing {
             .set("eligibility_description", to: s.eligibilityDescription).set("fees_description", to: s.feesDescription)
             .set("languages", to: s.languages).set("capacity", to: s.capacity).set("expected_wait_weeks", to: s.expectedWaitWeeks)
             .set("accepts_referrals", to: s.acceptsReferrals).set("response_days", to: s.responseDays).set("search_text", to: s.searchText)
+            .set("name_text", to: s.nameText).set("rank_key", to: s.rankKey)
     }
 
     static func replaceDetails(of serviceID: UUID, tenantID: UUID, with valid: ServiceForm.Valid, on db: any Database) async throws {

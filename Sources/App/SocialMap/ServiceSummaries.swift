@@ -85,8 +85,7 @@ enum ServiceSummaries {
     }
 }
 
-/// The columns of a service that search ranks on and summaries show: read
-/// for every match, so not the whole row.
+/// The columns of a service that summaries show: not the whole row.
 struct ServiceBrief: Sendable {
     let id: UUID
     let name: String

@@ -18,46 +18,57 @@ struct SocialMapFilter: Sendable {
     /// nil: every status (the HSDS API); the pages ask for active services only.
     var statuses: [ServiceStatus]? = [.active]
 
+    /// Only services that accept referrals (the referral form).
+    var acceptingReferrals = false
+
     /// The matching services, by name.
     func services(tenantID: UUID, on db: any Database) async throws -> [Service] {
-        let services = try await Service.select(in: tenantID, where: condition(tenantID: tenantID), orderBy: "name, id", on: db)
-        guard let area else { return services }
-        return try await Self.serving(area, services, tenantID: tenantID, on: db)
+        try await Service.select(in: tenantID, where: condition(tenantID: tenantID), orderBy: "name, id", on: db)
     }
 
-    /// The matching services as search needs them (`ServiceBrief`), by name.
-    func briefs(tenantID: UUID, on db: any Database) async throws -> [ServiceBrief] {
-        let briefs = try await db.sql.raw("""
-            SELECT \(ServiceBrief.columns) FROM services WHERE tenant_id = \(bind: tenantID) AND (\(condition(tenantID: tenantID))) ORDER BY name, id
-            """).all().map(ServiceBrief.init(row:))
-        guard let area else { return briefs }
-        let serving = try await Self.serving(area, briefs.map(\.id), tenantID: tenantID, on: db)
-        return briefs.filter { serving.contains($0.id) }
+    /// The matching services as search needs them (`ServiceBrief`), best
+    /// first (`ServiceRanking`, ranked by the database on the stored
+    /// standing key); `limit` of them from `offset`, or all.
+    func ranked(limit: Int? = nil, offset: Int = 0, tenantID: UUID, on db: any Database) async throws -> [ServiceBrief] {
+        var query: SQLQueryString = """
+            SELECT \(ServiceBrief.columns) FROM services WHERE tenant_id = \(bind: tenantID) AND (\(condition(tenantID: tenantID))) ORDER BY \(rankOrder)
+            """
+        if let limit { query = "\(query) LIMIT \(bind: max(0, limit)) OFFSET \(bind: max(0, offset))" }
+        return try await db.sql.raw(query).all().map(ServiceBrief.init(row:))
     }
 
-    /// One page of them (from 1) and how many match in all: counted and cut
-    /// in SQL, unless an area is asked for (that check is made in Swift).
+    /// How many services match.
+    func count(tenantID: UUID, on db: any Database) async throws -> Int {
+        try await db.sql.raw("SELECT COUNT(*) AS total FROM services WHERE tenant_id = \(bind: tenantID) AND (\(condition(tenantID: tenantID)))")
+            .first()?.decode(column: "total", as: Int.self) ?? 0
+    }
+
+    /// One page of them (from 1) by name, and how many match in all.
     func page(_ number: Int, perPage: Int, tenantID: UUID, on db: any Database) async throws -> (services: [Service], total: Int) {
         let start = (max(1, number) - 1) * perPage
-        guard area == nil else {
-            let all = try await services(tenantID: tenantID, on: db)
-            return (Array(all.dropFirst(start).prefix(perPage)), all.count)
-        }
-        let condition = condition(tenantID: tenantID)
-        let total = try await db.sql.raw("SELECT COUNT(*) AS total FROM services WHERE tenant_id = \(bind: tenantID) AND (\(condition))")
-            .first()?.decode(column: "total", as: Int.self) ?? 0
-        return (try await Service.select(in: tenantID, where: condition, orderBy: "name, id", limit: perPage, offset: start, on: db), total)
+        let services = try await Service.select(in: tenantID, where: condition(tenantID: tenantID), orderBy: "name, id", limit: perPage, offset: start, on: db)
+        return (services, try await count(tenantID: tenantID, on: db))
+    }
+
+    /// `ServiceRanking` in SQL: how well the name matches the words (all of
+    /// them, some, none), then the standing key, then the id.
+    var rankOrder: SQLQueryString {
+        guard !words.isEmpty else { return "rank_key, id" }
+        let inName = words.map { word -> SQLQueryString in "name_text LIKE \(bind: "%" + Self.escapedForLike(word) + "%") ESCAPE '\\'" }
+        return "CASE WHEN \(inName.joined(separator: " AND ")) THEN 0 WHEN \(inName.joined(separator: " OR ")) THEN 1 ELSE 2 END, rank_key, id"
     }
 
     /// The filter as one SQL condition on `services` (the tenant is bound by
-    /// the caller's query; the term subqueries bind it themselves).
+    /// the caller's query; the subqueries bind it themselves).
     func condition(tenantID: UUID) -> SQLQueryString {
         var parts: [SQLQueryString] = words.map { "search_text LIKE \(bind: "%" + Self.escapedForLike($0) + "%") ESCAPE '\\'" }
         if let statuses { parts.append(statuses.isEmpty ? "1 = 0" : "status IN (\(binds: statuses.map(\.rawValue)))") }
         if let mapOrganizationID { parts.append("map_organization_id = \(bind: mapOrganizationID)") }
         if let modifiedAfter { parts.append("updated_at >= \(bind: modifiedAfter)") }
+        if acceptingReferrals { parts.append("accepts_referrals = \(bind: true)") }
         for termID in termIDs { parts.append(Self.withAnyOf([termID], tenantID: tenantID)) }
         if let taxonomy { parts.append(Self.withAnyOf(taxonomy.terms.map(\.id), tenantID: tenantID)) }
+        if let area { parts.append(Self.serving(area, tenantID: tenantID)) }
         return parts.isEmpty ? "1 = 1" : parts.joined(separator: " AND ")
     }
 
@@ -65,23 +76,17 @@ struct SocialMapFilter: Sendable {
         "id IN (SELECT service_id FROM service_terms WHERE tenant_id = \(bind: tenantID) AND term_id IN (\(binds: termIDs)))"
     }
 
+    /// Services that work in `area`, and those without areas (the whole tenant).
+    private static func serving(_ area: AreaCode, tenantID: UUID) -> SQLQueryString {
+        """
+        (id NOT IN (SELECT service_id FROM service_areas WHERE tenant_id = \(bind: tenantID)) \
+        OR id IN (SELECT service_id FROM service_areas WHERE tenant_id = \(bind: tenantID) AND extent_type = \(bind: area.type) AND extent = \(bind: area.code)))
+        """
+    }
+
     /// A typed word is looked for as it is: `%` and `_` are not wildcards.
     static func escapedForLike(_ word: String) -> String {
         word.replacing("\\", with: "\\\\").replacing("%", with: "\\%").replacing("_", with: "\\_")
-    }
-
-    /// Keeps the services that work in `area` or have no areas at all.
-    static func serving(_ area: AreaCode, _ services: [Service], tenantID: UUID, on db: any Database) async throws -> [Service] {
-        let serving = try await serving(area, services.compactMap(\.id), tenantID: tenantID, on: db)
-        return services.filter { $0.id.map(serving.contains) ?? false }
-    }
-
-    static func serving(_ area: AreaCode, _ ids: [UUID], tenantID: UUID, on db: any Database) async throws -> Set<UUID> {
-        guard !ids.isEmpty else { return [] }
-        let areas = try await ServiceAreaRow.scoped(to: tenantID, on: db).filter(\.$serviceID ~~ ids).all()
-        let withAreas = Set(areas.map(\.serviceID))
-        let matching = Set(areas.filter { $0.extentType == area.type && $0.extent == area.code }.map(\.serviceID))
-        return Set(ids.filter { !withAreas.contains($0) || matching.contains($0) })
     }
 }
 

@@ -47,40 +47,30 @@ enum SocialMapSearch {
     }
 
     /// `query.limit` of those from `query.offset`, and how many match in all.
-    /// Matches are ranked on their own row and provider's name; only those
-    /// shown are summarised ("open now" reads every match's opening hours).
+    /// The database ranks, counts and cuts the page; only "open now" reads
+    /// every match (its ids and opening hours) to keep those open.
     static func page(_ query: SocialMapQuery, tenantID: UUID, on db: any Database) async throws -> (summaries: [ServiceSummary], total: Int) {
         var filter = SocialMapFilter(words: ServiceRanking.words(query.text))
         filter.termIDs = [query.lifeDomain.map { MapTaxonomy.term(for: $0).id },
                           query.targetGroup.map { MapTaxonomy.term(for: $0).id }].compactMap { $0 }
         filter.area = query.area
-        var services = try await filter.briefs(tenantID: tenantID, on: db)
-        if query.onlyAcceptingReferrals { services = services.filter(\.acceptsReferrals) }
-        let providers = try await ServiceSummaries.providers(Set(services.map(\.mapOrganizationID)), tenantID: tenantID, on: db)
-        var matches = ServiceRanking.ranked(services, words: filter.words) { candidate($0, providerName: providers[$0.mapOrganizationID]?.name ?? "") }
-        var openings: [UUID: [WeeklyOpening]]?
-        if query.openNow {
-            let read = try await ServiceSummaries.openings(of: matches.map(\.id), tenantID: tenantID, on: db)
-            matches = matches.filter { ServiceRecord.isOpen(read[$0.id] ?? [], at: query.now) }
-            openings = read
+        filter.acceptingReferrals = query.onlyAcceptingReferrals
+        guard query.openNow else {
+            let shown = try await filter.ranked(limit: query.limit, offset: query.offset, tenantID: tenantID, on: db)
+            let whole = shown.count < query.limit && (!shown.isEmpty || query.offset == 0)
+            let total = whole ? query.offset + shown.count : try await filter.count(tenantID: tenantID, on: db)
+            return (try await ServiceSummaries.load(shown, tenantID: tenantID, now: query.now, on: db), total)
         }
-        let start = min(max(0, query.offset), matches.count)
-        let shown = Array(matches[start..<min(matches.count, start + max(0, query.limit))])
-        let summaries = try await ServiceSummaries.load(shown, providers: providers, openings: openings, tenantID: tenantID, now: query.now, on: db)
-        return (summaries, matches.count)
+        let matches = try await filter.ranked(tenantID: tenantID, on: db)
+        let openings = try await ServiceSummaries.openings(of: matches.map(\.id), tenantID: tenantID, on: db)
+        let open = matches.filter { ServiceRecord.isOpen(openings[$0.id] ?? [], at: query.now) }
+        let shown = Array(open.dropFirst(max(0, query.offset)).prefix(max(0, query.limit)))
+        return (try await ServiceSummaries.load(shown, openings: openings, tenantID: tenantID, now: query.now, on: db), open.count)
     }
 
     /// One service of the tenant, whatever its status, or nil.
     static func summary(serviceID: UUID, tenantID: UUID, on db: any Database, now: Date = Date()) async throws -> ServiceSummary? {
         guard let service = try await Service.scoped(to: tenantID, on: db).filter(\.$id == serviceID).first() else { return nil }
         return try await ServiceSummaries.load([ServiceBrief(service)], tenantID: tenantID, now: now, on: db).first
-    }
-
-    static func candidate(_ service: ServiceBrief, providerName: String) -> ServiceRanking.Candidate {
-        ServiceRanking.Candidate(
-            name: service.name, description: service.description, organizationName: providerName,
-            capacity: service.capacity, expectedWaitWeeks: service.expectedWaitWeeks,
-            acceptsReferrals: service.acceptsReferrals
-        )
     }
 }

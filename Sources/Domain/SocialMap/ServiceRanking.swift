@@ -60,28 +60,28 @@ public enum ServiceRanking {
     /// the search page.
     struct SortKey: Comparable, Sendable {
         let text: Int
-        let capacity: Int
-        let wait: Int
-        let refusesReferrals: Bool
-        let name: [UInt8]
-        let exactName: String
+        let standing: [UInt8]
 
         static func < (a: SortKey, b: SortKey) -> Bool {
             if a.text != b.text { return a.text > b.text }
-            if a.capacity != b.capacity { return a.capacity < b.capacity }
-            if a.wait != b.wait { return a.wait < b.wait }
-            if a.refusesReferrals != b.refusesReferrals { return !a.refusesReferrals }
-            if a.name != b.name { return a.name.lexicographicallyPrecedes(b.name) }
-            return a.exactName < b.exactName
+            return a.standing.lexicographicallyPrecedes(b.standing)
         }
     }
 
     static func key(_ candidate: Candidate, words: [String]) -> SortKey {
-        SortKey(
-            text: textScore(candidate, words: words), capacity: capacityRank(candidate.capacity),
-            wait: candidate.capacity == .waitingList ? candidate.expectedWaitWeeks ?? Int.max : 0,
-            refusesReferrals: !candidate.acceptsReferrals, name: nameKey(candidate.name), exactName: candidate.name
-        )
+        SortKey(text: textScore(candidate, words: words), standing: standingKey(candidate))
+    }
+
+    /// Rules 2 to 4 as bytes that sort in rank order: capacity, expected
+    /// wait, referrals, then the name key and the exact name. Stored with
+    /// each service, so the database ranks and pages the map; byte order is
+    /// the same in SQLite (BLOB) and PostgreSQL (BYTEA) whatever the locale.
+    public static func standingKey(_ candidate: Candidate) -> [UInt8] {
+        let wait = candidate.capacity == .waitingList ? UInt32(clamping: candidate.expectedWaitWeeks ?? Int(UInt32.max)) : 0
+        var key: [UInt8] = [UInt8(capacityRank(candidate.capacity))]
+        key += [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: wait >> $0) }
+        key.append(candidate.acceptsReferrals ? 0 : 1)
+        return key + nameKey(candidate.name) + [0] + Array(candidate.name.utf8)
     }
 
     /// Names in the order people expect, the same on every server whatever its

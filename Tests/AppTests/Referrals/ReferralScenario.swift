@@ -29,9 +29,9 @@ struct ReferralScenario {
         try await provider.create(on: base.app.db)
         let service = Service(tenantID: tenantID, mapOrganizationID: try provider.requireID(), name: name, description: "Hulp bij geldzaken")
         service.acceptsReferrals = accepting
-        service.searchText = name.lowercased()
         service.capacity = ServiceCapacity.waitingList.rawValue
         service.expectedWaitWeeks = 3
+        service.refreshSearchColumns(providerName: provider.name)
         try await service.create(on: base.app.db)
         for domain in domains {
             try await ServiceTerm(tenantID: tenantID, serviceID: try service.requireID(), termID: MapTaxonomy.term(for: domain).id).create(on: base.app.db)

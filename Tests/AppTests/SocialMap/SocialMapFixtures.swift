@@ -19,13 +19,14 @@ struct SocialMapFixtures {
     func service(
         _ name: String, at provider: MapOrganization, description: String = "Een voorziening", domains: [LifeDomain] = [.finances],
         groups: [TargetGroup] = [], capacity: ServiceCapacity = .available, wait: Int? = nil, areas: [String] = [],
-        hours: [WeeklyOpening] = [], status: ServiceStatus = .active
+        hours: [WeeklyOpening] = [], status: ServiceStatus = .active, accepts: Bool = true
     ) async throws -> Service {
         let service = Service(tenantID: tenantID, mapOrganizationID: try provider.requireID(), name: name, description: description)
         service.capacity = capacity.rawValue
         service.expectedWaitWeeks = wait
         service.status = status.rawValue
-        service.searchText = Service.searchText(name: name, description: description, organizationName: provider.name, eligibility: "")
+        service.acceptsReferrals = accepts
+        service.refreshSearchColumns(providerName: provider.name)
         try await service.create(on: app.db)
         let id = try service.requireID()
         for domain in domains { try await ServiceTerm(tenantID: tenantID, serviceID: id, termID: MapTaxonomy.term(for: domain).id).create(on: app.db) }

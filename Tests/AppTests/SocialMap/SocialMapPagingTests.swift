@@ -34,7 +34,7 @@ struct SocialMapPagingTests {
                 }
                 #expect(pages == whole && totals == [whole.count])
             }
-            // The HSDS API's pages: counted and cut in SQL, or in Swift for an area; the same either way.
+            // The HSDS API's pages: counted and cut in SQL, with or without an area.
             for filter in [SocialMapFilter(), SocialMapFilter(words: ["schulden"]), SocialMapFilter(area: AreaCode("1234"))] {
                 let all = try await filter.services(tenantID: tenantID, on: app.db)
                 let second = try await filter.page(2, perPage: 7, tenantID: tenantID, on: app.db)
@@ -76,7 +76,7 @@ struct SocialMapPagingTests {
             try await ServiceAtLocation(tenantID: tenantID, serviceID: atLocation.requireID(), locationID: location.requireID()).create(on: app.db)
             try await MapSchedule(tenantID: tenantID, locationID: location.requireID(), weekday: .monday, opensAt: "19:00", closesAt: "21:00").create(on: app.db)
             let services = [own, atLocation, try await map.service("Nooit open", at: informal)].sorted { $0.name < $1.name }
-            let briefs = try await SocialMapFilter().briefs(tenantID: tenantID, on: app.db)  // as search reads them
+            let briefs = try await SocialMapFilter().ranked(tenantID: tenantID, on: app.db)  // as search reads them
             for moment in ["2026-01-05T08:30:00Z", "2026-01-05T18:30:00Z"] {
                 let now = try #require(ISO8601DateFormatter().date(from: moment))
                 let summaries = try await ServiceSummaries.load(briefs, tenantID: tenantID, now: now, on: app.db)
