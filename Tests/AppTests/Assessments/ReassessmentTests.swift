@@ -49,6 +49,23 @@ struct ReassessmentTests {
         }
     }
 
+    /// Households that see different domains sit in different groups of the
+    /// query; a score counts only in its own household's group.
+    @Test func eachHouseholdCountsOnlyItsOwnVisibleDomains() async throws {
+        try await withApp { app in
+            let scenario = try await HouseholdScenario.make(app)
+            try await scenario.store(["finances": 2], day: "2020-01-01")
+            let other = UUID()
+            func found(_ visible: [UUID: Set<LifeDomain>]) async throws -> Int {
+                try await ReassessmentReminders.latestProfessional(visible: visible, tenantID: try scenario.tenant.requireID(), on: app.db).count
+            }
+            #expect(try await found([scenario.householdID: [.finances], other: [.mentalHealth]]) == 1)
+            #expect(try await found([scenario.householdID: [.mentalHealth], other: [.finances]]) == 0)
+            #expect(try await found([scenario.householdID: [.mentalHealth, .finances], other: [.finances]]) == 1)
+            #expect(try await found([scenario.householdID: [], other: [.finances]]) == 0)
+        }
+    }
+
     @Test func monthsAreCalendarMonths() {
         #expect(Day.adding(months: 6, to: "2026-01-12") == "2026-07-12")
         #expect(Day.adding(months: 1, to: "2026-01-31") == "2026-02-28")
