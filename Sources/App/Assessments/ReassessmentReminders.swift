@@ -25,25 +25,21 @@ enum ReassessmentReminders {
 
     /// Per household, member and instrument: the day of the latest
     /// professional assessment with a score in a domain `visible` lists for
-    /// that household. Households that see the same domains go into the query
-    /// as one group (a caseload has few distinct sets), so it binds a few
-    /// ids per household, not one pair per household and domain. `OFFSET 0`
+    /// that household. The (household, domain) pairs go into the query, so it
+    /// returns a row per member and instrument, not per domain. `OFFSET 0`
     /// keeps PostgreSQL from turning the EXISTS into a hash join over every
     /// score of the tenant (measured: 30 ms instead of 8 at 10,000 residents);
     /// it then probes the scores of each assessment by index, as SQLite does.
     static func latestProfessional(visible: [UUID: Set<LifeDomain>], tenantID: UUID, on db: any Database) async throws -> [Latest] {
-        let groups = Dictionary(grouping: visible.filter { !$0.value.isEmpty }, by: \.value)
-        guard !groups.isEmpty else { return [] }
-        let households = groups.values.flatMap { $0.map(\.key) }
-        let visibleScore = groups.map { domains, members -> SQLQueryString in
-            "(a.household_id IN (\(binds: members.map(\.key))) AND s.domain IN (\(binds: domains.map(\.rawValue).sorted())))"
-        }.joined(separator: " OR ")
+        let pairs = visible.flatMap { household, domains in domains.map { SQLGroupExpression([SQLBind(household), SQLBind($0.rawValue)]) } }
+        guard !pairs.isEmpty else { return [] }
         let rows = try await (db as! any SQLDatabase).raw("""
             SELECT a.household_id, a.resident_id, r.given_name, r.family_name, a.instrument_id, MAX(a.assessed_on) AS last_on
             FROM assessments a JOIN residents r ON r.id = a.resident_id AND r.tenant_id = a.tenant_id
-            WHERE a.tenant_id = \(bind: tenantID) AND a.household_id IN (\(binds: households))
+            WHERE a.tenant_id = \(bind: tenantID) AND a.household_id IN (\(binds: Array(visible.keys)))
               AND a.source = \(bind: AssessmentSource.professional.rawValue)
-              AND EXISTS (SELECT 1 FROM assessment_scores s WHERE s.assessment_id = a.id AND (\(visibleScore)) LIMIT 1 OFFSET 0)
+              AND EXISTS (SELECT 1 FROM assessment_scores s WHERE s.assessment_id = a.id
+                          AND (a.household_id, s.domain) IN (VALUES \(SQLList(pairs))) LIMIT 1 OFFSET 0)
             GROUP BY a.household_id, a.resident_id, r.given_name, r.family_name, a.instrument_id
             """).all()
         return try rows.map { row in
