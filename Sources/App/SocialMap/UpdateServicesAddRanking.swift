@@ -22,17 +22,25 @@ struct UpdateServicesAddRanking: AsyncMigration {
         try await db.schema(Service.schema).deleteField("name_text").update()
     }
 
-    /// The two columns of the services that were there before. Plain SQL
-    /// with the columns of this moment: the model may gain columns later.
+    /// The two columns of the services that were there before, tenant by
+    /// tenant. Plain SQL with the columns of this moment: the model may gain
+    /// columns later.
     private func fill(on db: any Database) async throws {
-        let providers = try await db.sql.raw("SELECT id, name FROM map_organizations").all()
+        for tenant in try await db.sql.raw("SELECT id FROM tenants").all() {
+            try await fill(tenantID: try tenant.decode(column: "id", as: UUID.self), on: db)
+        }
+    }
+
+    private func fill(tenantID: UUID, on db: any Database) async throws {
+        let providers = try await db.sql.raw("SELECT id, name FROM map_organizations WHERE tenant_id = \(bind: tenantID)").all()
         let names = Dictionary(try providers.map { (try $0.decode(column: "id", as: UUID.self), try $0.decode(column: "name", as: String.self)) },
                                uniquingKeysWith: { first, _ in first })
         let rows = try await db.sql.raw("""
-            SELECT id, tenant_id, map_organization_id, name, description, eligibility_description, capacity, expected_wait_weeks, accepts_referrals FROM services
+            SELECT id, map_organization_id, name, description, eligibility_description, capacity, expected_wait_weeks, accepts_referrals
+            FROM services WHERE tenant_id = \(bind: tenantID)
             """).all()
         for row in rows {
-            let service = Service(id: try row.decode(column: "id", as: UUID.self), tenantID: try row.decode(column: "tenant_id", as: UUID.self),
+            let service = Service(id: try row.decode(column: "id", as: UUID.self), tenantID: tenantID,
                                   mapOrganizationID: try row.decode(column: "map_organization_id", as: UUID.self),
                                   name: try row.decode(column: "name", as: String.self), description: try row.decode(column: "description", as: String.self))
             service.eligibilityDescription = try row.decode(column: "eligibility_description", as: String.self)
@@ -42,7 +50,7 @@ struct UpdateServicesAddRanking: AsyncMigration {
             service.refreshSearchColumns(providerName: names[service.mapOrganizationID] ?? "")
             try await db.sql.update(Service.schema)
                 .set("name_text", to: service.nameText).set("rank_key", to: service.rankKey)
-                .where("id", .equal, service.id).run()
+                .where("tenant_id", .equal, tenantID).where("id", .equal, service.id).run()
         }
     }
 }
