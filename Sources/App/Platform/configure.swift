@@ -84,5 +84,6 @@ enum Migrations {
         app.migrations.add(UpdateHouseholdsIndexNameID())
         app.migrations.add(UpdateReferralsIndexHouseholdReceiver())
         app.migrations.add(UpdateServicesAddRanking())
+        app.migrations.add(UpdateInvolvementsIndexHouseholdOrganization())
     }
 }
