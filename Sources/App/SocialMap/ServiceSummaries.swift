@@ -8,14 +8,13 @@ import SQLKit
 /// SQL in four queries however many services there are (a record reads ten
 /// kinds of row through Fluent).
 enum ServiceSummaries {
-    /// Summaries of `services`; providers and openings the caller has read already are not read again.
+    /// Summaries of `services`; opening hours the caller has read already are not read again.
     static func load(
-        _ services: [ServiceBrief], providers known: [UUID: Provider]? = nil, openings knownOpenings: [UUID: [WeeklyOpening]]? = nil,
-        tenantID: UUID, now: Date, on db: any Database
+        _ services: [ServiceBrief], openings knownOpenings: [UUID: [WeeklyOpening]]? = nil, tenantID: UUID, now: Date, on db: any Database
     ) async throws -> [ServiceSummary] {
         let ids = services.map(\.id)
         guard !ids.isEmpty else { return [] }
-        let providers = if let known { known } else { try await Self.providers(Set(services.map(\.mapOrganizationID)), tenantID: tenantID, on: db) }
+        let providers = try await Self.providers(Set(services.map(\.mapOrganizationID)), tenantID: tenantID, on: db)
         let terms = try await terms(of: ids, tenantID: tenantID, on: db)
         let openings = if let knownOpenings { knownOpenings } else { try await Self.openings(of: ids, tenantID: tenantID, on: db) }
         return services.compactMap { service in
