@@ -85,5 +85,7 @@ enum Migrations {
         app.migrations.add(UpdateReferralsIndexHouseholdReceiver())
         app.migrations.add(UpdateServicesAddRanking())
         app.migrations.add(UpdateInvolvementsIndexHouseholdOrganization())
+        app.migrations.add(UpdateMapIndexesByService())
+        app.migrations.add(UpdateReferralsIndexClosedByOrganization())
     }
 }

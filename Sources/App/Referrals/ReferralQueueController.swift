@@ -51,10 +51,15 @@ struct ReferralQueueController {
             .filter(\.$status ~~ open).sort(\.$dueOn).limit(200).all()
         let outgoing = try await Referral.scoped(to: tenantID, on: db).filter(\.$requesterOrganizationID == organizationID)
             .filter(\.$status ~~ (open + [ReferralStatus.draft.rawValue])).sort(\.$dueOn).limit(200).all()
+        // Received and sent apart, each newest first by index, then merged: one
+        // query with OR walked every referral of the tenant and sorted them.
         let closedStatuses = ReferralStatus.allCases.filter(\.isFinal).map(\.rawValue)
-        let closed = try await Referral.scoped(to: tenantID, on: db)
-            .group(.or) { $0.filter(\.$receiverOrganizationID == organizationID).filter(\.$requesterOrganizationID == organizationID) }
+        let received = try await Referral.scoped(to: tenantID, on: db).filter(\.$receiverOrganizationID == organizationID)
             .filter(\.$status ~~ closedStatuses).sort(\.$updatedAt, .descending).limit(20).all()
+        let sent = try await Referral.scoped(to: tenantID, on: db).filter(\.$requesterOrganizationID == organizationID)
+            .filter(\.$status ~~ closedStatuses).sort(\.$updatedAt, .descending).limit(20).all()
+        let closed = Array((received + sent.filter { $0.receiverOrganizationID != organizationID })
+            .sorted { ($0.updatedAt ?? .distantPast, $0.id?.uuidString ?? "") > ($1.updatedAt ?? .distantPast, $1.id?.uuidString ?? "") }.prefix(20))
         let today = Day.today()
         let overdueFirst: (Referral, Referral) -> Bool = { ($0.isOverdue(today: today) ? 0 : 1, $0.dueOn ?? "") < ($1.isOverdue(today: today) ? 0 : 1, $1.dueOn ?? "") }
         return Queues(incoming: incoming.sorted(by: overdueFirst), outgoing: outgoing.sorted(by: overdueFirst), closed: closed)

@@ -76,11 +76,13 @@ struct SocialMapFilter: Sendable {
         "id IN (SELECT service_id FROM service_terms WHERE tenant_id = \(bind: tenantID) AND term_id IN (\(binds: termIDs)))"
     }
 
-    /// Services that work in `area`, and those without areas (the whole tenant).
+    /// Services that work in `area`, and those without areas (the whole
+    /// tenant): asked per service, by index, not by reading every area.
     private static func serving(_ area: AreaCode, tenantID: UUID) -> SQLQueryString {
         """
-        (id NOT IN (SELECT service_id FROM service_areas WHERE tenant_id = \(bind: tenantID)) \
-        OR id IN (SELECT service_id FROM service_areas WHERE tenant_id = \(bind: tenantID) AND extent_type = \(bind: area.type) AND extent = \(bind: area.code)))
+        (NOT EXISTS (SELECT 1 FROM service_areas a WHERE a.tenant_id = services.tenant_id AND a.service_id = services.id) \
+        OR EXISTS (SELECT 1 FROM service_areas a WHERE a.tenant_id = services.tenant_id AND a.service_id = services.id \
+        AND a.extent_type = \(bind: area.type) AND a.extent = \(bind: area.code)))
         """
     }
 
