@@ -59,7 +59,7 @@ struct ReferralQueueController {
         let sent = try await Referral.scoped(to: tenantID, on: db).filter(\.$requesterOrganizationID == organizationID)
             .filter(\.$status ~~ closedStatuses).sort(\.$updatedAt, .descending).limit(20).all()
         let closed = Array((received + sent.filter { $0.receiverOrganizationID != organizationID })
-            .sorted { ($0.updatedAt ?? .distantPast, $0.id?.uuidString ?? "") > ($1.updatedAt ?? .distantPast, $1.id?.uuidString ?? "") }.prefix(20))
+            .sorted { ($0.updatedAt ?? .distantPast, $0.id?.canonicalText ?? "") > ($1.updatedAt ?? .distantPast, $1.id?.canonicalText ?? "") }.prefix(20))
         let today = Day.today()
         let overdueFirst: (Referral, Referral) -> Bool = { ($0.isOverdue(today: today) ? 0 : 1, $0.dueOn ?? "") < ($1.isOverdue(today: today) ? 0 : 1, $1.dueOn ?? "") }
         return Queues(incoming: incoming.sorted(by: overdueFirst), outgoing: outgoing.sorted(by: overdueFirst), closed: closed)

@@ -54,14 +54,14 @@ struct SocialMapFilter: Sendable {
     /// them, some, none), then the standing key, then the id.
     var rankOrder: SQLQueryString {
         guard !words.isEmpty else { return "rank_key, id" }
-        let inName = words.map { word -> SQLQueryString in "name_text LIKE \(bind: "%" + Self.escapedForLike(word) + "%") ESCAPE '\\'" }
+        let inName = words.map { Self.contains("name_text", $0) }
         return "CASE WHEN \(inName.joined(separator: " AND ")) THEN 0 WHEN \(inName.joined(separator: " OR ")) THEN 1 ELSE 2 END, rank_key, id"
     }
 
     /// The filter as one SQL condition on `services` (the tenant is bound by
     /// the caller's query; the subqueries bind it themselves).
     func condition(tenantID: UUID) -> SQLQueryString {
-        var parts: [SQLQueryString] = words.map { "search_text LIKE \(bind: "%" + Self.escapedForLike($0) + "%") ESCAPE '\\'" }
+        var parts = words.map { Self.contains("search_text", $0) }
         if let statuses { parts.append(statuses.isEmpty ? "1 = 0" : "status IN (\(binds: statuses.map(\.rawValue)))") }
         if let mapOrganizationID { parts.append("map_organization_id = \(bind: mapOrganizationID)") }
         if let modifiedAfter { parts.append("updated_at >= \(bind: modifiedAfter)") }
@@ -84,6 +84,11 @@ struct SocialMapFilter: Sendable {
         OR EXISTS (SELECT 1 FROM service_areas a WHERE a.tenant_id = services.tenant_id AND a.service_id = services.id \
         AND a.extent_type = \(bind: area.type) AND a.extent = \(bind: area.code)))
         """
+    }
+
+    /// `column` (lower-cased text) contains `word`.
+    private static func contains(_ column: String, _ word: String) -> SQLQueryString {
+        "\(unsafeRaw: column) LIKE \(bind: "%" + escapedForLike(word) + "%") ESCAPE '\\'"
     }
 
     /// A typed word is looked for as it is: `%` and `_` are not wildcards.
