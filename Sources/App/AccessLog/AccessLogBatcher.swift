@@ -12,14 +12,17 @@ actor AccessLogBatcher {
     private struct Waiting { let record: AuditRecord; let continuation: CheckedContinuation<Void, any Error> }
 
     private let databases: Databases
-    private let eventLoops: any EventLoopGroup
+    /// Always the same loop, so always the same SQLite connection: a commit
+    /// empties the page cache of every other connection, and writing from
+    /// whichever loop came next emptied both connections' caches in turn.
+    private let eventLoop: any EventLoop
     private let logger: Logger
     private var waiting: [Waiting] = []
     private var writing = false
 
     init(databases: Databases, eventLoops: any EventLoopGroup, logger: Logger) {
         self.databases = databases
-        self.eventLoops = eventLoops
+        self.eventLoop = eventLoops.next()
         self.logger = logger
     }
 
@@ -38,7 +41,7 @@ actor AccessLogBatcher {
             let batch = waiting
             waiting = []
             do {
-                guard let db = databases.database(logger: logger, on: eventLoops.any()) else { throw Abort(.internalServerError, reason: "no database") }
+                guard let db = databases.database(logger: logger, on: eventLoop) else { throw Abort(.internalServerError, reason: "no database") }
                 try await AccessLogger.append(batch.map(\.record), on: db)
                 for entry in batch { entry.continuation.resume() }
             } catch {

@@ -23,6 +23,7 @@ public enum StartupCheck {
             _ = try await (app.db as! any SQLDatabase).raw("PRAGMA journal_mode=WAL").all()
             try await app.autoMigrate()
             try await QueryPlannerStatistics.refreshOnStart(app.db)
+            try await SQLiteConnectionSettings.apply(app)
             return
         }
         let pending: [String]
