@@ -47,8 +47,10 @@ enum SessionStore {
     /// Finds the session behind the cookie and applies the timeouts.
     static func resume(req: Request) async throws -> Resumed {
         guard let token = req.cookies[cookieName]?.string else { return .none }
+        // The session and its account in one query: this runs on every request.
         guard token.count == 43,
               let session = try await UserSession.query(on: req.db)
+                .join(User.self, on: \UserSession.$userID == \User.$id && \UserSession.$tenantID == \User.$tenantID)
                 .filter(\.$tokenHash == req.keyedHash.hex(token, purpose: "session")).first()
         else { return .unknown }
         let now = Date()
@@ -56,7 +58,8 @@ enum SessionStore {
             try await session.delete(on: req.db)
             return .expired
         }
-        guard let user = try await User.find(session.userID, on: req.db), user.isActive else {
+        let user = try session.joined(User.self)
+        guard user.isActive else {
             try await session.delete(on: req.db)
             return .unknown
         }
