@@ -23,10 +23,9 @@ struct BearerAuthMiddleware: AsyncMiddleware {
             response.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer error=\"insufficient_scope\", scope=\"\(needed.rawValue)\"")
             return response
         }
-        req.actor = Actor(
-            userID: try user.requireID(), tenantID: user.tenantID, role: user.userRole, organizationID: user.organizationID,
-            username: user.username, displayName: user.displayName, locale: user.locale.flatMap(AppLocale.init(rawValue:))
-        )
+        var municipal = false
+        if let organizationID = user.organizationID { municipal = try await Organization.isMunicipal(organizationID, in: user.tenantID, on: req.db) }
+        req.actor = try Actor(user, organizationIsMunicipal: municipal)
         req.apiToken = token
         return try await next.respond(to: req)
     }

@@ -47,10 +47,12 @@ enum SessionStore {
     /// Finds the session behind the cookie and applies the timeouts.
     static func resume(req: Request) async throws -> Resumed {
         guard let token = req.cookies[cookieName]?.string else { return .none }
-        // The session and its account in one query: this runs on every request.
+        // The session, its account and the account's organisation in one
+        // query: this runs on every request.
         guard token.count == 43,
               let session = try await UserSession.query(on: req.db)
                 .join(User.self, on: \UserSession.$userID == \User.$id && \UserSession.$tenantID == \User.$tenantID)
+                .join(Organization.self, on: \User.$organizationID == \Organization.$id, method: .left)
                 .filter(\.$tokenHash == req.keyedHash.hex(token, purpose: "session")).first()
         else { return .unknown }
         let now = Date()
@@ -72,11 +74,9 @@ enum SessionStore {
         req.loginSession = session
         req.loginUser = user
         if session.loginStage == .complete {
-            req.actor = Actor(
-                userID: session.userID, tenantID: user.tenantID, role: user.userRole,
-                organizationID: user.organizationID, username: user.username,
-                displayName: user.displayName, locale: user.locale.flatMap(AppLocale.init(rawValue:))
-            )
+            // A left join: only an account with an organisation has one to read.
+            let municipal = try user.organizationID.map { _ in try session.joined(Organization.self).partOfMunicipality } ?? false
+            req.actor = try Actor(user, organizationIsMunicipal: municipal)
         }
         return .active
     }

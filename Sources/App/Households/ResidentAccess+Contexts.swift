@@ -41,11 +41,10 @@ extension ResidentAccess {
         }
         let referred = try await Referral.openDomains(householdIDs: ids, receiverID: organizationID, tenantID: actor.tenantID, on: req.db)
         let consented = try await Self.consentedDomains(householdIDs: ids, organizationID: organizationID, tenantID: actor.tenantID, on: req.db)
-        let municipal = try await Organization.isMunicipal(organizationID, in: actor.tenantID, on: req.db)
         for id in ids {
             contexts[id]?.referredDomains = referred[id] ?? []
             contexts[id]?.consentDomains = consented[id] ?? []
-            contexts[id]?.organizationIsMunicipal = municipal
+            contexts[id]?.organizationIsMunicipal = actor.organizationIsMunicipal
         }
         return contexts
     }

@@ -12,6 +12,20 @@ struct Actor: Sendable {
     let username: String
     let displayName: String
     let locale: AppLocale?
+    /// The organisation is part of the municipality, so it needs no consent
+    /// to see what its involvement covers (DESIGN.md §3.4).
+    let organizationIsMunicipal: Bool
+
+    init(_ user: User, organizationIsMunicipal: Bool) throws {
+        userID = try user.requireID()
+        tenantID = user.tenantID
+        role = user.userRole
+        organizationID = user.organizationID
+        username = user.username
+        displayName = user.displayName
+        locale = user.locale.flatMap(AppLocale.init(rawValue:))
+        self.organizationIsMunicipal = organizationIsMunicipal
+    }
 }
 
 extension Request {
