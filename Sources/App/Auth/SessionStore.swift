@@ -60,7 +60,10 @@ enum SessionStore {
             try await session.delete(on: req.db)
             return .expired
         }
+        // Read what the join brought before anything is saved: a save
+        // replaces it with the session's own columns.
         let user = try session.joined(User.self)
+        let municipal = try user.organizationID.map { _ in try session.joined(Organization.self).partOfMunicipality } ?? false
         guard user.isActive else {
             try await session.delete(on: req.db)
             return .unknown
@@ -74,8 +77,6 @@ enum SessionStore {
         req.loginSession = session
         req.loginUser = user
         if session.loginStage == .complete {
-            // A left join: only an account with an organisation has one to read.
-            let municipal = try user.organizationID.map { _ in try session.joined(Organization.self).partOfMunicipality } ?? false
             req.actor = try Actor(user, organizationIsMunicipal: municipal)
         }
         return .active

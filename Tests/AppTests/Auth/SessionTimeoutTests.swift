@@ -53,6 +53,26 @@ struct SessionTimeoutTests {
         }
     }
 
+    /// Touching the session saves it; what the session's query joined
+    /// (account, organisation) must be read before that, or the next
+    /// access to it traps.
+    @Test func aProfessionalsSessionLastSeenMinutesAgoIsTouchedAndKeepsWorking() async throws {
+        try await withApp { app in
+            let fixtures = Fixtures(app: app)
+            let tenant = try await fixtures.tenant()
+            let municipal = try await fixtures.organization(in: tenant, name: "Werk en Inkomen", kind: .municipalSocialServices)
+            let (_, secret) = try await fixtures.user("sanne", role: .professional, in: tenant, organization: municipal)
+            let client = TestClient(app)
+            try await fixtures.signIn(client, "sanne", secret: secret)
+            let session = try await UserSession.query(on: app.db).first()!
+            session.lastSeenAt = Date().addingTimeInterval(-2 * 60)
+            try await session.save(on: app.db)
+            #expect(try await client.get("/worklist").status == .ok)
+            #expect(try await UserSession.query(on: app.db).first()!.lastSeenAt > Date().addingTimeInterval(-60))
+            #expect(try await client.get("/worklist").status == .ok)
+        }
+    }
+
     @Test func configuredTimeoutsApply() async throws {
         try await withApp(sessionPolicy: .init(policy: SessionPolicy(idleTimeout: 5 * 60, absoluteTimeout: 3600))) { app in
             let client = try await signedIn(app)
