@@ -52,7 +52,7 @@ enum SessionStore {
         guard token.count == 43,
               let session = try await UserSession.query(on: req.db)
                 .join(User.self, on: \UserSession.$userID == \User.$id && \UserSession.$tenantID == \User.$tenantID)
-                .join(Organization.self, on: \User.$organizationID == \Organization.$id, method: .left)
+                .join(Organization.self, on: \User.$organizationID == \Organization.$id && \User.$tenantID == \Organization.$tenantID, method: .left)
                 .filter(\.$tokenHash == req.keyedHash.hex(token, purpose: "session")).first()
         else { return .unknown }
         let now = Date()
