@@ -54,10 +54,12 @@ struct ReferralQueueController {
         // Received and sent apart, each newest first by index, then merged: one
         // query with OR walked every referral of the tenant and sorted them.
         let closedStatuses = ReferralStatus.allCases.filter(\.isFinal).map(\.rawValue)
-        let received = try await Referral.scoped(to: tenantID, on: db).filter(\.$receiverOrganizationID == organizationID)
-            .filter(\.$status ~~ closedStatuses).sort(\.$updatedAt, .descending).limit(20).all()
-        let sent = try await Referral.scoped(to: tenantID, on: db).filter(\.$requesterOrganizationID == organizationID)
-            .filter(\.$status ~~ closedStatuses).sort(\.$updatedAt, .descending).limit(20).all()
+        let recentlyClosed: (KeyPath<Referral, FieldProperty<Referral, UUID>>) async throws -> [Referral] = { side in
+            try await Referral.scoped(to: tenantID, on: db).filter(side == organizationID)
+                .filter(\.$status ~~ closedStatuses).sort(\.$updatedAt, .descending).limit(20).all()
+        }
+        let received = try await recentlyClosed(\.$receiverOrganizationID)
+        let sent = try await recentlyClosed(\.$requesterOrganizationID)
         let closed = Array((received + sent.filter { $0.receiverOrganizationID != organizationID })
             .sorted { ($0.updatedAt ?? .distantPast, $0.id?.canonicalText ?? "") > ($1.updatedAt ?? .distantPast, $1.id?.canonicalText ?? "") }.prefix(20))
         let today = Day.today()
