@@ -25,21 +25,27 @@ enum ReassessmentReminders {
 
     /// Per household, member and instrument: the day of the latest
     /// professional assessment with a score in a domain `visible` lists for
-    /// that household. The (household, domain) pairs go into the query, so it
-    /// returns a row per member and instrument, not per domain. `OFFSET 0`
-    /// keeps PostgreSQL from turning the EXISTS into a hash join over every
-    /// score of the tenant (measured: 30 ms instead of 8 at 10,000 residents);
-    /// it then probes the scores of each assessment by index, as SQLite does.
+    /// that household. Each visible (household, domain) pair goes into the
+    /// query as one text key, the household's id in lower case followed by the
+    /// domain, which both databases build alike from a score's row; so it
+    /// returns a row per member and instrument, not per domain. PostgreSQL
+    /// checks a flat list of keys by hash, where it planned and scanned a
+    /// list of pairs slowly (measured at 100,000 residents: 1.8 ms against
+    /// 3.9 for the worklist's caseload; SQLite: 0.45 against 0.48).
+    /// `OFFSET 0` keeps PostgreSQL from turning the EXISTS into a hash join
+    /// over every score of the tenant (measured: 30 ms instead of 8 at 10,000
+    /// residents); it probes the scores of each assessment by index, as SQLite does.
     static func latestProfessional(visible: [UUID: Set<LifeDomain>], tenantID: UUID, on db: any Database) async throws -> [Latest] {
-        let pairs = visible.flatMap { household, domains in domains.map { SQLGroupExpression([SQLBind(household), SQLBind($0.rawValue)]) } }
-        guard !pairs.isEmpty else { return [] }
+        let shown = visible.filter { !$0.value.isEmpty }
+        let keys = shown.flatMap { household, domains in domains.map { household.uuidString.lowercased() + $0.rawValue } }
+        guard !keys.isEmpty else { return [] }
         let rows = try await (db as! any SQLDatabase).raw("""
             SELECT a.household_id, a.resident_id, r.given_name, r.family_name, a.instrument_id, MAX(a.assessed_on) AS last_on
             FROM assessments a JOIN residents r ON r.id = a.resident_id AND r.tenant_id = a.tenant_id
-            WHERE a.tenant_id = \(bind: tenantID) AND a.household_id IN (\(binds: Array(visible.keys)))
+            WHERE a.tenant_id = \(bind: tenantID) AND a.household_id IN (\(binds: Array(shown.keys)))
               AND a.source = \(bind: AssessmentSource.professional.rawValue)
-              AND EXISTS (SELECT 1 FROM assessment_scores s WHERE s.assessment_id = a.id
-                          AND (a.household_id, s.domain) IN (VALUES \(SQLList(pairs))) LIMIT 1 OFFSET 0)
+              AND EXISTS (SELECT 1 FROM assessment_scores s WHERE s.assessment_id = a.id AND s.tenant_id = a.tenant_id
+                          AND LOWER(a.household_id || s.domain) IN (\(binds: keys)) LIMIT 1 OFFSET 0)
             GROUP BY a.household_id, a.resident_id, r.given_name, r.family_name, a.instrument_id
             """).all()
         return try rows.map { row in
