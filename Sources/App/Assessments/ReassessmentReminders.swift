@@ -11,11 +11,11 @@ enum ReassessmentReminders {
     struct Due: Encodable, Equatable { let text: String; let href: String; let lastOn: String }
 
     static func due(names: [UUID: String], contexts: [UUID: AccessContext], months: Int, today: String, tenantID: UUID, req: Request) async throws -> [Due] {
+        guard let lastDueDay = Day.latestDue(months: months, today: today) else { return [] }
         let visible = contexts.mapValues { context in Set(LifeDomain.allCases.filter { AccessPolicy.decide(context, .detail($0)).isAllowed }) }
-        let latest = try await latestProfessional(visible: visible, tenantID: tenantID, on: req.db)
+        let latest = try await latestProfessional(visible: visible, lastOnOrBefore: lastDueDay, tenantID: tenantID, on: req.db)
         return latest.compactMap { last -> Due? in
-            guard Day.adding(months: months, to: last.lastOn).map({ $0 <= today }) ?? false,
-                  let household = names[last.householdID], let instrument = req.instruments.instrument(last.instrumentID) else { return nil }
+            guard let household = names[last.householdID], let instrument = req.instruments.instrument(last.instrumentID) else { return nil }
             let text = req.t("worklist.reassessment_item", last.residentName, instrument.name.text(req.locale.rawValue), household, last.lastOn)
             return Due(text: text, href: SiteRoute.household.path(last.householdID) + "#progress-\(last.residentID)", lastOn: last.lastOn)
         }.sorted { ($0.lastOn, $0.text) < ($1.lastOn, $1.text) }
@@ -25,7 +25,7 @@ enum ReassessmentReminders {
 
     /// Per household, member and instrument: the day of the latest
     /// professional assessment with a score in a domain `visible` lists for
-    /// that household. Each visible (household, domain) pair goes into the
+    /// that household, where that day is `lastOnOrBefore` or earlier. Each visible (household, domain) pair goes into the
     /// query as one text key, the household's id in lower case followed by the
     /// domain, which both databases build alike from a score's row; so it
     /// returns a row per member and instrument, not per domain. PostgreSQL
@@ -35,7 +35,7 @@ enum ReassessmentReminders {
     /// `OFFSET 0` keeps PostgreSQL from turning the EXISTS into a hash join
     /// over every score of the tenant (measured: 30 ms instead of 8 at 10,000
     /// residents); it probes the scores of each assessment by index, as SQLite does.
-    static func latestProfessional(visible: [UUID: Set<LifeDomain>], tenantID: UUID, on db: any Database) async throws -> [Latest] {
+    static func latestProfessional(visible: [UUID: Set<LifeDomain>], lastOnOrBefore: String, tenantID: UUID, on db: any Database) async throws -> [Latest] {
         let shown = visible.filter { !$0.value.isEmpty }
         let keys = shown.flatMap { household, domains in domains.map { household.uuidString.lowercased() + $0.rawValue } }
         guard !keys.isEmpty else { return [] }
@@ -47,6 +47,7 @@ enum ReassessmentReminders {
               AND EXISTS (SELECT 1 FROM assessment_scores s WHERE s.assessment_id = a.id AND s.tenant_id = a.tenant_id
                           AND LOWER(a.household_id || s.domain) IN (\(binds: keys)) LIMIT 1 OFFSET 0)
             GROUP BY a.household_id, a.resident_id, r.given_name, r.family_name, a.instrument_id
+            HAVING MAX(a.assessed_on) <= \(bind: lastOnOrBefore)
             """).all()
         return try rows.map { row in
             Latest(householdID: try row.decode(column: "household_id", as: UUID.self), residentID: try row.decode(column: "resident_id", as: UUID.self),
@@ -61,5 +62,15 @@ extension Day {
     static func adding(months: Int, to day: String) -> String? {
         guard let start = start(of: day) else { return nil }
         return calendar.date(byAdding: .month, value: months, to: start).map(string)
+    }
+
+    /// The last day an assessment can have been made on and be due for its
+    /// reassessment `months` later by `today`, or nil for a bad day. Months
+    /// end on different days, so a few days after `today` minus `months` can
+    /// be due as well: six months after 31 August is 28 February.
+    static func latestDue(months: Int, today: String) -> String? {
+        guard var day = adding(months: -months, to: today) else { return nil }
+        while let next = end(of: day).map(string), adding(months: months, to: next).map({ $0 <= today }) == true { day = next }
+        return day
     }
 }

@@ -57,7 +57,7 @@ struct ReassessmentTests {
             try await scenario.store(["finances": 2], day: "2020-01-01")
             let other = UUID()
             func found(_ visible: [UUID: Set<LifeDomain>]) async throws -> Int {
-                try await ReassessmentReminders.latestProfessional(visible: visible, tenantID: try scenario.tenant.requireID(), on: app.db).count
+                try await ReassessmentReminders.latestProfessional(visible: visible, lastOnOrBefore: Day.today(), tenantID: try scenario.tenant.requireID(), on: app.db).count
             }
             #expect(try await found([scenario.householdID: [.finances], other: [.mentalHealth]]) == 1)
             #expect(try await found([scenario.householdID: [.mentalHealth], other: [.finances]]) == 0)
@@ -71,6 +71,26 @@ struct ReassessmentTests {
         #expect(Day.adding(months: 1, to: "2026-01-31") == "2026-02-28")
         #expect(Day.adding(months: 12, to: "2026-03-29") == "2027-03-29")
         #expect(Day.adding(months: 1, to: "nonsense") == nil)
+    }
+
+    /// The worklist asks the database only for assessments on or before
+    /// `latestDue`; that must be exactly the days `adding` makes due today.
+    @Test func theLatestDueDayIsExactlyWhereAReassessmentFallsDue() throws {
+        #expect(Day.latestDue(months: 6, today: "2027-02-28") == "2026-08-31")
+        #expect(Day.latestDue(months: 1, today: "2026-03-30") == "2026-02-28")
+        #expect(Day.latestDue(months: 6, today: "2026-07-12") == "2026-01-12")
+        #expect(Day.latestDue(months: 6, today: "nonsense") == nil)
+        let start = try #require(Day.start(of: "2025-12-01"))
+        let todays = (0..<92).map { Day.string(start.addingTimeInterval(Double($0) * 86400 + 7200)) }
+        let assessed = (0..<500).map { Day.string(start.addingTimeInterval(Double($0 - 430) * 86400 + 7200)) }
+        for months in [1, 6, 12] {
+            for today in todays {
+                let cutoff = try #require(Day.latestDue(months: months, today: today))
+                for day in assessed {
+                    #expect((day <= cutoff) == (Day.adding(months: months, to: day)! <= today), "\(day) + \(months) months, today \(today)")
+                }
+            }
+        }
     }
 
     @Test func aMalformedInstrumentFileStopsStartUpNamingTheFile() throws {
