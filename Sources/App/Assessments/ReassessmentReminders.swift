@@ -25,10 +25,11 @@ enum ReassessmentReminders {
 
     /// Per household, member and instrument: the day of the latest
     /// professional assessment with a score in a domain `visible` lists for
-    /// that household, where that day is `lastOnOrBefore` or earlier. Each visible (household, domain) pair goes into the
-    /// query as one text key, the household's id in lower case followed by the
-    /// domain, which both databases build alike from a score's row; so it
-    /// returns a row per member and instrument, not per domain. PostgreSQL
+    /// that household, where that day is `lastOnOrBefore` or earlier. Each
+    /// visible (household, domain) pair goes into the query as one text key,
+    /// the household's id in lower case followed by the domain, which both
+    /// databases build alike from a score's row; so it returns a row per
+    /// member and instrument, not per domain. PostgreSQL
     /// checks a flat list of keys by hash, where it planned and scanned a
     /// list of pairs slowly (measured at 100,000 residents: 1.8 ms against
     /// 3.9 for the worklist's caseload; SQLite: 0.45 against 0.48).
