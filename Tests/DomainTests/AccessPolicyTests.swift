@@ -123,3 +123,68 @@ struct AccessPolicyTests {
         #expect(AccessPolicy.decide(elsewhere, .identity) == .denied(.otherTenant))
     }
 }
+
+/// Seeing is not doing: every action for every context, against the rules of
+/// DESIGN.md §3.2 and §3.8.
+@Suite("Access policy: actions")
+struct AccessActionTests {
+    static let actions: [AccessAction] = AccessPolicyTests.scopes.map { .read($0) }
+        + LifeDomain.allCases.flatMap { [AccessAction.write($0), .writeNote($0), .handleReferral($0)] }
+        + [.coordinate, .recordConsent, .participate]
+
+    @Test func matrixInvariants() {
+        for context in AccessPolicyTests.everyContext {
+            var withoutGlass = context
+            withoutGlass.breakTheGlass = false
+            for action in Self.actions {
+                let decision = AccessPolicy.decide(context, action)
+                if !context.sameTenant { #expect(decision == .denied(.otherTenant)); continue }
+                switch context.role {
+                case .resident:
+                    // Sees all of their own household; does only what the portal offers.
+                    let portal: Bool = if case .read = action { true } else { action == .participate }
+                    #expect(decision.isAllowed == (context.ownHousehold && portal))
+                case .volunteer:
+                    #expect(decision.isAllowed == (action == .read(.assignedAction) && context.volunteerAssigned))
+                case .professional:
+                    #expect(action != .participate || !decision.isAllowed)
+                    switch action {
+                    case .read(let scope):
+                        // Reading is the scope rule itself.
+                        #expect(decision == AccessPolicy.decide(context, scope))
+                    case .writeNote(let domain):
+                        #expect(decision == AccessPolicy.decide(context, .detail(domain)))
+                    case .write, .coordinate, .recordConsent, .handleReferral:
+                        // An emergency opening adds nothing to what may be changed.
+                        #expect(decision == AccessPolicy.decide(withoutGlass, action))
+                        #expect(decision.isAllowed == AccessPolicy.decide(withoutGlass, action.scope).isAllowed)
+                        #expect(decision != .allowed(.breakTheGlass))
+                    case .participate:
+                        #expect(decision == .denied(.actionNotPermitted))
+                    }
+                case .analyst, .privacyOfficer, .tenantAdmin, .platformAdmin:
+                    #expect(decision == .denied(.roleHasNoResidentAccess))
+                }
+            }
+        }
+    }
+
+    @Test func anEmergencyOpeningReadsAndNotesButChangesNothingElse() {
+        let outsider = AccessContext(role: .professional, breakTheGlass: true)
+        #expect(AccessPolicy.decide(outsider, .read(.detail(.justice))) == .allowed(.breakTheGlass))
+        #expect(AccessPolicy.decide(outsider, .writeNote(.mentalHealth)) == .allowed(.breakTheGlass))
+        #expect(AccessPolicy.decide(outsider, .recordConsent) == .denied(.notInvolved))
+        #expect(AccessPolicy.decide(outsider, .coordinate) == .denied(.notInvolved))
+        #expect(AccessPolicy.decide(outsider, .write(.finances)) == .denied(.notInvolved))
+        #expect(AccessPolicy.decide(outsider, .handleReferral(.finances)) == .denied(.notInvolved))
+    }
+
+    @Test func aResidentParticipatesButDoesNotCoordinate() {
+        let resident = AccessContext(role: .resident, ownHousehold: true)
+        #expect(AccessPolicy.decide(resident, .read(.planOverview)) == .allowed(.own))
+        #expect(AccessPolicy.decide(resident, .participate) == .allowed(.own))
+        for action: AccessAction in [.coordinate, .recordConsent, .write(.finances), .writeNote(.finances), .handleReferral(.finances)] {
+            #expect(AccessPolicy.decide(resident, action) == .denied(.actionNotPermitted))
+        }
+    }
+}

@@ -3,15 +3,17 @@ import Fluent
 import Vapor
 
 extension ResidentAccess {
-    /// Opens the household for the detail of every domain an assessment
-    /// touches, logging each decision; the first domain refused ends it with
-    /// 403 (404 for another tenant). Returns the basis to log the change on.
+    /// Opens the household to record scores in every domain an assessment
+    /// touches (a professional writes in their domains; a resident takes part
+    /// through the portal), logging each decision; the first domain refused
+    /// ends it with 403 (404 for another tenant). Returns the basis to log the change on.
     func openDomains(_ householdID: UUID?, _ domains: [LifeDomain], event: String) async throws -> (Opened, AccessBasis) {
         var opened: Opened?
         var basis: AccessBasis = .none
         for domain in domains {
-            let next = try await open(householdID, .detail(domain), event: event)
-            if opened == nil, case .allowed(let allowed) = AccessPolicy.decide(next.context, .detail(domain)) { basis = allowed }
+            let action: AccessAction = actor.role == .resident ? .participate : .write(domain)
+            let next = try await open(householdID, action, event: event)
+            if opened == nil, case .allowed(let allowed) = AccessPolicy.decide(next.context, action) { basis = allowed }
             opened = next
         }
         guard let opened else { return (try await open(householdID, .identity, event: event), basis) }

@@ -44,7 +44,7 @@ struct AssessmentController {
         _ req: Request, _ opened: ResidentAccess.Opened, _ resident: Resident, _ instrument: Instrument,
         values: AssessmentFormPage.Form, errors: FormErrors, status: HTTPStatus = .ok
     ) async throws -> Response {
-        let items = instrument.items(in: { opened.allows(.detail($0)) })
+        let items = instrument.items(in: { opened.allows(.write($0)) })
         guard !items.isEmpty else { throw AppError.forbidden }
         let householdID = try opened.household.requireID()
         let residentID = try resident.requireID()

@@ -18,7 +18,7 @@ struct PortalAssessmentController {
     }
 
     func create(req: Request) async throws -> Response {
-        let (opened, resident) = try await PortalController.own(req, event: "portal.assessment_create")
+        let (opened, resident) = try await PortalController.own(req, event: "portal.assessment_create", acting: true)
         let form = try req.content.decode(AssessmentFormPage.Form.self)
         guard let instrument = req.instruments.instrument(form.instrument) else { throw AppError.notFound }
         switch AssessmentStore.validate(form.submission, source: .own, catalog: req.instruments) {

@@ -24,7 +24,7 @@ struct ConsentController {
 
     func record(req: Request) async throws -> Response {
         let actor = try req.requireActor()
-        let opened = try await req.residentAccess().open(req.parameters.get("householdID", as: UUID.self), .planOverview, event: "consent.record")
+        let opened = try await req.residentAccess().open(req.parameters.get("householdID", as: UUID.self), .recordConsent, event: "consent.record")
         let household = opened.household
         let householdID = try household.requireID()
         let form = try req.content.decode(ConsentForm.self)
@@ -64,7 +64,7 @@ struct ConsentController {
     }
 
     func withdraw(req: Request) async throws -> Response {
-        let opened = try await req.residentAccess().open(req.parameters.get("householdID", as: UUID.self), .planOverview, event: "consent.withdraw")
+        let opened = try await req.residentAccess().open(req.parameters.get("householdID", as: UUID.self), .recordConsent, event: "consent.withdraw")
         let householdID = try opened.household.requireID()
         let consent = try await Consent.find(req.parameters.get("consentID", as: UUID.self), in: opened.household.tenantID, on: req.db)
         guard consent.householdID == householdID else { throw AppError.notFound }

@@ -36,6 +36,8 @@ struct HouseholdPage: Encodable {
     /// Outcome measurement per member, as far as this viewer may see (see `AssessmentProgress`).
     let progress: [AssessmentProgress.Member]
     let goalDomains: [Option]
+    /// Notes may also be written under an emergency opening; goals may not.
+    let noteDomains: [Option]
     let goalAction: String
     let notes: [NoteRow]
     let noteAction: String
@@ -51,9 +53,9 @@ struct HouseholdPage: Encodable {
     let errors: FormErrors
 
     struct PlanInfo: Encodable {
-        let reviewOn: String; let reviewAction: String; let overdue: Bool
+        let reviewOn: String; let reviewAction: String?; let overdue: Bool
         let lastSigned: String?; let changedSinceSigned: Bool; let compareHref: String
-        let signatureAction: String; let residents: [Option]
+        let signatureAction: String?; let residents: [Option]
     }
     struct MemberForms: Encodable {
         let memberAction: String; let relations: [Option]
@@ -71,7 +73,10 @@ struct HouseholdPage: Encodable {
         let names = try await req.organizationNames(in: tenantID)
         let domainLabel = { (domain: LifeDomain) in req.t("domain.\(domain.rawValue)") }
         let domainList = { (domains: Set<LifeDomain>) in LifeDomain.allCases.filter(domains.contains).map(domainLabel).joined(separator: ", ") }
+        // Seeing the team and consents is not changing them (an emergency opening only reads).
         let manages = opened.allows(.planOverview)
+        let coordinates = opened.allows(.coordinate)
+        let recordsConsent = opened.allows(.recordConsent)
 
         let residents = try await Resident.select(in: tenantID, where: "household_id = \(bind: id)", orderBy: "birth_date, id", on: db)
         let members = try residents.map { resident in
@@ -81,7 +86,7 @@ struct HouseholdPage: Encodable {
                 name: resident.fullName, birthDate: resident.birthDate, relation: req.t("relation.\(resident.relation)"),
                 bsn: revealed[residentID] ?? masked,
                 revealAction: resident.bsnEncrypted == nil || revealed[residentID] != nil ? nil : SiteRoute.residentBSN.path(id, residentID),
-                portalCodeAction: manages && resident.userID == nil ? SiteRoute.portalCode.path(id, residentID) : nil
+                portalCodeAction: coordinates && resident.userID == nil ? SiteRoute.portalCode.path(id, residentID) : nil
             )
         }
 
@@ -89,7 +94,7 @@ struct HouseholdPage: Encodable {
         let team = try involvements.map {
             TeamRow(
                 organization: names[$0.organizationID] ?? "", domains: domainList($0.lifeDomains), coordinator: $0.isCoordinator, since: $0.startsOn,
-                endAction: $0.isCoordinator ? nil : SiteRoute.involvementEnd.path(id, try $0.requireID())
+                endAction: $0.isCoordinator || !coordinates ? nil : SiteRoute.involvementEnd.path(id, try $0.requireID())
             )
         }
 
@@ -104,7 +109,7 @@ struct HouseholdPage: Encodable {
                 domains: domainList(consent.lifeDomains), purpose: consent.purpose,
                 validity: consent.validFrom + " – " + (consent.validTo ?? req.t("consent.open_ended")),
                 method: req.t("consent.method.\(consent.method)"), status: req.t("consent.effective.\(effective.rawValue)"),
-                withdrawAction: manages && ConsentRule.canWithdraw(ConsentStatus(rawValue: consent.status) ?? .withdrawn) && effective != .expired
+                withdrawAction: recordsConsent && ConsentRule.canWithdraw(ConsentStatus(rawValue: consent.status) ?? .withdrawn) && effective != .expired
                     ? SiteRoute.consentWithdraw.path(id, try consent.requireID()) : nil
             )
         }
@@ -131,6 +136,8 @@ struct HouseholdPage: Encodable {
             return DomainGoals(domain: domainLabel(domain), goals: rows)
         }
         let writableDomains = LifeDomain.allCases.filter { opened.allows(.detail($0)) }
+        let goalDomains = LifeDomain.allCases.filter { opened.allows(.write($0)) }
+        let noteDomains = LifeDomain.allCases.filter { opened.allows(.writeNote($0)) }
         let cipher = FieldCipher(key: req.application.config.keys.field)
         let notes = writableDomains.isEmpty ? [] : try await Note.select(
             in: tenantID, where: "household_id = \(bind: id) AND domain IN (\(binds: writableDomains.map(\.rawValue)))",
@@ -155,7 +162,8 @@ struct HouseholdPage: Encodable {
             consents: manages ? consentRows : nil,
             goals: grouped,
             progress: progress,
-            goalDomains: domainOptions(writableDomains),
+            goalDomains: domainOptions(goalDomains),
+            noteDomains: domainOptions(noteDomains),
             goalAction: SiteRoute.goals.path(id),
             notes: noteRows,
             noteAction: SiteRoute.notes.path(id),
@@ -163,16 +171,16 @@ struct HouseholdPage: Encodable {
             today: today,
             emergency: opened.context.breakTheGlass && opened.context.role == .professional,
             timeline: try await Timeline.items(for: opened, req: req),
-            plan: manages ? try await planInfo(household, residents: residents, req: req) : nil,
-            memberForms: manages ? MemberForms(
+            plan: manages ? try await planInfo(household, residents: residents, coordinates: coordinates, req: req) : nil,
+            memberForms: coordinates ? MemberForms(
                 memberAction: SiteRoute.members.path(id),
                 relations: HouseholdRelation.allCases.filter { $0 != .head }.map { Option(value: $0.rawValue, label: req.t("relation.\($0.rawValue)"), selected: false) },
                 representativeAction: SiteRoute.representatives.path(id),
                 residents: residents.compactMap { r in r.id.map { Option(value: $0.uuidString, label: r.fullName, selected: false) } },
                 kinds: RepresentationKind.allCases.map { Option(value: $0.rawValue, label: req.t("representation.\($0.rawValue)"), selected: false) }
             ) : nil,
-            teamForm: manages ? TeamForm(action: SiteRoute.involvements.path(id), organizations: organizationOptions, domains: domainOptions(LifeDomain.allCases)) : nil,
-            consentForm: manages ? ConsentForm(
+            teamForm: coordinates ? TeamForm(action: SiteRoute.involvements.path(id), organizations: organizationOptions, domains: domainOptions(LifeDomain.allCases)) : nil,
+            consentForm: recordsConsent ? ConsentForm(
                 action: SiteRoute.consents.path(id),
                 residents: residents.compactMap { r in r.id.map { Option(value: $0.uuidString, label: r.fullName, selected: false) } },
                 organizations: organizationOptions, domains: domainOptions(LifeDomain.allCases),
@@ -183,7 +191,7 @@ struct HouseholdPage: Encodable {
         )
     }
 
-    static func planInfo(_ household: Household, residents: [Resident], req: Request) async throws -> PlanInfo {
+    static func planInfo(_ household: Household, residents: [Resident], coordinates: Bool, req: Request) async throws -> PlanInfo {
         let id = try household.requireID()
         let last = try await PlanVersion.select(in: household.tenantID, where: "household_id = \(bind: id)", orderBy: "number DESC", limit: 1, on: req.db).first
         var changed = false
@@ -192,11 +200,11 @@ struct HouseholdPage: Encodable {
             changed = !PlanDiff.compare(signed, now).isEmpty
         }
         return PlanInfo(
-            reviewOn: household.reviewOn ?? "", reviewAction: SiteRoute.planReview.path(id),
+            reviewOn: household.reviewOn ?? "", reviewAction: coordinates ? SiteRoute.planReview.path(id) : nil,
             overdue: household.reviewOn.map { $0 < Day.today() } ?? false,
             lastSigned: last.map { req.t("plan.last_signed", String($0.number), Day.string($0.signedAt), req.t("consent.method.\($0.method)")) },
             changedSinceSigned: changed, compareHref: SiteRoute.planVersions.path(id),
-            signatureAction: SiteRoute.planPaperSignature.path(id),
+            signatureAction: coordinates ? SiteRoute.planPaperSignature.path(id) : nil,
             residents: residents.compactMap { r in r.id.map { Option(value: $0.uuidString, label: r.fullName, selected: false) } }
         )
     }

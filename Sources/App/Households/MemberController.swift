@@ -25,7 +25,7 @@ struct MemberController {
     }
 
     func addMember(req: Request) async throws -> Response {
-        let opened = try await req.residentAccess().open(req.parameters.get("householdID", as: UUID.self), .planOverview, event: "member.add")
+        let opened = try await req.residentAccess().open(req.parameters.get("householdID", as: UUID.self), .coordinate, event: "member.add")
         let form = try req.content.decode(MemberForm.self)
         var validator = FormValidator()
         let given = validator.text("member_given_name", form.given_name, maxLength: 100)
@@ -48,7 +48,7 @@ struct MemberController {
     }
 
     func addRepresentative(req: Request) async throws -> Response {
-        let opened = try await req.residentAccess().open(req.parameters.get("householdID", as: UUID.self), .planOverview, event: "representative.add")
+        let opened = try await req.residentAccess().open(req.parameters.get("householdID", as: UUID.self), .coordinate, event: "representative.add")
         let household = opened.household
         let householdID = try household.requireID()
         let form = try req.content.decode(RepresentativeForm.self)

@@ -15,12 +15,20 @@ struct ResidentAccess {
     /// the decision. Unknown, another tenant's, or a role that never sees
     /// residents: 404. Known but not allowed: 403.
     func open(_ id: UUID?, _ scope: AccessScope, event: String) async throws -> Opened {
+        try await open(id, .read(scope), event: event)
+    }
+
+    /// The household with `id` when the actor may do `action` with it: seeing
+    /// is not doing (a resident acts through the portal, an emergency opening
+    /// only reads and adds notes). Logged and answered as `open(_:_:event:)`.
+    func open(_ id: UUID?, _ action: AccessAction, event: String) async throws -> Opened {
+        let scope = action.scope
         guard let id, let household = try await Household.scoped(to: actor.tenantID, on: req.db).filter(\.$id == id).first() else {
             try await log(event, .denied(.otherTenant), householdID: id, scope: scope)
             throw AppError.notFound
         }
         let context = try await context(for: household)
-        let decision = AccessPolicy.decide(context, scope)
+        let decision = AccessPolicy.decide(context, action)
         try await log(event, decision, householdID: id, scope: scope)
         switch decision {
         case .allowed: return Opened(household: household, context: context)
@@ -48,6 +56,7 @@ struct ResidentAccess {
         let context: AccessContext
 
         func allows(_ scope: AccessScope) -> Bool { AccessPolicy.decide(context, scope).isAllowed }
+        func allows(_ action: AccessAction) -> Bool { AccessPolicy.decide(context, action).isAllowed }
     }
 
     private func log(_ event: String, _ decision: AccessDecision, householdID: UUID?, scope: AccessScope) async throws {

@@ -24,7 +24,7 @@ struct TeamController {
     /// Ends an organisation's involvement today: its access ends with it. The
     /// coordinator's own involvement ends only by handing coordination over.
     func end(req: Request) async throws -> Response {
-        let opened = try await req.residentAccess().open(req.parameters.get("householdID", as: UUID.self), .planOverview, event: "involvement.end")
+        let opened = try await req.residentAccess().open(req.parameters.get("householdID", as: UUID.self), .coordinate, event: "involvement.end")
         let involvement = try await Involvement.find(req.parameters.get("involvementID", as: UUID.self), in: opened.household.tenantID, on: req.db)
         guard involvement.householdID == opened.household.id else { throw AppError.notFound }
         guard !involvement.isCoordinator else {
@@ -60,7 +60,7 @@ struct TeamController {
     }
 
     func add(req: Request) async throws -> Response {
-        let opened = try await req.residentAccess().open(req.parameters.get("householdID", as: UUID.self), .planOverview, event: "involvement.add")
+        let opened = try await req.residentAccess().open(req.parameters.get("householdID", as: UUID.self), .coordinate, event: "involvement.add")
         let household = opened.household
         let householdID = try household.requireID()
         let form = try req.content.decode(InvolvementForm.self)

@@ -27,7 +27,7 @@ struct NoteController {
             let opened = try await access.open(householdID, .identity, event: "note.create")
             return try await HouseholdPage.rerender(req, opened, FormErrors([.init(field: "note_domain", messageKey: "validation.choose_option")], req: req))
         }
-        let opened = try await access.open(householdID, .detail(domain), event: "note.create")
+        let opened = try await access.open(householdID, .writeNote(domain), event: "note.create")
         var validator = FormValidator()
         let kind = form.kind.flatMap(NoteKind.init(rawValue:)) ?? .note
         let day = Day.parse(form.occurred_on)

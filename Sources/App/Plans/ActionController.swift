@@ -23,7 +23,7 @@ struct ActionController {
 
     /// Moves an action on; versioned, so a status someone else just set is never silently replaced.
     func setStatus(req: Request) async throws -> Response {
-        let (opened, goal) = try await GoalController.openGoal(req, event: "action.status")
+        let (opened, goal) = try await GoalController.openGoal(req, event: "action.status", writing: true)
         let action = try await PlanAction.find(req.parameters.get("actionID", as: UUID.self), in: goal.tenantID, on: req.db)
         guard action.goalID == goal.id else { throw AppError.notFound }
         let form = try req.content.decode(StatusForm.self)
@@ -47,7 +47,7 @@ struct ActionController {
 
     func add(req: Request) async throws -> Response {
         let actor = try req.requireActor()
-        let (opened, goal) = try await GoalController.openGoal(req, event: "action.create")
+        let (opened, goal) = try await GoalController.openGoal(req, event: "action.create", writing: true)
         let form = try req.content.decode(ActionForm.self)
         let tenantID = opened.household.tenantID
         var validator = FormValidator()

@@ -67,7 +67,7 @@ struct GoalController {
             let opened = try await access.open(req.parameters.get("householdID", as: UUID.self), .identity, event: "goal.create")
             return try await HouseholdPage.rerender(req, opened, FormErrors([.init(field: "goal_domain", messageKey: "validation.choose_option")], req: req))
         }
-        let opened = try await access.open(req.parameters.get("householdID", as: UUID.self), .detail(domain), event: "goal.create")
+        let opened = try await access.open(req.parameters.get("householdID", as: UUID.self), .write(domain), event: "goal.create")
         var validator = FormValidator()
         let title = validator.text("goal_title", form.title, maxLength: 300)
         let target = validator.text("goal_target", form.target, required: false, maxLength: 500)
@@ -87,7 +87,7 @@ struct GoalController {
     }
 
     func update(req: Request) async throws -> Response {
-        let (opened, goal) = try await Self.openGoal(req, event: "goal.update")
+        let (opened, goal) = try await Self.openGoal(req, event: "goal.update", writing: true)
         var form = try req.content.decode(GoalForm.self)
         var validator = FormValidator()
         let title = validator.text("title", form.title, maxLength: 300)
@@ -116,8 +116,9 @@ struct GoalController {
         return try await Self.page(req, opened, current, form, errors: errors, conflict: conflict, status: .conflict)
     }
 
-    /// The goal, after the access rule for its household and domain.
-    static func openGoal(_ req: Request, event: String) async throws -> (ResidentAccess.Opened, Goal) {
+    /// The goal, after the access rule for its household and domain: to read
+    /// it, or (`writing`) to change it or what hangs from it.
+    static func openGoal(_ req: Request, event: String, writing: Bool = false) async throws -> (ResidentAccess.Opened, Goal) {
         let actor = try req.requireActor()
         let householdID = req.parameters.get("householdID", as: UUID.self)
         guard let goal = try await req.parameters.get("goalID", as: UUID.self).asyncFlatMap({
@@ -126,7 +127,7 @@ struct GoalController {
             _ = try await req.residentAccess().open(householdID, .identity, event: event)
             throw AppError.notFound
         }
-        return (try await req.residentAccess().open(householdID, .detail(domain), event: event), goal)
+        return (try await req.residentAccess().open(householdID, writing ? .write(domain) : .read(.detail(domain)), event: event), goal)
     }
 
     /// The goal's referrals, with their targets' names read in two queries, not one per referral.

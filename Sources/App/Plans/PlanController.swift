@@ -28,7 +28,7 @@ struct PlanController {
     }
 
     func setReview(req: Request) async throws -> Response {
-        let opened = try await req.residentAccess().open(req.parameters.get("householdID", as: UUID.self), .planOverview, event: "plan.review_date")
+        let opened = try await req.residentAccess().open(req.parameters.get("householdID", as: UUID.self), .coordinate, event: "plan.review_date")
         let form = try req.content.decode(ReviewForm.self)
         guard let day = Day.parse(form.review_on), day >= Day.today() else {
             return try await HouseholdPage.rerender(req, opened, FormErrors([.init(field: "review_on", messageKey: "validation.review_in_past")], req: req))
@@ -43,7 +43,7 @@ struct PlanController {
     }
 
     func recordPaperSignature(req: Request) async throws -> Response {
-        let opened = try await req.residentAccess().open(req.parameters.get("householdID", as: UUID.self), .planOverview, event: "plan.signed")
+        let opened = try await req.residentAccess().open(req.parameters.get("householdID", as: UUID.self), .coordinate, event: "plan.signed")
         let household = opened.household
         let householdID = try household.requireID()
         let form = try req.content.decode(SignatureForm.self)

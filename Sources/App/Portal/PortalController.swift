@@ -31,11 +31,12 @@ struct PortalController {
     }
 
     /// The resident's household — their own, or that of the person they
-    /// represent — opened through the access rule.
-    static func own(_ req: Request, event: String) async throws -> (ResidentAccess.Opened, Resident) {
+    /// represent — opened through the access rule, to see it or (`acting`)
+    /// to do what the portal offers.
+    static func own(_ req: Request, event: String, acting: Bool = false) async throws -> (ResidentAccess.Opened, Resident) {
         let actor = try req.requireActor()
         guard actor.role == .resident, let resident = try await representedResident(req, actor: actor) else { throw AppError.notFound }
-        return (try await req.residentAccess().open(resident.householdID, .identity, event: event), resident)
+        return (try await req.residentAccess().open(resident.householdID, acting ? .participate : .read(.identity), event: event), resident)
     }
 
     static func representedResident(_ req: Request, actor: Actor) async throws -> Resident? {
@@ -69,7 +70,7 @@ struct PortalController {
     }
 
     func addAction(req: Request) async throws -> Response {
-        let (opened, _) = try await Self.own(req, event: "portal.action_create")
+        let (opened, _) = try await Self.own(req, event: "portal.action_create", acting: true)
         let form = try req.content.decode(ActionForm.self)
         var validator = FormValidator()
         let description = validator.text("portal_action", form.description, maxLength: 300)
@@ -85,7 +86,7 @@ struct PortalController {
     }
 
     func actionDone(req: Request) async throws -> Response {
-        let (opened, _) = try await Self.own(req, event: "portal.action_done")
+        let (opened, _) = try await Self.own(req, event: "portal.action_done", acting: true)
         let action = try await PlanAction.find(req.parameters.get("actionID", as: UUID.self), in: opened.household.tenantID, on: req.db)
         // Residents tick off their own steps; others' steps are theirs to close.
         guard action.householdID == opened.household.id, action.ownerKind == ActionOwnerKind.resident.rawValue else { throw AppError.notFound }
@@ -102,7 +103,7 @@ struct PortalController {
     /// the goal's life domain, like any note.
     func comment(req: Request) async throws -> Response {
         let actor = try req.requireActor()
-        let (opened, _) = try await Self.own(req, event: "portal.comment")
+        let (opened, _) = try await Self.own(req, event: "portal.comment", acting: true)
         let form = try req.content.decode(CommentForm.self)
         var validator = FormValidator()
         let text = validator.text("portal_comment", form.text, maxLength: NoteController.maximumLength, allowLineBreaks: true)
@@ -125,14 +126,14 @@ struct PortalController {
 
     /// Signs the plan as it is now: a numbered, frozen snapshot.
     func sign(req: Request) async throws -> Response {
-        let (opened, resident) = try await Self.own(req, event: "portal.sign")
+        let (opened, resident) = try await Self.own(req, event: "portal.sign", acting: true)
         try await PlanController.sign(householdID: try opened.household.requireID(), tenantID: opened.household.tenantID, resident: resident, method: .portal, req: req)
         return req.redirect(to: SiteRoute.portal.path())
     }
 
     func giveConsent(req: Request) async throws -> Response {
         let actor = try req.requireActor()
-        let (opened, resident) = try await Self.own(req, event: "portal.consent_give")
+        let (opened, resident) = try await Self.own(req, event: "portal.consent_give", acting: true)
         let form = try req.content.decode(ConsentForm.self)
         var validator = FormValidator()
         let organization = try await Organization.chosen(form.organization_id, in: opened.household.tenantID, on: req.db)
@@ -154,7 +155,7 @@ struct PortalController {
     }
 
     func withdrawConsent(req: Request) async throws -> Response {
-        let (opened, _) = try await Self.own(req, event: "portal.consent_withdraw")
+        let (opened, _) = try await Self.own(req, event: "portal.consent_withdraw", acting: true)
         let consent = try await Consent.find(req.parameters.get("consentID", as: UUID.self), in: opened.household.tenantID, on: req.db)
         guard consent.householdID == opened.household.id else { throw AppError.notFound }
         try await ConsentWithdrawal.withdraw(consent, req: req)

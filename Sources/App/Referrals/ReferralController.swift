@@ -27,7 +27,7 @@ struct ReferralController {
 
     func changeStatus(req: Request) async throws -> Response {
         let actor = try req.requireActor()
-        let (referral, goal, opened) = try await Self.open(req, event: "referral.update")
+        let (referral, goal, opened) = try await Self.open(req, event: "referral.update", acting: true)
         let form = try req.content.decode(StatusForm.self)
         guard let next = form.status.flatMap(ReferralStatus.init(rawValue:)) else {
             return try await Self.page(req, referral, goal, opened, issue: "validation.choose_option", status: .unprocessableEntity)
@@ -45,7 +45,7 @@ struct ReferralController {
     /// A rejected referral, sent on to another service in one step.
     func redirect(req: Request) async throws -> Response {
         let actor = try req.requireActor()
-        let (referral, goal, opened) = try await Self.open(req, event: "referral.redirect")
+        let (referral, goal, opened) = try await Self.open(req, event: "referral.redirect", acting: true)
         guard referral.party(of: actor.organizationID) == .requester, referral.referralStatus == .rejected else {
             return try await Self.page(req, referral, goal, opened, issue: "referral.redirect_only_rejected", status: .unprocessableEntity)
         }
@@ -61,8 +61,9 @@ struct ReferralController {
     }
 
     /// The referral in the actor's tenant, after the access rule for its
-    /// household and goal domain (team members, or the receiver while open).
-    static func open(_ req: Request, event: String) async throws -> (Referral, Goal, ResidentAccess.Opened) {
+    /// household and goal domain (team members, or the receiver while open):
+    /// to see it, or (`acting`) to move it on, which an emergency opening may not.
+    static func open(_ req: Request, event: String, acting: Bool = false) async throws -> (Referral, Goal, ResidentAccess.Opened) {
         let actor = try req.requireActor()
         guard let referral = try await req.parameters.get("referralID", as: UUID.self).asyncFlatMap({
             try await Referral.scoped(to: actor.tenantID, on: req.db).filter(\.$id == $0).first()
@@ -71,7 +72,7 @@ struct ReferralController {
             _ = try await req.residentAccess().open(nil, .identity, event: event)
             throw AppError.notFound
         }
-        let opened = try await req.residentAccess().open(referral.householdID, .referral(domain), event: event)
+        let opened = try await req.residentAccess().open(referral.householdID, acting ? .handleReferral(domain) : .read(.referral(domain)), event: event)
         return (referral, goal, opened)
     }
 

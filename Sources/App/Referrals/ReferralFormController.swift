@@ -47,14 +47,14 @@ struct ReferralFormController {
     }
 
     func new(req: Request) async throws -> Response {
-        let (opened, goal) = try await GoalController.openGoal(req, event: "referral.prepare")
+        let (opened, goal) = try await GoalController.openGoal(req, event: "referral.prepare", writing: true)
         let form = try req.query.decode(Form.self)
         return try await Self.page(req, opened, goal, form)
     }
 
     func create(req: Request) async throws -> Response {
         let actor = try req.requireActor()
-        let (opened, goal) = try await GoalController.openGoal(req, event: "referral.create")
+        let (opened, goal) = try await GoalController.openGoal(req, event: "referral.create", writing: true)
         let form = try req.content.decode(Form.self)
         let input = ReferralSending.Input(serviceID: form.service_id, organizationID: form.organization_id, domains: form.domains ?? [],
                                           message: form.message, send: form.send != "draft")
@@ -83,7 +83,7 @@ struct ReferralFormController {
             .map { Option(value: $0.id!.uuidString, label: $0.name, selected: $0.id?.uuidString == form.organization_id) }
         let chosen = try await Self.chosen(form, actor: actor, req: req)
         let selected = Set(form.domains ?? []).union([domain.rawValue])
-        let domains = LifeDomain.allCases.filter { opened.allows(.detail($0)) }.map {
+        let domains = LifeDomain.allCases.filter { opened.allows(.write($0)) }.map {
             Option(value: $0.rawValue, label: req.t("domain.\($0.rawValue)"), selected: selected.contains($0.rawValue))
         }
         let content = PageContent(

@@ -31,7 +31,7 @@ struct ReferralSending {
         guard let goalDomain = goal.lifeDomain, let organizationID = actor.organizationID else { throw AppError.forbidden }
         let domains = Set(input.domains.compactMap(LifeDomain.init(rawValue:))).union([goalDomain])
         // You cannot share what you may not see yourself.
-        if domains.contains(where: { !opened.allows(.detail($0)) }) { validator.add("domains", "referral.domain_not_yours") }
+        if domains.contains(where: { !opened.allows(.write($0)) }) { validator.add("domains", "referral.domain_not_yours") }
         let message = validator.text("message", input.message, maxLength: Self.maximumMessage, allowLineBreaks: true)
         let target: ReferralTarget?
         switch try await ReferralTarget.resolve(serviceID: input.serviceID, organizationID: input.organizationID, actor: actor, on: req.db) {

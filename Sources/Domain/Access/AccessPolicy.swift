@@ -69,6 +69,9 @@ public enum DenialReason: String, Equatable, Sendable {
     /// manage the platform, not residents' files.
     case roleHasNoResidentAccess = "role_has_no_resident_access"
     case notAssigned = "not_assigned"
+    /// The role may see this, but not do it here: a resident acts through the
+    /// portal, an emergency opening only reads and adds notes.
+    case actionNotPermitted = "action_not_permitted"
 }
 
 /// The one rule every read of resident data passes (DESIGN.md §3). Dutch law
@@ -76,26 +79,47 @@ public enum DenialReason: String, Equatable, Sendable {
 /// whole file"; consent adds to a legal basis, it does not replace one.
 public enum AccessPolicy {
     public static func decide(_ context: AccessContext, _ scope: AccessScope) -> AccessDecision {
+        decide(context, .read(scope))
+    }
+
+    public static func decide(_ context: AccessContext, _ action: AccessAction) -> AccessDecision {
         guard context.sameTenant else { return .denied(.otherTenant) }
         switch context.role {
         case .resident:
-            return context.ownHousehold ? .allowed(.own) : .denied(.notInvolved)
+            guard context.ownHousehold else { return .denied(.notInvolved) }
+            switch action {
+            case .read, .participate: return .allowed(.own)
+            default: return .denied(.actionNotPermitted)
+            }
         case .volunteer:
-            return scope == .assignedAction && context.volunteerAssigned ? .allowed(.consent) : .denied(.notAssigned)
+            return action == .read(.assignedAction) && context.volunteerAssigned ? .allowed(.consent) : .denied(.notAssigned)
         case .professional:
-            return professional(context, scope)
+            return professional(context, action)
         case .analyst, .privacyOfficer, .tenantAdmin, .platformAdmin:
             return .denied(.roleHasNoResidentAccess)
         }
     }
 
-    private static func professional(_ context: AccessContext, _ scope: AccessScope) -> AccessDecision {
-        if context.breakTheGlass { return .allowed(.breakTheGlass) }
+    private static func professional(_ context: AccessContext, _ action: AccessAction) -> AccessDecision {
+        switch action {
+        case .read, .writeNote:
+            // An emergency opening reads everything and may record what happened.
+            return context.breakTheGlass ? .allowed(.breakTheGlass) : standing(context, action.scope)
+        case .write, .coordinate, .recordConsent, .handleReferral:
+            // Never under an emergency opening: only what the team itself may do.
+            return standing(context, action.scope)
+        case .participate:
+            return .denied(.actionNotPermitted)
+        }
+    }
+
+    /// What a professional may see by their organisation's own standing, without an emergency opening.
+    private static func standing(_ context: AccessContext, _ scope: AccessScope) -> AccessDecision {
         // Partners need the resident's consent on top of their involvement.
         let municipal = context.organizationIsMunicipal
         let basis: AccessBasis = municipal ? .involvement : .consent
         if case .referral(let domain) = scope {
-            let asTeam = professional(context, .detail(domain))
+            let asTeam = standing(context, .detail(domain))
             guard !asTeam.isAllowed, context.referredDomains.contains(domain) else { return asTeam }
             return municipal || context.consentDomains.contains(domain) ? .allowed(basis) : .denied(.noConsent)
         }
