@@ -26,7 +26,15 @@ struct HouseholdController {
         let duplicate: Duplicate?
     }
 
-    struct Duplicate: Encodable { let name: String; let birthDate: String; let href: String?; let sameBSN: Bool }
+    /// Who the person is, with a link, only for someone who may open their
+    /// household; anyone else learns only whom to contact.
+    struct Duplicate: Encodable {
+        let name: String?
+        let birthDate: String?
+        let href: String?
+        let sameBSN: Bool
+        let contact: String?
+    }
 
     func register(_ routes: any RoutesBuilder) {
         routes.get(.households, use: list)
@@ -83,6 +91,8 @@ struct HouseholdController {
             return try await intakePage(req, form, errors: FormErrors([.init(field: "bsn", messageKey: "intake.bsn_exists")], req: req), duplicate: try await duplicate(resident, sameBSN: true, req: req), status: .conflict)
         case .possibleDuplicate(let resident):
             return try await intakePage(req, form, errors: FormErrors([.init(field: "given_name", messageKey: "intake.possible_duplicate")], req: req), duplicate: try await duplicate(resident, sameBSN: false, req: req), status: .conflict)
+        case .lookupLimitReached:
+            return try await intakePage(req, form, errors: FormErrors([.init(field: "bsn", messageKey: "intake.lookup_limit")], req: req), status: .tooManyRequests)
         }
     }
 
@@ -115,10 +125,14 @@ struct HouseholdController {
         let actor = try req.requireActor()
         let household = try await Household.find(resident.householdID, in: actor.tenantID, on: req.db)
         let allowed = AccessPolicy.decide(try await req.residentAccess().context(for: household), .identity).isAllowed
-        return Duplicate(
-            name: resident.fullName, birthDate: resident.birthDate,
-            href: allowed ? SiteRoute.household.path(resident.householdID) : nil, sameBSN: sameBSN
-        )
+        guard !allowed else {
+            return Duplicate(name: resident.fullName, birthDate: resident.birthDate, href: SiteRoute.household.path(resident.householdID), sameBSN: sameBSN, contact: nil)
+        }
+        let coordinators = try await Involvement.scoped(to: actor.tenantID, on: req.db).filter(\.$householdID == resident.householdID)
+            .filter(\.$isCoordinator == true).all().filter { $0.isActive(on: Day.today()) }.map(\.organizationID)
+        let names = try await req.organizationNames(in: actor.tenantID)
+        let contact = coordinators.compactMap { names[$0] }.first
+        return Duplicate(name: nil, birthDate: nil, href: nil, sameBSN: sameBSN, contact: contact)
     }
 
     private func intakePage(_ req: Request, _ form: IntakeForm, errors: FormErrors, duplicate: Duplicate? = nil, status: HTTPStatus = .ok) async throws -> Response {

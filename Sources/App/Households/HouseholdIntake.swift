@@ -13,6 +13,8 @@ enum HouseholdIntake {
         case existingBSN(Resident)
         /// Same name and birth date: probably the same person; confirm to proceed.
         case possibleDuplicate(Resident)
+        /// The user has made too many BSN lookups this hour.
+        case lookupLimitReached
     }
 
     static func register(_ form: IntakeForm, actor: Actor, req: Request) async throws -> Outcome {
@@ -27,8 +29,16 @@ enum HouseholdIntake {
         case .success(let value): valid = value
         }
         let lookup = valid.bsn.map { req.bsnLookup($0) }
-        if let lookup, let existing = try await Resident.scoped(to: actor.tenantID, on: req.db).filter(\.$bsnLookup == lookup).first() {
-            return .existingBSN(existing)
+        if let lookup {
+            // Every lookup is counted and logged: the BSN tells who someone is.
+            guard try await IntakeLookupLimit.admit(userID: actor.userID, on: req.db) else {
+                try await req.audit("intake.bsn_lookup", outcome: .denied, basis: .none, purpose: "limit_reached")
+                return .lookupLimitReached
+            }
+            let existing = try await Resident.scoped(to: actor.tenantID, on: req.db).filter(\.$bsnLookup == lookup).first()
+            try await req.audit("intake.bsn_lookup", outcome: .allowed, basis: partner ? .consent : .involvement, subjectID: existing?.householdID,
+                                purpose: existing == nil ? "not_found" : "found", objectType: "resident", objectID: existing?.id?.uuidString)
+            if let existing { return .existingBSN(existing) }
         }
         if form.confirm_duplicate != "on", let twin = try await Resident.scoped(to: actor.tenantID, on: req.db)
             .filter(\.$givenName == valid.givenName).filter(\.$familyName == valid.familyName)
