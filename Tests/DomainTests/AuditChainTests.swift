@@ -1,9 +1,12 @@
+import Crypto
 import Foundation
 import Testing
 @testable import Domain
 
 @Suite("Access log hash chain")
 struct AuditChainTests {
+    let key = SymmetricKey(size: .bits256)
+
     func chain(_ count: Int) -> [(record: AuditRecord, previousHash: String, hash: String)] {
         var previous = AuditChain.genesis
         return (1...count).map { sequence in
@@ -12,18 +15,58 @@ struct AuditChainTests {
                 event: "login.success", outcome: .success, tenantID: UUID(), userID: UUID(), userName: "user|\(sequence)",
                 basis: .authentication, source: "web 127.0.0.1"
             )
-            let hash = AuditChain.hash(record, previous: previous)
+            let hash = AuditChain.hash(record, previous: previous, key: key)
             defer { previous = hash }
             return (record, previous, hash)
         }
     }
 
-    func verify(_ entries: [(record: AuditRecord, previousHash: String, hash: String)]) -> AuditChain.Finding {
-        var walker = AuditChain.Walker()
+    func verify(_ entries: [(record: AuditRecord, previousHash: String, hash: String)], key: SymmetricKey? = nil,
+                checkpoints: [AuditCheckpoint] = [], head: Int? = nil) -> AuditChain.Finding {
+        var walker = AuditChain.Walker(key: key ?? self.key, checkpoints: checkpoints)
         for entry in entries {
             if let broken = walker.check(entry.record, previousHash: entry.previousHash, hash: entry.hash) { return broken }
         }
-        return .intact(count: walker.count)
+        return walker.finish(headSequence: head ?? entries.count)
+    }
+
+    func checkpoint(_ entries: [(record: AuditRecord, previousHash: String, hash: String)], at sequence: Int, key: SymmetricKey? = nil) -> AuditCheckpoint {
+        AuditCheckpoint(chain: "t", sequence: sequence, hash: entries[sequence - 1].hash, writtenAt: Date(), key: key ?? self.key)
+    }
+
+    @Test func withoutTheKeyTheChainCannotBeRecomputed() {
+        // A chain made with another key (an attacker's recomputation) does not verify.
+        #expect(verify(chain(3), key: SymmetricKey(size: .bits256)) == .broken(sequence: 1, reason: .hashMismatch))
+    }
+
+    @Test func aLogCutShortBehindACheckpointIsFound() {
+        let entries = chain(6)
+        let checkpoints = [checkpoint(entries, at: 3), checkpoint(entries, at: 6)]
+        #expect(verify(entries, checkpoints: checkpoints) == .intact(count: 6))
+        // The last two deleted and the head moved back to match: the checkpoint at 6 remembers.
+        #expect(verify(Array(entries.prefix(4)), checkpoints: checkpoints, head: 4) == .broken(sequence: 5, reason: .truncated))
+    }
+
+    @Test func anEntryDifferentFromItsCheckpointIsFound() {
+        let entries = chain(4)
+        var checkpoint = checkpoint(entries, at: 2)
+        checkpoint = AuditCheckpoint(chain: "t", sequence: 2, hash: String(repeating: "a", count: 64), writtenAt: checkpoint.writtenAt, key: key)
+        #expect(verify(entries, checkpoints: [checkpoint]) == .broken(sequence: 2, reason: .checkpointMismatch))
+    }
+
+    @Test func aForgedCheckpointIsFound() {
+        let entries = chain(4)
+        let forged = checkpoint(entries, at: 2, key: SymmetricKey(size: .bits256))
+        #expect(verify(entries, checkpoints: [forged]) == .broken(sequence: 2, reason: .forgedCheckpoint))
+    }
+
+    @Test func checkpointLinesRoundTripAndIgnoreTheirLogPrefix() {
+        let entries = chain(2)
+        let original = checkpoint(entries, at: 2)
+        #expect(AuditCheckpoint.parse(original.line) == original)
+        #expect(AuditCheckpoint.parse("2026-12-03T16:00:00Z notice samenspel: " + original.line) == original)
+        #expect(AuditCheckpoint.parse(original.line)?.isAuthentic(key: key) == true)
+        #expect(AuditCheckpoint.parse("checkpoint v1 x t 2 abc def") == nil)
     }
 
     @Test func intactChainVerifies() {
@@ -45,7 +88,7 @@ struct AuditChainTests {
     @Test func rehashedEntryBreaksTheNext() {
         var entries = chain(5)
         entries[1].record.userName = "someone else"
-        entries[1].hash = AuditChain.hash(entries[1].record, previous: entries[1].previousHash)
+        entries[1].hash = AuditChain.hash(entries[1].record, previous: entries[1].previousHash, key: key)
         #expect(verify(entries) == .broken(sequence: 3, reason: .previousMismatch))
     }
 

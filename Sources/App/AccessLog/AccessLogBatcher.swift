@@ -1,3 +1,4 @@
+@preconcurrency import Crypto
 import Domain
 import Fluent
 import Vapor
@@ -17,11 +18,13 @@ actor AccessLogBatcher {
     /// whichever loop came next emptied both connections' caches in turn.
     private let eventLoop: any EventLoop
     private let logger: Logger
+    private let key: SymmetricKey
     private var waiting: [Waiting] = []
     private var writing = false
 
-    init(databases: Databases, eventLoops: any EventLoopGroup, logger: Logger) {
+    init(databases: Databases, eventLoops: any EventLoopGroup, logger: Logger, key: SymmetricKey) {
         self.databases = databases
+        self.key = key
         self.eventLoop = eventLoops.next()
         self.logger = logger
     }
@@ -42,7 +45,7 @@ actor AccessLogBatcher {
             waiting = []
             do {
                 guard let db = databases.database(logger: logger, on: eventLoop) else { throw Abort(.internalServerError, reason: "no database") }
-                try await AccessLogger.append(batch.map(\.record), on: db)
+                try await AccessLogger.append(batch.map(\.record), key: key, on: db)
                 for entry in batch { entry.continuation.resume() }
             } catch {
                 for entry in batch { entry.continuation.resume(throwing: error) }

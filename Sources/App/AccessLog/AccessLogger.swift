@@ -1,3 +1,4 @@
+@preconcurrency import Crypto
 import Domain
 import Fluent
 import SQLKit
@@ -8,13 +9,13 @@ enum AccessLogger {
     /// Appends `record` to its tenant's chain. Runs inside the caller's
     /// transaction when there is one, so the entry and the change it records
     /// are written together or not at all.
-    static func append(_ record: AuditRecord, on db: any Database) async throws {
-        try await append([record], on: db)
+    static func append(_ record: AuditRecord, key: SymmetricKey, on db: any Database) async throws {
+        try await append([record], key: key, on: db)
     }
 
     /// Appends `records`, in order, with one transaction per chain: the head
     /// moves on by their number at once, and they go in as one insert.
-    static func append(_ records: [AuditRecord], on db: any Database) async throws {
+    static func append(_ records: [AuditRecord], key: SymmetricKey, on db: any Database) async throws {
         for (chain, records) in Dictionary(grouping: records, by: { AccessLogEntry.chainKey(for: $0.tenantID) }) {
             try await db.transaction { tx in
                 let sql = tx as! any SQLDatabase
@@ -24,7 +25,7 @@ enum AccessLogger {
                 for (offset, record) in records.enumerated() {
                     var entry = record
                     entry.sequence = head.sequence - records.count + 1 + offset
-                    let hash = AuditChain.hash(entry, previous: previous)
+                    let hash = AuditChain.hash(entry, previous: previous, key: key)
                     entries.append(AccessLogEntry(chain: chain, record: entry, previousHash: previous, hash: hash))
                     previous = hash
                 }
@@ -42,7 +43,7 @@ enum AccessLogger {
         var head = try await sql.raw(step).first()
         if head == nil {
             try await sql.raw("""
-                INSERT INTO access_log_heads (id, chain, sequence, hash) VALUES (\(bind: UUID()), \(bind: chain), 0, '')
+                INSERT INTO access_log_heads (id, chain, sequence, hash, keyed) VALUES (\(bind: UUID()), \(bind: chain), 0, '', \(bind: true))
                 ON CONFLICT (chain) DO NOTHING
                 """).run()
             head = try await sql.raw(step).first()
@@ -74,7 +75,7 @@ extension Request {
             source: "web \(clientAddress)"
         )
         if let db {
-            try await AccessLogger.append(record, on: db)
+            try await AccessLogger.append(record, key: application.config.keys.audit, on: db)
         } else {
             try await application.accessLogBatcher.append(record)
         }

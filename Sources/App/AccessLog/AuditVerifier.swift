@@ -1,25 +1,33 @@
 import Domain
 import Fluent
+import Vapor
 
-/// Walks every chain and reports the first entry that no longer fits:
-/// what `samenspel audit verify` runs.
+/// Walks every chain with the key and against the checkpoints kept outside
+/// the database, and reports the first entry that no longer fits: what
+/// `samenspel audit verify` runs.
 enum AuditVerifier {
     struct ChainReport: Sendable {
         let chain: String
         let finding: AuditChain.Finding
     }
 
-    static func verifyAll(on db: any Database, batchSize: Int = 1000) async throws -> [ChainReport] {
-        let heads = try await AccessLogHead.query(on: db).sort(\.$chain).all()
+    static func verifyAll(_ app: Application, batchSize: Int = 1000) async throws -> [ChainReport] {
+        let checkpoints = Dictionary(grouping: try AuditCheckpoints.read(app.config.auditCheckpointFile), by: \.chain)
+        let heads = try await AccessLogHead.query(on: app.db).sort(\.$chain).all()
         var reports: [ChainReport] = []
         for head in heads {
-            reports.append(ChainReport(chain: head.chain, finding: try await verify(chain: head.chain, head: head, on: db, batchSize: batchSize)))
+            let walker = AuditChain.Walker(key: app.config.keys.audit, checkpoints: checkpoints[head.chain] ?? [])
+            reports.append(ChainReport(chain: head.chain, finding: try await verify(chain: head.chain, headSequence: head.sequence, walker: walker, on: app.db, batchSize: batchSize)))
+        }
+        // A chain the checkpoints know of but the database does not was removed whole.
+        for chain in Set(checkpoints.keys).subtracting(heads.map(\.chain)).sorted() {
+            reports.append(ChainReport(chain: chain, finding: .broken(sequence: 1, reason: .truncated)))
         }
         return reports
     }
 
-    static func verify(chain: String, head: AccessLogHead, on db: any Database, batchSize: Int) async throws -> AuditChain.Finding {
-        var walker = AuditChain.Walker()
+    static func verify(chain: String, headSequence: Int, walker: AuditChain.Walker, on db: any Database, batchSize: Int) async throws -> AuditChain.Finding {
+        var walker = walker
         var after = 0
         while true {
             let batch = try await AccessLogEntry.query(on: db)
@@ -33,10 +41,6 @@ enum AuditVerifier {
             guard let last = batch.last else { break }
             after = last.sequence
         }
-        // Entries deleted from the end leave the head pointing past the log.
-        if walker.count != head.sequence {
-            return .broken(sequence: walker.count + 1, reason: .sequenceGap)
-        }
-        return .intact(count: walker.count)
+        return walker.finish(headSequence: headSequence)
     }
 }

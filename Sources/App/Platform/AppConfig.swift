@@ -23,11 +23,16 @@ public struct AppConfig: Sendable {
     public var behindTLS: Bool
     public var bcryptCost: Int
     public var breakTheGlassHours: Int
+    /// The append-only file the access log's signed checkpoints go to.
+    public var auditCheckpointFile: String
+    /// How often `serve` writes checkpoints; nil writes none by itself (tests).
+    public var auditCheckpointInterval: TimeInterval?
 
     public init(
         database: DatabaseChoice, dataDirectory: String, keys: Keys,
         sessionPolicy: SessionPolicy = .init(), behindTLS: Bool = false,
-        bcryptCost: Int = 12, breakTheGlassHours: Int = 24
+        bcryptCost: Int = 12, breakTheGlassHours: Int = 24,
+        auditCheckpointFile: String? = nil, auditCheckpointInterval: TimeInterval? = nil
     ) {
         self.database = database
         self.dataDirectory = dataDirectory
@@ -36,6 +41,8 @@ public struct AppConfig: Sendable {
         self.behindTLS = behindTLS
         self.bcryptCost = bcryptCost
         self.breakTheGlassHours = breakTheGlassHours
+        self.auditCheckpointFile = auditCheckpointFile ?? "\(dataDirectory)/audit-checkpoints.log"
+        self.auditCheckpointInterval = auditCheckpointInterval
     }
 
     /// Reads the process environment; creates the data directory and key file
@@ -63,7 +70,9 @@ public struct AppConfig: Sendable {
             ),
             behindTLS: env["SAMENSPEL_BEHIND_TLS"] == "true",
             bcryptCost: env["SAMENSPEL_BCRYPT_COST"].flatMap(Int.init) ?? 12,
-            breakTheGlassHours: env["SAMENSPEL_BREAK_THE_GLASS_HOURS"].flatMap(Int.init) ?? 24
+            breakTheGlassHours: env["SAMENSPEL_BREAK_THE_GLASS_HOURS"].flatMap(Int.init) ?? 24,
+            auditCheckpointFile: env["SAMENSPEL_AUDIT_CHECKPOINTS"],
+            auditCheckpointInterval: TimeInterval(env["SAMENSPEL_AUDIT_CHECKPOINT_SECONDS"].flatMap(Int.init) ?? 60)
         )
     }
 }

@@ -17,6 +17,10 @@ public enum Entrypoint {
             try await StartupCheck.prepareDatabase(app)
         }
         if command == "serve" {
+            // Only a serving app checkpoints the access log; `audit verify` must not bless what it reads.
+            if let interval = app.config.auditCheckpointInterval {
+                app.lifecycle.use(AuditCheckpointLifecycle(interval: interval))
+            }
             if seedDemo {
                 let logins = try await DemoTenant.seed(app: app)
                 app.logger.notice("\n\(DemoCommand.table(logins))")

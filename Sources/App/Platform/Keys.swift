@@ -9,6 +9,13 @@ public struct Keys: Sendable {
     public let session: SymmetricKey
     public let field: SymmetricKey
 
+    /// Keys the access log's hash chain and its checkpoints. Derived from the
+    /// session key, so it lives wherever that key lives and never in the
+    /// database; a separate purpose, so a MAC made for one use never fits another.
+    public var audit: SymmetricKey {
+        HKDF<SHA256>.deriveKey(inputKeyMaterial: session, info: Data("samenspel access log chain v1".utf8), outputByteCount: 32)
+    }
+
     public init(session: SymmetricKey, field: SymmetricKey) {
         self.session = session
         self.field = field

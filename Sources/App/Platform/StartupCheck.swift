@@ -17,14 +17,17 @@ public enum StartupCheck {
 
     public static func prepareDatabase(_ app: Application) async throws {
         if app.config.database.isEmbedded {
-            guard case .sqliteFile = app.config.database else { return try await app.autoMigrate() }
+            guard case .sqliteFile = app.config.database else {
+                try await app.autoMigrate()
+                return try await AuditChainUpgrade.run(app)
+            }
             // Write-ahead logging: readers no longer wait for the access
             // log's writes, and a commit syncs once. It stays set in the file.
             _ = try await (app.db as! any SQLDatabase).raw("PRAGMA journal_mode=WAL").all()
             try await app.autoMigrate()
             try await QueryPlannerStatistics.refreshOnStart(app.db)
             try await SQLiteConnectionSettings.apply(app)
-            return
+            return try await AuditChainUpgrade.run(app)
         }
         let pending: [String]
         do {
@@ -34,5 +37,6 @@ public enum StartupCheck {
             throw PendingMigrations(names: [])
         }
         if !pending.isEmpty { throw PendingMigrations(names: pending) }
+        try await AuditChainUpgrade.run(app)
     }
 }

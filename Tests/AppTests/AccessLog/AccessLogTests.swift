@@ -13,7 +13,7 @@ struct AccessLogTests {
             try await AccessLogger.append(AuditRecord(
                 occurredAt: Date(), event: "test.event", outcome: .success, tenantID: tenantID,
                 userName: "user\(index)", basis: .administration, objectType: "test", objectID: String(index)
-            ), on: app.db)
+            ), key: app.config.keys.audit, on: app.db)
         }
     }
 
@@ -22,7 +22,7 @@ struct AccessLogTests {
             let tenant = try await Fixtures(app: app).tenant()
             try await append(5, tenantID: tenant.id, on: app)
             try await append(3, tenantID: nil, on: app)
-            let reports = try await AuditVerifier.verifyAll(on: app.db, batchSize: 2)
+            let reports = try await AuditVerifier.verifyAll(app, batchSize: 2)
             #expect(reports.count == 2)
             #expect(reports.allSatisfy { if case .intact = $0.finding { true } else { false } })
             let counts = reports.compactMap { if case .intact(let count) = $0.finding { count } else { nil } }
@@ -35,7 +35,7 @@ struct AccessLogTests {
             let tenant = try await Fixtures(app: app).tenant()
             try await append(6, tenantID: tenant.id, on: app)
             try await app.db.sql.raw("UPDATE access_log_entries SET user_name = 'mallory' WHERE sequence = 4").run()
-            let report = try #require(try await AuditVerifier.verifyAll(on: app.db).first)
+            let report = try #require(try await AuditVerifier.verifyAll(app).first)
             #expect(report.finding == .broken(sequence: 4, reason: .hashMismatch))
         }
     }
@@ -45,9 +45,9 @@ struct AccessLogTests {
             let tenant = try await Fixtures(app: app).tenant()
             try await append(4, tenantID: tenant.id, on: app)
             try await app.db.sql.raw("DELETE FROM access_log_entries WHERE sequence = 4").run()
-            #expect(try await AuditVerifier.verifyAll(on: app.db).first?.finding == .broken(sequence: 4, reason: .sequenceGap))
+            #expect(try await AuditVerifier.verifyAll(app).first?.finding == .broken(sequence: 4, reason: .sequenceGap))
             try await app.db.sql.raw("DELETE FROM access_log_entries WHERE sequence = 2").run()
-            #expect(try await AuditVerifier.verifyAll(on: app.db).first?.finding == .broken(sequence: 3, reason: .sequenceGap))
+            #expect(try await AuditVerifier.verifyAll(app).first?.finding == .broken(sequence: 3, reason: .sequenceGap))
         }
     }
 
@@ -77,7 +77,7 @@ struct AccessLogTests {
                 }
                 try await group.waitForAll()
             }
-            #expect(try await AuditVerifier.verifyAll(on: app.db).first?.finding == .intact(count: 40))
+            #expect(try await AuditVerifier.verifyAll(app).first?.finding == .intact(count: 40))
         }
     }
 }
@@ -99,7 +99,7 @@ extension AccessLogTests {
                 }
                 try await group.waitForAll()
             }
-            #expect(try await AuditVerifier.verifyAll(on: app.db).first?.finding == .intact(count: 40))
+            #expect(try await AuditVerifier.verifyAll(app).first?.finding == .intact(count: 40))
             let sequences = try await AccessLogEntry.query(on: app.db).filter(\.$event == "test.view").all().map(\.sequence).sorted()
             #expect(sequences == Array(1...40))
         }

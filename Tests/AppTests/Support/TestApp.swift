@@ -13,10 +13,18 @@ func withApp(
     _ body: (Application) async throws -> Void
 ) async throws {
     let database = try await TestDatabase.fresh()
+    // Each app its own checkpoint file: chains of different tests share names ("platform").
+    let checkpoints = NSTemporaryDirectory() + "samenspel-checkpoints-\(UUID().uuidString).log"
+    defer { try? FileManager.default.removeItem(atPath: checkpoints) }
     let app = try await Application.make(.testing)
     app.logger.logLevel = .warning
+    // Its own blocking pool: SQLite's busy handler spins on a pool thread while
+    // another connection holds the write lock, and with the process-wide pool
+    // two tests' spinners could take every thread their lock holders need.
+    app.threadPool = NIOThreadPool(numberOfThreads: 2)
     do {
-        var config = AppConfig(database: database.choice, dataDirectory: NSTemporaryDirectory(), keys: .random(), behindTLS: behindTLS, bcryptCost: 4)
+        var config = AppConfig(database: database.choice, dataDirectory: NSTemporaryDirectory(), keys: .random(), behindTLS: behindTLS, bcryptCost: 4,
+                               auditCheckpointFile: checkpoints)
         if let sessionPolicy { config.sessionPolicy = sessionPolicy.policy }
         try await configure(app, config: config)
         if case .sqliteMemory = database.choice { try await app.autoMigrate() }
