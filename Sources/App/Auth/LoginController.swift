@@ -7,6 +7,8 @@ struct LoginController {
     struct LoginForm: Content {
         var username: String?
         var password: String?
+        /// Asked for only while the account is locked (see `submit`).
+        var code: String?
         var next: String?
     }
 
@@ -15,6 +17,8 @@ struct LoginController {
         var next = ""
         var errorKey: String?
         var noticeKey: String?
+        /// The account is locked: the form asks for password and code at once.
+        var asksForCode = false
     }
 
     func register(_ routes: any RoutesBuilder) {
@@ -36,11 +40,15 @@ struct LoginController {
         let typed = String((form.username ?? "").prefix(Username.maximumLength))
         var page = LoginPage(username: typed, next: Self.safeNext(form.next))
         let keys = LoginThrottling.keys(username: typed, address: req.clientAddress)
+        let locks = try await LoginThrottling.locks(keys, on: req.db)
 
-        if try await LoginThrottling.lockedUntil(keys, on: req.db) != nil {
+        if locks.address != nil {
             try await req.audit("login.locked", outcome: .denied, basis: .authentication, userName: typed)
             page.errorKey = "login.locked"
             return try await req.page("auth/login", title: req.t("login.title"), page, status: .tooManyRequests)
+        }
+        if locks.account != nil {
+            return try await lockedAccount(form, page: page, keys: keys, req: req)
         }
         guard let user = try await Self.checkPassword(username: typed, password: form.password ?? "", req: req) else {
             try await LoginThrottling.recordFailure(keys, on: req.db)
@@ -55,6 +63,33 @@ struct LoginController {
         try await SessionStore.start(for: user, stage: stage, req: req, response: response, on: req.db)
         try await req.audit(stage == .complete ? "login.success" : "login.password_accepted", outcome: .success, basis: .authentication, user: user)
         return response
+    }
+
+    /// A locked account (someone failed its password too often) still lets
+    /// its owner in with password and second factor together, from an address
+    /// that is not itself throttled: strangers cannot lock people out, and
+    /// guessing stays slow, since the answer never says which of the two was
+    /// wrong. Asked of every locked name alike, so it tells nothing about the
+    /// account. Without a second factor the lock holds until it ends.
+    private func lockedAccount(_ form: LoginForm, page: LoginPage, keys: LoginThrottling.Keys, req: Request) async throws -> Response {
+        var page = page
+        page.asksForCode = true
+        page.errorKey = "login.locked_code"
+        let code = String((form.code ?? "").prefix(64))
+        guard !code.isEmpty else {
+            try await req.audit("login.locked", outcome: .denied, basis: .authentication, userName: page.username)
+            return try await req.page("auth/login", title: req.t("login.title"), page, status: .tooManyRequests)
+        }
+        let user = try await Self.checkPassword(username: page.username, password: form.password ?? "", req: req)
+        if let user, user.hasSecondFactor, let method = try await SecondFactorController.check(code: code, user: user, req: req) {
+            let response = req.redirect(to: page.next.isEmpty ? SiteRoute.home.path() : page.next)
+            try await SessionStore.start(for: user, stage: .complete, req: req, response: response, on: req.db)
+            try await req.audit("login.success", outcome: .success, basis: .authentication, user: user, objectType: "second_factor", objectID: method)
+            return response
+        }
+        try await LoginThrottling.recordFailure(keys, on: req.db)
+        try await req.audit("login.locked", outcome: .denied, basis: .authentication, tenantID: user?.tenantID, user: user, userName: page.username)
+        return try await req.page("auth/login", title: req.t("login.title"), page, status: .tooManyRequests)
     }
 
     func logout(req: Request) async throws -> Response {
@@ -90,10 +125,9 @@ struct LoginController {
         }
     }
 
-    /// Only a local path: never another site (no open redirect).
+    /// Only a path on this site (no open redirect, no header injection); "" otherwise.
     static func safeNext(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\"), next.count < 512 else { return "" }
-        return next
+        LocalRedirect.validated(next) ?? ""
     }
 }
 

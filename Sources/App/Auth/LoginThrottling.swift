@@ -15,8 +15,15 @@ enum LoginThrottling {
 
     /// When the later of the two locks ends, if either is in force.
     static func lockedUntil(_ keys: Keys, now: Date = Date(), on db: any Database) async throws -> Date? {
+        let locks = try await locks(keys, now: now, on: db)
+        return [locks.account, locks.address].compactMap { $0 }.max()
+    }
+
+    /// Each lock in force, separately: a locked account is not a locked address.
+    static func locks(_ keys: Keys, now: Date = Date(), on db: any Database) async throws -> (account: Date?, address: Date?) {
         let rows = try await LoginThrottle.query(on: db).filter(\.$key ~~ [keys.account, keys.address]).all()
-        return rows.compactMap(\.lockedUntil).filter { $0 > now }.max()
+        func until(_ key: String) -> Date? { rows.first { $0.key == key }?.lockedUntil.flatMap { $0 > now ? $0 : nil } }
+        return (until(keys.account), until(keys.address))
     }
 
     static func recordFailure(_ keys: Keys, now: Date = Date(), on db: any Database) async throws {

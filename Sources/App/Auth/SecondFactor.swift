@@ -2,6 +2,8 @@
 import Domain
 import Foundation
 import Vapor
+import Fluent
+import SQLKit
 
 /// TOTP (RFC 6238, SHA-1, 6 digits, 30 s) as authenticator apps implement it,
 /// on Vapor's OTP implementation; secrets are kept encrypted at rest.
@@ -15,10 +17,26 @@ struct SecondFactor {
     /// Accepts the code of this 30-second step and of one step either side,
     /// for clocks that drift.
     static func verify(code: String, secret: String, at time: Date = Date()) -> Bool {
+        step(of: code, secret: secret, at: time) != nil
+    }
+
+    /// The time step whose code `code` is (this one or one either side), or nil.
+    static func step(of code: String, secret: String, at time: Date = Date()) -> Int64? {
         let digits = code.filter(\.isNumber)
-        guard digits.count == 6, let key = Base32.decode(secret) else { return false }
+        guard digits.count == 6, let key = Base32.decode(secret) else { return nil }
         let totp = TOTP(key: SymmetricKey(data: key), digest: .sha1, digits: .six, interval: 30)
-        return totp.generate(time: time, range: 1).contains(digits)
+        let now = Int64(time.timeIntervalSince1970) / 30
+        return [now, now - 1, now + 1].first { totp.generate(time: Date(timeIntervalSince1970: TimeInterval($0 * 30))) == digits }
+    }
+
+    /// Spends `step` for the user: true only for a step later than any
+    /// accepted before, in one conditional update, so a code works once even
+    /// when two sign-ins race with it.
+    static func spend(step: Int64, userID: UUID, on db: any Database) async throws -> Bool {
+        try await db.sql.raw("""
+            UPDATE users SET totp_last_step = \(bind: step)
+            WHERE id = \(bind: userID) AND (totp_last_step IS NULL OR totp_last_step < \(bind: step)) RETURNING id
+            """).first() != nil
     }
 
     static func code(secret: String, at time: Date = Date()) -> String? {

@@ -63,8 +63,8 @@ struct SecondFactorController {
 
     /// "totp" or "recovery_code" when the code is right; a recovery code is spent.
     static func check(code: String, user: User, req: Request) async throws -> String? {
-        if let secret = req.secondFactor.storedSecret(of: user), SecondFactor.verify(code: code, secret: secret) {
-            return "totp"
+        if let secret = req.secondFactor.storedSecret(of: user), let step = SecondFactor.step(of: code, secret: secret) {
+            return try await SecondFactor.spend(step: step, userID: user.requireID(), on: req.db) ? "totp" : nil
         }
         let normalized = code.uppercased().filter { $0.isLetter || $0.isNumber }
         guard normalized.count == 10 else { return nil }
@@ -94,7 +94,7 @@ struct SecondFactorController {
         guard let sealed = session.pendingTOTPSecret, let secret = try? FieldCipher(key: req.application.config.keys.field).open(sealed) else {
             return req.redirect(to: SiteRoute.enrol.path())
         }
-        guard SecondFactor.verify(code: form.code ?? "", secret: secret) else {
+        guard let step = SecondFactor.step(of: form.code ?? "", secret: secret), try await SecondFactor.spend(step: step, userID: user.requireID(), on: req.db) else {
             let page = EnrolPage(secret: secret, uri: SecondFactor.provisioningURI(secret: secret, username: user.username), errorKey: "enrol.failed")
             return try await req.page("auth/enrol", title: req.t("enrol.title"), page, status: .unprocessableEntity)
         }

@@ -24,3 +24,22 @@ extension SQLDatabase {
 extension Database {
     var sql: any SQLDatabase { self as! any SQLDatabase }
 }
+
+/// One-time tokens (password links, activation codes): spending one is one
+/// conditional update, so of several requests racing with the same token
+/// exactly one wins.
+extension SQLDatabase {
+    /// Sets `column` to now on row `id` when it is still empty; false when another request spent it first.
+    func spendOnce(_ table: String, id: UUID, column: String = "used_at") async throws -> Bool {
+        try await update(table)
+            .set(SQLIdentifier(column), to: SQLBind(Date()))
+            .where("id", .equal, id)
+            .where(SQLIdentifier(column), .is, SQLLiteral.null)
+            .returning("id")
+            .first() != nil
+    }
+}
+
+/// Thrown inside a transaction when a one-time token was spent by a request
+/// that came first, so everything the transaction wrote is rolled back.
+struct AlreadySpent: Error {}

@@ -1,5 +1,6 @@
 import Domain
 import Fluent
+import SQLKit
 import Vapor
 
 /// The coordinator hands a resident a one-time activation code; with it the
@@ -25,7 +26,7 @@ struct PortalActivationController {
     }
 
     func issue(req: Request) async throws -> Response {
-        let opened = try await req.residentAccess().open(req.parameters.get("householdID", as: UUID.self), .planOverview, event: "portal.code_issued")
+        let opened = try await req.residentAccess().open(req.parameters.get("householdID", as: UUID.self), .coordinate, event: "portal.code_issued")
         let resident = try await Resident.find(req.parameters.get("residentID", as: UUID.self), in: opened.household.tenantID, on: req.db)
         guard resident.householdID == opened.household.id, resident.userID == nil else { throw AppError.notFound }
         let code = Self.newCode()
@@ -63,15 +64,20 @@ struct PortalActivationController {
               let resident = try await Resident.find(activation.residentID, on: req.db), resident.userID == nil
         else { return try await activatePage(req, form, errors: FormErrors(validator.issues, req: req), status: .unprocessableEntity) }
         let hash = try await req.password.async.hash(form.password ?? "")
-        try await req.db.transaction { tx in
-            let user = User(tenantID: resident.tenantID, organizationID: nil, username: username, displayName: resident.givenName, role: .resident)
-            user.passwordHash = hash
-            try await user.create(on: tx)
-            resident.userID = user.id
-            try await resident.save(on: tx)
-            activation.usedAt = Date()
-            try await activation.save(on: tx)
-            try await req.audit("portal.activated", outcome: .success, basis: .own, tenantID: resident.tenantID, user: user, subjectID: resident.householdID, objectType: "resident", objectID: resident.id?.uuidString, on: tx)
+        do {
+            try await req.db.transaction { tx in
+                // Spent first, and the resident linked only while unlinked: one account per code, however many race.
+                guard try await tx.sql.spendOnce(PortalActivation.schema, id: activation.requireID()) else { throw AlreadySpent() }
+                let user = User(tenantID: resident.tenantID, organizationID: nil, username: username, displayName: resident.givenName, role: .resident)
+                user.passwordHash = hash
+                try await user.create(on: tx)
+                guard try await tx.sql.update(Resident.schema).set("user_id", to: user.requireID())
+                    .where("id", .equal, resident.requireID()).where("user_id", .is, SQLLiteral.null).returning("id").first() != nil
+                else { throw AlreadySpent() }
+                try await req.audit("portal.activated", outcome: .success, basis: .own, tenantID: resident.tenantID, user: user, subjectID: resident.householdID, objectType: "resident", objectID: resident.id?.uuidString, on: tx)
+            }
+        } catch is AlreadySpent {
+            return try await activatePage(req, form, errors: FormErrors([.init(field: "code", messageKey: "portal.code_invalid")], req: req), status: .unprocessableEntity)
         }
         return req.redirect(to: SiteRoute.login.path() + "?password_set=1")
     }

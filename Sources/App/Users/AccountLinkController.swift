@@ -37,10 +37,10 @@ struct AccountLinkController {
         }
         let hash = try await req.password.async.hash(password)
         try await req.db.transaction { tx in
+            // Spent first: of several requests with this link, one goes on.
+            guard try await tx.sql.spendOnce(AccountLink.schema, id: link.requireID()) else { throw AppError.notFound }
             user.passwordHash = hash
             try await user.save(on: tx)
-            link.usedAt = Date()
-            try await link.save(on: tx)
             try await SessionStore.endAll(userID: user.requireID(), on: tx)
             try await req.audit("account.password_set", outcome: .success, basis: .authentication, user: user, objectType: "account_link", objectID: link.purpose, on: tx)
         }

@@ -19,7 +19,7 @@ struct LockoutTests {
             }
             let locked = try await client.post("/login", ["username": "fatima", "password": Fixtures.password])
             #expect(locked.status == .tooManyRequests)
-            #expect(locked.body.string.contains("Te veel pogingen"))
+            #expect(locked.body.string.contains("tijdelijk geblokkeerd"))
             #expect(client.cookies[SessionStore.cookieName] == nil)
 
             // The lock ends after the back-off; then the right password works again.
