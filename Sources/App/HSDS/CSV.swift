@@ -1,9 +1,12 @@
+import Domain
 import Foundation
 
-/// RFC 4180 CSV: a header row, fields quoted when they hold a comma, quote or line break.
+/// RFC 4180 CSV: a header row, fields quoted when they hold a comma, quote or
+/// line break. Every export writes through here, so no cell reaches a
+/// spreadsheet as a formula (`SpreadsheetCell`), and reading undoes just that.
 enum CSV {
     static func write(header: [String], rows: [[String]]) -> String {
-        ([header] + rows).map { $0.map(quote).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        ([header] + rows).map { $0.map { quote(SpreadsheetCell.neutralized($0)) }.joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 
     static func quote(_ field: String) -> String {
@@ -47,7 +50,7 @@ enum CSV {
         guard let header = rows.first?.map({ $0.trimmingCharacters(in: .whitespaces) }) else { return [] }
         return rows.dropFirst().map { values in
             var record: [String: String] = [:]
-            for (index, name) in header.enumerated() where index < values.count && !values[index].isEmpty { record[name] = values[index] }
+            for (index, name) in header.enumerated() where index < values.count && !values[index].isEmpty { record[name] = SpreadsheetCell.restored(values[index]) }
             return record
         }
     }

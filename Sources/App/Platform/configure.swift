@@ -10,12 +10,14 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.config = config
 
     switch config.database {
-    case .sqliteFile(let path): app.databases.use(.sqlite(.file(path)), as: .sqlite)
+    case .sqliteFile(let path):
+        try EmbeddedDatabaseFile.prepare(path)
+        app.databases.use(.sqlite(.file(path)), as: .sqlite)
     case .sqliteMemory: app.databases.use(.sqlite(.memory), as: .sqlite)
     case .postgres(let url): app.databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: 4), as: .psql)
     }
     Migrations.register(on: app)
-    app.accessLogBatcher = AccessLogBatcher(databases: app.databases, eventLoops: app.eventLoopGroup, logger: app.logger)
+    app.accessLogBatcher = AccessLogBatcher(databases: app.databases, eventLoops: app.eventLoopGroup, logger: app.logger, key: config.keys.audit)
 
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
     app.dummyPasswordHash = try app.password.hash(RandomToken.urlSafe())
@@ -31,7 +33,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.middleware = Middlewares()
     app.middleware.use(SecurityHeadersMiddleware(behindTLS: config.behindTLS))
     app.middleware.use(AppErrorMiddleware())
-    app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
+    app.middleware.use(PublicFileMiddleware(publicDirectory: app.directory.publicDirectory))
     app.middleware.use(SessionMiddleware())
     app.middleware.use(BearerAuthMiddleware())
     app.middleware.use(LocaleMiddleware())
@@ -87,5 +89,7 @@ enum Migrations {
         app.migrations.add(UpdateInvolvementsIndexHouseholdOrganization())
         app.migrations.add(UpdateMapIndexesByService())
         app.migrations.add(UpdateReferralsIndexClosedByOrganization())
+        app.migrations.add(UpdateUsersAddTOTPLastStep())
+        app.migrations.add(UpdateAccessLogHeadsAddKeyed())
     }
 }
