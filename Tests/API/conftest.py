@@ -8,7 +8,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
-from live_server import demo_server, totp  # noqa: E402  (shared with the other suite)
+from live_server import demo_server, fresh_totp, totp  # noqa: E402  (shared with the other suite)
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 SCHEMAS = pathlib.Path(__file__).resolve().parent / "hsds-3.0"
@@ -80,7 +80,7 @@ class Client:
         self.post("/login", {"username": login["username"], "password": login["password"]})
         if login.get("totp_secret"):
             self.get("/login/second-factor")
-            self.post("/login/second-factor", {"code": totp(login["totp_secret"])})
+            self.post("/login/second-factor", {"code": fresh_totp(login["totp_secret"])})
 
 
 @pytest.fixture

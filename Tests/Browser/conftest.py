@@ -11,7 +11,7 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
-from live_server import demo_server, totp  # noqa: E402  (shared with the other suite)
+from live_server import demo_server, fresh_totp, totp  # noqa: E402  (shared with the other suite)
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "artifacts"
@@ -123,5 +123,5 @@ class Browser:
         self.fill(username=username, password=login["password"])
         self.submit()
         if login.get("totp_secret"):
-            self.fill(code=totp(login["totp_secret"]))
+            self.fill(code=fresh_totp(login["totp_secret"]))
             self.submit()

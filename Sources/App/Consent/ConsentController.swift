@@ -58,7 +58,7 @@ struct ConsentController {
                 validFrom: validFrom, validTo: endDay, method: method, status: status, recordedBy: actor.userID
             )
             try await consent.create(on: tx)
-            try await req.audit("consent.\(status.rawValue)", outcome: .success, basis: .consent, subjectID: householdID, objectType: "consent", objectID: consent.id?.uuidString, on: tx)
+            try await req.auditChange("consent.\(status.rawValue)", in: opened, objectType: "consent", objectID: consent.id?.uuidString, on: tx)
         }
         return req.redirect(to: SiteRoute.household.path(householdID))
     }
@@ -68,20 +68,20 @@ struct ConsentController {
         let householdID = try opened.household.requireID()
         let consent = try await Consent.find(req.parameters.get("consentID", as: UUID.self), in: opened.household.tenantID, on: req.db)
         guard consent.householdID == householdID else { throw AppError.notFound }
-        try await ConsentWithdrawal.withdraw(consent, req: req)
+        try await ConsentWithdrawal.withdraw(consent, in: opened, req: req)
         return req.redirect(to: SiteRoute.household.path(householdID))
     }
 }
 
 /// Withdrawal, shared by the team's page and (later) the resident's portal.
 enum ConsentWithdrawal {
-    static func withdraw(_ consent: Consent, req: Request) async throws {
+    static func withdraw(_ consent: Consent, in opened: ResidentAccess.Opened, req: Request) async throws {
         guard ConsentRule.canWithdraw(ConsentStatus(rawValue: consent.status) ?? .withdrawn) else { return }
         try await req.db.transaction { tx in
             consent.status = ConsentStatus.withdrawn.rawValue
             consent.withdrawnAt = Date()
             try await consent.save(on: tx)
-            try await req.audit("consent.withdrawn", outcome: .success, basis: .consent, subjectID: consent.householdID, objectType: "consent", objectID: consent.id?.uuidString, on: tx)
+            try await req.auditChange("consent.withdrawn", in: opened, objectType: "consent", objectID: consent.id?.uuidString, on: tx)
         }
     }
 }

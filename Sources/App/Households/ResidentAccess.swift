@@ -31,7 +31,7 @@ struct ResidentAccess {
         let decision = AccessPolicy.decide(context, action)
         try await log(event, decision, householdID: id, scope: scope)
         switch decision {
-        case .allowed: return Opened(household: household, context: context)
+        case .allowed(let basis): return Opened(household: household, context: context, basis: basis)
         case .denied(.otherTenant), .denied(.roleHasNoResidentAccess): throw AppError.notFound
         case .denied: throw AppError.forbidden
         }
@@ -47,13 +47,16 @@ struct ResidentAccess {
         context.volunteerAssigned = action.ownerKind == ActionOwnerKind.volunteer.rawValue && action.ownerUserID == actor.userID
         let decision = AccessPolicy.decide(context, .assignedAction)
         try await log(event, decision, householdID: action.householdID, scope: .assignedAction)
-        guard decision.isAllowed else { throw AppError.notFound }
-        return Opened(household: household, context: context)
+        guard case .allowed(let basis) = decision else { throw AppError.notFound }
+        return Opened(household: household, context: context, basis: basis)
     }
 
     struct Opened {
         let household: Household
         let context: AccessContext
+        /// On what ground the decision that opened it allowed it: what every
+        /// change made through it is logged under.
+        let basis: AccessBasis
 
         func allows(_ scope: AccessScope) -> Bool { AccessPolicy.decide(context, scope).isAllowed }
         func allows(_ action: AccessAction) -> Bool { AccessPolicy.decide(context, action).isAllowed }
@@ -85,4 +88,15 @@ struct ResidentAccess {
 
 extension Request {
     func residentAccess() throws -> ResidentAccess { ResidentAccess(req: self, actor: try requireActor()) }
+
+    /// Logs a change to the opened household under the basis that allowed it:
+    /// a partner writing under consent, or anyone under an emergency opening,
+    /// is logged as such, never as an involvement it does not have.
+    func auditChange(
+        _ event: String, in opened: ResidentAccess.Opened, purpose: String? = nil,
+        objectType: String, objectID: String?, on db: any Database
+    ) async throws {
+        try await audit(event, outcome: .success, basis: opened.basis, subjectID: opened.household.id, purpose: purpose,
+                        objectType: objectType, objectID: objectID, on: db)
+    }
 }

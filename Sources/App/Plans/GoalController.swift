@@ -76,7 +76,7 @@ struct GoalController {
         let goal = Goal(tenantID: household.tenantID, householdID: try household.requireID(), domain: domain, title: title, target: target)
         try await req.db.transaction { tx in
             try await goal.create(on: tx)
-            try await req.audit("goal.created", outcome: .success, basis: .involvement, subjectID: household.id, purpose: "detail:\(domain.rawValue)", objectType: "goal", objectID: goal.id?.uuidString, on: tx)
+            try await req.auditChange("goal.created", in: opened, purpose: "detail:\(domain.rawValue)", objectType: "goal", objectID: goal.id?.uuidString, on: tx)
         }
         return req.redirect(to: SiteRoute.household.path(try household.requireID()))
     }
@@ -104,7 +104,7 @@ struct GoalController {
                 $0.set("title", to: title).set("target", to: target).set("status", to: status.rawValue)
             }
             if saved {
-                try await req.audit("goal.updated", outcome: .success, basis: .involvement, subjectID: goal.householdID, purpose: "detail:\(goal.domain)", objectType: "goal", objectID: goalID.uuidString, on: tx)
+                try await req.auditChange("goal.updated", in: opened, purpose: "detail:\(goal.domain)", objectType: "goal", objectID: goalID.uuidString, on: tx)
             }
             return saved
         }

@@ -37,12 +37,12 @@ struct MyActionsController {
         let actor = try req.requireActor()
         guard actor.role == .volunteer else { throw AppError.notFound }
         let action = try await PlanAction.find(req.parameters.get("actionID", as: UUID.self), in: actor.tenantID, on: req.db)
-        _ = try await req.residentAccess().openAction(action, event: "action.done")
+        let opened = try await req.residentAccess().openAction(action, event: "action.done")
         try await req.db.transaction { tx in
             action.status = ActionStatus.done.rawValue
             action.version += 1
             try await action.save(on: tx)
-            try await req.audit("action.done", outcome: .success, basis: .consent, subjectID: action.householdID, objectType: "action", objectID: action.id?.uuidString, on: tx)
+            try await req.auditChange("action.done", in: opened, objectType: "action", objectID: action.id?.uuidString, on: tx)
         }
         return req.redirect(to: SiteRoute.myActions.path())
     }

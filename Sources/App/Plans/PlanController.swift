@@ -37,7 +37,7 @@ struct PlanController {
         try await req.db.transaction { tx in
             household.reviewOn = day
             try await household.save(on: tx)
-            try await req.audit("plan.review_date", outcome: .success, basis: .involvement, subjectID: household.id, objectType: "plan", objectID: day, on: tx)
+            try await req.auditChange("plan.review_date", in: opened, objectType: "plan", objectID: day, on: tx)
         }
         return req.redirect(to: SiteRoute.household.path(try household.requireID()))
     }
@@ -48,12 +48,13 @@ struct PlanController {
         let householdID = try household.requireID()
         let form = try req.content.decode(SignatureForm.self)
         guard let resident = try await Resident.chosen(form.resident_id, in: household, on: req.db) else { throw Abort(.badRequest) }
-        try await Self.sign(householdID: householdID, tenantID: household.tenantID, resident: resident, method: .signedOnPaper, req: req)
+        try await Self.sign(opened, resident: resident, method: .signedOnPaper, req: req)
         return req.redirect(to: SiteRoute.household.path(householdID))
     }
 
     /// Freezes the plan as it is now as the next numbered version.
-    static func sign(householdID: UUID, tenantID: UUID, resident: Resident, method: ConsentMethod, req: Request) async throws {
+    static func sign(_ opened: ResidentAccess.Opened, resident: Resident, method: ConsentMethod, req: Request) async throws {
+        let householdID = try opened.household.requireID(), tenantID = opened.household.tenantID
         let goals = try await PortalData.goals(householdID: householdID, tenantID: tenantID, req: req)
         let snapshot = String(decoding: try JSONEncoder().encode(goals), as: UTF8.self)
         try await req.db.transaction { tx in
@@ -63,7 +64,7 @@ struct PlanController {
                 signedBy: try resident.requireID(), method: method.rawValue, signedAt: Date()
             )
             try await version.create(on: tx)
-            try await req.audit("plan.signed", outcome: .success, basis: method == .portal ? .own : .involvement, subjectID: householdID, objectType: "plan_version", objectID: String(version.number), on: tx)
+            try await req.auditChange("plan.signed", in: opened, objectType: "plan_version", objectID: String(version.number), on: tx)
         }
     }
 

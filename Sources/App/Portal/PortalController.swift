@@ -80,7 +80,7 @@ struct PortalController {
         let action = PlanAction(tenantID: goal.tenantID, householdID: goal.householdID, goalID: try goal.requireID(), description: description, owner: .resident(name: nil), dueOn: nil)
         try await req.db.transaction { tx in
             try await action.create(on: tx)
-            try await req.audit("action.created", outcome: .success, basis: .own, subjectID: goal.householdID, objectType: "action", objectID: action.id?.uuidString, on: tx)
+            try await req.auditChange("action.created", in: opened, objectType: "action", objectID: action.id?.uuidString, on: tx)
         }
         return req.redirect(to: SiteRoute.portal.path())
     }
@@ -94,7 +94,7 @@ struct PortalController {
             action.status = ActionStatus.done.rawValue
             action.version += 1
             try await action.save(on: tx)
-            try await req.audit("action.done", outcome: .success, basis: .own, subjectID: action.householdID, objectType: "action", objectID: action.id?.uuidString, on: tx)
+            try await req.auditChange("action.done", in: opened, objectType: "action", objectID: action.id?.uuidString, on: tx)
         }
         return req.redirect(to: SiteRoute.portal.path())
     }
@@ -119,7 +119,7 @@ struct PortalController {
         )
         try await req.db.transaction { tx in
             try await note.create(on: tx)
-            try await req.audit("note.created", outcome: .success, basis: .own, subjectID: goal.householdID, purpose: "detail:\(domain.rawValue)", objectType: "note", objectID: note.id?.uuidString, on: tx)
+            try await req.auditChange("note.created", in: opened, purpose: "detail:\(domain.rawValue)", objectType: "note", objectID: note.id?.uuidString, on: tx)
         }
         return req.redirect(to: SiteRoute.portal.path())
     }
@@ -127,7 +127,7 @@ struct PortalController {
     /// Signs the plan as it is now: a numbered, frozen snapshot.
     func sign(req: Request) async throws -> Response {
         let (opened, resident) = try await Self.own(req, event: "portal.sign", acting: true)
-        try await PlanController.sign(householdID: try opened.household.requireID(), tenantID: opened.household.tenantID, resident: resident, method: .portal, req: req)
+        try await PlanController.sign(opened, resident: resident, method: .portal, req: req)
         return req.redirect(to: SiteRoute.portal.path())
     }
 
@@ -149,7 +149,7 @@ struct PortalController {
         )
         try await req.db.transaction { tx in
             try await consent.create(on: tx)
-            try await req.audit("consent.given", outcome: .success, basis: .own, subjectID: consent.householdID, objectType: "consent", objectID: consent.id?.uuidString, on: tx)
+            try await req.auditChange("consent.given", in: opened, objectType: "consent", objectID: consent.id?.uuidString, on: tx)
         }
         return req.redirect(to: SiteRoute.portal.path())
     }
@@ -158,7 +158,7 @@ struct PortalController {
         let (opened, _) = try await Self.own(req, event: "portal.consent_withdraw", acting: true)
         let consent = try await Consent.find(req.parameters.get("consentID", as: UUID.self), in: opened.household.tenantID, on: req.db)
         guard consent.householdID == opened.household.id else { throw AppError.notFound }
-        try await ConsentWithdrawal.withdraw(consent, req: req)
+        try await ConsentWithdrawal.withdraw(consent, in: opened, req: req)
         return req.redirect(to: SiteRoute.portal.path())
     }
 

@@ -33,7 +33,7 @@ struct ReferralController {
             return try await Self.page(req, referral, goal, opened, issue: "validation.choose_option", status: .unprocessableEntity)
         }
         let outcome = form.outcome.flatMap { $0.isEmpty ? nil : ReferralOutcome(rawValue: $0) }
-        switch try await ReferralTransition(req: req, actor: actor).apply(referral, goal: goal, to: next, outcome: outcome, expectedVersion: form.version ?? 0) {
+        switch try await ReferralTransition(req: req, actor: actor).apply(referral, goal: goal, in: opened, to: next, outcome: outcome, expectedVersion: form.version ?? 0) {
         case .done: return req.redirect(to: SiteRoute.referral.path(try referral.requireID()))
         case .refused(let key): return try await Self.page(req, referral, goal, opened, issue: key, status: .unprocessableEntity)
         case .conflict:

@@ -60,7 +60,7 @@ struct ReferralSending {
                 outcome: nil, userID: actor.userID, organizationID: organizationID
             ).create(on: tx)
             try await req.audit(
-                "referral.\(referral.status)", outcome: .success, basis: opened.context.organizationIsMunicipal ? .involvement : .consent,
+                "referral.\(referral.status)", outcome: .success, basis: opened.basis,
                 subjectID: householdID, purpose: "detail:\(goalDomain.rawValue)", objectType: "referral", objectID: referral.id?.uuidString, on: tx
             )
         }

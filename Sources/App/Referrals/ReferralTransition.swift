@@ -16,7 +16,7 @@ struct ReferralTransition {
     let req: Request
     let actor: Actor
 
-    func apply(_ referral: Referral, goal: Goal, to next: ReferralStatus, outcome: ReferralOutcome?, expectedVersion: Int) async throws -> Outcome {
+    func apply(_ referral: Referral, goal: Goal, in opened: ResidentAccess.Opened, to next: ReferralStatus, outcome: ReferralOutcome?, expectedVersion: Int) async throws -> Outcome {
         guard let party = referral.party(of: actor.organizationID), let organizationID = actor.organizationID else { throw AppError.forbidden }
         let from = referral.referralStatus
         if let refusal = ReferralWorkflow.check(from: from, to: next, by: party, outcome: outcome) {
@@ -43,7 +43,7 @@ struct ReferralTransition {
             try await newInvolvement?.create(on: tx)
             try await ReferralEvent(tenantID: referral.tenantID, referralID: referralID, from: from, to: next, outcome: outcome,
                                     userID: actor.userID, organizationID: organizationID).create(on: tx)
-            try await req.audit("referral.\(next.rawValue)", outcome: .success, basis: .involvement, subjectID: referral.householdID,
+            try await req.audit("referral.\(next.rawValue)", outcome: .success, basis: opened.basis, subjectID: referral.householdID,
                                 purpose: "detail:\(goal.domain)", objectType: "referral", objectID: referralID.uuidString, on: tx)
             if actor.userID != referral.requesterUserID {
                 let subject = try await ReferralView.targetName(referral, on: tx)
