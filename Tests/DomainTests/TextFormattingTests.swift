@@ -39,8 +39,8 @@ struct TextFormattingTests {
     }
 
     @Test func daysAreZeroPadded() {
-        #expect(CivilDate(year: 2026, month: 12, day: 31).string == "2026-12-31")
-        #expect(CivilDate(year: 987, month: 1, day: 5).string == "0987-01-05")
+        #expect(CivilDay(year: 2026, month: 12, day: 31)!.iso == "2026-12-31")
+        #expect(CivilDay(year: 987, month: 1, day: 5)!.iso == "0987-01-05")
     }
 
     @Test func coordinatesMatchPrintfWithTwoDecimals() {

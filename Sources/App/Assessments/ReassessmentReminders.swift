@@ -61,8 +61,7 @@ enum ReassessmentReminders {
 extension Day {
     /// The day `months` calendar months after `day` (end-of-month days clamp), or nil for a bad day.
     static func adding(months: Int, to day: String) -> String? {
-        guard let start = start(of: day) else { return nil }
-        return calendar.date(byAdding: .month, value: months, to: start).map(string)
+        CivilDay(day)?.adding(months: months).iso
     }
 
     /// The last day an assessment can have been made on and be due for its
@@ -70,8 +69,9 @@ extension Day {
     /// end on different days, so a few days after `today` minus `months` can
     /// be due as well: six months after 31 August is 28 February.
     static func latestDue(months: Int, today: String) -> String? {
-        guard var day = adding(months: -months, to: today) else { return nil }
-        while let next = end(of: day).map(string), adding(months: months, to: next).map({ $0 <= today }) == true { day = next }
-        return day
+        guard let today = CivilDay(today) else { return nil }
+        var day = today.adding(months: -months)
+        while day.adding(days: 1).adding(months: months) <= today { day = day.adding(days: 1) }
+        return day.iso
     }
 }

@@ -48,8 +48,15 @@ final class Involvement: Model, TenantOwned, @unchecked Sendable {
         Self.isActive(startsOn: startsOn, endsOn: endsOn, on: day)
     }
 
+    /// The days it counts. The row's `ends_on` is the first day it no longer
+    /// does (ending it today takes access away today), read only here.
+    static func period(startsOn: String, endsOn: String?) -> DayRange? {
+        CivilDay(startsOn).map { DayRange(first: $0, endingBefore: endsOn.flatMap(CivilDay.init)) }
+    }
+
     static func isActive(startsOn: String, endsOn: String?, on day: String) -> Bool {
-        startsOn <= day && (endsOn.map { day < $0 } ?? true)
+        guard let day = CivilDay(day) else { return false }
+        return period(startsOn: startsOn, endsOn: endsOn)?.contains(day) ?? false
     }
 
     /// `isActive(on:)` as a SQL condition on the involvements row `i`, for

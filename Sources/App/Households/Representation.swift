@@ -1,3 +1,4 @@
+import Domain
 import Fluent
 import Foundation
 
@@ -31,7 +32,10 @@ final class Representation: Model, TenantOwned, @unchecked Sendable {
         self.validFrom = validFrom
     }
 
-    func isActive(on day: String) -> Bool { validFrom <= day && (validTo.map { day <= $0 } ?? true) }
+    func isActive(on day: String) -> Bool {
+        guard let first = CivilDay(validFrom), let day = CivilDay(day) else { return false }
+        return DayRange(first: first, last: validTo.flatMap(CivilDay.init))?.contains(day) ?? false
+    }
 }
 
 enum RepresentationKind: String, CaseIterable, Codable, Sendable {

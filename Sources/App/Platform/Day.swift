@@ -1,39 +1,26 @@
 import Foundation
 import Domain
 
-/// Calendar days as yyyy-MM-dd in Dutch time: they sort like the dates they
-/// name and cannot shift across time zones. Also the one place that turns
-/// instants into the times people read.
+/// Days as the `yyyy-MM-dd` text that forms, rows and pages carry, made and
+/// read through `CivilDay` (Domain) in Dutch time. Also the one place that
+/// turns instants into the times people read.
 enum Day {
-    static let timeZone = TimeZone(identifier: "Europe/Amsterdam")!
+    static let timeZone = TimeZone.samenspelDefault
 
-    static func string(_ date: Date) -> String {
-        let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        return CivilDate(year: parts.year!, month: parts.month!, day: parts.day!).string
-    }
+    static func string(_ date: Date) -> String { CivilDay.of(date, in: timeZone).iso }
 
-    static func today() -> String { string(Date()) }
+    static func today() -> String { CivilDay.today(in: timeZone).iso }
 
-    /// The day typed, if it is a real calendar date.
+    /// The day typed, if it is a real calendar date (as `yyyy-MM-dd`).
     static func parse(_ raw: String?) -> String? {
-        guard let raw = raw?.trimmingCharacters(in: .whitespaces), let start = start(of: raw), string(start) == raw else { return nil }
-        return raw
+        raw.flatMap { CivilDay($0.trimmingCharacters(in: .whitespaces)) }?.iso
     }
 
     /// Midnight, Dutch time, at the start of a yyyy-MM-dd day.
-    static func start(of day: String) -> Date? {
-        let parts = day.split(separator: "-", omittingEmptySubsequences: false)
-        guard day.count == 10, parts.count == 3, parts.allSatisfy({ $0.allSatisfy(\.isASCII) }),
-              let year = Int(parts[0]), let month = Int(parts[1]), let dayOfMonth = Int(parts[2]),
-              (1...12).contains(month), (1...31).contains(dayOfMonth)
-        else { return nil }
-        return calendar.date(from: DateComponents(year: year, month: month, day: dayOfMonth))
-    }
+    static func start(of day: String) -> Date? { CivilDay(day)?.start(in: timeZone) }
 
     /// Midnight at the start of the day after `day`: correct across daylight-saving changes.
-    static func end(of day: String) -> Date? {
-        start(of: day).flatMap { calendar.date(byAdding: .day, value: 1, to: $0) }
-    }
+    static func end(of day: String) -> Date? { CivilDay(day)?.adding(days: 1).start(in: timeZone) }
 
     /// "yyyy-MM-dd HH:mm", with ":ss" when asked.
     static func timestamp(_ date: Date, seconds: Bool = false) -> String {

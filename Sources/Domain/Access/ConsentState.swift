@@ -16,15 +16,16 @@ public enum EffectiveConsent: String, Equatable, Sendable {
 }
 
 public enum ConsentRule {
-    /// Days are yyyy-MM-dd strings, which order like the dates they name.
-    /// Valid through `validTo` inclusive; expired consent behaves as withdrawn.
+    /// Valid from `validFrom` through `validTo`, both included (`DayRange`);
+    /// expired consent behaves as withdrawn. Days come as `yyyy-MM-dd`, as stored.
     public static func effective(status: ConsentStatus, validFrom: String, validTo: String?, today: String) -> EffectiveConsent {
         switch status {
         case .refused: return .refused
         case .withdrawn: return .withdrawn
         case .given:
-            if today < validFrom { return .notYetValid }
-            if let validTo, today > validTo { return .expired }
+            guard let first = CivilDay(validFrom), let day = CivilDay(today) else { return .expired }
+            if day < first { return .notYetValid }
+            guard let range = DayRange(first: first, last: validTo.flatMap(CivilDay.init)), range.contains(day) else { return .expired }
             return .active
         }
     }

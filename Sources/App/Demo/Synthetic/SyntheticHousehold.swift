@@ -159,6 +159,6 @@ enum SyntheticHousehold {
     }
 
     static func day(_ base: String, plus days: Int) -> String {
-        CivilDate(base).map { $0.adding(days: days).string } ?? base
+        CivilDay(base).map { $0.adding(days: days).iso } ?? base
     }
 }
