@@ -67,7 +67,7 @@ struct AssessmentAPIController {
             if let asked = body.residentId, asked != own.id { throw AppError.forbidden }
             resident = own
         } else {
-            guard let chosen = try await Resident.chosen(body.residentId?.uuidString, in: opened.household, on: req.db) else {
+            guard let chosen = try await opened.member(body.residentId, on: req.db) else {
                 return APIProblem.invalid([.init(field: "resident", messageKey: "assessment.unknown_resident")], req: req)
             }
             resident = chosen

@@ -4,7 +4,7 @@ import Foundation
 
 /// A resident's recorded permission to share some life domains with one
 /// organisation for a purpose (DESIGN.md §1).
-final class Consent: Model, TenantOwned, @unchecked Sendable {
+final class Consent: Model, HouseholdOwned, @unchecked Sendable {
     static let schema = "consents"
     static let tenantKey: KeyPath<Consent, FieldProperty<Consent, UUID>> = \.$tenantID
 

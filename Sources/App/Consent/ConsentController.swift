@@ -29,7 +29,7 @@ struct ConsentController {
         let householdID = try household.requireID()
         let form = try req.content.decode(ConsentForm.self)
         var validator = FormValidator()
-        let resident = try await Resident.chosen(form.resident_id, in: household, on: req.db)
+        let resident = try await opened.member(form.resident_id, on: req.db)
         if resident == nil { validator.add("resident_id", "validation.choose_option") }
         let organization = try await Organization.chosen(form.organization_id, in: household.tenantID, on: req.db)
         if organization == nil { validator.add("organization_id", "validation.choose_option") }
@@ -66,8 +66,7 @@ struct ConsentController {
     func withdraw(req: Request) async throws -> Response {
         let opened = try await req.residentAccess().open(req.parameters.get("householdID", as: UUID.self), .recordConsent, event: "consent.withdraw")
         let householdID = try opened.household.requireID()
-        let consent = try await Consent.find(req.parameters.get("consentID", as: UUID.self), in: opened.household.tenantID, on: req.db)
-        guard consent.householdID == householdID else { throw AppError.notFound }
+        guard let consent = try await opened.consent(req.parameters.get("consentID", as: UUID.self), on: req.db) else { throw AppError.notFound }
         try await ConsentWithdrawal.withdraw(consent, in: opened, req: req)
         return req.redirect(to: SiteRoute.household.path(householdID))
     }

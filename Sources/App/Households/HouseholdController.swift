@@ -113,8 +113,7 @@ struct HouseholdController {
     func revealBSN(req: Request) async throws -> Response {
         let access = try req.residentAccess()
         let opened = try await access.open(req.parameters.get("householdID", as: UUID.self), .identity, event: "resident.bsn_shown")
-        let resident = try await Resident.find(req.parameters.get("residentID", as: UUID.self), in: opened.household.tenantID, on: req.db)
-        guard resident.householdID == opened.household.id, let sealed = resident.bsnEncrypted else { throw AppError.notFound }
+        guard let resident = try await opened.member(req.parameters.get("residentID", as: UUID.self), on: req.db), let sealed = resident.bsnEncrypted else { throw AppError.notFound }
         let bsn = try FieldCipher(key: req.application.config.keys.field).open(sealed)
         let page = try await HouseholdPage.build(opened, req: req, revealed: [try resident.requireID(): bsn])
         return try await req.page("households/show", title: opened.household.name, page)

@@ -78,7 +78,7 @@ struct HouseholdPage: Encodable {
         let coordinates = opened.allows(.coordinate)
         let recordsConsent = opened.allows(.recordConsent)
 
-        let residents = try await Resident.select(in: tenantID, where: "household_id = \(bind: id)", orderBy: "birth_date, id", on: db)
+        let residents = try await opened.members(on: db)
         let members = try residents.map { resident in
             let residentID = try resident.requireID()
             let masked = resident.bsnEncrypted == nil ? "" : "******" + (revealed[residentID].map { String($0.suffix(3)) } ?? "•••")
@@ -90,7 +90,7 @@ struct HouseholdPage: Encodable {
             )
         }
 
-        let involvements = try await Involvement.select(in: tenantID, where: "household_id = \(bind: id)", orderBy: "starts_on, id", on: db).filter { $0.isActive(on: today) }
+        let involvements = try await opened.involvements(on: db).filter { $0.isActive(on: today) }
         let team = try involvements.map {
             TeamRow(
                 organization: names[$0.organizationID] ?? "", domains: domainList($0.lifeDomains), coordinator: $0.isCoordinator, since: $0.startsOn,
@@ -100,7 +100,7 @@ struct HouseholdPage: Encodable {
 
         let ownContact = try await ownContact(involvements, req: req)
 
-        let consents = try await Consent.select(in: tenantID, where: "household_id = \(bind: id)", orderBy: "created_at DESC, id", on: db)
+        let consents = try await opened.consents(on: db)
         let residentNames = Dictionary(residents.compactMap { r in r.id.map { ($0, r.fullName) } }, uniquingKeysWith: { a, _ in a })
         let consentRows = try consents.map { consent in
             let effective = consent.effective(today: today)
@@ -120,7 +120,7 @@ struct HouseholdPage: Encodable {
             newLink: { resident, instrument in scores ? resident.id.map { SiteRoute.assessmentNew.path(id, $0) + "?instrument=" + instrument.id } : nil },
             req: req
         )
-        let goals = try await Goal.select(in: tenantID, where: "household_id = \(bind: id)", orderBy: "created_at, id", on: db)
+        let goals = try await opened.goals(overview: true, on: db)
         let grouped = LifeDomain.allCases.compactMap { domain -> DomainGoals? in
             let detail = opened.allows(.detail(domain))
             guard detail || manages else { return nil }
@@ -135,13 +135,10 @@ struct HouseholdPage: Encodable {
             guard let rows, !rows.isEmpty else { return nil }
             return DomainGoals(domain: domainLabel(domain), goals: rows)
         }
-        let writableDomains = LifeDomain.allCases.filter { opened.allows(.detail($0)) }
         let goalDomains = LifeDomain.allCases.filter { opened.allows(.write($0)) }
         let noteDomains = LifeDomain.allCases.filter { opened.allows(.writeNote($0)) }
         let cipher = FieldCipher(key: req.application.config.keys.field)
-        let notes = writableDomains.isEmpty ? [] : try await Note.select(
-            in: tenantID, where: "household_id = \(bind: id) AND domain IN (\(binds: writableDomains.map(\.rawValue)))",
-            orderBy: "occurred_on DESC, created_at DESC", limit: 200, on: db)
+        let notes = try await opened.notes(limit: 200, on: db)
         let noteRows = notes.map { note in
             NoteRow(
                 day: note.occurredOn, kind: req.t("note.kind.\(note.kind)"),
@@ -171,7 +168,7 @@ struct HouseholdPage: Encodable {
             today: today,
             emergency: opened.context.breakTheGlass && opened.context.role == .professional,
             timeline: try await Timeline.items(for: opened, req: req),
-            plan: manages ? try await planInfo(household, residents: residents, coordinates: coordinates, req: req) : nil,
+            plan: manages ? try await planInfo(opened, residents: residents, coordinates: coordinates, req: req) : nil,
             memberForms: coordinates ? MemberForms(
                 memberAction: SiteRoute.members.path(id),
                 relations: HouseholdRelation.allCases.filter { $0 != .head }.map { Option(value: $0.rawValue, label: req.t("relation.\($0.rawValue)"), selected: false) },
@@ -191,9 +188,10 @@ struct HouseholdPage: Encodable {
         )
     }
 
-    static func planInfo(_ household: Household, residents: [Resident], coordinates: Bool, req: Request) async throws -> PlanInfo {
+    static func planInfo(_ opened: ResidentAccess.Opened, residents: [Resident], coordinates: Bool, req: Request) async throws -> PlanInfo {
+        let household = opened.household
         let id = try household.requireID()
-        let last = try await PlanVersion.select(in: household.tenantID, where: "household_id = \(bind: id)", orderBy: "number DESC", limit: 1, on: req.db).first
+        let last = try await opened.latestPlanVersion(on: req.db)
         var changed = false
         if let last, let signed = try? JSONDecoder().decode([PortalData.GoalItem].self, from: Data(last.snapshot.utf8)) {
             let now = try await PortalData.goals(householdID: id, tenantID: household.tenantID, req: req)

@@ -4,7 +4,7 @@ import Foundation
 import SQLKit
 
 /// An organisation on the team around a household, for some life domains.
-final class Involvement: Model, TenantOwned, @unchecked Sendable {
+final class Involvement: Model, HouseholdOwned, @unchecked Sendable {
     static let schema = "involvements"
     static let tenantKey: KeyPath<Involvement, FieldProperty<Involvement, UUID>> = \.$tenantID
 

@@ -53,7 +53,7 @@ struct MemberController {
         let householdID = try household.requireID()
         let form = try req.content.decode(RepresentativeForm.self)
         var validator = FormValidator()
-        let resident = try await Resident.chosen(form.resident_id, in: household, on: req.db)
+        let resident = try await opened.member(form.resident_id, on: req.db)
         if resident == nil { validator.add("representative_resident", "validation.choose_option") }
         let kind = form.kind.flatMap(RepresentationKind.init(rawValue:))
         if kind == nil { validator.add("representative_kind", "validation.choose_option") }

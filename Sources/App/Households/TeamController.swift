@@ -25,8 +25,7 @@ struct TeamController {
     /// coordinator's own involvement ends only by handing coordination over.
     func end(req: Request) async throws -> Response {
         let opened = try await req.residentAccess().open(req.parameters.get("householdID", as: UUID.self), .coordinate, event: "involvement.end")
-        let involvement = try await Involvement.find(req.parameters.get("involvementID", as: UUID.self), in: opened.household.tenantID, on: req.db)
-        guard involvement.householdID == opened.household.id else { throw AppError.notFound }
+        guard let involvement = try await opened.involvement(req.parameters.get("involvementID", as: UUID.self), on: req.db) else { throw AppError.notFound }
         guard !involvement.isCoordinator else {
             return try await HouseholdPage.rerender(req, opened, FormErrors([.init(field: "organization_id", messageKey: "team.coordinator_cannot_end")], req: req))
         }
@@ -44,8 +43,8 @@ struct TeamController {
     func becomeContact(req: Request) async throws -> Response {
         let opened = try await req.residentAccess().open(req.parameters.get("householdID", as: UUID.self), .identity, event: "involvement.contact")
         let actor = try req.requireActor()
-        let involvement = try await Involvement.find(req.parameters.get("involvementID", as: UUID.self), in: opened.household.tenantID, on: req.db)
-        guard actor.role == .professional, involvement.householdID == opened.household.id, involvement.organizationID == actor.organizationID,
+        guard actor.role == .professional, let organizationID = actor.organizationID,
+              let involvement = try await opened.involvement(req.parameters.get("involvementID", as: UUID.self), of: organizationID, on: req.db),
               involvement.isActive(on: Day.today()), let id = involvement.id else { throw AppError.notFound }
         let shown = try req.content.decode(ContactForm.self).shown.flatMap { UUID(uuidString: $0) }
         let claimed = try await req.db.transaction { tx in
@@ -82,11 +81,7 @@ struct TeamController {
         }
         let makeCoordinator = form.coordinator == "on"
         try await req.db.transaction { tx in
-            if makeCoordinator {
-                // Exactly one coordinator: handing over takes it from the other.
-                try await Involvement.scoped(to: household.tenantID, on: tx).filter(\.$householdID == householdID)
-                    .set(\.$isCoordinator, to: false).update()
-            }
+            if makeCoordinator { try await opened.clearCoordinator(on: tx) }
             let involvement = Involvement(
                 tenantID: household.tenantID, householdID: householdID, organizationID: try organization.requireID(),
                 domains: domains, isCoordinator: makeCoordinator, startsOn: Day.today()

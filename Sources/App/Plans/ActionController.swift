@@ -24,8 +24,7 @@ struct ActionController {
     /// Moves an action on; versioned, so a status someone else just set is never silently replaced.
     func setStatus(req: Request) async throws -> Response {
         let (opened, goal) = try await GoalController.openGoal(req, event: "action.status", writing: true)
-        let action = try await PlanAction.find(req.parameters.get("actionID", as: UUID.self), in: goal.tenantID, on: req.db)
-        guard action.goalID == goal.id else { throw AppError.notFound }
+        guard let action = try await opened.action(req.parameters.get("actionID", as: UUID.self), of: goal, on: req.db) else { throw AppError.notFound }
         let form = try req.content.decode(StatusForm.self)
         guard let status = form.status.flatMap(ActionStatus.init(rawValue:)) else {
             return try await GoalController.page(req, opened, goal, .init(goal), errors: FormErrors([.init(field: "action_description", messageKey: "validation.choose_option")], req: req), status: .unprocessableEntity)

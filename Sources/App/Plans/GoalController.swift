@@ -109,7 +109,7 @@ struct GoalController {
             return saved
         }
         if landed { return req.redirect(to: SiteRoute.household.path(goal.householdID)) }
-        let current = try await Goal.find(goalID, in: goal.tenantID, on: req.db)
+        guard let current = try await opened.goal(goalID, on: req.db) else { throw AppError.notFound }
         form.version = current.version
         let conflict = Conflict(title: current.title, target: current.target ?? "", status: req.t("goal.status.\(current.status)"))
         let errors = FormErrors(summary: [.init(field: "title", message: req.t("error.conflict"))], fields: [:])
@@ -119,20 +119,13 @@ struct GoalController {
     /// The goal, after the access rule for its household and domain: to read
     /// it, or (`writing`) to change it or what hangs from it.
     static func openGoal(_ req: Request, event: String, writing: Bool = false) async throws -> (ResidentAccess.Opened, Goal) {
-        let actor = try req.requireActor()
-        let householdID = req.parameters.get("householdID", as: UUID.self)
-        guard let goal = try await req.parameters.get("goalID", as: UUID.self).asyncFlatMap({
-            try await Goal.scoped(to: actor.tenantID, on: req.db).filter(\.$id == $0).first()
-        }), goal.householdID == householdID, let domain = goal.lifeDomain else {
-            _ = try await req.residentAccess().open(householdID, .identity, event: event)
-            throw AppError.notFound
-        }
-        return (try await req.residentAccess().open(householdID, writing ? .write(domain) : .read(.detail(domain)), event: event), goal)
+        try await req.residentAccess().openGoal(
+            req.parameters.get("goalID", as: UUID.self), of: req.parameters.get("householdID", as: UUID.self), writing: writing, event: event)
     }
 
     /// The goal's referrals, with their targets' names read in two queries, not one per referral.
-    static func referrals(of goal: Goal, req: Request) async throws -> [ReferralRow] {
-        let referrals = try await Referral.scoped(to: goal.tenantID, on: req.db).filter(\.$goalID == goal.requireID()).sort(\.$createdAt).all()
+    static func referrals(of goal: Goal, in opened: ResidentAccess.Opened, req: Request) async throws -> [ReferralRow] {
+        let referrals = try await opened.referrals(of: goal, on: req.db)
         guard !referrals.isEmpty else { return [] }
         let organizations = try await req.organizationNames(in: goal.tenantID)
         let serviceIDs = referrals.compactMap(\.serviceID)
@@ -155,7 +148,7 @@ struct GoalController {
         let organizationNames = try await req.organizationNames(in: tenantID)
         let volunteers = try await User.scoped(to: tenantID, on: req.db).filter(\.$role == Role.volunteer.rawValue).filter(\.$isActive == true).sort(\.$displayName).all()
         let volunteerNames = Dictionary(volunteers.compactMap { v in v.id.map { ($0, v.displayName) } }, uniquingKeysWith: { a, _ in a })
-        let actions = try await PlanAction.scoped(to: tenantID, on: req.db).filter(\.$goalID == goalID).sort(\.$createdAt).all()
+        let actions = try await opened.actions(of: goal, on: req.db)
         let rows = actions.map { action in
             let owner: String = switch ActionOwnerKind(rawValue: action.ownerKind) {
             case .organization: action.ownerOrganizationID.flatMap { organizationNames[$0] } ?? ""
@@ -180,7 +173,7 @@ struct GoalController {
             organizations: organizationNames.sorted { $0.value < $1.value }.map { Option(value: $0.key.uuidString, label: $0.value, selected: false) },
             ownerKinds: ActionOwnerKind.allCases.map { Option(value: $0.rawValue, label: req.t("action.owner.\($0.rawValue)"), selected: false) },
             referHref: SiteRoute.referralNew.path(householdID, goalID),
-            referrals: try await Self.referrals(of: goal, req: req)
+            referrals: try await Self.referrals(of: goal, in: opened, req: req)
         )
         return try await req.page("goals/edit", title: req.t("goal.edit"), page, status: status)
     }

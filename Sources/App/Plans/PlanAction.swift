@@ -4,7 +4,7 @@ import Foundation
 
 /// A concrete step towards a goal, owned by the resident, a professional,
 /// an organisation, a volunteer or someone from the resident's own network.
-final class PlanAction: Model, TenantOwned, @unchecked Sendable {
+final class PlanAction: Model, HouseholdOwned, @unchecked Sendable {
     static let schema = "plan_actions"
     static let tenantKey: KeyPath<PlanAction, FieldProperty<PlanAction, UUID>> = \.$tenantID
 

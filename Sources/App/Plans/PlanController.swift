@@ -47,7 +47,7 @@ struct PlanController {
         let household = opened.household
         let householdID = try household.requireID()
         let form = try req.content.decode(SignatureForm.self)
-        guard let resident = try await Resident.chosen(form.resident_id, in: household, on: req.db) else { throw Abort(.badRequest) }
+        guard let resident = try await opened.member(form.resident_id, on: req.db) else { throw Abort(.badRequest) }
         try await Self.sign(opened, resident: resident, method: .signedOnPaper, req: req)
         return req.redirect(to: SiteRoute.household.path(householdID))
     }

@@ -27,8 +27,7 @@ struct PortalActivationController {
 
     func issue(req: Request) async throws -> Response {
         let opened = try await req.residentAccess().open(req.parameters.get("householdID", as: UUID.self), .coordinate, event: "portal.code_issued")
-        let resident = try await Resident.find(req.parameters.get("residentID", as: UUID.self), in: opened.household.tenantID, on: req.db)
-        guard resident.householdID == opened.household.id, resident.userID == nil else { throw AppError.notFound }
+        guard let resident = try await opened.member(req.parameters.get("residentID", as: UUID.self), on: req.db), resident.userID == nil else { throw AppError.notFound }
         let code = Self.newCode()
         try await req.db.transaction { tx in
             try await PortalActivation.query(on: tx).filter(\.$residentID == resident.requireID()).filter(\.$usedAt == nil).delete()

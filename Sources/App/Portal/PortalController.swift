@@ -74,7 +74,7 @@ struct PortalController {
         let form = try req.content.decode(ActionForm.self)
         var validator = FormValidator()
         let description = validator.text("portal_action", form.description, maxLength: 300)
-        let goal = try await Goal.chosen(form.goal_id, in: opened.household, on: req.db)
+        let goal = try await opened.goal(form.goal_id, on: req.db)
         if goal == nil { validator.add("portal_goal", "validation.choose_option") }
         guard validator.isValid, let description, let goal else { return try await render(req, opened, errors: FormErrors(validator.issues, req: req), status: .unprocessableEntity) }
         let action = PlanAction(tenantID: goal.tenantID, householdID: goal.householdID, goalID: try goal.requireID(), description: description, owner: .resident(name: nil), dueOn: nil)
@@ -87,9 +87,9 @@ struct PortalController {
 
     func actionDone(req: Request) async throws -> Response {
         let (opened, _) = try await Self.own(req, event: "portal.action_done", acting: true)
-        let action = try await PlanAction.find(req.parameters.get("actionID", as: UUID.self), in: opened.household.tenantID, on: req.db)
         // Residents tick off their own steps; others' steps are theirs to close.
-        guard action.householdID == opened.household.id, action.ownerKind == ActionOwnerKind.resident.rawValue else { throw AppError.notFound }
+        guard let action = try await opened.action(req.parameters.get("actionID", as: UUID.self), on: req.db),
+              action.ownerKind == ActionOwnerKind.resident.rawValue else { throw AppError.notFound }
         try await req.db.transaction { tx in
             action.status = ActionStatus.done.rawValue
             action.version += 1
@@ -107,7 +107,7 @@ struct PortalController {
         let form = try req.content.decode(CommentForm.self)
         var validator = FormValidator()
         let text = validator.text("portal_comment", form.text, maxLength: NoteController.maximumLength, allowLineBreaks: true)
-        let goal = try await Goal.chosen(form.goal_id, in: opened.household, on: req.db)
+        let goal = try await opened.goal(form.goal_id, on: req.db)
         if goal == nil { validator.add("portal_comment_goal", "validation.choose_option") }
         guard validator.isValid, let text, let goal, let domain = goal.lifeDomain else {
             return try await render(req, opened, errors: FormErrors(validator.issues, req: req), status: .unprocessableEntity)
@@ -156,8 +156,7 @@ struct PortalController {
 
     func withdrawConsent(req: Request) async throws -> Response {
         let (opened, _) = try await Self.own(req, event: "portal.consent_withdraw", acting: true)
-        let consent = try await Consent.find(req.parameters.get("consentID", as: UUID.self), in: opened.household.tenantID, on: req.db)
-        guard consent.householdID == opened.household.id else { throw AppError.notFound }
+        guard let consent = try await opened.consent(req.parameters.get("consentID", as: UUID.self), on: req.db) else { throw AppError.notFound }
         try await ConsentWithdrawal.withdraw(consent, in: opened, req: req)
         return req.redirect(to: SiteRoute.portal.path())
     }

@@ -24,7 +24,7 @@ extension ResidentAccess {
 extension Request {
     /// A member of the opened household, by the id in the path or form; 404 otherwise.
     func member(_ raw: String?, of opened: ResidentAccess.Opened) async throws -> Resident {
-        guard let resident = try await Resident.chosen(raw, in: opened.household, on: db) else { throw AppError.notFound }
+        guard let resident = try await opened.member(raw, on: db) else { throw AppError.notFound }
         return resident
     }
 }
