@@ -28,6 +28,15 @@ extension ResidentAccess.Opened {
         try await member(id?.uuidString, on: db)
     }
 
+    /// The members' ids, oldest record first: who a referral is about, without saying who that is.
+    func memberIDs(on db: any Database) async throws -> [UUID] {
+        guard knowsOfReferrals else { return [] }
+        return try await Resident.scoped(to: tenantID, on: db).filter(\.$householdID == householdID).sort(\.$createdAt).all().compactMap(\.id)
+    }
+
+    /// The team, or an organisation a referral was sent to.
+    private var knowsOfReferrals: Bool { allows(.identity) || !context.referredDomains.isEmpty }
+
     // MARK: Team, consent, representatives, signed versions
 
     /// What the coordinator's overview shows, and the resident sees of their own household.
@@ -62,9 +71,23 @@ extension ResidentAccess.Opened {
         return try await Consent.select(in: tenantID, where: "household_id = \(bind: householdID)", orderBy: "created_at DESC, id", on: db)
     }
 
+    /// The consents that share something with `organizationID`, newest first:
+    /// what a referral to it rests on, which its receiver may see.
+    func consents(to organizationID: UUID, on db: any Database) async throws -> [Consent] {
+        guard knowsOfReferrals else { return [] }
+        return try await Consent.scoped(to: tenantID, on: db).filter(\.$householdID == householdID)
+            .filter(\.$recipientOrganizationID == organizationID).sort(\.$createdAt, .descending).all()
+    }
+
     func consent(_ id: UUID?, on db: any Database) async throws -> Consent? {
         guard seesOverview else { return nil }
         return try await Consent.chosen(id?.uuidString, in: household, on: db)
+    }
+
+    /// The signed versions, oldest first.
+    func planVersions(on db: any Database) async throws -> [PlanVersion] {
+        guard seesOverview else { return [] }
+        return try await PlanVersion.select(in: tenantID, where: "household_id = \(bind: householdID)", orderBy: "number", on: db)
     }
 
     func latestPlanVersion(on db: any Database) async throws -> PlanVersion? {

@@ -32,13 +32,7 @@ struct AssessmentAPIController {
     func show(req: Request) async throws -> AssessmentDTO {
         let actor = try req.requireActor()
         let access = try req.residentAccess()
-        guard let assessment = try await req.parameters.get("assessmentID", as: UUID.self).asyncFlatMap({
-            try await Assessment.scoped(to: actor.tenantID, on: req.db).filter(\.$id == $0).first()
-        }) else {
-            _ = try await access.open(nil, .identity, event: "assessment.read")
-            throw AppError.notFound
-        }
-        let opened = try await access.open(assessment.householdID, .identity, event: "assessment.read")
+        let (opened, assessment) = try await access.openAssessment(req.parameters.get("assessmentID", as: UUID.self), event: "assessment.read")
         let assessmentID = try assessment.requireID()
         let visible = try await AssessmentStore.history(
             householdID: assessment.householdID, tenantID: actor.tenantID, assessmentID: assessmentID,
@@ -46,7 +40,7 @@ struct AssessmentAPIController {
         )
         guard let record = visible.first else {
             // None of its domains is the caller's: log the refusal on its first domain (403).
-            let domain = try await AssessmentScore.scoped(to: actor.tenantID, on: req.db).filter(\.$assessmentID == assessmentID).first()?.lifeDomain
+            let domain = try await access.firstDomain(of: assessment)
             _ = try await access.open(assessment.householdID, .detail(domain ?? .finances), event: "assessment.read")
             throw AppError.forbidden
         }

@@ -18,12 +18,8 @@ struct MyActionsController {
     func list(req: Request) async throws -> Response {
         let actor = try req.requireActor()
         guard actor.role == .volunteer else { throw AppError.notFound }
-        let actions = try await PlanAction.scoped(to: actor.tenantID, on: req.db)
-            .filter(\.$ownerUserID == actor.userID).filter(\.$ownerKind == ActionOwnerKind.volunteer.rawValue)
-            .sort(\.$dueOn).all()
         var rows: [Page.Row] = []
-        for action in actions {
-            let opened = try await req.residentAccess().openAction(action, event: "action.view")
+        for (opened, action) in try await req.residentAccess().assignedActions(event: "action.view") {
             rows.append(.init(
                 description: action.description, household: opened.household.name, due: action.dueOn ?? "",
                 status: req.t("action.status.\(action.status)"),
@@ -36,8 +32,7 @@ struct MyActionsController {
     func done(req: Request) async throws -> Response {
         let actor = try req.requireActor()
         guard actor.role == .volunteer else { throw AppError.notFound }
-        let action = try await PlanAction.find(req.parameters.get("actionID", as: UUID.self), in: actor.tenantID, on: req.db)
-        let opened = try await req.residentAccess().openAction(action, event: "action.done")
+        let (opened, action) = try await req.residentAccess().openAssignedAction(req.parameters.get("actionID", as: UUID.self), event: "action.done")
         try await req.db.transaction { tx in
             action.status = ActionStatus.done.rawValue
             action.version += 1

@@ -58,7 +58,7 @@ struct PlanController {
         let goals = try await PortalData.goals(householdID: householdID, tenantID: tenantID, req: req)
         let snapshot = String(decoding: try JSONEncoder().encode(goals), as: UTF8.self)
         try await req.db.transaction { tx in
-            let last = try await PlanVersion.scoped(to: tenantID, on: tx).filter(\.$householdID == householdID).sort(\.$number, .descending).first()
+            let last = try await opened.latestPlanVersion(on: tx)
             let version = PlanVersion(
                 tenantID: tenantID, householdID: householdID, number: (last?.number ?? 0) + 1, snapshot: snapshot,
                 signedBy: try resident.requireID(), method: method.rawValue, signedAt: Date()
@@ -73,7 +73,7 @@ struct PlanController {
         let opened = try await req.residentAccess().open(req.parameters.get("householdID", as: UUID.self), .planOverview, event: "plan.compare")
         let household = opened.household
         let householdID = try household.requireID()
-        let stored = try await PlanVersion.scoped(to: household.tenantID, on: req.db).filter(\.$householdID == householdID).sort(\.$number).all()
+        let stored = try await opened.planVersions(on: req.db)
         let from = req.query[Int.self, at: "from"] ?? stored.last?.number ?? 0
         let to = req.query[Int.self, at: "to"] ?? 0
         let snapshot = { (number: Int) async throws -> [PortalData.GoalItem]? in

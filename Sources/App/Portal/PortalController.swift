@@ -40,11 +40,7 @@ struct PortalController {
     }
 
     static func representedResident(_ req: Request, actor: Actor) async throws -> Resident? {
-        if let own = try await Resident.scoped(to: actor.tenantID, on: req.db).filter(\.$userID == actor.userID).first() { return own }
-        let today = Day.today()
-        let representation = try await Representation.scoped(to: actor.tenantID, on: req.db).filter(\.$userID == actor.userID).all()
-            .first { $0.isActive(on: today) }
-        return try await representation.asyncFlatMap { try await Resident.find($0.residentID, on: req.db) }
+        try await req.residentAccess().ownResident()
     }
 
     func show(req: Request) async throws -> Response {

@@ -25,21 +25,19 @@ struct ReferralAPIController {
         let receiver = names[referral.receiverOrganizationID] ?? ""
         let domains = LifeDomain.allCases.filter { referral.lifeDomains.contains($0) && opened.allows(.referral($0)) }
         let today = Day.today()
-        let consents = try await Consent.scoped(to: tenantID, on: req.db).filter(\.$householdID == referral.householdID)
-            .filter(\.$recipientOrganizationID == referral.receiverOrganizationID).sort(\.$createdAt, .descending).all()
+        let consents = try await opened.consents(to: referral.receiverOrganizationID, on: req.db)
             .filter { $0.effective(today: today) == .active && !$0.lifeDomains.isDisjoint(with: domains) }
-        let residents = try await Resident.scoped(to: tenantID, on: req.db).filter(\.$householdID == referral.householdID).sort(\.$createdAt).all()
-        guard let person = consents.first.flatMap({ c in residents.first { $0.id == c.residentID } }) ?? residents.first else { throw AppError.notFound }
+        let ids = try await opened.memberIDs(on: req.db)
+        guard let personID = consents.first.map(\.residentID).flatMap({ id in ids.contains(id) ? id : nil }) ?? ids.first else { throw AppError.notFound }
         // Without identity access the patient is a bare id: the receiver knows a person exists, not who.
-        let identity = opened.allows(.identity)
+        let person = try await opened.member(personID, on: req.db)
         return ReferralBundle.Input(
             referralID: try referral.requireID(), status: referral.referralStatus, outcome: referral.referralOutcome, domains: domains,
             message: FieldCipher(key: req.application.config.keys.field).openOrNil(referral.messageEncrypted),
             createdAt: referral.createdAt, updatedAt: referral.updatedAt, dueOn: referral.dueOn,
             requester: names[referral.requesterOrganizationID] ?? "", receiver: receiver,
             serviceName: referral.serviceID == nil ? nil : try await ReferralView.targetName(referral, on: req.db),
-            patient: .init(id: try person.requireID(), givenName: identity ? person.givenName : nil, familyName: identity ? person.familyName : nil,
-                           birthDate: identity ? person.birthDate : nil),
+            patient: .init(id: personID, givenName: person?.givenName, familyName: person?.familyName, birthDate: person?.birthDate),
             goal: .init(id: try goal.requireID(), title: goal.title, status: goal.status, domain: goal.lifeDomain ?? .finances),
             consents: consents.map {
                 .init(id: $0.id!, state: $0.effective(today: today), validFrom: $0.validFrom, validTo: $0.validTo,

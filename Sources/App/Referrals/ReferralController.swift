@@ -37,7 +37,7 @@ struct ReferralController {
         case .done: return req.redirect(to: SiteRoute.referral.path(try referral.requireID()))
         case .refused(let key): return try await Self.page(req, referral, goal, opened, issue: key, status: .unprocessableEntity)
         case .conflict:
-            let current = try await Referral.find(referral.id, in: actor.tenantID, on: req.db)
+            let current = try await req.residentAccess().current(referral, in: opened)
             return try await Self.page(req, current, goal, opened, issue: "error.conflict", status: .conflict)
         }
     }
@@ -64,16 +64,7 @@ struct ReferralController {
     /// household and goal domain (team members, or the receiver while open):
     /// to see it, or (`acting`) to move it on, which an emergency opening may not.
     static func open(_ req: Request, event: String, acting: Bool = false) async throws -> (Referral, Goal, ResidentAccess.Opened) {
-        let actor = try req.requireActor()
-        guard let referral = try await req.parameters.get("referralID", as: UUID.self).asyncFlatMap({
-            try await Referral.scoped(to: actor.tenantID, on: req.db).filter(\.$id == $0).first()
-        }), let goal = try await Goal.scoped(to: actor.tenantID, on: req.db).filter(\.$id == referral.goalID).first(),
-              let domain = goal.lifeDomain else {
-            _ = try await req.residentAccess().open(nil, .identity, event: event)
-            throw AppError.notFound
-        }
-        let opened = try await req.residentAccess().open(referral.householdID, acting ? .handleReferral(domain) : .read(.referral(domain)), event: event)
-        return (referral, goal, opened)
+        try await req.residentAccess().openReferral(req.parameters.get("referralID", as: UUID.self), acting: acting, event: event)
     }
 
     static func page(_ req: Request, _ referral: Referral, _ goal: Goal, _ opened: ResidentAccess.Opened,
