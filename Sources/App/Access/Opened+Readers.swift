@@ -138,6 +138,17 @@ extension ResidentAccess.Opened {
         return try await self.action(action.id, of: goal, on: db)
     }
 
+    /// The whole plan — every goal and action, in every domain — as the
+    /// resident signs it and versions are compared: for whoever sees the
+    /// plan's overview (the resident, the coordinator), never shown per
+    /// domain from here.
+    func wholePlan(on db: any Database) async throws -> (goals: [Goal], actions: [PlanAction]) {
+        guard seesOverview else { return ([], []) }
+        let actions = try await PlanAction.scoped(to: tenantID, on: db).filter(\.$householdID == householdID).sort(\.$createdAt).all()
+        let goals = try await Goal.scoped(to: tenantID, on: db).filter(\.$householdID == householdID).sort(\.$createdAt).all()
+        return (goals, actions)
+    }
+
     /// Notes in the domains whose details the actor sees, newest first.
     func notes(limit: Int, on db: any Database) async throws -> [Note] {
         let domains = LifeDomain.allCases.filter { allows(.detail($0)) }

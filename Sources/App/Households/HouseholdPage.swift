@@ -194,7 +194,7 @@ struct HouseholdPage: Encodable {
         let last = try await opened.latestPlanVersion(on: req.db)
         var changed = false
         if let last, let signed = try? JSONDecoder().decode([PortalData.GoalItem].self, from: Data(last.snapshot.utf8)) {
-            let now = try await PortalData.goals(householdID: id, tenantID: household.tenantID, req: req)
+            let now = try await PortalData.goals(opened, req: req)
             changed = !PlanDiff.compare(signed, now).isEmpty
         }
         return PlanInfo(

@@ -53,7 +53,7 @@ struct PortalController {
         let actor = try req.requireActor()
         let progress = try await Self.representedResident(req, actor: actor)
             .asyncFlatMap { try await PortalAssessmentController.progress(req, opened, resident: $0) } ?? []
-        let data = try await PortalData.gather(householdID: try household.requireID(), tenantID: household.tenantID, req: req)
+        let data = try await PortalData.gather(opened, req: req)
         let organizations = try await req.organizationNames(in: household.tenantID)
         let page = Page(
             data: data,
@@ -159,13 +159,13 @@ struct PortalController {
 
     func whoLooked(req: Request) async throws -> Response {
         let (opened, _) = try await Self.own(req, event: "portal.who_looked")
-        let data = try await PortalData.gather(householdID: try opened.household.requireID(), tenantID: opened.household.tenantID, req: req)
+        let data = try await PortalData.gather(opened, req: req)
         return try await req.page("portal/who-looked", title: req.t("portal.who_looked"), data)
     }
 
     func exportJSON(req: Request) async throws -> Response {
         let (opened, _) = try await Self.own(req, event: "portal.export")
-        let data = try await PortalData.gather(householdID: try opened.household.requireID(), tenantID: opened.household.tenantID, req: req)
+        let data = try await PortalData.gather(opened, req: req)
         let response = try await data.encodeResponse(for: req)
         response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"mijn-gegevens.json\"")
         return response
@@ -173,7 +173,7 @@ struct PortalController {
 
     func exportHTML(req: Request) async throws -> Response {
         let (opened, _) = try await Self.own(req, event: "portal.export")
-        let data = try await PortalData.gather(householdID: try opened.household.requireID(), tenantID: opened.household.tenantID, req: req)
+        let data = try await PortalData.gather(opened, req: req)
         return try await req.page("portal/my-data", title: req.t("portal.my_data"), data)
     }
 }

@@ -26,17 +26,18 @@ struct PortalData: Content {
     let versions: [Version]
     let looks: [Look]
 
-    static func gather(householdID: UUID, tenantID: UUID, req: Request) async throws -> PortalData {
+    static func gather(_ opened: ResidentAccess.Opened, req: Request) async throws -> PortalData {
         let db = req.db
         let today = Day.today()
-        let household = try await Household.find(householdID, in: tenantID, on: db)
+        let household = opened.household
+        let householdID = opened.householdID, tenantID = opened.tenantID
         let organizations = try await Organization.names(in: tenantID, on: db)
         let domain = { (raw: String) in req.t("domain.\(raw)") }
         let domains = { (set: Set<LifeDomain>) in LifeDomain.allCases.filter(set.contains).map { domain($0.rawValue) }.joined(separator: ", ") }
 
-        let residents = try await Resident.scoped(to: tenantID, on: db).filter(\.$householdID == householdID).sort(\.$birthDate).all()
-        let goals = try await goals(householdID: householdID, tenantID: tenantID, req: req)
-        let consents = try await Consent.scoped(to: tenantID, on: db).filter(\.$householdID == householdID).sort(\.$createdAt, .descending).all().map { consent in
+        let residents = try await opened.members(on: db)
+        let goals = try await goals(opened, req: req)
+        let consents = try await opened.consents(on: db).map { consent in
             let effective = consent.effective(today: today)
             return ConsentItem(
                 id: consent.id?.uuidString ?? "", organization: organizations[consent.recipientOrganizationID] ?? "",
@@ -46,10 +47,10 @@ struct PortalData: Content {
             )
         }
         let cipher = FieldCipher(key: req.application.config.keys.field)
-        let notes = try await Note.scoped(to: tenantID, on: db).filter(\.$householdID == householdID).sort(\.$occurredOn, .descending).all().map {
+        let notes = try await opened.notes(limit: 10_000, on: db).map {
             NoteItem(day: $0.occurredOn, domain: domain($0.domain), kind: req.t("note.kind.\($0.kind)"), text: cipher.openOrNil($0.textEncrypted) ?? "")
         }
-        let versions = try await PlanVersion.scoped(to: tenantID, on: db).filter(\.$householdID == householdID).sort(\.$number, .descending).all().map {
+        let versions = try await opened.planVersions(on: db).reversed().map {
             Version(number: $0.number, signedAt: Day.dutchTimestamp($0.signedAt), method: req.t("consent.method.\($0.method)"))
         }
         let entries = try await AccessLogEntry.query(on: db).filter(\.$tenantID == tenantID).filter(\.$subjectID == householdID)
@@ -75,11 +76,10 @@ struct PortalData: Content {
 
     /// The plan's goals with their actions: what a signature freezes and
     /// versions compare. Only these two tables, so pages can call it cheaply.
-    static func goals(householdID: UUID, tenantID: UUID, req: Request) async throws -> [GoalItem] {
-        let db = req.db
+    static func goals(_ opened: ResidentAccess.Opened, req: Request) async throws -> [GoalItem] {
         let domain = { (raw: String) in req.t("domain.\(raw)") }
-        let actions = try await PlanAction.scoped(to: tenantID, on: db).filter(\.$householdID == householdID).sort(\.$createdAt).all()
-        return try await Goal.scoped(to: tenantID, on: db).filter(\.$householdID == householdID).sort(\.$createdAt).all().map { goal in
+        let (goals, actions) = try await opened.wholePlan(on: req.db)
+        return goals.map { goal in
             GoalItem(
                 id: goal.id?.uuidString ?? "", domain: domain(goal.domain), title: goal.title, target: goal.target ?? "",
                 status: req.t("goal.status.\(goal.status)"),

@@ -32,7 +32,6 @@ struct ResidentDataAccessTests {
         // A portal code links a resident to an account before that account can open anything.
         "Portal/PortalActivationController.swift": "activation: the code names the resident",
         // Known debt, to move onto the opened household's readers next (issue: one access path).
-        "Portal/PortalData.swift": "to move: the portal's and the export's data",
         "Assessments/AssessmentStore.swift": "to move: assessments are written and read by visible domain",
     ]
 
