@@ -23,6 +23,9 @@ public enum AppLocale: String, CaseIterable, Codable, Sendable {
 /// Every user-facing string, from Resources/Localization/{nl,en}.json.
 public struct Localizer: Sendable {
     let tables: [AppLocale: [String: String]]
+    /// In tests a missing key shows as `⟦key⟧`, which the test client reports;
+    /// in use it falls back quietly (see `text`).
+    var marksMissingKeys = false
 
     public static func load(from directory: String) throws -> Localizer {
         var tables: [AppLocale: [String: String]] = [:]
@@ -43,9 +46,11 @@ public struct Localizer: Sendable {
     /// The text for `key`, with `{0}`, `{1}`… replaced by `arguments`. A key
     /// missing from a table falls back to Dutch, then to the key itself.
     public func text(_ key: String, _ locale: AppLocale, _ arguments: [String] = []) -> String {
-        let text = tables[locale]?[key] ?? tables[.nl]?[key] ?? key
+        let text = tables[locale]?[key] ?? tables[.nl]?[key] ?? (marksMissingKeys ? "⟦\(key)⟧" : key)
         return arguments.isEmpty ? text : Self.fill(text, arguments)
     }
+
+    public func has(_ key: String) -> Bool { tables[.nl]?[key] != nil }
 
     /// `{0}`, `{1}`… replaced in one pass, so an argument that itself
     /// contains `{1}` stays as typed; a placeholder without an argument stays.

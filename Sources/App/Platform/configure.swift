@@ -22,6 +22,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
     app.dummyPasswordHash = try app.password.hash(RandomToken.urlSafe())
     app.localizer = try Localizer.load(from: app.directory.resourcesDirectory + "Localization")
+    app.localizer.marksMissingKeys = app.environment == .testing
     app.instruments = try InstrumentLibrary.load(from: app.directory.resourcesDirectory + "Instruments")
 
     app.views.use(.leaf)

@@ -61,7 +61,7 @@ struct PortalData: Content {
                 when: Day.dutchTimestamp(entry.occurredAt),
                 who: [entry.userID.flatMap { names[$0] }, entry.role.map { req.t("role.\($0)") }, entry.organizationID.flatMap { organizations[$0] }]
                     .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", "),
-                what: req.t("portal.event.\(entry.event.split(separator: ".").first.map(String.init) ?? "other")"),
+                what: req.t(Self.eventKey(entry.event, known: req.application.localizer.has)),
                 outcome: req.t(entry.outcome == "denied" ? "portal.look_refused" : "portal.look_allowed")
             )
         }
@@ -72,6 +72,13 @@ struct PortalData: Content {
             assessments: try await assessments(householdID: householdID, tenantID: tenantID, residents: residents, req: req),
             versions: versions, looks: looks
         )
+    }
+
+    /// The plain words for a logged event: by its first part ("referral.accepted"
+    /// is about a referral), or "something else" for a part without words yet.
+    static func eventKey(_ event: String, known: (String) -> Bool) -> String {
+        let key = "portal.event." + (event.split(separator: ".").first.map(String.init) ?? "other")
+        return known(key) ? key : "portal.event.other"
     }
 
     /// The plan's goals with their actions: what a signature freezes and

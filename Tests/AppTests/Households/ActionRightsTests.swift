@@ -140,3 +140,23 @@ struct ActionRightsTests {
         return client
     }
 }
+
+@Suite("Words, not keys")
+struct LocalizedEventsTests {
+    @Test func everyLoggedEventHasPlainWordsForTheResident() async throws {
+        try await withApp { app in
+            let scenario = try await HouseholdScenario.make(app)
+            let goal = try await scenario.goal(.finances, "Rekeningen op tijd betalen")
+            _ = try await scenario.consent([.finances], for: scenario.partner)
+            let form = try await scenario.coordinator.get(SiteRoute.referralNew.path(scenario.householdID, try goal.requireID()))
+            #expect(form.status == .ok)
+            let person = try await ActionRightsTests.residentClient(scenario)
+            let looked = try await person.get("/portal/who-looked")
+            #expect(looked.status == .ok)
+            #expect(!looked.body.string.contains("portal.event."))
+            // An event whose first part has no words yet reads as "something else", never as its key.
+            #expect(PortalData.eventKey("referral.accepted", known: app.localizer.has) == "portal.event.referral")
+            #expect(PortalData.eventKey("brand_new.thing", known: app.localizer.has) == "portal.event.other")
+        }
+    }
+}

@@ -34,6 +34,16 @@ struct LocalizationTests {
         }
     }
 
+    @Test func inTestsAMissingKeyIsMarkedSoTheRenderingTestFails() async throws {
+        try await withApp { app in
+            #expect(app.localizer.text("portal.event.nonexistent", .nl) == "⟦portal.event.nonexistent⟧")
+            #expect(app.localizer.text("login.title", .nl) != "⟦login.title⟧")
+            var quiet = app.localizer
+            quiet.marksMissingKeys = false
+            #expect(quiet.text("portal.event.nonexistent", .en) == "portal.event.nonexistent")
+        }
+    }
+
     @Test func placeholdersAreFilledInOnePass() {
         #expect(Localizer.fill("{0} zag {1} op {0}", ["Eva", "het plan"]) == "Eva zag het plan op Eva")
         #expect(Localizer.fill("{1}{0}", ["a", "b"]) == "ba")

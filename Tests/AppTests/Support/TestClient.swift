@@ -1,5 +1,6 @@
 import Foundation
 import NIOHTTP1
+import Testing
 import Vapor
 import VaporTesting
 @testable import App
@@ -53,6 +54,10 @@ final class TestClient: @unchecked Sendable {
             if value.isEmpty || header.contains("Max-Age=0") { cookies[name] = nil } else { cookies[name] = value }
         }
         lastBody = response.body.string
+        // A page that shows a localization key instead of words fails the test that rendered it.
+        if let missing = Self.firstMatch("⟦([^⟧]+)⟧", in: lastBody) {
+            Issue.record("unresolved localization key \(missing) on a page")
+        }
         if let token = Self.firstMatch(#"name="_csrf" value="([^"]+)""#, in: lastBody) { csrf = token }
     }
 
