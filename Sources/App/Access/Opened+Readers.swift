@@ -60,6 +60,14 @@ extension ResidentAccess.Opened {
         return involvement
     }
 
+    /// The organisation's own involvement active today, if any (an organisation knows its own place on the team).
+    func activeInvolvement(of organizationID: UUID, on db: any Database) async throws -> Involvement? {
+        guard knowsOfReferrals else { return nil }
+        let today = Day.today()
+        return try await Involvement.scoped(to: tenantID, on: db).filter(\.$householdID == householdID)
+            .filter(\.$organizationID == organizationID).all().first { $0.isActive(on: today) }
+    }
+
     /// Exactly one coordinator: handing over takes it from the other. Only after a `.coordinate` decision.
     func clearCoordinator(on db: any Database) async throws {
         guard AccessPolicy.decide(context, .coordinate).isAllowed else { throw AppError.forbidden }

@@ -25,22 +25,35 @@ struct ReferralTransition {
         let referralID = try referral.requireID()
         let today = Day.today()
         var joinsTeam: Involvement?
+        var widens: Involvement?
         if next == .accepted {
             let receiver = try await Organization.find(referral.receiverOrganizationID, in: referral.tenantID, on: req.db)
             let target = ReferralTarget(receiver: receiver, service: nil)
             let missing = try await target.domainsWithoutConsent(referral.lifeDomains, householdID: referral.householdID, tenantID: referral.tenantID, on: req.db)
             guard missing.isEmpty else { return .refused(messageKey: "referral.consent_gone") }
-            joinsTeam = Involvement(tenantID: referral.tenantID, householdID: referral.householdID, organizationID: try receiver.requireID(),
-                                    domains: referral.lifeDomains, isCoordinator: false, startsOn: today, contactUserID: actor.userID)
+            // Already on the team: its place there covers the referral's domains too, never a second row.
+            if let existing = try await opened.activeInvolvement(of: try receiver.requireID(), on: req.db) {
+                if !existing.lifeDomains.isSuperset(of: referral.lifeDomains) {
+                    existing.domains = LifeDomain.encode(existing.lifeDomains.union(referral.lifeDomains))
+                    widens = existing
+                }
+            } else {
+                joinsTeam = Involvement(tenantID: referral.tenantID, householdID: referral.householdID, organizationID: try receiver.requireID(),
+                                        domains: referral.lifeDomains, isCoordinator: false, startsOn: today, contactUserID: actor.userID)
+            }
         }
         let (sentOn, dueOn) = try await deadline(referral, from: from, to: next, today: today)
-        let newInvolvement = joinsTeam
+        let newInvolvement = joinsTeam, widened = widens
         let landed = try await req.db.transaction { tx -> Bool in
             let saved = try await tx.sql.updateVersioned(Referral.schema, id: referralID, expectedVersion: expectedVersion) {
                 $0.set("status", to: next.rawValue).set("outcome", to: outcome?.rawValue).set("sent_on", to: sentOn).set("due_on", to: dueOn)
             }
             guard saved else { return false }
             try await newInvolvement?.create(on: tx)
+            if let widened {
+                try await widened.save(on: tx)
+                try await req.auditChange("involvement.widened", in: opened, objectType: "involvement", objectID: widened.id?.uuidString, on: tx)
+            }
             try await ReferralEvent(tenantID: referral.tenantID, referralID: referralID, from: from, to: next, outcome: outcome,
                                     userID: actor.userID, organizationID: organizationID).create(on: tx)
             try await req.audit("referral.\(next.rawValue)", outcome: .success, basis: opened.basis, subjectID: referral.householdID,

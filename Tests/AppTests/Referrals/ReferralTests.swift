@@ -220,3 +220,19 @@ struct ReferralFHIRTests {
         #expect(Set(ReferralStatus.allCases.map(\.rawValue)).isSubset(of: taskStatuses))
     }
 }
+
+@Suite("Referrals and the team")
+struct ReferralTeamTests {
+    @Test func acceptingWhenAlreadyOnTheTeamAddsNoSecondPlace() async throws {
+        try await withApp { app in
+            let scenario = try await ReferralScenario.make(app)
+            _ = try await scenario.base.consent([.finances, .housing], for: scenario.base.partner)
+            try await scenario.base.involve(scenario.base.partner, [.housing])
+            #expect(try await scenario.send().status == .seeOther)
+            #expect(try await scenario.step(scenario.receiver, "accepted").status == .seeOther)
+            let places = try await Involvement.query(on: app.db).filter(\.$organizationID == scenario.base.partner.requireID()).all()
+            #expect(places.count == 1)
+            #expect(places.first?.lifeDomains == [.finances, .housing])
+        }
+    }
+}
