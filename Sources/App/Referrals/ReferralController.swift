@@ -8,6 +8,8 @@ struct ReferralController {
         var status: String?
         var outcome: String?
         var version: Int?
+        /// "on" when the person confirmed a step that ends the referral.
+        var confirm: String?
     }
 
     struct RedirectForm: Content {
@@ -33,6 +35,9 @@ struct ReferralController {
             return try await Self.page(req, referral, goal, opened, issue: "validation.choose_option", status: .unprocessableEntity)
         }
         let outcome = form.outcome.flatMap { $0.isEmpty ? nil : ReferralOutcome(rawValue: $0) }
+        if ReferralWorkflow.needsConfirmation.contains(next), form.confirm != "on" {
+            return try await Self.page(req, referral, goal, opened, issue: "referral.confirm_step", status: .unprocessableEntity, chosen: next, asksConfirmation: true)
+        }
         switch try await ReferralTransition(req: req, actor: actor).apply(referral, goal: goal, in: opened, to: next, outcome: outcome, expectedVersion: form.version ?? 0) {
         case .done: return req.redirect(to: SiteRoute.referral.path(try referral.requireID()))
         case .refused(let key): return try await Self.page(req, referral, goal, opened, issue: key, status: .unprocessableEntity)
@@ -68,9 +73,10 @@ struct ReferralController {
     }
 
     static func page(_ req: Request, _ referral: Referral, _ goal: Goal, _ opened: ResidentAccess.Opened,
-                     issue: String? = nil, status: HTTPStatus = .ok) async throws -> Response {
+                     issue: String? = nil, status: HTTPStatus = .ok, chosen: ReferralStatus? = nil, asksConfirmation: Bool = false) async throws -> Response {
         let errors = issue.map { FormErrors([ValidationIssue(field: "status", messageKey: $0)], req: req) } ?? .none
-        let view = try await ReferralView.build(referral, goal: goal, opened: opened, actor: try req.requireActor(), req: req, errors: errors)
+        let view = try await ReferralView.build(referral, goal: goal, opened: opened, actor: try req.requireActor(), req: req, errors: errors,
+                                                chosen: chosen, asksConfirmation: asksConfirmation)
         return try await req.page("referrals/show", title: view.title, view, status: status)
     }
 }

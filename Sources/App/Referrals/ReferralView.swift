@@ -6,7 +6,7 @@ import Vapor
 /// and the next steps the viewer's side may take. Shows only the domains
 /// the viewer may see (the receiver: those the consent covers).
 struct ReferralView: Encodable {
-    struct Step: Encodable { let value: String; let label: String; let needsOutcome: Bool }
+    struct Step: Encodable { let value: String; let label: String; let needsOutcome: Bool; let selected: Bool }
     struct HistoryRow: Encodable { let when: String; let what: String; let who: String }
 
     let title: String
@@ -25,6 +25,8 @@ struct ReferralView: Encodable {
     let message: String?
     let history: [HistoryRow]
     let steps: [Step]
+    /// The step chosen needs a confirmation the form did not carry: the form asks for it.
+    let asksConfirmation: Bool
     let outcomes: [Option]
     let statusAction: String
     let version: Int
@@ -33,7 +35,8 @@ struct ReferralView: Encodable {
     let redirectedFromHref: String?
     let errors: FormErrors
 
-    static func build(_ referral: Referral, goal: Goal, opened: ResidentAccess.Opened, actor: Actor, req: Request, errors: FormErrors = .none) async throws -> ReferralView {
+    static func build(_ referral: Referral, goal: Goal, opened: ResidentAccess.Opened, actor: Actor, req: Request, errors: FormErrors = .none,
+                      chosen: ReferralStatus? = nil, asksConfirmation: Bool = false) async throws -> ReferralView {
         let referralID = try referral.requireID()
         let names = try await req.organizationNames(in: referral.tenantID)
         let visibleDomains = LifeDomain.allCases.filter { referral.lifeDomains.contains($0) && opened.allows(.referral($0)) }
@@ -64,7 +67,8 @@ struct ReferralView: Encodable {
             domains: visibleDomains.map { req.t("domain.\($0.rawValue)") },
             message: visibleDomains.isEmpty ? nil : FieldCipher(key: req.application.config.keys.field).openOrNil(referral.messageEncrypted),
             history: history,
-            steps: steps.map { Step(value: $0.rawValue, label: req.t("referral.step.\($0.rawValue)"), needsOutcome: ReferralWorkflow.needsOutcome.contains($0)) },
+            steps: steps.map { Step(value: $0.rawValue, label: req.t("referral.step.\($0.rawValue)"), needsOutcome: ReferralWorkflow.needsOutcome.contains($0), selected: $0 == chosen) },
+            asksConfirmation: asksConfirmation,
             outcomes: ReferralOutcome.allCases.map { Option(value: $0.rawValue, label: req.t("referral.outcome.\($0.rawValue)"), selected: false) },
             statusAction: SiteRoute.referralStatus.path(referralID), version: referral.version,
             redirectAction: redirectChoices.isEmpty ? nil : SiteRoute.referralRedirect.path(referralID),

@@ -27,6 +27,8 @@ public enum ReferralWorkflow {
 
     /// Statuses that close the loop and must say how it ended.
     public static let needsOutcome: Set<ReferralStatus> = [.rejected, .completed, .failed]
+    /// Steps that end the referral for good, or say it should not exist: asked to confirm first.
+    public static let needsConfirmation: Set<ReferralStatus> = [.cancelled, .rejected, .enteredInError]
 
     public static func check(from: ReferralStatus, to: ReferralStatus, by party: ReferralParty, outcome: ReferralOutcome?) -> Refusal? {
         guard let parties = steps[from]?[to] else { return .notAllowed(from: from, to: to) }

@@ -57,6 +57,7 @@ struct ReferralScenario {
         let referral = try await referral()
         let path = SiteRoute.referral.path(referral.id!)
         try await client.get(path)
-        return try await client.post(SiteRoute.referralStatus.path(referral.id!), ["status": status, "outcome": outcome, "version": String(version ?? referral.version)])
+        // The person confirms a step that ends the referral (the form asks for it).
+        return try await client.post(SiteRoute.referralStatus.path(referral.id!), ["status": status, "outcome": outcome, "version": String(version ?? referral.version), "confirm": "on"])
     }
 }

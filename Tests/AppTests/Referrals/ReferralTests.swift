@@ -235,4 +235,28 @@ struct ReferralTeamTests {
             #expect(places.first?.lifeDomains == [.finances, .housing])
         }
     }
+
+    @Test func noStepIsPreselectedAndOneThatEndsTheReferralIsConfirmedFirst() async throws {
+        try await withApp { app in
+            let scenario = try await ReferralScenario.make(app)
+            _ = try await scenario.base.consent([.finances], for: scenario.base.partner)
+            #expect(try await scenario.send().status == .seeOther)
+            let referral = try await scenario.referral()
+            let page = try await scenario.base.coordinator.get(SiteRoute.referral.path(referral.id!))
+            #expect(page.body.string.contains(#"<option value="">Kies een stap</option>"#))
+            #expect(!page.body.string.contains("selected>Intrekken"))
+            // Saving without a step changes nothing.
+            let nothing = try await scenario.base.coordinator.post(SiteRoute.referralStatus.path(referral.id!), ["status": "", "version": String(referral.version)])
+            #expect(nothing.status == .unprocessableEntity)
+            // Withdrawing asks for a confirmation, keeps the choice, and changes nothing yet.
+            let asked = try await scenario.base.coordinator.post(SiteRoute.referralStatus.path(referral.id!), ["status": "cancelled", "version": String(referral.version)])
+            #expect(asked.status == .unprocessableEntity)
+            #expect(asked.body.string.contains("niet terug te draaien") && asked.body.string.contains(#"name="confirm""#))
+            #expect(asked.body.string.contains(#"value="cancelled" selected"#))
+            #expect(try await scenario.referral().referralStatus == .requested)
+            let confirmed = try await scenario.base.coordinator.post(SiteRoute.referralStatus.path(referral.id!), ["status": "cancelled", "version": String(referral.version), "confirm": "on"])
+            #expect(confirmed.status == .seeOther)
+            #expect(try await scenario.referral().referralStatus == .cancelled)
+        }
+    }
 }
