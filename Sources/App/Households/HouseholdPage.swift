@@ -51,6 +51,13 @@ struct HouseholdPage: Encodable {
     let teamForm: TeamForm?
     let consentForm: ConsentForm?
     let errors: FormErrors
+    /// What was typed into the goal or note form when it was refused, shown again.
+    let typed: Typed
+
+    struct Typed: Encodable {
+        var goalDomain = "", goalTitle = "", goalTarget = ""
+        var noteDomain = "", noteKind = "", noteDate = "", noteText = ""
+    }
 
     struct PlanInfo: Encodable {
         let reviewOn: String; let reviewAction: String?; let overdue: Bool
@@ -64,7 +71,8 @@ struct HouseholdPage: Encodable {
     struct TeamForm: Encodable { let action: String; let organizations: [Option]; let domains: [Option] }
     struct ConsentForm: Encodable { let action: String; let residents: [Option]; let organizations: [Option]; let domains: [Option]; let methods: [Option]; let today: String }
 
-    static func build(_ opened: ResidentAccess.Opened, req: Request, revealed: [UUID: String] = [:], errors: FormErrors = .none) async throws -> HouseholdPage {
+    static func build(_ opened: ResidentAccess.Opened, req: Request, revealed: [UUID: String] = [:], errors: FormErrors = .none,
+                      typed: Typed = .init()) async throws -> HouseholdPage {
         let household = opened.household
         let id = try household.requireID()
         let tenantID = household.tenantID
@@ -146,7 +154,7 @@ struct HouseholdPage: Encodable {
                 text: cipher.openOrNil(note.textEncrypted) ?? req.t("note.unreadable")
             )
         }
-        let domainOptions = { (domains: [LifeDomain]) in domains.map { Option(value: $0.rawValue, label: domainLabel($0), selected: false) } }
+        let domainOptions = { (domains: [LifeDomain], chosen: String) in domains.map { Option(value: $0.rawValue, label: domainLabel($0), selected: $0.rawValue == chosen) } }
         let organizationOptions = names.sorted { $0.value < $1.value }.map { Option(value: $0.key.uuidString, label: $0.value, selected: false) }
 
         return HouseholdPage(
@@ -159,12 +167,12 @@ struct HouseholdPage: Encodable {
             consents: manages ? consentRows : nil,
             goals: grouped,
             progress: progress,
-            goalDomains: domainOptions(goalDomains),
-            noteDomains: domainOptions(noteDomains),
+            goalDomains: domainOptions(goalDomains, typed.goalDomain),
+            noteDomains: domainOptions(noteDomains, typed.noteDomain),
             goalAction: SiteRoute.goals.path(id),
             notes: noteRows,
             noteAction: SiteRoute.notes.path(id),
-            noteKinds: NoteKind.allCases.map { Option(value: $0.rawValue, label: req.t("note.kind.\($0.rawValue)"), selected: false) },
+            noteKinds: NoteKind.allCases.map { Option(value: $0.rawValue, label: req.t("note.kind.\($0.rawValue)"), selected: $0.rawValue == typed.noteKind) },
             today: today,
             emergency: opened.context.breakTheGlass && opened.context.role == .professional,
             timeline: try await Timeline.items(for: opened, req: req),
@@ -176,15 +184,16 @@ struct HouseholdPage: Encodable {
                 residents: residents.compactMap { r in r.id.map { Option(value: $0.uuidString, label: r.fullName, selected: false) } },
                 kinds: RepresentationKind.allCases.map { Option(value: $0.rawValue, label: req.t("representation.\($0.rawValue)"), selected: false) }
             ) : nil,
-            teamForm: coordinates ? TeamForm(action: SiteRoute.involvements.path(id), organizations: organizationOptions, domains: domainOptions(LifeDomain.allCases)) : nil,
+            teamForm: coordinates ? TeamForm(action: SiteRoute.involvements.path(id), organizations: organizationOptions, domains: domainOptions(LifeDomain.allCases, "")) : nil,
             consentForm: recordsConsent ? ConsentForm(
                 action: SiteRoute.consents.path(id),
                 residents: residents.compactMap { r in r.id.map { Option(value: $0.uuidString, label: r.fullName, selected: false) } },
-                organizations: organizationOptions, domains: domainOptions(LifeDomain.allCases),
+                organizations: organizationOptions, domains: domainOptions(LifeDomain.allCases, ""),
                 methods: ConsentMethod.allCases.filter { $0 != .portal }.map { Option(value: $0.rawValue, label: req.t("consent.method.\($0.rawValue)"), selected: false) },
                 today: today
             ) : nil,
-            errors: errors
+            errors: errors,
+            typed: typed
         )
     }
 
@@ -216,8 +225,9 @@ struct HouseholdPage: Encodable {
     }
 
     /// The household page again, with what went wrong in a form on it.
-    static func rerender(_ req: Request, _ opened: ResidentAccess.Opened, _ errors: FormErrors, status: HTTPStatus = .unprocessableEntity) async throws -> Response {
-        let page = try await build(opened, req: req, errors: errors)
+    static func rerender(_ req: Request, _ opened: ResidentAccess.Opened, _ errors: FormErrors, typed: Typed = .init(),
+                         status: HTTPStatus = .unprocessableEntity) async throws -> Response {
+        let page = try await build(opened, req: req, errors: errors, typed: typed)
         return try await req.page("households/show", title: opened.household.name, page, status: status)
     }
 }

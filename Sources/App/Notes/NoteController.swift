@@ -21,11 +21,12 @@ struct NoteController {
     func add(req: Request) async throws -> Response {
         let actor = try req.requireActor()
         let form = try req.content.decode(NoteForm.self)
+        let typed = HouseholdPage.Typed(noteDomain: form.domain ?? "", noteKind: form.kind ?? "", noteDate: form.occurred_on ?? "", noteText: form.text ?? "")
         let access = try req.residentAccess()
         let householdID = req.parameters.get("householdID", as: UUID.self)
         guard let domain = form.domain.flatMap(LifeDomain.init(rawValue:)) else {
             let opened = try await access.open(householdID, .identity, event: "note.create")
-            return try await HouseholdPage.rerender(req, opened, FormErrors([.init(field: "note_domain", messageKey: "validation.choose_option")], req: req))
+            return try await HouseholdPage.rerender(req, opened, FormErrors([.init(field: "note_domain", messageKey: "validation.choose_option")], req: req), typed: typed)
         }
         let opened = try await access.open(householdID, .writeNote(domain), event: "note.create")
         var validator = FormValidator()
@@ -34,7 +35,7 @@ struct NoteController {
         if day == nil { validator.add("note_date", "validation.date_invalid") }
         else if let day, day > Day.today() { validator.add("note_date", "validation.date_in_future") }
         let text = validator.text("note_text", form.text, maxLength: Self.maximumLength, allowLineBreaks: true)
-        guard validator.isValid, let day, let text else { return try await HouseholdPage.rerender(req, opened, FormErrors(validator.issues, req: req)) }
+        guard validator.isValid, let day, let text else { return try await HouseholdPage.rerender(req, opened, FormErrors(validator.issues, req: req), typed: typed) }
         let household = opened.household
         let note = Note(
             tenantID: household.tenantID, householdID: try household.requireID(), domain: domain, kind: kind, occurredOn: day,

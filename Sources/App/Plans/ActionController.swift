@@ -73,7 +73,7 @@ struct ActionController {
         }
         if owner == nil { validator.add("action_owner", "validation.choose_option") }
         guard validator.isValid, let description, let owner else {
-            return try await GoalController.page(req, opened, goal, .init(goal), errors: FormErrors(validator.issues, req: req), status: .unprocessableEntity)
+            return try await GoalController.page(req, opened, goal, .init(goal), errors: FormErrors(validator.issues, req: req), status: .unprocessableEntity, newAction: form)
         }
         let action = PlanAction(tenantID: tenantID, householdID: goal.householdID, goalID: try goal.requireID(), description: description, owner: owner, dueOn: dueOn)
         try await req.db.transaction { tx in

@@ -41,6 +41,8 @@ struct GoalController {
         let volunteers: [Option]
         let organizations: [Option]
         let ownerKinds: [Option]
+        /// What was typed into the new-action form when it was refused.
+        let newAction: ActionController.ActionForm
         let referHref: String
         let referrals: [ReferralRow]
     }
@@ -62,16 +64,17 @@ struct GoalController {
 
     func add(req: Request) async throws -> Response {
         let form = try req.content.decode(GoalForm.self)
+        let typed = HouseholdPage.Typed(goalDomain: form.domain ?? "", goalTitle: form.title ?? "", goalTarget: form.target ?? "")
         let access = try req.residentAccess()
         guard let domain = form.domain.flatMap(LifeDomain.init(rawValue:)) else {
             let opened = try await access.open(req.parameters.get("householdID", as: UUID.self), .identity, event: "goal.create")
-            return try await HouseholdPage.rerender(req, opened, FormErrors([.init(field: "goal_domain", messageKey: "validation.choose_option")], req: req))
+            return try await HouseholdPage.rerender(req, opened, FormErrors([.init(field: "goal_domain", messageKey: "validation.choose_option")], req: req), typed: typed)
         }
         let opened = try await access.open(req.parameters.get("householdID", as: UUID.self), .write(domain), event: "goal.create")
         var validator = FormValidator()
         let title = validator.text("goal_title", form.title, maxLength: 300)
         let target = validator.text("goal_target", form.target, required: false, maxLength: 500)
-        guard validator.isValid, let title else { return try await HouseholdPage.rerender(req, opened, FormErrors(validator.issues, req: req)) }
+        guard validator.isValid, let title else { return try await HouseholdPage.rerender(req, opened, FormErrors(validator.issues, req: req), typed: typed) }
         let household = opened.household
         let goal = Goal(tenantID: household.tenantID, householdID: try household.requireID(), domain: domain, title: title, target: target)
         try await req.db.transaction { tx in
@@ -140,7 +143,8 @@ struct GoalController {
 
     static func page(
         _ req: Request, _ opened: ResidentAccess.Opened, _ goal: Goal, _ values: GoalForm,
-        errors: FormErrors = .none, conflict: Conflict? = nil, status: HTTPStatus = .ok
+        errors: FormErrors = .none, conflict: Conflict? = nil, status: HTTPStatus = .ok,
+        newAction: ActionController.ActionForm = .init()
     ) async throws -> Response {
         let householdID = try opened.household.requireID()
         let tenantID = opened.household.tenantID
@@ -169,9 +173,10 @@ struct GoalController {
             statuses: GoalStatus.allCases.map { Option(value: $0.rawValue, label: req.t("goal.status.\($0.rawValue)"), selected: $0.rawValue == values.status) },
             errors: errors, conflict: conflict,
             actions: rows, actionAction: SiteRoute.actions.path(householdID, goalID),
-            volunteers: volunteers.compactMap { v in v.id.map { Option(value: $0.uuidString, label: v.displayName, selected: false) } },
-            organizations: organizationNames.sorted { $0.value < $1.value }.map { Option(value: $0.key.uuidString, label: $0.value, selected: false) },
-            ownerKinds: ActionOwnerKind.allCases.map { Option(value: $0.rawValue, label: req.t("action.owner.\($0.rawValue)"), selected: false) },
+            volunteers: volunteers.compactMap { v in v.id.map { Option(value: $0.uuidString, label: v.displayName, selected: $0.uuidString == newAction.owner_volunteer_id) } },
+            organizations: organizationNames.sorted { $0.value < $1.value }.map { Option(value: $0.key.uuidString, label: $0.value, selected: $0.key.uuidString == newAction.owner_organization_id) },
+            ownerKinds: ActionOwnerKind.allCases.map { Option(value: $0.rawValue, label: req.t("action.owner.\($0.rawValue)"), selected: $0.rawValue == newAction.owner_kind) },
+            newAction: newAction,
             referHref: SiteRoute.referralNew.path(householdID, goalID),
             referrals: try await Self.referrals(of: goal, in: opened, req: req)
         )

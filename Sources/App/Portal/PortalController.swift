@@ -10,6 +10,8 @@ struct PortalController {
         let data: PortalData
         let organizations: [Option]
         let domains: [Option]
+        /// What was typed as the consent's purpose, when the form was refused.
+        let purpose: String
         let nextVersion: Int
     }
 
@@ -48,7 +50,8 @@ struct PortalController {
         return try await render(req, opened)
     }
 
-    func render(_ req: Request, _ opened: ResidentAccess.Opened, errors: FormErrors = .none, status: HTTPStatus = .ok) async throws -> Response {
+    func render(_ req: Request, _ opened: ResidentAccess.Opened, errors: FormErrors = .none, status: HTTPStatus = .ok,
+                typedConsent: ConsentForm = .init()) async throws -> Response {
         let household = opened.household
         let actor = try req.requireActor()
         let progress = try await Self.representedResident(req, actor: actor)
@@ -57,8 +60,9 @@ struct PortalController {
         let organizations = try await req.organizationNames(in: household.tenantID)
         let page = Page(
             data: data,
-            organizations: organizations.sorted { $0.value < $1.value }.map { Option(value: $0.key.uuidString, label: $0.value, selected: false) },
-            domains: LifeDomain.allCases.map { Option(value: $0.rawValue, label: req.t("domain.\($0.rawValue)"), selected: false) },
+            organizations: organizations.sorted { $0.value < $1.value }.map { Option(value: $0.key.uuidString, label: $0.value, selected: $0.key.uuidString == typedConsent.organization_id) },
+            domains: LifeDomain.allCases.map { Option(value: $0.rawValue, label: req.t("domain.\($0.rawValue)"), selected: typedConsent.domains?.contains($0.rawValue) == true) },
+            purpose: typedConsent.purpose ?? "",
             nextVersion: (data.versions.first?.number ?? 0) + 1
         )
         struct WithErrors: Encodable { let page: Page; let errors: FormErrors; let progress: [AssessmentProgress.Member] }
@@ -137,7 +141,9 @@ struct PortalController {
         let domains = Set((form.domains ?? []).compactMap(LifeDomain.init(rawValue:)))
         if domains.isEmpty { validator.add("portal_domains", "validation.domains_required") }
         let purpose = validator.text("portal_purpose", form.purpose, maxLength: 200)
-        guard validator.isValid, let organization, let purpose else { return try await render(req, opened, errors: FormErrors(validator.issues, req: req), status: .unprocessableEntity) }
+        guard validator.isValid, let organization, let purpose else {
+            return try await render(req, opened, errors: FormErrors(validator.issues, req: req), status: .unprocessableEntity, typedConsent: form)
+        }
         let consent = Consent(
             tenantID: opened.household.tenantID, householdID: try opened.household.requireID(), residentID: try resident.requireID(),
             recipientOrganizationID: try organization.requireID(), domains: domains, purpose: purpose,

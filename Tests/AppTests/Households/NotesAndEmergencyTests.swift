@@ -109,3 +109,62 @@ struct NotesAndEmergencyTests {
         }
     }
 }
+
+@Suite("Refused forms keep what was typed")
+struct TypedInputTests {
+    @Test func aNoteWithoutALifeDomainKeepsItsText() async throws {
+        try await withApp { app in
+            let scenario = try await HouseholdScenario.make(app)
+            try await scenario.coordinator.get(scenario.path)
+            let refused = try await scenario.coordinator.post(SiteRoute.notes.path(scenario.householdID), [
+                "domain": "", "kind": "visit", "occurred_on": "2026-11-02", "text": "Huisbezoek: <post> ligt ongeopend op tafel.",
+            ])
+            #expect(refused.status == .unprocessableEntity)
+            let body = refused.body.string
+            #expect(body.contains("Huisbezoek: &lt;post&gt; ligt ongeopend op tafel.</textarea>"))
+            #expect(body.contains(#"value="2026-11-02""#) && body.contains(#"<option value="visit" selected>"#))
+            #expect(try await Note.query(on: app.db).count() == 0)
+        }
+    }
+
+    @Test func aGoalWithoutALifeDomainOrWithATooLongTitleKeepsWhatWasTyped() async throws {
+        try await withApp { app in
+            let scenario = try await HouseholdScenario.make(app)
+            try await scenario.coordinator.get(scenario.path)
+            let noDomain = try await scenario.coordinator.post(SiteRoute.goals.path(scenario.householdID), ["domain": "", "title": "Weer rust in huis", "target": "Binnen drie maanden"])
+            #expect(noDomain.status == .unprocessableEntity)
+            #expect(noDomain.body.string.contains(#"value="Weer rust in huis""#) && noDomain.body.string.contains(#"value="Binnen drie maanden""#))
+            let tooLong = try await scenario.coordinator.post(SiteRoute.goals.path(scenario.householdID), ["domain": "finances", "title": String(repeating: "a", count: 301), "target": "Geen achterstand"])
+            #expect(tooLong.status == .unprocessableEntity)
+            #expect(tooLong.body.string.contains(#"<option value="finances" selected>"#) && tooLong.body.string.contains(#"value="Geen achterstand""#))
+            #expect(try await Goal.query(on: app.db).count() == 0)
+        }
+    }
+
+    @Test func anActionWithoutAnOwnerKeepsItsDescriptionAndDate() async throws {
+        try await withApp { app in
+            let scenario = try await HouseholdScenario.make(app)
+            let goal = try await scenario.goal(.finances, "Rekeningen op tijd betalen")
+            let path = SiteRoute.goal.path(scenario.householdID, try goal.requireID())
+            let page = try await scenario.coordinator.get(path)
+            #expect(!page.body.string.contains(#"id="action_description" name="description" type="text" maxlength="300" value="nil""#))
+            let refused = try await scenario.coordinator.post(SiteRoute.actions.path(scenario.householdID, try goal.requireID()), [
+                "description": "Samen de post doornemen", "owner_kind": "", "due_on": "2099-01-15", "owner_name": "",
+            ])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains(#"value="Samen de post doornemen""#) && refused.body.string.contains(#"value="2099-01-15""#))
+            #expect(try await PlanAction.query(on: app.db).count() == 0)
+        }
+    }
+
+    @Test func aPortalConsentWithoutAnOrganisationKeepsItsPurposeAndTopics() async throws {
+        try await withApp { app in
+            let scenario = try await HouseholdScenario.make(app)
+            let person = try await ActionRightsTests.residentClient(scenario)
+            let refused = try await person.post("/portal/consents", ["organization_id": "", "domains[]": "housing", "purpose": "Hulp bij het zoeken naar een woning"])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains(#"value="Hulp bij het zoeken naar een woning""#))
+            #expect(refused.body.string.contains(#"value="housing" checked"#))
+        }
+    }
+}
