@@ -151,16 +151,10 @@ struct GoalController {
         let goalID = try goal.requireID()
         let organizationNames = try await req.organizationNames(in: tenantID)
         let volunteers = try await User.scoped(to: tenantID, on: req.db).filter(\.$role == Role.volunteer.rawValue).filter(\.$isActive == true).sort(\.$displayName).all()
-        let volunteerNames = Dictionary(volunteers.compactMap { v in v.id.map { ($0, v.displayName) } }, uniquingKeysWith: { a, _ in a })
         let actions = try await opened.actions(of: goal, on: req.db)
+        let owners = try await PlanAction.owners(of: actions, tenantID: tenantID, forResident: false, req: req)
         let rows = actions.map { action in
-            let owner: String = switch ActionOwnerKind(rawValue: action.ownerKind) {
-            case .organization: action.ownerOrganizationID.flatMap { organizationNames[$0] } ?? ""
-            case .volunteer: action.ownerUserID.flatMap { volunteerNames[$0] } ?? req.t("action.owner.volunteer")
-            case .network: action.ownerName ?? ""
-            case .resident: req.t("action.owner.resident")
-            case .professional, nil: req.t("action.owner.professional")
-            }
+            let owner = action.id.flatMap { owners[$0] } ?? ""
             return ActionRow(
                 description: action.description, owner: owner, due: action.dueOn ?? "", status: req.t("action.status.\(action.status)"),
                 statusAction: SiteRoute.actionStatus.path(householdID, goalID, action.id?.uuidString ?? ""), version: action.version,

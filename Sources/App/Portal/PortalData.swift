@@ -86,6 +86,7 @@ struct PortalData: Content {
     static func goals(_ opened: ResidentAccess.Opened, req: Request) async throws -> [GoalItem] {
         let domain = { (raw: String) in req.t("domain.\(raw)") }
         let (goals, actions) = try await opened.wholePlan(on: req.db)
+        let owners = try await PlanAction.owners(of: actions, tenantID: opened.tenantID, forResident: opened.context.role == .resident, req: req)
         return goals.map { goal in
             GoalItem(
                 id: goal.id?.uuidString ?? "", domain: domain(goal.domain), title: goal.title, target: goal.target ?? "",
@@ -93,7 +94,7 @@ struct PortalData: Content {
                 actions: actions.filter { $0.goalID == goal.id }.map { action in
                     ActionItem(
                         id: action.id?.uuidString ?? "", description: action.description,
-                        owner: req.t("action.owner.\(action.ownerKind)"), due: action.dueOn ?? "",
+                        owner: action.id.flatMap { owners[$0] } ?? "", due: action.dueOn ?? "",
                         status: req.t("action.status.\(action.status)"),
                         canMarkDone: action.ownerKind == ActionOwnerKind.resident.rawValue && action.status != ActionStatus.done.rawValue
                     )

@@ -167,4 +167,26 @@ struct TypedInputTests {
             #expect(refused.body.string.contains(#"value="housing" checked"#))
         }
     }
+
+}
+
+@Suite("Who does an action")
+struct ActionOwnerTests {
+    @Test func everyoneReadsWhoItIsNotIkProfessional() async throws {
+        try await withApp { app in
+            let scenario = try await HouseholdScenario.make(app)
+            let goal = try await scenario.goal(.finances, "Rekeningen op tijd betalen")
+            let goalPath = SiteRoute.goal.path(scenario.householdID, try goal.requireID())
+            try await scenario.coordinator.get(goalPath)
+            #expect(try await scenario.coordinator.post(SiteRoute.actions.path(scenario.householdID, try goal.requireID()),
+                                                       ["description": "Budgetplan maken", "owner_kind": "professional"]).status == .seeOther)
+            let page = try await scenario.coordinator.get(goalPath)
+            #expect(page.body.string.contains("Sanne") && !page.body.string.contains("<td>Ik (professional)</td>"))
+            let person = try await ActionRightsTests.residentClient(scenario)
+            #expect(try await person.post("/portal/actions", ["goal_id": try goal.requireID().uuidString, "description": "Post openen"]).status == .seeOther)
+            let portal = try await person.get("/portal").body.string
+            #expect(portal.contains("Sanne") && !portal.contains("Ik (professional)"))
+            #expect(portal.contains("U zelf"))
+        }
+    }
 }
