@@ -33,7 +33,7 @@ enum UserAdmin {
         case .success(let value): valid = value
         }
         let id = try user.requireID()
-        if user.userRole == .platformAdmin, !actor.role.administersPlatform { throw AppError.forbidden }
+        guard actor.role.manages(user.userRole) else { throw AppError.forbidden }
         let roleChanged = valid.role != user.userRole
         let saved = try await req.db.transaction { tx -> Bool in
             let landed = try await tx.sql.updateVersioned(User.schema, id: id, expectedVersion: form.version ?? 0) {
@@ -53,7 +53,7 @@ enum UserAdmin {
     static func setActive(_ user: User, _ active: Bool, req: Request) async throws {
         let actor = try req.requireActor()
         guard user.id != actor.userID else { throw AppError.forbidden }
-        if user.userRole == .platformAdmin, !actor.role.administersPlatform { throw AppError.forbidden }
+        guard actor.role.manages(user.userRole) else { throw AppError.forbidden }
         try await req.db.transaction { tx in
             user.isActive = active
             user.version += 1
@@ -67,7 +67,7 @@ enum UserAdmin {
     /// factor (a lost phone without recovery codes).
     static func reset(_ user: User, secondFactor: Bool, req: Request) async throws -> String {
         let actor = try req.requireActor()
-        if user.userRole == .platformAdmin, !actor.role.administersPlatform { throw AppError.forbidden }
+        guard actor.role.manages(user.userRole) else { throw AppError.forbidden }
         return try await req.db.transaction { tx in
             user.passwordHash = nil
             if secondFactor {

@@ -24,6 +24,8 @@ struct UserController {
         let errors: FormErrors
         let conflict: Conflict?
         let manage: Manage?
+        /// False for an account the actor may not change: the page shows it without a save button.
+        let editable: Bool
     }
 
     struct Conflict: Encodable { let name: String; let role: String }
@@ -31,6 +33,8 @@ struct UserController {
     /// The buttons beside an existing user.
     struct Manage: Encodable {
         let active: Bool
+        /// Nobody deactivates their own account.
+        let canSwitchActive: Bool
         let deactivateAction: String
         let reactivateAction: String
         let resetAction: String
@@ -136,16 +140,20 @@ struct UserController {
         let names = try await req.organizationNames(in: actor.tenantID).sorted { $0.value < $1.value }
         let organizations = [Option(value: "", label: req.t("users.no_organization"), selected: (values.organization_id ?? "").isEmpty)]
             + names.map { Option(value: $0.key.uuidString, label: $0.value, selected: $0.key.uuidString == values.organization_id) }
-        let manage = try user.map { user in
+        // Offer only what the actor may do: a platform admin's account is not a tenant admin's to manage.
+        let editable = user.map { actor.role.manages($0.userRole) } ?? true
+        let manage = try user.flatMap { user -> Manage? in
+            guard editable else { return nil }
             let id = try user.requireID()
             return Manage(
-                active: user.isActive, deactivateAction: SiteRoute.userDeactivate.path(id),
+                active: user.isActive, canSwitchActive: user.id != actor.userID, deactivateAction: SiteRoute.userDeactivate.path(id),
                 reactivateAction: SiteRoute.userReactivate.path(id), resetAction: SiteRoute.userReset.path(id)
             )
         }
         let page = FormPage(
             action: action, isNew: user == nil, username: values.username ?? "", displayName: values.display_name ?? "",
-            version: values.version ?? 0, roles: roles, organizations: organizations, errors: errors, conflict: conflict, manage: manage
+            version: values.version ?? 0, roles: roles, organizations: organizations, errors: errors, conflict: conflict, manage: manage,
+            editable: editable
         )
         return try await req.page("admin/user-form", title: req.t(user == nil ? "users.new" : "users.edit"), page, status: status)
     }

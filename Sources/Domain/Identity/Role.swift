@@ -25,6 +25,12 @@ public enum Role: String, CaseIterable, Codable, Sendable {
     public var administersPlatform: Bool { self == .platformAdmin }
     public var reviewsAccessLog: Bool { self == .privacyOfficer }
 
+    /// Whether someone in this role may change, deactivate or reset an account
+    /// in `other`: only a platform admin touches a platform admin's account.
+    public func manages(_ other: Role) -> Bool {
+        administersTenant && (other != .platformAdmin || administersPlatform)
+    }
+
     /// Roles a tenant admin may hand out; only a platform admin makes platform admins.
     public static let assignableByTenantAdmin: [Role] = [
         .resident, .professional, .volunteer, .analyst, .privacyOfficer, .tenantAdmin,

@@ -139,3 +139,28 @@ struct TenantAdminTests {
         }
     }
 }
+
+@Suite("Only what the administrator may do")
+struct UserAdminOffersTests {
+    @Test func aTenantAdminIsNotOfferedToManageAPlatformAdmin() async throws {
+        try await withApp { app in
+            let fixtures = Fixtures(app: app)
+            let tenant = try await fixtures.tenant()
+            let (admin, adminSecret) = try await fixtures.user("ruben", role: .tenantAdmin, in: tenant)
+            let (boss, _) = try await fixtures.user("boss", role: .platformAdmin, in: tenant)
+            let (colleague, _) = try await fixtures.user("pieter", role: .analyst, in: tenant)
+            let client = TestClient(app)
+            try await fixtures.signIn(client, "ruben", secret: adminSecret)
+            let bossPage = try await client.get(SiteRoute.user.path(try boss.requireID())).body.string
+            let bossID = try boss.requireID(), colleagueID = try colleague.requireID(), adminID = try admin.requireID()
+            #expect(!bossPage.contains(SiteRoute.userDeactivate.path(bossID)) && !bossPage.contains(SiteRoute.userReset.path(bossID)))
+            #expect(bossPage.contains("alleen een platformbeheerder"))
+            // What it does offer works.
+            let colleaguePage = try await client.get(SiteRoute.user.path(try colleague.requireID())).body.string
+            #expect(colleaguePage.contains(SiteRoute.userDeactivate.path(colleagueID)))
+            // Not to deactivate themself.
+            let ownPage = try await client.get(SiteRoute.user.path(try admin.requireID())).body.string
+            #expect(!ownPage.contains(SiteRoute.userDeactivate.path(adminID)) && ownPage.contains(SiteRoute.userReset.path(adminID)))
+        }
+    }
+}
