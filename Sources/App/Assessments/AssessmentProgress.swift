@@ -116,7 +116,7 @@ struct ProgressChart {
             id: instrument.id, name: name, svg: chart.svg(title: req.t("assessment.chart_title", name, person), series: series),
             caption: req.t("assessment.table_caption", name, person), radar: true, legend: legend,
             rows: rows, marks: [], disagreements: differing.count,
-            disagreement: differing.isEmpty ? nil : req.t("assessment.disagreements", String(differing.count)), distance: nil
+            disagreement: differing.isEmpty ? nil : req.t(differing.count == 1 ? "assessment.disagreement_one" : "assessment.disagreements", String(differing.count)), distance: nil
         )
     }
 
@@ -140,7 +140,7 @@ struct ProgressChart {
                 by: req.t(record.assessment.assessmentSource == .own ? "assessment.own_view" : "assessment.by_professional"))
         }
         let distance = OutcomeProgress.distance(professional)[item.id].map {
-            req.t("assessment.ladder_distance", signed($0.change), $0.firstDay, cell($0.latest))
+            req.t(abs($0.change) == 1 ? "assessment.ladder_distance_one" : "assessment.ladder_distance", signed($0.change), $0.firstDay, cell($0.latest))
         }
         let ownLatest = OutcomeProgress.latestTwo(own).latest?.scores[item.id]
         let latest = OutcomeProgress.latestTwo(professional).latest?.scores[item.id]

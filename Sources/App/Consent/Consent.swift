@@ -1,5 +1,6 @@
 import Domain
 import Fluent
+import Vapor
 import Foundation
 
 /// A resident's recorded permission to share some life domains with one
@@ -55,5 +56,15 @@ final class Consent: Model, HouseholdOwned, @unchecked Sendable {
 
     func effective(today: String) -> EffectiveConsent {
         ConsentRule.effective(status: ConsentStatus(rawValue: status) ?? .withdrawn, validFrom: validFrom, validTo: validTo, today: today)
+    }
+}
+
+extension Consent {
+    /// "from – to" in words: a withdrawn consent ends the day it was withdrawn, not "no end date".
+    func validity(_ req: Request) -> String {
+        let end: String
+        if let withdrawnAt, status == ConsentStatus.withdrawn.rawValue { end = req.t("consent.withdrawn_on", Day.string(withdrawnAt)) }
+        else { end = validTo ?? req.t("consent.open_ended") }
+        return validFrom + " – " + end
     }
 }

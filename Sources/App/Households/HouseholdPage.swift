@@ -27,7 +27,7 @@ struct HouseholdPage: Encodable {
     let id: String
     let name: String
     let address: String
-    let neighbourhood: String
+    let neighbourhood: String?
     let members: [Member]
     let ownContact: OwnContact?
     let team: [TeamRow]?
@@ -115,7 +115,7 @@ struct HouseholdPage: Encodable {
             return ConsentRow(
                 resident: residentNames[consent.residentID] ?? "", organization: names[consent.recipientOrganizationID] ?? "",
                 domains: domainList(consent.lifeDomains), purpose: consent.purpose,
-                validity: consent.validFrom + " – " + (consent.validTo ?? req.t("consent.open_ended")),
+                validity: consent.validity(req),
                 method: req.t("consent.method.\(consent.method)"), status: req.t("consent.effective.\(effective.rawValue)"),
                 withdrawAction: recordsConsent && ConsentRule.canWithdraw(ConsentStatus(rawValue: consent.status) ?? .withdrawn) && effective != .expired
                     ? SiteRoute.consentWithdraw.path(id, try consent.requireID()) : nil
@@ -160,7 +160,7 @@ struct HouseholdPage: Encodable {
         return HouseholdPage(
             id: id.uuidString, name: household.name,
             address: "\(household.street), \(household.postcode) \(household.city)",
-            neighbourhood: household.neighbourhoodCode ?? "",
+            neighbourhood: household.neighbourhoodCode.flatMap { $0.isEmpty ? nil : $0 },
             members: members,
             ownContact: ownContact,
             team: manages ? team : nil,

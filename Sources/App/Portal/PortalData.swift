@@ -42,7 +42,7 @@ struct PortalData: Content {
             return ConsentItem(
                 id: consent.id?.uuidString ?? "", organization: organizations[consent.recipientOrganizationID] ?? "",
                 domains: domains(consent.lifeDomains), purpose: consent.purpose,
-                validity: consent.validFrom + " – " + (consent.validTo ?? req.t("consent.open_ended")),
+                validity: consent.validity(req),
                 status: req.t("consent.effective.\(effective.rawValue)"), canWithdraw: effective == .active || effective == .notYetValid
             )
         }

@@ -102,7 +102,7 @@ struct AssessmentWebTests {
 
             let page = try await scenario.coordinator.get(scenario.path).body.string
             let progress = page.section(from: #"id="progress-title""#, to: #"id="notes-title""#)
-            #expect(progress.contains("Op 1 onderdelen ziet de inwoner het anders dan de professional"))
+            #expect(progress.contains("Op 1 onderdeel ziet de inwoner het anders dan de professional"))
             #expect(progress.contains(#"<tr class="differs"><th scope="row">Financiën</th><td>2 – Niet zelfredzaam</td><td>–</td><td>4 – Voldoende zelfredzaam <strong class="differs-badge">verschilt</strong>"#))
             // Housing is not the coordinator's domain: the resident's own score there stays hidden.
             #expect(!progress.contains("Huisvesting"))

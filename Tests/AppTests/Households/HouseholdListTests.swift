@@ -62,3 +62,28 @@ struct HouseholdListTests {
         }
     }
 }
+
+@Suite("Empty states that tell the truth")
+struct EmptyStateTests {
+    @Test func aSearchWithoutResultsSaysSoAndTheWorklistSaysWhoseContactYouAre() async throws {
+        try await withApp { app in
+            let scenario = try await HouseholdScenario.make(app)
+            let none = try await scenario.coordinator.get("/households?q=Jansen").body.string
+            #expect(none.contains("Geen huishoudens van uw organisatie gevonden voor “Jansen”."))
+            #expect(!none.contains("nog bij geen enkel huishouden betrokken"))
+            let partner = try await scenario.professional("schuldhulp", of: scenario.partner)
+            _ = try await scenario.consent([.finances], for: scenario.partner)
+            try await scenario.involve(scenario.partner, [.finances])
+            let worklist = try await partner.get("/worklist").body.string
+            #expect(worklist.contains("nog van geen enkel huishouden de contactpersoon"))
+            #expect(!worklist.contains("nog bij geen enkel huishouden betrokken"))
+        }
+    }
+
+    @Test func wordsForOneAreSingular() async throws {
+        try await withApp { app in
+            #expect(app.localizer.text("assessment.disagreement_one", .nl, ["1"]).hasPrefix("Op 1 onderdeel "))
+            #expect(app.localizer.text("assessment.ladder_distance_one", .nl, ["+1", "2026-01-01", "3"]).contains("+1 trede,"))
+        }
+    }
+}
