@@ -13,7 +13,7 @@ extension ResidentAccess {
         for domain in domains {
             let action: AccessAction = actor.role == .resident ? .participate : .write(domain)
             let next = try await open(householdID, action, event: event)
-            if opened == nil, case .allowed(let allowed) = AccessPolicy.decide(next.context, action) { basis = allowed }
+            if opened == nil { basis = next.basis }
             opened = next
         }
         guard let opened else { return (try await open(householdID, .identity, event: event), basis) }

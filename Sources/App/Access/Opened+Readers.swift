@@ -142,8 +142,8 @@ extension ResidentAccess.Opened {
     /// An action by id, when its goal's domain's details are visible.
     func action(_ id: UUID?, on db: any Database) async throws -> PlanAction? {
         guard let action = try await PlanAction.chosen(id?.uuidString, in: household, on: db),
-              let goal = try await goal(action.goalID, on: db) else { return nil }
-        return try await self.action(action.id, of: goal, on: db)
+              try await goal(action.goalID, on: db) != nil else { return nil }
+        return action
     }
 
     /// The whole plan — every goal and action, in every domain — as the

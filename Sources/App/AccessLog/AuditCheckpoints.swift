@@ -4,6 +4,7 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
+import NIOConcurrencyHelpers
 import NIOCore
 import Vapor
 
@@ -14,16 +15,22 @@ import Vapor
 /// only ones a database writer could cut off unseen.
 enum AuditCheckpoints {
     /// Appends a checkpoint for each chain whose head moved since the last one in the file.
+    /// The file is read once per process; after that the sequences written are remembered,
+    /// so a file that grows for years is not read again every minute.
     static func write(on app: Application, now: Date = Date()) async throws {
         let path = app.config.auditCheckpointFile
         let key = app.config.keys.audit
-        let latest = Dictionary(try read(path).map { ($0.chain, $0) }, uniquingKeysWith: { a, b in a.sequence >= b.sequence ? a : b })
-        let heads = try await AccessLogHead.query(on: app.db).filter(\.$sequence > 0).sort(\.$chain).all()
-        let lines = heads.filter { latest[$0.chain]?.sequence != $0.sequence }.map {
-            AuditCheckpoint(chain: $0.chain, sequence: $0.sequence, hash: $0.hash, writtenAt: now, key: key).line
+        let written = app.auditCheckpointsWritten
+        if written.withLockedValue({ $0 == nil }) {
+            let fromFile = Dictionary(try read(path).map { ($0.chain, $0.sequence) }, uniquingKeysWith: max)
+            written.withLockedValue { $0 = $0 ?? fromFile }
         }
-        guard !lines.isEmpty else { return }
+        let heads = try await AccessLogHead.query(on: app.db).filter(\.$sequence > 0).sort(\.$chain).all()
+        let moved = written.withLockedValue { known in heads.filter { known?[$0.chain] != $0.sequence } }
+        guard !moved.isEmpty else { return }
+        let lines = moved.map { AuditCheckpoint(chain: $0.chain, sequence: $0.sequence, hash: $0.hash, writtenAt: now, key: key).line }
         try append(lines.joined(separator: "\n") + "\n", to: path)
+        written.withLockedValue { known in for head in moved { known?[head.chain] = head.sequence } }
         for line in lines { app.logger.notice("\(line)") }
     }
 
@@ -42,6 +49,16 @@ enum AuditCheckpoints {
         let bytes = Array(text.utf8)
         let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
         guard written == bytes.count, fsync(descriptor) == 0 else { throw Abort(.internalServerError, reason: "cannot write the audit checkpoints to \(path)") }
+    }
+}
+
+extension Application {
+    private struct CheckpointsWrittenKey: StorageKey { typealias Value = NIOLockedValueBox<[String: Int]?> }
+
+    /// The sequence last checkpointed per chain by this process; nil until the file was read. Set up in `configure`.
+    var auditCheckpointsWritten: NIOLockedValueBox<[String: Int]?> {
+        get { storage[CheckpointsWrittenKey.self]! }
+        set { storage[CheckpointsWrittenKey.self] = newValue }
     }
 }
 

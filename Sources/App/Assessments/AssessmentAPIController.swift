@@ -57,7 +57,7 @@ struct AssessmentAPIController {
         let resident: Resident
         if source == .own {
             // A resident assesses only themself (or the person they represent).
-            guard let own = try await PortalController.representedResident(req, actor: actor), own.householdID == opened.household.id else { throw AppError.forbidden }
+            guard let own = try await access.ownResident(), own.householdID == opened.household.id else { throw AppError.forbidden }
             if let asked = body.residentId, asked != own.id { throw AppError.forbidden }
             resident = own
         } else {

@@ -18,7 +18,7 @@ struct HomeController {
     func show(req: Request) async throws -> Response {
         let actor = try req.requireActor()
         // A resident's start page is their own plan.
-        if actor.role == .resident, try await PortalController.representedResident(req, actor: actor) != nil {
+        if actor.role == .resident, try await req.residentAccess().ownResident() != nil {
             return req.redirect(to: SiteRoute.portal.path())
         }
         let tenant = try await Tenant.find(actor.tenantID, on: req.db)

@@ -12,13 +12,13 @@ public struct Keys: Sendable {
     /// Keys the access log's hash chain and its checkpoints. Derived from the
     /// session key, so it lives wherever that key lives and never in the
     /// database; a separate purpose, so a MAC made for one use never fits another.
-    public var audit: SymmetricKey {
-        HKDF<SHA256>.deriveKey(inputKeyMaterial: session, info: Data("samenspel access log chain v1".utf8), outputByteCount: 32)
-    }
+    /// Derived once here: every logged change in a transaction needs it.
+    public let audit: SymmetricKey
 
     public init(session: SymmetricKey, field: SymmetricKey) {
         self.session = session
         self.field = field
+        self.audit = HKDF<SHA256>.deriveKey(inputKeyMaterial: session, info: Data("samenspel access log chain v1".utf8), outputByteCount: 32)
     }
 
     public static func random() -> Keys {

@@ -18,6 +18,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     }
     Migrations.register(on: app)
     app.accessLogBatcher = AccessLogBatcher(databases: app.databases, eventLoops: app.eventLoopGroup, logger: app.logger, key: config.keys.audit)
+    app.auditCheckpointsWritten = .init(nil)
 
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
     app.dummyPasswordHash = try app.password.hash(RandomToken.urlSafe())

@@ -37,12 +37,8 @@ struct PortalController {
     /// to do what the portal offers.
     static func own(_ req: Request, event: String, acting: Bool = false) async throws -> (ResidentAccess.Opened, Resident) {
         let actor = try req.requireActor()
-        guard actor.role == .resident, let resident = try await representedResident(req, actor: actor) else { throw AppError.notFound }
+        guard actor.role == .resident, let resident = try await req.residentAccess().ownResident() else { throw AppError.notFound }
         return (try await req.residentAccess().open(resident.householdID, acting ? .participate : .read(.identity), event: event), resident)
-    }
-
-    static func representedResident(_ req: Request, actor: Actor) async throws -> Resident? {
-        try await req.residentAccess().ownResident()
     }
 
     func show(req: Request) async throws -> Response {
@@ -53,8 +49,7 @@ struct PortalController {
     func render(_ req: Request, _ opened: ResidentAccess.Opened, errors: FormErrors = .none, status: HTTPStatus = .ok,
                 typedConsent: ConsentForm = .init()) async throws -> Response {
         let household = opened.household
-        let actor = try req.requireActor()
-        let progress = try await Self.representedResident(req, actor: actor)
+        let progress = try await req.residentAccess().ownResident()
             .asyncFlatMap { try await PortalAssessmentController.progress(req, opened, resident: $0) } ?? []
         let data = try await PortalData.gather(opened, req: req)
         let organizations = try await req.organizationNames(in: household.tenantID)
