@@ -21,10 +21,10 @@ extension ResidentAccess {
     }
 }
 
-extension Request {
+extension ResidentAccess.Opened {
     /// A member of the opened household, by the id in the path or form; 404 otherwise.
-    func member(_ raw: String?, of opened: ResidentAccess.Opened) async throws -> Resident {
-        guard let resident = try await opened.member(raw, on: db) else { throw AppError.notFound }
+    func requireMember(_ raw: String?, on db: any Database) async throws -> Resident {
+        guard let resident = try await member(raw, on: db) else { throw AppError.notFound }
         return resident
     }
 }

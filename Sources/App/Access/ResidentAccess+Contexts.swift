@@ -5,7 +5,7 @@ import Vapor
 
 extension ResidentAccess {
     /// What the policy needs to know about this actor and household, today.
-    func context(for household: Household) async throws -> AccessContext {
+    func accessContext(for household: Household) async throws -> AccessContext {
         let contexts = try await contexts(for: [household])
         return contexts[try household.requireID()] ?? AccessContext(role: actor.role, sameTenant: false)
     }
@@ -24,23 +24,23 @@ extension ResidentAccess {
     /// As `contexts(for:)`, for households already read within the actor's tenant.
     func contexts(forHouseholdsInTenant ids: [UUID]) async throws -> [UUID: AccessContext] {
         guard !ids.isEmpty else { return [:] }
-        let today = Day.today()
+        let today = context.today
         var contexts = Dictionary(ids.map { ($0, AccessContext(role: actor.role, sameTenant: true)) }, uniquingKeysWith: { first, _ in first })
         if actor.role == .resident {
             let own = try await ownHouseholds(among: ids, today: today)
             for id in own { contexts[id]?.ownHousehold = true }
         }
         if actor.role == .professional {
-            let opened = try await BreakTheGlassController.openHouseholds(among: ids, userID: actor.userID, tenantID: actor.tenantID, on: req.db)
+            let opened = try await BreakTheGlassController.openHouseholds(among: ids, userID: actor.userID, tenantID: actor.tenantID, on: context.db)
             for id in opened { contexts[id]?.breakTheGlass = true }
         }
         guard let organizationID = actor.organizationID else { return contexts }
-        for (id, involvement) in try await Self.activeInvolvements(householdIDs: ids, organizationID: organizationID, tenantID: actor.tenantID, today: today, on: req.db) {
+        for (id, involvement) in try await Self.activeInvolvements(householdIDs: ids, organizationID: organizationID, tenantID: actor.tenantID, today: today, on: context.db) {
             contexts[id]?.involvementDomains = involvement.domains
             contexts[id]?.isCoordinator = involvement.isCoordinator
         }
-        let referred = try await Referral.openDomains(householdIDs: ids, receiverID: organizationID, tenantID: actor.tenantID, on: req.db)
-        let consented = try await Self.consentedDomains(householdIDs: ids, organizationID: organizationID, tenantID: actor.tenantID, on: req.db)
+        let referred = try await Referral.openDomains(householdIDs: ids, receiverID: organizationID, tenantID: actor.tenantID, on: context.db)
+        let consented = try await Self.consentedDomains(householdIDs: ids, organizationID: organizationID, tenantID: actor.tenantID, on: context.db)
         for id in ids {
             contexts[id]?.referredDomains = referred[id] ?? []
             contexts[id]?.consentDomains = consented[id] ?? []
@@ -51,9 +51,9 @@ extension ResidentAccess {
 
     /// The households among `ids` the signed-in resident belongs to or represents today.
     private func ownHouseholds(among ids: [UUID], today: String) async throws -> Set<UUID> {
-        let members = try await Resident.scoped(to: actor.tenantID, on: req.db)
+        let members = try await Resident.scoped(to: actor.tenantID, on: context.db)
             .filter(\.$householdID ~~ ids).filter(\.$userID == actor.userID).all()
-        let represented = try await Representation.scoped(to: actor.tenantID, on: req.db)
+        let represented = try await Representation.scoped(to: actor.tenantID, on: context.db)
             .filter(\.$householdID ~~ ids).filter(\.$userID == actor.userID).all()
             .filter { $0.isActive(on: today) }
         return Set(members.map(\.householdID)).union(represented.map(\.householdID))

@@ -9,7 +9,7 @@ extension ResidentAccess {
     /// The goal `goalID` of household `householdID`, to read it or (`writing`)
     /// to change it or what hangs from it.
     func openGoal(_ goalID: UUID?, of householdID: UUID?, writing: Bool, event: String) async throws -> (Opened, Goal) {
-        guard let goal = try await goalID.asyncFlatMap({ try await Goal.scoped(to: actor.tenantID, on: req.db).filter(\.$id == $0).first() }),
+        guard let goal = try await goalID.asyncFlatMap({ try await Goal.scoped(to: actor.tenantID, on: context.db).filter(\.$id == $0).first() }),
               goal.householdID == householdID, let domain = goal.lifeDomain else {
             _ = try await open(householdID, .identity, event: event)
             throw AppError.notFound
@@ -21,8 +21,8 @@ extension ResidentAccess {
     /// for its household and goal domain (team members, or the receiver while
     /// open): to see it, or (`acting`) to move it on, which an emergency opening may not.
     func openReferral(_ referralID: UUID?, acting: Bool, event: String) async throws -> (Referral, Goal, Opened) {
-        guard let referral = try await referralID.asyncFlatMap({ try await Referral.scoped(to: actor.tenantID, on: req.db).filter(\.$id == $0).first() }),
-              let goal = try await Goal.scoped(to: actor.tenantID, on: req.db).filter(\.$id == referral.goalID).first(),
+        guard let referral = try await referralID.asyncFlatMap({ try await Referral.scoped(to: actor.tenantID, on: context.db).filter(\.$id == $0).first() }),
+              let goal = try await Goal.scoped(to: actor.tenantID, on: context.db).filter(\.$id == referral.goalID).first(),
               let domain = goal.lifeDomain else {
             _ = try await open(nil, .identity, event: event)
             throw AppError.notFound
@@ -33,14 +33,14 @@ extension ResidentAccess {
 
     /// The referral as it is now, after someone else moved it on first.
     func current(_ referral: Referral, in opened: Opened) async throws -> Referral {
-        guard let current = try await Referral.chosen(referral.id?.uuidString, in: opened.household, on: req.db) else { throw AppError.notFound }
+        guard let current = try await Referral.chosen(referral.id?.uuidString, in: opened.household, on: context.db) else { throw AppError.notFound }
         return current
     }
 
     /// The assessment `assessmentID`, its household opened for who the resident is; which
     /// of its scores the actor sees is decided per domain by the caller's reader.
     func openAssessment(_ assessmentID: UUID?, event: String) async throws -> (Opened, Assessment) {
-        guard let assessment = try await assessmentID.asyncFlatMap({ try await Assessment.scoped(to: actor.tenantID, on: req.db).filter(\.$id == $0).first() }) else {
+        guard let assessment = try await assessmentID.asyncFlatMap({ try await Assessment.scoped(to: actor.tenantID, on: context.db).filter(\.$id == $0).first() }) else {
             _ = try await open(nil, .identity, event: event)
             throw AppError.notFound
         }
@@ -49,12 +49,12 @@ extension ResidentAccess {
 
     /// The first life domain an assessment scored, to log a refusal on.
     func firstDomain(of assessment: Assessment) async throws -> LifeDomain? {
-        try await AssessmentScore.scoped(to: actor.tenantID, on: req.db).filter(\.$assessmentID == assessment.requireID()).first()?.lifeDomain
+        try await AssessmentScore.scoped(to: actor.tenantID, on: context.db).filter(\.$assessmentID == assessment.requireID()).first()?.lifeDomain
     }
 
     /// The volunteer's own actions, each with its household opened for it (DESIGN.md §3.6).
     func assignedActions(event: String) async throws -> [(Opened, PlanAction)] {
-        let actions = try await PlanAction.scoped(to: actor.tenantID, on: req.db)
+        let actions = try await PlanAction.scoped(to: actor.tenantID, on: context.db)
             .filter(\.$ownerUserID == actor.userID).filter(\.$ownerKind == ActionOwnerKind.volunteer.rawValue)
             .sort(\.$dueOn).all()
         var opened: [(Opened, PlanAction)] = []
@@ -64,16 +64,16 @@ extension ResidentAccess {
 
     /// One action by id, for the volunteer it is assigned to.
     func openAssignedAction(_ actionID: UUID?, event: String) async throws -> (Opened, PlanAction) {
-        let action = try await PlanAction.find(actionID, in: actor.tenantID, on: req.db)
+        let action = try await PlanAction.find(actionID, in: actor.tenantID, on: context.db)
         return (try await openAction(action, event: event), action)
     }
 
     /// The resident the signed-in person is, or represents today.
     func ownResident() async throws -> Resident? {
-        if let own = try await Resident.scoped(to: actor.tenantID, on: req.db).filter(\.$userID == actor.userID).first() { return own }
-        let today = Day.today()
-        let representation = try await Representation.scoped(to: actor.tenantID, on: req.db).filter(\.$userID == actor.userID).all()
+        if let own = try await Resident.scoped(to: actor.tenantID, on: context.db).filter(\.$userID == actor.userID).first() { return own }
+        let today = context.today
+        let representation = try await Representation.scoped(to: actor.tenantID, on: context.db).filter(\.$userID == actor.userID).all()
             .first { $0.isActive(on: today) }
-        return try await representation.asyncFlatMap { try await Resident.find($0.residentID, in: actor.tenantID, on: req.db) }
+        return try await representation.asyncFlatMap { try await Resident.find($0.residentID, in: actor.tenantID, on: context.db) }
     }
 }

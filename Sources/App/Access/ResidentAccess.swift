@@ -8,8 +8,8 @@ import Vapor
 /// controller reads a household, its members, team, consents or plan
 /// around it.
 struct ResidentAccess {
-    let req: Request
-    let actor: Actor
+    let context: Context
+    var actor: Actor { context.actor }
 
     /// The household with `id` when the actor may see `scope` of it; logs
     /// the decision. Unknown, another tenant's, or a role that never sees
@@ -23,15 +23,15 @@ struct ResidentAccess {
     /// only reads and adds notes). Logged and answered as `open(_:_:event:)`.
     func open(_ id: UUID?, _ action: AccessAction, event: String) async throws -> Opened {
         let scope = action.scope
-        guard let id, let household = try await Household.scoped(to: actor.tenantID, on: req.db).filter(\.$id == id).first() else {
+        guard let id, let household = try await Household.scoped(to: actor.tenantID, on: context.db).filter(\.$id == id).first() else {
             try await log(event, .denied(.otherTenant), householdID: id, scope: scope)
             throw AppError.notFound
         }
-        let context = try await context(for: household)
-        let decision = AccessPolicy.decide(context, action)
+        let facts = try await self.accessContext(for: household)
+        let decision = AccessPolicy.decide(facts, action)
         try await log(event, decision, householdID: id, scope: scope)
         switch decision {
-        case .allowed(let basis): return Opened(household: household, context: context, basis: basis)
+        case .allowed(let basis): return Opened(household: household, context: facts, basis: basis)
         case .denied(.otherTenant), .denied(.roleHasNoResidentAccess): throw AppError.notFound
         case .denied: throw AppError.forbidden
         }
@@ -39,16 +39,16 @@ struct ResidentAccess {
 
     /// One action, for the volunteer it is assigned to (DESIGN.md §3.6).
     func openAction(_ action: PlanAction, event: String) async throws -> Opened {
-        guard let household = try await Household.scoped(to: actor.tenantID, on: req.db).filter(\.$id == action.householdID).first() else {
+        guard let household = try await Household.scoped(to: actor.tenantID, on: context.db).filter(\.$id == action.householdID).first() else {
             try await log(event, .denied(.otherTenant), householdID: action.householdID, scope: .assignedAction)
             throw AppError.notFound
         }
-        var context = try await context(for: household)
-        context.volunteerAssigned = action.ownerKind == ActionOwnerKind.volunteer.rawValue && action.ownerUserID == actor.userID
-        let decision = AccessPolicy.decide(context, .assignedAction)
+        var facts = try await self.accessContext(for: household)
+        facts.volunteerAssigned = action.ownerKind == ActionOwnerKind.volunteer.rawValue && action.ownerUserID == actor.userID
+        let decision = AccessPolicy.decide(facts, .assignedAction)
         try await log(event, decision, householdID: action.householdID, scope: .assignedAction)
         guard case .allowed(let basis) = decision else { throw AppError.notFound }
-        return Opened(household: household, context: context, basis: basis)
+        return Opened(household: household, context: facts, basis: basis)
     }
 
     struct Opened {
@@ -69,7 +69,7 @@ struct ResidentAccess {
         case .allowed(let allowedBasis): (basis, outcome) = (allowedBasis, .allowed)
         case .denied: (basis, outcome) = (.none, .denied)
         }
-        try await req.audit(
+        try await context.audit(
             event, outcome: outcome, basis: basis, subjectID: householdID,
             purpose: Self.describe(scope), objectType: "household", objectID: householdID?.uuidString
         )
@@ -87,16 +87,5 @@ struct ResidentAccess {
 }
 
 extension Request {
-    func residentAccess() throws -> ResidentAccess { ResidentAccess(req: self, actor: try requireActor()) }
-
-    /// Logs a change to the opened household under the basis that allowed it:
-    /// a partner writing under consent, or anyone under an emergency opening,
-    /// is logged as such, never as an involvement it does not have.
-    func auditChange(
-        _ event: String, in opened: ResidentAccess.Opened, purpose: String? = nil,
-        objectType: String, objectID: String?, on db: any Database
-    ) async throws {
-        try await audit(event, outcome: .success, basis: opened.basis, subjectID: opened.household.id, purpose: purpose,
-                        objectType: objectType, objectID: objectID, on: db)
-    }
+    func residentAccess() throws -> ResidentAccess { ResidentAccess(context: try context()) }
 }

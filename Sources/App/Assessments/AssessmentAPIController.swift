@@ -71,7 +71,7 @@ struct AssessmentAPIController {
             return APIProblem.invalid(issues, req: req)
         case .valid(let valid):
             let (_, basis) = try await access.openDomains(householdID, valid.domains, event: "assessment.create")
-            let assessment = try await AssessmentStore.record(valid, household: opened.household, resident: resident, source: source, basis: basis, req: req)
+            let assessment = try await AssessmentStore.record(valid, household: opened.household, resident: resident, source: source, basis: basis, in: req.context())
             let stored = try await AssessmentStore.history(
                 householdID: assessment.householdID, tenantID: actor.tenantID, assessmentID: try assessment.requireID(), visible: { _ in true }, on: req.db
             )

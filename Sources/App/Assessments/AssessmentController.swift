@@ -27,7 +27,7 @@ struct AssessmentController {
         case .valid(let valid):
             // Every domain scored needs detail access; the first refused is a 403, nothing stored.
             let (_, basis) = try await req.residentAccess().openDomains(opened.household.id, valid.domains, event: "assessment.create")
-            _ = try await AssessmentStore.record(valid, household: opened.household, resident: resident, source: .professional, basis: basis, req: req)
+            _ = try await AssessmentStore.record(valid, household: opened.household, resident: resident, source: .professional, basis: basis, in: req.context())
             return req.redirect(to: SiteRoute.household.path(try opened.household.requireID()) + "#progress-\(try resident.requireID())")
         }
     }
@@ -37,7 +37,7 @@ struct AssessmentController {
         let actor = try req.requireActor()
         let opened = try await req.residentAccess().open(req.parameters.get("householdID", as: UUID.self), .identity, event: event)
         guard actor.role == .professional else { throw AppError.notFound }
-        return (opened, try await req.member(req.parameters.get("residentID"), of: opened))
+        return (opened, try await opened.requireMember(req.parameters.get("residentID"), on: req.db))
     }
 
     static func page(

@@ -37,9 +37,9 @@ struct AssessmentProgress {
     /// line per member for the goals in that domain.
     static func build(
         householdID: UUID, tenantID: UUID, residents: [Resident], visible: @escaping (LifeDomain) -> Bool, plain: Bool,
-        newLink: (Resident, Instrument) -> String?, req: Request
+        newLink: (Resident, Instrument) -> String?, in context: Context
     ) async throws -> (members: [Member], goalMeasures: [LifeDomain: [String]]) {
-        let records = try await AssessmentStore.history(householdID: householdID, tenantID: tenantID, visible: visible, on: req.db)
+        let records = try await AssessmentStore.history(householdID: householdID, tenantID: tenantID, visible: visible, on: context.db)
         let byResident = Dictionary(grouping: records, by: \.assessment.residentID)
         var measures: [LifeDomain: [String]] = [:]
         var members: [Member] = []
@@ -48,15 +48,15 @@ struct AssessmentProgress {
             let mine = byResident[residentID] ?? []
             var charts: [Chart] = []
             var links: [Link] = []
-            for instrument in req.instruments.instruments {
+            for instrument in context.instruments.instruments {
                 let items = instrument.items(in: visible)
                 guard !items.isEmpty else { continue }
                 if let href = newLink(resident, instrument) {
-                    links.append(Link(href: href, label: req.t(plain ? "assessment.fill_in" : "assessment.new_for", (plain ? instrument.plainName : instrument.name).text(req.locale.rawValue))))
+                    links.append(Link(href: href, label: context.t(plain ? "assessment.fill_in" : "assessment.new_for", (plain ? instrument.plainName : instrument.name).text(context.locale.rawValue))))
                 }
                 let ofInstrument = mine.filter { $0.assessment.instrumentID == instrument.id }
                 guard !ofInstrument.isEmpty else { continue }
-                let chart = ProgressChart(instrument: instrument, items: items, records: ofInstrument, person: resident.fullName, plain: plain, req: req)
+                let chart = ProgressChart(instrument: instrument, items: items, records: ofInstrument, person: resident.fullName, plain: plain, context: context)
                 charts.append(instrument.chart == .radar ? chart.radar() : chart.ladder())
                 for (domain, line) in chart.goalMeasures() { measures[domain, default: []].append(line) }
             }
@@ -73,9 +73,9 @@ struct ProgressChart {
     let records: [AssessmentStore.Record]
     let person: String
     let plain: Bool
-    let req: Request
+    let context: Context
 
-    var language: String { req.locale.rawValue }
+    var language: String { context.locale.rawValue }
     var professional: [ScoredOccasion] { records.filter { $0.assessment.assessmentSource == .professional }.map(\.occasion) }
     var own: [ScoredOccasion] { records.filter { $0.assessment.assessmentSource == .own }.map(\.occasion) }
     var name: String { (plain ? instrument.plainName : instrument.name).text(language) }
@@ -97,9 +97,9 @@ struct ProgressChart {
         let differing = OutcomeProgress.disagreements(professional: latest?.scores ?? [:], own: ownLatest?.scores ?? [:])
         let day = { (occasion: ScoredOccasion?) in occasion.map { " (\($0.day))" } ?? "" }
         let legend = [
-            AssessmentProgress.LegendEntry(className: "series-latest", label: req.t("assessment.latest") + day(latest)),
-            AssessmentProgress.LegendEntry(className: "series-previous", label: req.t("assessment.previous") + day(previous)),
-            AssessmentProgress.LegendEntry(className: "series-own", label: req.t("assessment.own_view") + day(ownLatest)),
+            AssessmentProgress.LegendEntry(className: "series-latest", label: context.t("assessment.latest") + day(latest)),
+            AssessmentProgress.LegendEntry(className: "series-previous", label: context.t("assessment.previous") + day(previous)),
+            AssessmentProgress.LegendEntry(className: "series-own", label: context.t("assessment.own_view") + day(ownLatest)),
         ]
         let series = zip([latest, previous, ownLatest], legend).compactMap { occasion, entry in
             occasion.map { occasion in RadarChart.Series(name: entry.label, className: entry.className, values: axes.map { occasion.scores[$0.id] }) }
@@ -109,14 +109,14 @@ struct ProgressChart {
             AssessmentProgress.Row(
                 item: item.label.text(language), latest: cell(latest?.scores[item.id]), previous: cell(previous?.scores[item.id]),
                 own: cell(ownLatest?.scores[item.id]), differs: differing.contains(item.id),
-                distance: distance[item.id].map { req.t("assessment.distance_value", signed($0.change), String($0.first), $0.firstDay) } ?? "–"
+                distance: distance[item.id].map { context.t("assessment.distance_value", signed($0.change), String($0.first), $0.firstDay) } ?? "–"
             )
         }
         return AssessmentProgress.Chart(
-            id: instrument.id, name: name, svg: chart.svg(title: req.t("assessment.chart_title", name, person), series: series),
-            caption: req.t("assessment.table_caption", name, person), radar: true, legend: legend,
+            id: instrument.id, name: name, svg: chart.svg(title: context.t("assessment.chart_title", name, person), series: series),
+            caption: context.t("assessment.table_caption", name, person), radar: true, legend: legend,
             rows: rows, marks: [], disagreements: differing.count,
-            disagreement: differing.isEmpty ? nil : req.t(differing.count == 1 ? "assessment.disagreement_one" : "assessment.disagreements", String(differing.count)), distance: nil
+            disagreement: differing.isEmpty ? nil : context.t(differing.count == 1 ? "assessment.disagreement_one" : "assessment.disagreements", String(differing.count)), distance: nil
         )
     }
 
@@ -126,8 +126,8 @@ struct ProgressChart {
         }
         let marks = { (occasions: [ScoredOccasion]) in occasions.compactMap { o in o.scores[item.id].map { TimelineChart.Mark(day: o.day, score: $0) } } }
         let legend = [
-            AssessmentProgress.LegendEntry(className: "series-latest", label: req.t("assessment.by_professional")),
-            AssessmentProgress.LegendEntry(className: "series-own", label: req.t("assessment.own_view")),
+            AssessmentProgress.LegendEntry(className: "series-latest", label: context.t("assessment.by_professional")),
+            AssessmentProgress.LegendEntry(className: "series-own", label: context.t("assessment.own_view")),
         ]
         let series = [
             TimelineChart.Series(name: legend[0].label, className: legend[0].className, marks: marks(professional)),
@@ -137,19 +137,19 @@ struct ProgressChart {
         let rows = records.compactMap { record -> AssessmentProgress.Mark? in
             guard let score = record.occasion.scores[item.id] else { return nil }
             return AssessmentProgress.Mark(day: record.assessment.assessedOn, score: cell(score),
-                by: req.t(record.assessment.assessmentSource == .own ? "assessment.own_view" : "assessment.by_professional"))
+                by: context.t(record.assessment.assessmentSource == .own ? "assessment.own_view" : "assessment.by_professional"))
         }
         let distance = OutcomeProgress.distance(professional)[item.id].map {
-            req.t(abs($0.change) == 1 ? "assessment.ladder_distance_one" : "assessment.ladder_distance", signed($0.change), $0.firstDay, cell($0.latest))
+            context.t(abs($0.change) == 1 ? "assessment.ladder_distance_one" : "assessment.ladder_distance", signed($0.change), $0.firstDay, cell($0.latest))
         }
         let ownLatest = OutcomeProgress.latestTwo(own).latest?.scores[item.id]
         let latest = OutcomeProgress.latestTwo(professional).latest?.scores[item.id]
         let differs = ownLatest != nil && latest != nil && ownLatest != latest
         return AssessmentProgress.Chart(
-            id: instrument.id, name: name, svg: chart.svg(title: req.t("assessment.chart_title", name, person), series: series),
-            caption: req.t("assessment.table_caption", name, person), radar: false, legend: legend, rows: [], marks: rows,
+            id: instrument.id, name: name, svg: chart.svg(title: context.t("assessment.chart_title", name, person), series: series),
+            caption: context.t("assessment.table_caption", name, person), radar: false, legend: legend, rows: [], marks: rows,
             disagreements: differs ? 1 : 0,
-            disagreement: differs ? req.t("assessment.ladder_differs", cell(latest), cell(ownLatest)) : nil, distance: distance
+            disagreement: differs ? context.t("assessment.ladder_differs", cell(latest), cell(ownLatest)) : nil, distance: distance
         )
     }
 
@@ -158,7 +158,7 @@ struct ProgressChart {
         let distance = OutcomeProgress.distance(professional)
         return items.compactMap { item in
             distance[item.id].map { d in
-                (item.lifeDomain, req.t("assessment.goal_measure", person, name, String(d.first), d.firstDay, String(d.latest), d.latestDay))
+                (item.lifeDomain, context.t("assessment.goal_measure", person, name, String(d.first), d.firstDay, String(d.latest), d.latestDay))
             }
         }
     }

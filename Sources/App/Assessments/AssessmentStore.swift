@@ -48,17 +48,17 @@ enum AssessmentStore {
     /// Stores the assessment and its scores, with one access-log entry per
     /// domain, all in one transaction: all of it or nothing.
     static func record(
-        _ valid: Valid, household: Household, resident: Resident, source: AssessmentSource, basis: AccessBasis, req: Request
+        _ valid: Valid, household: Household, resident: Resident, source: AssessmentSource, basis: AccessBasis, in context: Context
     ) async throws -> Assessment {
-        let actor = try req.requireActor()
-        let cipher = FieldCipher(key: req.application.config.keys.field)
+        let actor = context.actor
+        let cipher = FieldCipher(key: context.keys.field)
         let assessment = Assessment(
             tenantID: household.tenantID, householdID: try household.requireID(), residentID: try resident.requireID(),
             instrument: valid.instrument, assessedOn: valid.day, source: source, assessedBy: actor.userID,
             organizationID: source == .professional ? actor.organizationID : nil,
             reasonEncrypted: try valid.checked.reason.map { try cipher.seal($0) }
         )
-        try await req.db.transaction { tx in
+        try await context.db.transaction { tx in
             try await assessment.create(on: tx)
             let assessmentID = try assessment.requireID()
             for (itemID, score) in valid.checked.scores.sorted(by: { $0.key < $1.key }) {
@@ -66,7 +66,7 @@ enum AssessmentStore {
                 try await AssessmentScore(tenantID: household.tenantID, assessmentID: assessmentID, item: item, score: score).create(on: tx)
             }
             for domain in valid.domains {
-                try await req.audit(
+                try await context.audit(
                     "assessment.created", outcome: .success, basis: basis, subjectID: household.id,
                     purpose: "detail:\(domain.rawValue)", objectType: "assessment", objectID: assessmentID.uuidString, on: tx
                 )

@@ -26,7 +26,7 @@ struct PortalAssessmentController {
             return try await page(req, resident, instrument, values: form, errors: FormErrors(issues, req: req), opened: opened, status: .unprocessableEntity)
         case .valid(let valid):
             let (_, basis) = try await req.residentAccess().openDomains(opened.household.id, valid.domains, event: "portal.assessment_create")
-            _ = try await AssessmentStore.record(valid, household: opened.household, resident: resident, source: .own, basis: basis, req: req)
+            _ = try await AssessmentStore.record(valid, household: opened.household, resident: resident, source: .own, basis: basis, in: req.context())
             return req.redirect(to: SiteRoute.portal.path() + "#my-progress")
         }
     }
@@ -48,7 +48,7 @@ struct PortalAssessmentController {
         try await AssessmentProgress.build(
             householdID: try opened.household.requireID(), tenantID: opened.household.tenantID, residents: [resident],
             visible: { opened.allows(.detail($0)) }, plain: true,
-            newLink: { _, instrument in SiteRoute.portalAssessmentNew.path() + "?instrument=" + instrument.id }, req: req
+            newLink: { _, instrument in SiteRoute.portalAssessmentNew.path() + "?instrument=" + instrument.id }, in: req.context()
         ).members
     }
 }

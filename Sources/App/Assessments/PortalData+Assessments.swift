@@ -9,13 +9,13 @@ extension PortalData {
     }
 
     /// Every assessment of the household, newest first, in plain words.
-    static func assessments(householdID: UUID, tenantID: UUID, residents: [Resident], req: Request) async throws -> [AssessmentItem] {
+    static func assessments(householdID: UUID, tenantID: UUID, residents: [Resident], in context: Context) async throws -> [AssessmentItem] {
         let names = Dictionary(residents.compactMap { r in r.id.map { ($0, r.fullName) } }, uniquingKeysWith: { a, _ in a })
-        let cipher = FieldCipher(key: req.application.config.keys.field)
-        let language = req.locale.rawValue
-        let records = try await AssessmentStore.history(householdID: householdID, tenantID: tenantID, visible: { _ in true }, on: req.db)
+        let cipher = FieldCipher(key: context.keys.field)
+        let language = context.locale.rawValue
+        let records = try await AssessmentStore.history(householdID: householdID, tenantID: tenantID, visible: { _ in true }, on: context.db)
         return records.reversed().map { record in
-            let instrument = req.instruments.instrument(record.assessment.instrumentID)
+            let instrument = context.instruments.instrument(record.assessment.instrumentID)
             let scores = record.scores.map { score in
                 let item = instrument?.item(score.itemID)?.label.text(language) ?? score.itemID
                 let level = instrument?.level(score.score)?.label.text(language) ?? ""
@@ -24,7 +24,7 @@ extension PortalData {
             return AssessmentItem(
                 person: names[record.assessment.residentID] ?? "", day: record.assessment.assessedOn,
                 instrument: instrument?.name.text(language) ?? record.assessment.instrumentID,
-                by: req.t(record.assessment.assessmentSource == .own ? "assessment.own_view" : "assessment.by_professional"),
+                by: context.t(record.assessment.assessmentSource == .own ? "assessment.own_view" : "assessment.by_professional"),
                 reason: cipher.openOrNil(record.assessment.reasonEncrypted) ?? "", scores: scores
             )
         }

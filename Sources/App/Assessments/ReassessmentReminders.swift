@@ -10,13 +10,13 @@ import Vapor
 enum ReassessmentReminders {
     struct Due: Encodable, Equatable { let text: String; let href: String; let lastOn: String }
 
-    static func due(names: [UUID: String], contexts: [UUID: AccessContext], months: Int, today: String, tenantID: UUID, req: Request) async throws -> [Due] {
+    static func due(names: [UUID: String], contexts: [UUID: AccessContext], months: Int, today: String, tenantID: UUID, in context: Context) async throws -> [Due] {
         guard let lastDueDay = Day.latestDue(months: months, today: today) else { return [] }
         let visible = contexts.mapValues { context in Set(LifeDomain.allCases.filter { AccessPolicy.decide(context, .detail($0)).isAllowed }) }
-        let latest = try await latestProfessional(visible: visible, lastOnOrBefore: lastDueDay, tenantID: tenantID, on: req.db)
+        let latest = try await latestProfessional(visible: visible, lastOnOrBefore: lastDueDay, tenantID: tenantID, on: context.db)
         return latest.compactMap { last -> Due? in
-            guard let household = names[last.householdID], let instrument = req.instruments.instrument(last.instrumentID) else { return nil }
-            let text = req.t("worklist.reassessment_item", last.residentName, instrument.name.text(req.locale.rawValue), household, last.lastOn)
+            guard let household = names[last.householdID], let instrument = context.instruments.instrument(last.instrumentID) else { return nil }
+            let text = context.t("worklist.reassessment_item", last.residentName, instrument.name.text(context.locale.rawValue), household, last.lastOn)
             return Due(text: text, href: SiteRoute.household.path(last.householdID) + "#progress-\(last.residentID)", lastOn: last.lastOn)
         }.sorted { ($0.lastOn, $0.text) < ($1.lastOn, $1.text) }
     }

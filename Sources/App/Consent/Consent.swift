@@ -61,10 +61,10 @@ final class Consent: Model, HouseholdOwned, @unchecked Sendable {
 
 extension Consent {
     /// "from – to" in words: a withdrawn consent ends the day it was withdrawn, not "no end date".
-    func validity(_ req: Request) -> String {
+    func validity(in context: Context) -> String {
         let end: String
-        if let withdrawnAt, status == ConsentStatus.withdrawn.rawValue { end = req.t("consent.withdrawn_on", Day.string(withdrawnAt)) }
-        else { end = validTo ?? req.t("consent.open_ended") }
+        if let withdrawnAt, status == ConsentStatus.withdrawn.rawValue { end = context.t("consent.withdrawn_on", Day.string(withdrawnAt)) }
+        else { end = validTo ?? context.t("consent.open_ended") }
         return validFrom + " – " + end
     }
 }

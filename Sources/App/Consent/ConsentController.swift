@@ -58,7 +58,7 @@ struct ConsentController {
                 validFrom: validFrom, validTo: endDay, method: method, status: status, recordedBy: actor.userID
             )
             try await consent.create(on: tx)
-            try await req.auditChange("consent.\(status.rawValue)", in: opened, objectType: "consent", objectID: consent.id?.uuidString, on: tx)
+            try await req.context().auditChange("consent.\(status.rawValue)", in: opened, objectType: "consent", objectID: consent.id?.uuidString, on: tx)
         }
         return req.redirect(to: SiteRoute.household.path(householdID))
     }
@@ -80,7 +80,7 @@ enum ConsentWithdrawal {
             consent.status = ConsentStatus.withdrawn.rawValue
             consent.withdrawnAt = Date()
             try await consent.save(on: tx)
-            try await req.auditChange("consent.withdrawn", in: opened, objectType: "consent", objectID: consent.id?.uuidString, on: tx)
+            try await req.context().auditChange("consent.withdrawn", in: opened, objectType: "consent", objectID: consent.id?.uuidString, on: tx)
         }
     }
 }

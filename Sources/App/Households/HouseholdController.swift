@@ -105,7 +105,7 @@ struct HouseholdController {
             // Known household, not (or no longer) on its team: say so, and offer the emergency route.
             return try await BreakTheGlassController.offer(req, householdID: householdID!)
         }
-        let page = try await HouseholdPage.build(opened, req: req)
+        let page = try await HouseholdPage.build(opened, in: req.context())
         return try await req.page("households/show", title: opened.household.name, page)
     }
 
@@ -115,7 +115,7 @@ struct HouseholdController {
         let opened = try await access.open(req.parameters.get("householdID", as: UUID.self), .identity, event: "resident.bsn_shown")
         guard let resident = try await opened.member(req.parameters.get("residentID", as: UUID.self), on: req.db), let sealed = resident.bsnEncrypted else { throw AppError.notFound }
         let bsn = try FieldCipher(key: req.application.config.keys.field).open(sealed)
-        let page = try await HouseholdPage.build(opened, req: req, revealed: [try resident.requireID(): bsn])
+        let page = try await HouseholdPage.build(opened, in: req.context(), revealed: [try resident.requireID(): bsn])
         return try await req.page("households/show", title: opened.household.name, page)
     }
 
@@ -123,7 +123,7 @@ struct HouseholdController {
         // Offer the existing record only to someone who may open it.
         let actor = try req.requireActor()
         let household = try await Household.find(resident.householdID, in: actor.tenantID, on: req.db)
-        let allowed = AccessPolicy.decide(try await req.residentAccess().context(for: household), .identity).isAllowed
+        let allowed = AccessPolicy.decide(try await req.residentAccess().accessContext(for: household), .identity).isAllowed
         guard !allowed else {
             return Duplicate(name: resident.fullName, birthDate: resident.birthDate, href: SiteRoute.household.path(resident.householdID), sameBSN: sameBSN, contact: nil)
         }

@@ -71,15 +71,15 @@ struct HouseholdPage: Encodable {
     struct TeamForm: Encodable { let action: String; let organizations: [Option]; let domains: [Option] }
     struct ConsentForm: Encodable { let action: String; let residents: [Option]; let organizations: [Option]; let domains: [Option]; let methods: [Option]; let today: String }
 
-    static func build(_ opened: ResidentAccess.Opened, req: Request, revealed: [UUID: String] = [:], errors: FormErrors = .none,
+    static func build(_ opened: ResidentAccess.Opened, in context: Context, revealed: [UUID: String] = [:], errors: FormErrors = .none,
                       typed: Typed = .init()) async throws -> HouseholdPage {
         let household = opened.household
         let id = try household.requireID()
         let tenantID = household.tenantID
-        let db = req.db
-        let today = Day.today()
-        let names = try await req.organizationNames(in: tenantID)
-        let domainLabel = { (domain: LifeDomain) in req.t("domain.\(domain.rawValue)") }
+        let db = context.db
+        let today = context.today
+        let names = try await context.organizationNames(in: tenantID)
+        let domainLabel = { (domain: LifeDomain) in context.t("domain.\(domain.rawValue)") }
         let domainList = { (domains: Set<LifeDomain>) in LifeDomain.allCases.filter(domains.contains).map(domainLabel).joined(separator: ", ") }
         // Seeing the team and consents is not changing them (an emergency opening only reads).
         let manages = opened.allows(.planOverview)
@@ -91,7 +91,7 @@ struct HouseholdPage: Encodable {
             let residentID = try resident.requireID()
             let masked = resident.bsnEncrypted == nil ? "" : "******" + (revealed[residentID].map { String($0.suffix(3)) } ?? "•••")
             return Member(
-                name: resident.fullName, birthDate: resident.birthDate, relation: req.t("relation.\(resident.relation)"),
+                name: resident.fullName, birthDate: resident.birthDate, relation: context.t("relation.\(resident.relation)"),
                 bsn: revealed[residentID] ?? masked,
                 revealAction: resident.bsnEncrypted == nil || revealed[residentID] != nil ? nil : SiteRoute.residentBSN.path(id, residentID),
                 portalCodeAction: coordinates && resident.userID == nil ? SiteRoute.portalCode.path(id, residentID) : nil
@@ -106,7 +106,7 @@ struct HouseholdPage: Encodable {
             )
         }
 
-        let ownContact = try await ownContact(involvements, req: req)
+        let ownContact = try await ownContact(involvements, in: context)
 
         let consents = try await opened.consents(on: db)
         let residentNames = Dictionary(residents.compactMap { r in r.id.map { ($0, r.fullName) } }, uniquingKeysWith: { a, _ in a })
@@ -115,8 +115,8 @@ struct HouseholdPage: Encodable {
             return ConsentRow(
                 resident: residentNames[consent.residentID] ?? "", organization: names[consent.recipientOrganizationID] ?? "",
                 domains: domainList(consent.lifeDomains), purpose: consent.purpose,
-                validity: consent.validity(req),
-                method: req.t("consent.method.\(consent.method)"), status: req.t("consent.effective.\(effective.rawValue)"),
+                validity: consent.validity(in: context),
+                method: context.t("consent.method.\(consent.method)"), status: context.t("consent.effective.\(effective.rawValue)"),
                 withdrawAction: recordsConsent && ConsentRule.canWithdraw(ConsentStatus(rawValue: consent.status) ?? .withdrawn) && effective != .expired
                     ? SiteRoute.consentWithdraw.path(id, try consent.requireID()) : nil
             )
@@ -126,7 +126,7 @@ struct HouseholdPage: Encodable {
         let (progress, measures) = try await AssessmentProgress.build(
             householdID: id, tenantID: tenantID, residents: residents, visible: { opened.allows(.detail($0)) }, plain: false,
             newLink: { resident, instrument in scores ? resident.id.map { SiteRoute.assessmentNew.path(id, $0) + "?instrument=" + instrument.id } : nil },
-            req: req
+            in: context
         )
         let goals = try await opened.goals(overview: true, on: db)
         let grouped = LifeDomain.allCases.compactMap { domain -> DomainGoals? in
@@ -135,7 +135,7 @@ struct HouseholdPage: Encodable {
             let rows = try? goals.filter { $0.domain == domain.rawValue }.map { goal in
                 GoalRow(
                     title: goal.title, target: detail ? goal.target ?? "" : "",
-                    status: req.t("goal.status.\(goal.status)"),
+                    status: context.t("goal.status.\(goal.status)"),
                     editHref: detail ? SiteRoute.goal.path(id, try goal.requireID()) : nil,
                     measures: detail ? measures[domain] ?? [] : []
                 )
@@ -145,13 +145,13 @@ struct HouseholdPage: Encodable {
         }
         let goalDomains = LifeDomain.allCases.filter { opened.allows(.write($0)) }
         let noteDomains = LifeDomain.allCases.filter { opened.allows(.writeNote($0)) }
-        let cipher = FieldCipher(key: req.application.config.keys.field)
+        let cipher = FieldCipher(key: context.keys.field)
         let notes = try await opened.notes(limit: 200, on: db)
         let noteRows = notes.map { note in
             NoteRow(
-                day: note.occurredOn, kind: req.t("note.kind.\(note.kind)"),
+                day: note.occurredOn, kind: context.t("note.kind.\(note.kind)"),
                 domain: LifeDomain(rawValue: note.domain).map(domainLabel) ?? "",
-                text: cipher.openOrNil(note.textEncrypted) ?? req.t("note.unreadable")
+                text: cipher.openOrNil(note.textEncrypted) ?? context.t("note.unreadable")
             )
         }
         let domainOptions = { (domains: [LifeDomain], chosen: String) in domains.map { Option(value: $0.rawValue, label: domainLabel($0), selected: $0.rawValue == chosen) } }
@@ -172,24 +172,24 @@ struct HouseholdPage: Encodable {
             goalAction: SiteRoute.goals.path(id),
             notes: noteRows,
             noteAction: SiteRoute.notes.path(id),
-            noteKinds: NoteKind.allCases.map { Option(value: $0.rawValue, label: req.t("note.kind.\($0.rawValue)"), selected: $0.rawValue == typed.noteKind) },
+            noteKinds: NoteKind.allCases.map { Option(value: $0.rawValue, label: context.t("note.kind.\($0.rawValue)"), selected: $0.rawValue == typed.noteKind) },
             today: today,
             emergency: opened.context.breakTheGlass && opened.context.role == .professional,
-            timeline: try await Timeline.items(for: opened, req: req),
-            plan: manages ? try await planInfo(opened, residents: residents, coordinates: coordinates, req: req) : nil,
+            timeline: try await Timeline.items(for: opened, in: context),
+            plan: manages ? try await planInfo(opened, residents: residents, coordinates: coordinates, in: context) : nil,
             memberForms: coordinates ? MemberForms(
                 memberAction: SiteRoute.members.path(id),
-                relations: HouseholdRelation.allCases.filter { $0 != .head }.map { Option(value: $0.rawValue, label: req.t("relation.\($0.rawValue)"), selected: false) },
+                relations: HouseholdRelation.allCases.filter { $0 != .head }.map { Option(value: $0.rawValue, label: context.t("relation.\($0.rawValue)"), selected: false) },
                 representativeAction: SiteRoute.representatives.path(id),
                 residents: residents.compactMap { r in r.id.map { Option(value: $0.uuidString, label: r.fullName, selected: false) } },
-                kinds: RepresentationKind.allCases.map { Option(value: $0.rawValue, label: req.t("representation.\($0.rawValue)"), selected: false) }
+                kinds: RepresentationKind.allCases.map { Option(value: $0.rawValue, label: context.t("representation.\($0.rawValue)"), selected: false) }
             ) : nil,
             teamForm: coordinates ? TeamForm(action: SiteRoute.involvements.path(id), organizations: organizationOptions, domains: domainOptions(LifeDomain.allCases, "")) : nil,
             consentForm: recordsConsent ? ConsentForm(
                 action: SiteRoute.consents.path(id),
                 residents: residents.compactMap { r in r.id.map { Option(value: $0.uuidString, label: r.fullName, selected: false) } },
                 organizations: organizationOptions, domains: domainOptions(LifeDomain.allCases, ""),
-                methods: ConsentMethod.allCases.filter { $0 != .portal }.map { Option(value: $0.rawValue, label: req.t("consent.method.\($0.rawValue)"), selected: false) },
+                methods: ConsentMethod.allCases.filter { $0 != .portal }.map { Option(value: $0.rawValue, label: context.t("consent.method.\($0.rawValue)"), selected: false) },
                 today: today
             ) : nil,
             errors: errors,
@@ -197,29 +197,30 @@ struct HouseholdPage: Encodable {
         )
     }
 
-    static func planInfo(_ opened: ResidentAccess.Opened, residents: [Resident], coordinates: Bool, req: Request) async throws -> PlanInfo {
+    static func planInfo(_ opened: ResidentAccess.Opened, residents: [Resident], coordinates: Bool, in context: Context) async throws -> PlanInfo {
         let household = opened.household
         let id = try household.requireID()
-        let last = try await opened.latestPlanVersion(on: req.db)
+        let last = try await opened.latestPlanVersion(on: context.db)
         var changed = false
         if let last, let signed = try? JSONDecoder().decode([PortalData.GoalItem].self, from: Data(last.snapshot.utf8)) {
-            let now = try await PortalData.goals(opened, req: req)
+            let now = try await PortalData.goals(opened, in: context)
             changed = !PlanDiff.compare(signed, now).isEmpty
         }
         return PlanInfo(
             reviewOn: household.reviewOn ?? "", reviewAction: coordinates ? SiteRoute.planReview.path(id) : nil,
-            overdue: household.reviewOn.map { $0 < Day.today() } ?? false,
-            lastSigned: last.map { req.t("plan.last_signed", String($0.number), Day.string($0.signedAt), req.t("consent.method.\($0.method)")) },
+            overdue: household.reviewOn.map { $0 < context.today } ?? false,
+            lastSigned: last.map { context.t("plan.last_signed", String($0.number), Day.string($0.signedAt), context.t("consent.method.\($0.method)")) },
             changedSinceSigned: changed, compareHref: SiteRoute.planVersions.path(id),
             signatureAction: coordinates ? SiteRoute.planPaperSignature.path(id) : nil,
             residents: residents.compactMap { r in r.id.map { Option(value: $0.uuidString, label: r.fullName, selected: false) } }
         )
     }
 
-    private static func ownContact(_ active: [Involvement], req: Request) async throws -> OwnContact? {
-        guard let actor = req.actor, actor.role == .professional,
+    private static func ownContact(_ active: [Involvement], in context: Context) async throws -> OwnContact? {
+        let actor = context.actor
+        guard actor.role == .professional,
               let own = active.first(where: { $0.organizationID == actor.organizationID }), let id = own.id else { return nil }
-        let names = try await User.displayNames(of: own.contactUserID.map { [$0] } ?? [], in: own.tenantID, on: req.db)
+        let names = try await User.displayNames(of: own.contactUserID.map { [$0] } ?? [], in: own.tenantID, on: context.db)
         return OwnContact(name: own.contactUserID.flatMap { names[$0] }, claimAction: own.contactUserID == actor.userID ? nil : SiteRoute.involvementContact.path(own.householdID, id),
                           shown: own.contactUserID?.uuidString ?? "")
     }
@@ -227,7 +228,7 @@ struct HouseholdPage: Encodable {
     /// The household page again, with what went wrong in a form on it.
     static func rerender(_ req: Request, _ opened: ResidentAccess.Opened, _ errors: FormErrors, typed: Typed = .init(),
                          status: HTTPStatus = .unprocessableEntity) async throws -> Response {
-        let page = try await build(opened, req: req, errors: errors, typed: typed)
+        let page = try await build(opened, in: req.context(), errors: errors, typed: typed)
         return try await req.page("households/show", title: opened.household.name, page, status: status)
     }
 }

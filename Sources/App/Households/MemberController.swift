@@ -42,7 +42,7 @@ struct MemberController {
         let resident = Resident(tenantID: household.tenantID, householdID: try household.requireID(), givenName: given, familyName: family, birthDate: birth, relation: relation)
         try await req.db.transaction { tx in
             try await resident.create(on: tx)
-            try await req.auditChange("member.added", in: opened, objectType: "resident", objectID: resident.id?.uuidString, on: tx)
+            try await req.context().auditChange("member.added", in: opened, objectType: "resident", objectID: resident.id?.uuidString, on: tx)
         }
         return req.redirect(to: SiteRoute.household.path(try household.requireID()))
     }
@@ -76,7 +76,7 @@ struct MemberController {
                 tenantID: household.tenantID, householdID: householdID, residentID: try resident.requireID(),
                 userID: try user.requireID(), kind: kind, validFrom: Day.today()
             ).create(on: tx)
-            try await req.auditChange("representative.added", in: opened, objectType: "representation", objectID: kind.rawValue, on: tx)
+            try await req.context().auditChange("representative.added", in: opened, objectType: "representation", objectID: kind.rawValue, on: tx)
             return try await AccountLinks.issue(for: user, purpose: .invitation, req: req, on: tx)
         }
         let page = UserController.LinkPage(username: username, link: req.absoluteURL(link), isInvitation: true, backHref: SiteRoute.household.path(householdID))

@@ -32,7 +32,7 @@ struct TeamController {
         try await req.db.transaction { tx in
             involvement.endsOn = Day.today()
             try await involvement.save(on: tx)
-            try await req.auditChange("involvement.ended", in: opened, objectType: "involvement", objectID: involvement.id?.uuidString, on: tx)
+            try await req.context().auditChange("involvement.ended", in: opened, objectType: "involvement", objectID: involvement.id?.uuidString, on: tx)
         }
         return req.redirect(to: SiteRoute.household.path(involvement.householdID))
     }
@@ -49,7 +49,7 @@ struct TeamController {
         let shown = try req.content.decode(ContactForm.self).shown.flatMap { UUID(uuidString: $0) }
         let claimed = try await req.db.transaction { tx in
             guard try await Involvement.claimContact(id, tenantID: involvement.tenantID, for: actor.userID, shown: shown, on: tx) else { return false }
-            try await req.auditChange("involvement.contact_set", in: opened, objectType: "involvement", objectID: id.uuidString, on: tx)
+            try await req.context().auditChange("involvement.contact_set", in: opened, objectType: "involvement", objectID: id.uuidString, on: tx)
             return true
         }
         guard claimed else {
@@ -87,7 +87,7 @@ struct TeamController {
                 domains: domains, isCoordinator: makeCoordinator, startsOn: Day.today()
             )
             try await involvement.create(on: tx)
-            try await req.auditChange(makeCoordinator ? "coordination.handover" : "involvement.created", in: opened, objectType: "involvement", objectID: involvement.id?.uuidString, on: tx)
+            try await req.context().auditChange(makeCoordinator ? "coordination.handover" : "involvement.created", in: opened, objectType: "involvement", objectID: involvement.id?.uuidString, on: tx)
         }
         return req.redirect(to: SiteRoute.household.path(householdID))
     }

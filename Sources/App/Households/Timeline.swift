@@ -17,21 +17,21 @@ enum Timeline {
         "plan.signed", "break_the_glass.opened", "assessment.created",
     ]).union(ReferralStatus.allCases.map { "referral.\($0.rawValue)" })
 
-    static func items(for opened: ResidentAccess.Opened, req: Request, limit: Int = 100) async throws -> [Item] {
+    static func items(for opened: ResidentAccess.Opened, in context: Context, limit: Int = 100) async throws -> [Item] {
         let household = opened.household
-        let entries = try await changes(of: try household.requireID(), tenantID: household.tenantID, limit: limit * 2, on: req.db)
+        let entries = try await changes(of: try household.requireID(), tenantID: household.tenantID, limit: limit * 2, on: context.db)
         let visible = entries.filter { entry in
             guard let purpose = entry.purpose, purpose.hasPrefix("detail:") else { return true }
             return LifeDomain(rawValue: String(purpose.dropFirst("detail:".count))).map { opened.allows(.detail($0)) } ?? false
         }.prefix(limit)
-        let names = try await User.displayNames(of: visible.compactMap(\.userID), in: household.tenantID, on: req.db)
-        let organizations = try await req.organizationNames(in: household.tenantID)
+        let names = try await User.displayNames(of: visible.compactMap(\.userID), in: household.tenantID, on: context.db)
+        let organizations = try await context.organizationNames(in: household.tenantID)
         return visible.map { entry in
-            let domain = entry.purpose.flatMap { $0.hasPrefix("detail:") ? req.t("domain.\($0.dropFirst("detail:".count))") : nil }
+            let domain = entry.purpose.flatMap { $0.hasPrefix("detail:") ? context.t("domain.\($0.dropFirst("detail:".count))") : nil }
             return Item(
                 when: Day.timestamp(entry.occurredAt),
                 who: [entry.userID.flatMap { names[$0] }, entry.organizationID.flatMap { organizations[$0] }].compactMap { $0 }.joined(separator: ", "),
-                what: req.t("timeline.\(entry.event)") + (domain.map { " (\($0))" } ?? "")
+                what: context.t("timeline.\(entry.event)") + (domain.map { " (\($0))" } ?? "")
             )
         }
     }

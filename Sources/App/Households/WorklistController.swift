@@ -35,7 +35,7 @@ struct WorklistController {
         let names = Dictionary(households.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let actions = try await Worklist.actionsDue(names: names, contexts: contexts, tenantID: actor.tenantID, until: Day.string(Date().addingTimeInterval(7 * 86400)), on: req.db)
         let months = try await Tenant.reassessmentInterval(of: actor.tenantID, on: req.db)
-        let reassessments = try await ReassessmentReminders.due(names: names, contexts: contexts, months: months, today: today, tenantID: actor.tenantID, req: req)
+        let reassessments = try await ReassessmentReminders.due(names: names, contexts: contexts, months: months, today: today, tenantID: actor.tenantID, in: req.context())
         try await req.audit("worklist.view", outcome: .allowed, basis: .involvement, objectType: "worklist", objectID: String(households.count))
         let link = { (household: Worklist.Household) in SiteRoute.household.path(household.id) }
         let page = Page(

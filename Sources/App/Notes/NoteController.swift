@@ -44,7 +44,7 @@ struct NoteController {
         )
         try await req.db.transaction { tx in
             try await note.create(on: tx)
-            try await req.auditChange("note.created", in: opened, purpose: "detail:\(domain.rawValue)", objectType: "note", objectID: note.id?.uuidString, on: tx)
+            try await req.context().auditChange("note.created", in: opened, purpose: "detail:\(domain.rawValue)", objectType: "note", objectID: note.id?.uuidString, on: tx)
         }
         return req.redirect(to: SiteRoute.household.path(try household.requireID()))
     }

@@ -34,7 +34,7 @@ struct ActionController {
         let landed = try await req.db.transaction { tx -> Bool in
             let saved = try await tx.sql.updateVersioned(PlanAction.schema, id: actionID, expectedVersion: expected) { $0.set("status", to: status.rawValue) }
             if saved {
-                try await req.auditChange(status == .done ? "action.done" : "action.status", in: opened, purpose: "detail:\(goal.domain)", objectType: "action", objectID: actionID.uuidString, on: tx)
+                try await req.context().auditChange(status == .done ? "action.done" : "action.status", in: opened, purpose: "detail:\(goal.domain)", objectType: "action", objectID: actionID.uuidString, on: tx)
             }
             return saved
         }
@@ -78,7 +78,7 @@ struct ActionController {
         let action = PlanAction(tenantID: tenantID, householdID: goal.householdID, goalID: try goal.requireID(), description: description, owner: owner, dueOn: dueOn)
         try await req.db.transaction { tx in
             try await action.create(on: tx)
-            try await req.auditChange("action.created", in: opened, purpose: "detail:\(goal.domain)", objectType: "action", objectID: action.id?.uuidString, on: tx)
+            try await req.context().auditChange("action.created", in: opened, purpose: "detail:\(goal.domain)", objectType: "action", objectID: action.id?.uuidString, on: tx)
         }
         return req.redirect(to: SiteRoute.goal.path(goal.householdID, try goal.requireID()))
     }

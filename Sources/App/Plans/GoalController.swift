@@ -79,7 +79,7 @@ struct GoalController {
         let goal = Goal(tenantID: household.tenantID, householdID: try household.requireID(), domain: domain, title: title, target: target)
         try await req.db.transaction { tx in
             try await goal.create(on: tx)
-            try await req.auditChange("goal.created", in: opened, purpose: "detail:\(domain.rawValue)", objectType: "goal", objectID: goal.id?.uuidString, on: tx)
+            try await req.context().auditChange("goal.created", in: opened, purpose: "detail:\(domain.rawValue)", objectType: "goal", objectID: goal.id?.uuidString, on: tx)
         }
         return req.redirect(to: SiteRoute.household.path(try household.requireID()))
     }
@@ -107,7 +107,7 @@ struct GoalController {
                 $0.set("title", to: title).set("target", to: target).set("status", to: status.rawValue)
             }
             if saved {
-                try await req.auditChange("goal.updated", in: opened, purpose: "detail:\(goal.domain)", objectType: "goal", objectID: goalID.uuidString, on: tx)
+                try await req.context().auditChange("goal.updated", in: opened, purpose: "detail:\(goal.domain)", objectType: "goal", objectID: goalID.uuidString, on: tx)
             }
             return saved
         }
@@ -152,7 +152,7 @@ struct GoalController {
         let organizationNames = try await req.organizationNames(in: tenantID)
         let volunteers = try await User.scoped(to: tenantID, on: req.db).filter(\.$role == Role.volunteer.rawValue).filter(\.$isActive == true).sort(\.$displayName).all()
         let actions = try await opened.actions(of: goal, on: req.db)
-        let owners = try await PlanAction.owners(of: actions, tenantID: tenantID, forResident: false, req: req)
+        let owners = try await PlanAction.owners(of: actions, tenantID: tenantID, forResident: false, in: req.context())
         let rows = actions.map { action in
             let owner = action.id.flatMap { owners[$0] } ?? ""
             return ActionRow(

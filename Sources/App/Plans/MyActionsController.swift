@@ -37,7 +37,7 @@ struct MyActionsController {
             action.status = ActionStatus.done.rawValue
             action.version += 1
             try await action.save(on: tx)
-            try await req.auditChange("action.done", in: opened, objectType: "action", objectID: action.id?.uuidString, on: tx)
+            try await req.context().auditChange("action.done", in: opened, objectType: "action", objectID: action.id?.uuidString, on: tx)
         }
         return req.redirect(to: SiteRoute.myActions.path())
     }

@@ -37,7 +37,7 @@ struct PlanController {
         try await req.db.transaction { tx in
             household.reviewOn = day
             try await household.save(on: tx)
-            try await req.auditChange("plan.review_date", in: opened, objectType: "plan", objectID: day, on: tx)
+            try await req.context().auditChange("plan.review_date", in: opened, objectType: "plan", objectID: day, on: tx)
         }
         return req.redirect(to: SiteRoute.household.path(try household.requireID()))
     }
@@ -55,7 +55,7 @@ struct PlanController {
     /// Freezes the plan as it is now as the next numbered version.
     static func sign(_ opened: ResidentAccess.Opened, resident: Resident, method: ConsentMethod, req: Request) async throws {
         let householdID = try opened.household.requireID(), tenantID = opened.household.tenantID
-        let goals = try await PortalData.goals(opened, req: req)
+        let goals = try await PortalData.goals(opened, in: req.context())
         let snapshot = String(decoding: try JSONEncoder().encode(goals), as: UTF8.self)
         try await req.db.transaction { tx in
             let last = try await opened.latestPlanVersion(on: tx)
@@ -64,7 +64,7 @@ struct PlanController {
                 signedBy: try resident.requireID(), method: method.rawValue, signedAt: Date()
             )
             try await version.create(on: tx)
-            try await req.auditChange("plan.signed", in: opened, objectType: "plan_version", objectID: String(version.number), on: tx)
+            try await req.context().auditChange("plan.signed", in: opened, objectType: "plan_version", objectID: String(version.number), on: tx)
         }
     }
 
@@ -77,7 +77,7 @@ struct PlanController {
         let from = req.query[Int.self, at: "from"] ?? stored.last?.number ?? 0
         let to = req.query[Int.self, at: "to"] ?? 0
         let snapshot = { (number: Int) async throws -> [PortalData.GoalItem]? in
-            if number == 0 { return try await PortalData.goals(opened, req: req) }
+            if number == 0 { return try await PortalData.goals(opened, in: req.context()) }
             guard let version = stored.first(where: { $0.number == number }) else { return nil }
             return try JSONDecoder().decode([PortalData.GoalItem].self, from: Data(version.snapshot.utf8))
         }

@@ -94,10 +94,22 @@ extension Request {
         set { storage[LocaleKey.self] = newValue }
     }
 
+    var localizer: Localizer { application.localizer }
+}
+
+/// Anything that speaks to a person in their language: a request, a `Context`.
+protocol Speaking {
+    var locale: AppLocale { get }
+    var localizer: Localizer { get }
+}
+
+extension Speaking {
     func t(_ key: String, _ arguments: String...) -> String {
-        application.localizer.text(key, locale, arguments)
+        localizer.text(key, locale, arguments)
     }
 }
+
+extension Request: Speaking {}
 
 /// `#t("key")` or `#t("key", arg0, …)` in templates; output is escaped like any other.
 struct TranslateTag: LeafTag {

@@ -51,7 +51,7 @@ struct PortalController {
         let household = opened.household
         let progress = try await req.residentAccess().ownResident()
             .asyncFlatMap { try await PortalAssessmentController.progress(req, opened, resident: $0) } ?? []
-        let data = try await PortalData.gather(opened, req: req)
+        let data = try await PortalData.gather(opened, in: req.context())
         let organizations = try await req.organizationNames(in: household.tenantID)
         let page = Page(
             data: data,
@@ -75,7 +75,7 @@ struct PortalController {
         let action = PlanAction(tenantID: goal.tenantID, householdID: goal.householdID, goalID: try goal.requireID(), description: description, owner: .resident(name: nil), dueOn: nil)
         try await req.db.transaction { tx in
             try await action.create(on: tx)
-            try await req.auditChange("action.created", in: opened, objectType: "action", objectID: action.id?.uuidString, on: tx)
+            try await req.context().auditChange("action.created", in: opened, objectType: "action", objectID: action.id?.uuidString, on: tx)
         }
         return req.redirect(to: SiteRoute.portal.path())
     }
@@ -89,7 +89,7 @@ struct PortalController {
             action.status = ActionStatus.done.rawValue
             action.version += 1
             try await action.save(on: tx)
-            try await req.auditChange("action.done", in: opened, objectType: "action", objectID: action.id?.uuidString, on: tx)
+            try await req.context().auditChange("action.done", in: opened, objectType: "action", objectID: action.id?.uuidString, on: tx)
         }
         return req.redirect(to: SiteRoute.portal.path())
     }
@@ -114,7 +114,7 @@ struct PortalController {
         )
         try await req.db.transaction { tx in
             try await note.create(on: tx)
-            try await req.auditChange("note.created", in: opened, purpose: "detail:\(domain.rawValue)", objectType: "note", objectID: note.id?.uuidString, on: tx)
+            try await req.context().auditChange("note.created", in: opened, purpose: "detail:\(domain.rawValue)", objectType: "note", objectID: note.id?.uuidString, on: tx)
         }
         return req.redirect(to: SiteRoute.portal.path())
     }
@@ -146,7 +146,7 @@ struct PortalController {
         )
         try await req.db.transaction { tx in
             try await consent.create(on: tx)
-            try await req.auditChange("consent.given", in: opened, objectType: "consent", objectID: consent.id?.uuidString, on: tx)
+            try await req.context().auditChange("consent.given", in: opened, objectType: "consent", objectID: consent.id?.uuidString, on: tx)
         }
         return req.redirect(to: SiteRoute.portal.path())
     }
@@ -160,13 +160,13 @@ struct PortalController {
 
     func whoLooked(req: Request) async throws -> Response {
         let (opened, _) = try await Self.own(req, event: "portal.who_looked")
-        let data = try await PortalData.gather(opened, req: req)
+        let data = try await PortalData.gather(opened, in: req.context())
         return try await req.page("portal/who-looked", title: req.t("portal.who_looked"), data)
     }
 
     func exportJSON(req: Request) async throws -> Response {
         let (opened, _) = try await Self.own(req, event: "portal.export")
-        let data = try await PortalData.gather(opened, req: req)
+        let data = try await PortalData.gather(opened, in: req.context())
         let response = try await data.encodeResponse(for: req)
         response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"mijn-gegevens.json\"")
         return response
@@ -174,7 +174,7 @@ struct PortalController {
 
     func exportHTML(req: Request) async throws -> Response {
         let (opened, _) = try await Self.own(req, event: "portal.export")
-        let data = try await PortalData.gather(opened, req: req)
+        let data = try await PortalData.gather(opened, in: req.context())
         return try await req.page("portal/my-data", title: req.t("portal.my_data"), data)
     }
 }

@@ -26,32 +26,32 @@ struct PortalData: Content {
     let versions: [Version]
     let looks: [Look]
 
-    static func gather(_ opened: ResidentAccess.Opened, req: Request) async throws -> PortalData {
-        let db = req.db
-        let today = Day.today()
+    static func gather(_ opened: ResidentAccess.Opened, in context: Context) async throws -> PortalData {
+        let db = context.db
+        let today = context.today
         let household = opened.household
         let householdID = opened.householdID, tenantID = opened.tenantID
         let organizations = try await Organization.names(in: tenantID, on: db)
-        let domain = { (raw: String) in req.t("domain.\(raw)") }
+        let domain = { (raw: String) in context.t("domain.\(raw)") }
         let domains = { (set: Set<LifeDomain>) in LifeDomain.allCases.filter(set.contains).map { domain($0.rawValue) }.joined(separator: ", ") }
 
         let residents = try await opened.members(on: db)
-        let goals = try await goals(opened, req: req)
+        let goals = try await goals(opened, in: context)
         let consents = try await opened.consents(on: db).map { consent in
             let effective = consent.effective(today: today)
             return ConsentItem(
                 id: consent.id?.uuidString ?? "", organization: organizations[consent.recipientOrganizationID] ?? "",
                 domains: domains(consent.lifeDomains), purpose: consent.purpose,
-                validity: consent.validity(req),
-                status: req.t("consent.effective.\(effective.rawValue)"), canWithdraw: effective == .active || effective == .notYetValid
+                validity: consent.validity(in: context),
+                status: context.t("consent.effective.\(effective.rawValue)"), canWithdraw: effective == .active || effective == .notYetValid
             )
         }
-        let cipher = FieldCipher(key: req.application.config.keys.field)
+        let cipher = FieldCipher(key: context.keys.field)
         let notes = try await opened.notes(limit: 10_000, on: db).map {
-            NoteItem(day: $0.occurredOn, domain: domain($0.domain), kind: req.t("note.kind.\($0.kind)"), text: cipher.openOrNil($0.textEncrypted) ?? "")
+            NoteItem(day: $0.occurredOn, domain: domain($0.domain), kind: context.t("note.kind.\($0.kind)"), text: cipher.openOrNil($0.textEncrypted) ?? "")
         }
         let versions = try await opened.planVersions(on: db).reversed().map {
-            Version(number: $0.number, signedAt: Day.dutchTimestamp($0.signedAt), method: req.t("consent.method.\($0.method)"))
+            Version(number: $0.number, signedAt: Day.dutchTimestamp($0.signedAt), method: context.t("consent.method.\($0.method)"))
         }
         let entries = try await AccessLogEntry.query(on: db).filter(\.$tenantID == tenantID).filter(\.$subjectID == householdID)
             .sort(\.$occurredAt, .descending).limit(500).all()
@@ -59,17 +59,17 @@ struct PortalData: Content {
         let looks = entries.map { entry in
             Look(
                 when: Day.dutchTimestamp(entry.occurredAt),
-                who: [entry.userID.flatMap { names[$0] }, entry.role.map { req.t("role.\($0)") }, entry.organizationID.flatMap { organizations[$0] }]
+                who: [entry.userID.flatMap { names[$0] }, entry.role.map { context.t("role.\($0)") }, entry.organizationID.flatMap { organizations[$0] }]
                     .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", "),
-                what: req.t(Self.eventKey(entry.event, known: req.application.localizer.has)),
-                outcome: req.t(entry.outcome == "denied" ? "portal.look_refused" : "portal.look_allowed")
+                what: context.t(Self.eventKey(entry.event, known: context.localizer.has)),
+                outcome: context.t(entry.outcome == "denied" ? "portal.look_refused" : "portal.look_allowed")
             )
         }
         return PortalData(
             household: household.name, address: "\(household.street), \(household.postcode) \(household.city)",
-            members: residents.map { Person(name: $0.fullName, birthDate: $0.birthDate, relation: req.t("relation.\($0.relation)")) },
+            members: residents.map { Person(name: $0.fullName, birthDate: $0.birthDate, relation: context.t("relation.\($0.relation)")) },
             goals: goals, consents: consents, notes: notes,
-            assessments: try await assessments(householdID: householdID, tenantID: tenantID, residents: residents, req: req),
+            assessments: try await assessments(householdID: householdID, tenantID: tenantID, residents: residents, in: context),
             versions: versions, looks: looks
         )
     }
@@ -83,19 +83,19 @@ struct PortalData: Content {
 
     /// The plan's goals with their actions: what a signature freezes and
     /// versions compare. Only these two tables, so pages can call it cheaply.
-    static func goals(_ opened: ResidentAccess.Opened, req: Request) async throws -> [GoalItem] {
-        let domain = { (raw: String) in req.t("domain.\(raw)") }
-        let (goals, actions) = try await opened.wholePlan(on: req.db)
-        let owners = try await PlanAction.owners(of: actions, tenantID: opened.tenantID, forResident: opened.context.role == .resident, req: req)
+    static func goals(_ opened: ResidentAccess.Opened, in context: Context) async throws -> [GoalItem] {
+        let domain = { (raw: String) in context.t("domain.\(raw)") }
+        let (goals, actions) = try await opened.wholePlan(on: context.db)
+        let owners = try await PlanAction.owners(of: actions, tenantID: opened.tenantID, forResident: opened.context.role == .resident, in: context)
         return goals.map { goal in
             GoalItem(
                 id: goal.id?.uuidString ?? "", domain: domain(goal.domain), title: goal.title, target: goal.target ?? "",
-                status: req.t("goal.status.\(goal.status)"),
+                status: context.t("goal.status.\(goal.status)"),
                 actions: actions.filter { $0.goalID == goal.id }.map { action in
                     ActionItem(
                         id: action.id?.uuidString ?? "", description: action.description,
                         owner: action.id.flatMap { owners[$0] } ?? "", due: action.dueOn ?? "",
-                        status: req.t("action.status.\(action.status)"),
+                        status: context.t("action.status.\(action.status)"),
                         canMarkDone: action.ownerKind == ActionOwnerKind.resident.rawValue && action.status != ActionStatus.done.rawValue
                     )
                 }

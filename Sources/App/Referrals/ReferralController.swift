@@ -38,7 +38,7 @@ struct ReferralController {
         if ReferralWorkflow.needsConfirmation.contains(next), form.confirm != "on" {
             return try await Self.page(req, referral, goal, opened, issue: "referral.confirm_step", status: .unprocessableEntity, chosen: next, asksConfirmation: true)
         }
-        switch try await ReferralTransition(req: req, actor: actor).apply(referral, goal: goal, in: opened, to: next, outcome: outcome, expectedVersion: form.version ?? 0) {
+        switch try await ReferralTransition(context: try req.context()).apply(referral, goal: goal, in: opened, to: next, outcome: outcome, expectedVersion: form.version ?? 0) {
         case .done: return req.redirect(to: SiteRoute.referral.path(try referral.requireID()))
         case .refused(let key): return try await Self.page(req, referral, goal, opened, issue: key, status: .unprocessableEntity)
         case .conflict:
@@ -57,10 +57,10 @@ struct ReferralController {
         let form = try req.content.decode(RedirectForm.self)
         let message = FieldCipher(key: req.application.config.keys.field).openOrNil(referral.messageEncrypted)
         let input = ReferralSending.Input(serviceID: form.service_id, organizationID: nil, domains: referral.lifeDomains.map(\.rawValue), message: message, send: true)
-        switch try await ReferralSending(req: req, actor: actor).send(input, goal: goal, opened: opened, redirectedFrom: referral) {
+        switch try await ReferralSending(context: try req.context()).send(input, goal: goal, opened: opened, redirectedFrom: referral) {
         case .created(let next): return req.redirect(to: SiteRoute.referral.path(try next.requireID()))
         case .invalid(let issues, _):
-            let view = try await ReferralView.build(referral, goal: goal, opened: opened, actor: actor, req: req, errors: FormErrors(issues, req: req))
+            let view = try await ReferralView.build(referral, goal: goal, opened: opened, actor: actor, in: req.context(), errors: FormErrors(issues, req: req))
             return try await req.page("referrals/show", title: view.title, view, status: .unprocessableEntity)
         }
     }
@@ -75,7 +75,7 @@ struct ReferralController {
     static func page(_ req: Request, _ referral: Referral, _ goal: Goal, _ opened: ResidentAccess.Opened,
                      issue: String? = nil, status: HTTPStatus = .ok, chosen: ReferralStatus? = nil, asksConfirmation: Bool = false) async throws -> Response {
         let errors = issue.map { FormErrors([ValidationIssue(field: "status", messageKey: $0)], req: req) } ?? .none
-        let view = try await ReferralView.build(referral, goal: goal, opened: opened, actor: try req.requireActor(), req: req, errors: errors,
+        let view = try await ReferralView.build(referral, goal: goal, opened: opened, actor: try req.requireActor(), in: req.context(), errors: errors,
                                                 chosen: chosen, asksConfirmation: asksConfirmation)
         return try await req.page("referrals/show", title: view.title, view, status: status)
     }

@@ -58,7 +58,7 @@ struct ReferralFormController {
         let form = try req.content.decode(Form.self)
         let input = ReferralSending.Input(serviceID: form.service_id, organizationID: form.organization_id, domains: form.domains ?? [],
                                           message: form.message, send: form.send != "draft")
-        switch try await ReferralSending(req: req, actor: actor).send(input, goal: goal, opened: opened) {
+        switch try await ReferralSending(context: try req.context()).send(input, goal: goal, opened: opened) {
         case .created(let referral): return req.redirect(to: SiteRoute.referral.path(try referral.requireID()))
         case .invalid(let issues, let missing):
             let missingText = missing.isEmpty ? nil : LifeDomain.allCases.filter(missing.contains).map { req.t("domain.\($0.rawValue)") }.joined(separator: ", ")

@@ -23,8 +23,8 @@ struct ReferralSending {
 
     static let maximumMessage = 4000
 
-    let req: Request
-    let actor: Actor
+    let context: Context
+    var actor: Actor { context.actor }
 
     func send(_ input: Input, goal: Goal, opened: ResidentAccess.Opened, redirectedFrom: Referral? = nil) async throws -> Outcome {
         var validator = FormValidator()
@@ -34,14 +34,14 @@ struct ReferralSending {
         if domains.contains(where: { !opened.allows(.write($0)) }) { validator.add("domains", "referral.domain_not_yours") }
         let message = validator.text("message", input.message, maxLength: Self.maximumMessage, allowLineBreaks: true)
         let target: ReferralTarget?
-        switch try await ReferralTarget.resolve(serviceID: input.serviceID, organizationID: input.organizationID, actor: actor, on: req.db) {
+        switch try await ReferralTarget.resolve(serviceID: input.serviceID, organizationID: input.organizationID, actor: actor, on: context.db) {
         case .success(let resolved): target = resolved
         case .failure(let issue): target = nil; validator.add(issue.field, issue.messageKey)
         }
         let householdID = try opened.household.requireID()
         var missing: Set<LifeDomain> = []
         if let target {
-            missing = try await target.domainsWithoutConsent(domains, householdID: householdID, tenantID: actor.tenantID, on: req.db)
+            missing = try await target.domainsWithoutConsent(domains, householdID: householdID, tenantID: actor.tenantID, on: context.db)
             if !missing.isEmpty { validator.add("domains", "referral.no_consent") }
         }
         guard validator.isValid, let target, let message else { return .invalid(validator.issues, missingConsent: missing) }
@@ -49,17 +49,17 @@ struct ReferralSending {
         let referral = Referral(
             tenantID: actor.tenantID, householdID: householdID, goalID: try goal.requireID(), domains: domains,
             requesterOrganizationID: organizationID, requesterUserID: actor.userID, receiverOrganizationID: target.receiverID,
-            serviceID: target.service?.id, messageEncrypted: try FieldCipher(key: req.application.config.keys.field).seal(message)
+            serviceID: target.service?.id, messageEncrypted: try FieldCipher(key: context.keys.field).seal(message)
         )
         referral.redirectedFromID = redirectedFrom?.id
-        if input.send { Self.markSent(referral, responseDays: target.responseDays) }
-        try await req.db.transaction { tx in
+        if input.send { Self.markSent(referral, responseDays: target.responseDays, today: context.today) }
+        try await context.db.transaction { tx in
             try await referral.create(on: tx)
             try await ReferralEvent(
                 tenantID: actor.tenantID, referralID: referral.requireID(), from: nil, to: referral.referralStatus,
                 outcome: nil, userID: actor.userID, organizationID: organizationID
             ).create(on: tx)
-            try await req.audit(
+            try await context.audit(
                 "referral.\(referral.status)", outcome: .success, basis: opened.basis,
                 subjectID: householdID, purpose: "detail:\(goalDomain.rawValue)", objectType: "referral", objectID: referral.id?.uuidString, on: tx
             )
@@ -68,8 +68,7 @@ struct ReferralSending {
     }
 
     /// Requested today, to be answered within `responseDays` working days.
-    static func markSent(_ referral: Referral, responseDays: Int) {
-        let today = Day.today()
+    static func markSent(_ referral: Referral, responseDays: Int, today: String) {
         referral.status = ReferralStatus.requested.rawValue
         referral.sentOn = today
         referral.dueOn = WorkingDays.add(responseDays, to: today)

@@ -13,8 +13,8 @@ struct ReferralTransition {
         case conflict
     }
 
-    let req: Request
-    let actor: Actor
+    let context: Context
+    var actor: Actor { context.actor }
 
     func apply(_ referral: Referral, goal: Goal, in opened: ResidentAccess.Opened, to next: ReferralStatus, outcome: ReferralOutcome?, expectedVersion: Int) async throws -> Outcome {
         guard let party = referral.party(of: actor.organizationID), let organizationID = actor.organizationID else { throw AppError.forbidden }
@@ -23,16 +23,16 @@ struct ReferralTransition {
             return .refused(messageKey: Self.messageKey(refusal))
         }
         let referralID = try referral.requireID()
-        let today = Day.today()
+        let today = context.today
         var joinsTeam: Involvement?
         var widens: Involvement?
         if next == .accepted {
-            let receiver = try await Organization.find(referral.receiverOrganizationID, in: referral.tenantID, on: req.db)
+            let receiver = try await Organization.find(referral.receiverOrganizationID, in: referral.tenantID, on: context.db)
             let target = ReferralTarget(receiver: receiver, service: nil)
-            let missing = try await target.domainsWithoutConsent(referral.lifeDomains, householdID: referral.householdID, tenantID: referral.tenantID, on: req.db)
+            let missing = try await target.domainsWithoutConsent(referral.lifeDomains, householdID: referral.householdID, tenantID: referral.tenantID, on: context.db)
             guard missing.isEmpty else { return .refused(messageKey: "referral.consent_gone") }
             // Already on the team: its place there covers the referral's domains too, never a second row.
-            if let existing = try await opened.activeInvolvement(of: try receiver.requireID(), on: req.db) {
+            if let existing = try await opened.activeInvolvement(of: try receiver.requireID(), on: context.db) {
                 if !existing.lifeDomains.isSuperset(of: referral.lifeDomains) {
                     existing.domains = LifeDomain.encode(existing.lifeDomains.union(referral.lifeDomains))
                     widens = existing
@@ -44,7 +44,7 @@ struct ReferralTransition {
         }
         let (sentOn, dueOn) = try await deadline(referral, from: from, to: next, today: today)
         let newInvolvement = joinsTeam, widened = widens
-        let landed = try await req.db.transaction { tx -> Bool in
+        let landed = try await context.db.transaction { tx -> Bool in
             let saved = try await tx.sql.updateVersioned(Referral.schema, id: referralID, expectedVersion: expectedVersion) {
                 $0.set("status", to: next.rawValue).set("outcome", to: outcome?.rawValue).set("sent_on", to: sentOn).set("due_on", to: dueOn)
             }
@@ -52,11 +52,11 @@ struct ReferralTransition {
             try await newInvolvement?.create(on: tx)
             if let widened {
                 try await widened.save(on: tx)
-                try await req.auditChange("involvement.widened", in: opened, objectType: "involvement", objectID: widened.id?.uuidString, on: tx)
+                try await context.auditChange("involvement.widened", in: opened, objectType: "involvement", objectID: widened.id?.uuidString, on: tx)
             }
             try await ReferralEvent(tenantID: referral.tenantID, referralID: referralID, from: from, to: next, outcome: outcome,
                                     userID: actor.userID, organizationID: organizationID).create(on: tx)
-            try await req.audit("referral.\(next.rawValue)", outcome: .success, basis: opened.basis, subjectID: referral.householdID,
+            try await context.audit("referral.\(next.rawValue)", outcome: .success, basis: opened.basis, subjectID: referral.householdID,
                                 purpose: "detail:\(goal.domain)", objectType: "referral", objectID: referralID.uuidString, on: tx)
             if actor.userID != referral.requesterUserID {
                 let subject = try await ReferralView.targetName(referral, on: tx)
@@ -71,7 +71,7 @@ struct ReferralTransition {
     /// Sending a draft starts the response clock; other steps keep it.
     private func deadline(_ referral: Referral, from: ReferralStatus, to next: ReferralStatus, today: String) async throws -> (String?, String?) {
         guard from == .draft, next == .requested else { return (referral.sentOn, referral.dueOn) }
-        let days = try await referral.serviceID.asyncFlatMap { try await Service.find($0, in: referral.tenantID, on: req.db).responseDays } ?? 5
+        let days = try await referral.serviceID.asyncFlatMap { try await Service.find($0, in: referral.tenantID, on: context.db).responseDays } ?? 5
         return (today, WorkingDays.add(days, to: today))
     }
 

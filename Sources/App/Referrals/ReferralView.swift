@@ -35,41 +35,41 @@ struct ReferralView: Encodable {
     let redirectedFromHref: String?
     let errors: FormErrors
 
-    static func build(_ referral: Referral, goal: Goal, opened: ResidentAccess.Opened, actor: Actor, req: Request, errors: FormErrors = .none,
+    static func build(_ referral: Referral, goal: Goal, opened: ResidentAccess.Opened, actor: Actor, in context: Context, errors: FormErrors = .none,
                       chosen: ReferralStatus? = nil, asksConfirmation: Bool = false) async throws -> ReferralView {
         let referralID = try referral.requireID()
-        let names = try await req.organizationNames(in: referral.tenantID)
+        let names = try await context.organizationNames(in: referral.tenantID)
         let visibleDomains = LifeDomain.allCases.filter { referral.lifeDomains.contains($0) && opened.allows(.referral($0)) }
         let seesIdentity = opened.allows(.identity)
         let party = referral.party(of: actor.organizationID)
-        let events = try await ReferralEvent.scoped(to: referral.tenantID, on: req.db).filter(\.$referralID == referralID).sort(\.$occurredAt).all()
-        let people = try await User.displayNames(of: events.map(\.userID), in: referral.tenantID, on: req.db)
+        let events = try await ReferralEvent.scoped(to: referral.tenantID, on: context.db).filter(\.$referralID == referralID).sort(\.$occurredAt).all()
+        let people = try await User.displayNames(of: events.map(\.userID), in: referral.tenantID, on: context.db)
         let history = events.map { event in
             HistoryRow(when: Day.timestamp(event.occurredAt),
-                       what: req.t("referral.status.\(event.toStatus)") + (event.outcome.map { " – " + req.t("referral.outcome.\($0)") } ?? ""),
+                       what: context.t("referral.status.\(event.toStatus)") + (event.outcome.map { " – " + context.t("referral.outcome.\($0)") } ?? ""),
                        who: [people[event.userID], names[event.organizationID]].compactMap { $0 }.joined(separator: ", "))
         }
         let steps = party.map { ReferralWorkflow.next(from: referral.referralStatus, for: $0) } ?? []
         var redirectChoices: [Option] = []
         if party == .requester, referral.referralStatus == .rejected, let domain = goal.lifeDomain {
-            redirectChoices = try await ReferralCandidates.services(domain: domain, query: nil, excluding: referral.receiverOrganizationID, tenantID: referral.tenantID, on: req.db)
-                .map { Option(value: $0.id.uuidString, label: "\($0.name) (\(req.t("capacity.\($0.capacity.rawValue)")))", selected: false) }
+            redirectChoices = try await ReferralCandidates.services(domain: domain, query: nil, excluding: referral.receiverOrganizationID, tenantID: referral.tenantID, on: context.db)
+                .map { Option(value: $0.id.uuidString, label: "\($0.name) (\(context.t("capacity.\($0.capacity.rawValue)")))", selected: false) }
         }
         return ReferralView(
-            title: try await targetName(referral, on: req.db),
-            status: req.t("referral.status.\(referral.status)"), statusCode: referral.status,
-            outcome: referral.outcome.map { req.t("referral.outcome.\($0)") },
-            sentOn: referral.sentOn ?? "", dueOn: referral.dueOn ?? "", overdue: referral.isOverdue(today: Day.today()),
+            title: try await targetName(referral, on: context.db),
+            status: context.t("referral.status.\(referral.status)"), statusCode: referral.status,
+            outcome: referral.outcome.map { context.t("referral.outcome.\($0)") },
+            sentOn: referral.sentOn ?? "", dueOn: referral.dueOn ?? "", overdue: referral.isOverdue(today: context.today),
             requester: names[referral.requesterOrganizationID] ?? "", receiver: names[referral.receiverOrganizationID] ?? "",
             householdName: seesIdentity ? opened.household.name : nil,
             householdHref: seesIdentity ? SiteRoute.household.path(referral.householdID) : nil,
             goalTitle: visibleDomains.isEmpty ? nil : goal.title,
-            domains: visibleDomains.map { req.t("domain.\($0.rawValue)") },
-            message: visibleDomains.isEmpty ? nil : FieldCipher(key: req.application.config.keys.field).openOrNil(referral.messageEncrypted),
+            domains: visibleDomains.map { context.t("domain.\($0.rawValue)") },
+            message: visibleDomains.isEmpty ? nil : FieldCipher(key: context.keys.field).openOrNil(referral.messageEncrypted),
             history: history,
-            steps: steps.map { Step(value: $0.rawValue, label: req.t("referral.step.\($0.rawValue)"), needsOutcome: ReferralWorkflow.needsOutcome.contains($0), selected: $0 == chosen) },
+            steps: steps.map { Step(value: $0.rawValue, label: context.t("referral.step.\($0.rawValue)"), needsOutcome: ReferralWorkflow.needsOutcome.contains($0), selected: $0 == chosen) },
             asksConfirmation: asksConfirmation,
-            outcomes: ReferralOutcome.allCases.map { Option(value: $0.rawValue, label: req.t("referral.outcome.\($0.rawValue)"), selected: false) },
+            outcomes: ReferralOutcome.allCases.map { Option(value: $0.rawValue, label: context.t("referral.outcome.\($0.rawValue)"), selected: false) },
             statusAction: SiteRoute.referralStatus.path(referralID), version: referral.version,
             redirectAction: redirectChoices.isEmpty ? nil : SiteRoute.referralRedirect.path(referralID),
             redirectChoices: redirectChoices,

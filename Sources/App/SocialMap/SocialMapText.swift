@@ -2,7 +2,7 @@ import Domain
 import Vapor
 
 /// The words the social map's pages use for its values, in the reader's language.
-extension Request {
+extension Speaking {
     func capacityText(_ capacity: ServiceCapacity, wait: Int?) -> String {
         switch capacity {
         case .available: t("socialmap.capacity.available")
@@ -29,7 +29,7 @@ extension Request {
 }
 
 /// Options for the filters and forms.
-extension Request {
+extension Speaking {
     func domainOptions(selected: Set<String>) -> [Option] {
         LifeDomain.allCases.map { Option(value: $0.rawValue, label: domainName($0), selected: selected.contains($0.rawValue)) }
     }

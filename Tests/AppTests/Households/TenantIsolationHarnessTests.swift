@@ -39,7 +39,7 @@ struct TenantIsolationHarnessTests {
                 requesterOrganizationID: try a.municipal.requireID(), requesterUserID: try opener.requireID(),
                 receiverOrganizationID: try a.partner.requireID(), serviceID: nil, messageEncrypted: "x"
             )
-            ReferralSending.markSent(referral, responseDays: 5)
+            ReferralSending.markSent(referral, responseDays: 5, today: Day.today())
             try await referral.create(on: app.db)
             let client = ApiClient(tenantID: tenantA, name: "Systeem", clientKey: "ssc_a", secretHash: "x", userID: try opener.requireID(), scopes: [.read])
             try await client.create(on: app.db)
