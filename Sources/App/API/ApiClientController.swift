@@ -6,12 +6,6 @@ import Vapor
 /// service account; the secret is shown once. Revoking a client also ends
 /// the tokens it was issued.
 struct ApiClientController {
-    struct Form: Content {
-        var name: String?
-        var user_id: String?
-        var scope: String?
-    }
-
     struct Row: Encodable { let name: String; let clientKey: String; let account: String; let scopes: String; let revokeAction: String? }
     struct Created: Encodable { let clientKey: String; let secret: String }
 
@@ -32,12 +26,12 @@ struct ApiClientController {
     }
 
     func list(req: Request) async throws -> Response {
-        try await Self.page(req, Form())
+        try await Self.page(req, ApiClientForm())
     }
 
     func create(req: Request) async throws -> Response {
         let actor = try req.requireActor()
-        let form = try req.content.decode(Form.self)
+        let form = try req.content.decode(ApiClientForm.self)
         var validator = FormValidator()
         let name = validator.text("name", form.name, maxLength: 100)
         let account = try await User.chosen(form.user_id, in: actor.tenantID, on: req.db)
@@ -52,7 +46,7 @@ struct ApiClientController {
             try await req.audit("api_client.created", outcome: .success, basis: .authentication, objectType: "api_client", objectID: registered.0.id?.uuidString, on: tx)
             return registered
         }
-        return try await Self.page(req, Form(), created: Created(clientKey: client.clientKey, secret: secret))
+        return try await Self.page(req, ApiClientForm(), created: Created(clientKey: client.clientKey, secret: secret))
     }
 
     func revoke(req: Request) async throws -> Response {
@@ -68,7 +62,7 @@ struct ApiClientController {
         return req.redirect(to: SiteRoute.apiClients.path())
     }
 
-    static func page(_ req: Request, _ form: Form, created: Created? = nil, errors: FormErrors = .none, status: HTTPStatus = .ok) async throws -> Response {
+    static func page(_ req: Request, _ form: ApiClientForm, created: Created? = nil, errors: FormErrors = .none, status: HTTPStatus = .ok) async throws -> Response {
         let actor = try req.requireActor()
         let professionals = try await User.scoped(to: actor.tenantID, on: req.db).filter(\.$role == Role.professional.rawValue)
             .filter(\.$isActive == true).sort(\.$displayName).all()

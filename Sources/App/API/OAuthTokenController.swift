@@ -6,13 +6,6 @@ import Vapor
 /// trades its client id and secret for a one-hour bearer token. Errors use
 /// the RFC's JSON shape, which OAuth2 clients expect.
 struct OAuthTokenController {
-    struct Form: Content {
-        var grant_type: String?
-        var client_id: String?
-        var client_secret: String?
-        var scope: String?
-    }
-
     struct TokenResponse: Content {
         let access_token: String
         let token_type: String
@@ -25,7 +18,7 @@ struct OAuthTokenController {
     }
 
     func token(req: Request) async throws -> Response {
-        let form = (try? req.content.decode(Form.self)) ?? Form()
+        let form = (try? req.content.decode(OAuthTokenForm.self)) ?? OAuthTokenForm()
         guard form.grant_type == "client_credentials" else { return try Self.error("unsupported_grant_type", req) }
         let basic = req.headers.basicAuthorization
         guard let key = basic?.username ?? form.client_id, let secret = basic?.password ?? form.client_secret, key.count <= 100, secret.count <= 200,

@@ -44,11 +44,11 @@ struct PortalAssessmentController {
 
     /// The resident's own progress for the portal: their assessments and the
     /// professionals', side by side, with links to assess themself.
-    static func progress(_ req: Request, _ opened: ResidentAccess.Opened, resident: Resident) async throws -> [AssessmentProgress.Member] {
+    static func progress(_ opened: ResidentAccess.Opened, resident: Resident, in context: Context) async throws -> [AssessmentProgress.Member] {
         try await AssessmentProgress.build(
             householdID: try opened.household.requireID(), tenantID: opened.household.tenantID, residents: [resident],
             visible: { opened.allows(.detail($0)) }, plain: true,
-            newLink: { _, instrument in SiteRoute.portalAssessmentNew.path() + "?instrument=" + instrument.id }, in: req.context()
+            newLink: { _, instrument in SiteRoute.portalAssessmentNew.path() + "?instrument=" + instrument.id }, in: context
         ).members
     }
 }

@@ -4,23 +4,6 @@ import Vapor
 
 /// Signing in with a password, then (where required) a TOTP code.
 struct LoginController {
-    struct LoginForm: Content {
-        var username: String?
-        var password: String?
-        /// Asked for only while the account is locked (see `submit`).
-        var code: String?
-        var next: String?
-    }
-
-    struct LoginPage: Encodable {
-        var username = ""
-        var next = ""
-        var errorKey: String?
-        var noticeKey: String?
-        /// The account is locked: the form asks for password and code at once.
-        var asksForCode = false
-    }
-
     func register(_ routes: any RoutesBuilder) {
         routes.get(.login, use: show)
         routes.post(.login, use: submit)

@@ -5,24 +5,6 @@ import Vapor
 /// The second step of signing in: a TOTP code or a recovery code, and the
 /// enrolment of an authenticator app for those who have none yet.
 struct SecondFactorController {
-    struct CodeForm: Content {
-        var code: String?
-        var next: String?
-    }
-
-    struct CodePage: Encodable {
-        var next = ""
-        var errorKey: String?
-    }
-
-    struct EnrolPage: Encodable {
-        let secret: String
-        let uri: String
-        var errorKey: String?
-    }
-
-    struct RecoveryCodesPage: Encodable { let codes: [String] }
-
     static let recoveryCodeCount = 10
 
     func register(_ routes: any RoutesBuilder) {
@@ -36,13 +18,13 @@ struct SecondFactorController {
 
     func showCode(req: Request) async throws -> Response {
         _ = try Self.pending(req, stage: .secondFactor)
-        let page = CodePage(next: LoginController.safeNext(req.query[String.self, at: "next"]))
+        let page = SecondFactorPage(next: LoginController.safeNext(req.query[String.self, at: "next"]))
         return try await req.page("auth/second-factor", title: req.t("second_factor.title"), page)
     }
 
     func submitCode(req: Request) async throws -> Response {
         let (session, user) = try Self.pending(req, stage: .secondFactor)
-        let form = try req.content.decode(CodeForm.self)
+        let form = try req.content.decode(SecondFactorForm.self)
         let next = LoginController.safeNext(form.next)
         let keys = LoginThrottling.keys(username: user.username, address: req.clientAddress)
         let code = String((form.code ?? "").prefix(64))
@@ -57,7 +39,7 @@ struct SecondFactorController {
         }
         try await LoginThrottling.recordFailure(keys, on: req.db)
         try await req.audit("login.second_factor_failure", outcome: .failure, basis: .authentication, user: user)
-        let page = CodePage(next: next, errorKey: "second_factor.failed")
+        let page = SecondFactorPage(next: next, errorKey: "second_factor.failed")
         return try await req.page("auth/second-factor", title: req.t("second_factor.title"), page, status: .unauthorized)
     }
 
@@ -90,7 +72,7 @@ struct SecondFactorController {
 
     func submitEnrol(req: Request) async throws -> Response {
         let (session, user) = try Self.enrolling(req)
-        let form = try req.content.decode(CodeForm.self)
+        let form = try req.content.decode(SecondFactorForm.self)
         guard let sealed = session.pendingTOTPSecret, let secret = try? FieldCipher(key: req.application.config.keys.field).open(sealed) else {
             return req.redirect(to: SiteRoute.enrol.path())
         }

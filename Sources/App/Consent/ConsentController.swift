@@ -6,17 +6,6 @@ import Vapor
 /// given never change: a change is a new record; withdrawal takes effect
 /// at the partner's very next request.
 struct ConsentController {
-    struct ConsentForm: Content {
-        var resident_id: String?
-        var organization_id: String?
-        var domains: [String]?
-        var purpose: String?
-        var valid_from: String?
-        var valid_to: String?
-        var method: String?
-        var status: String?
-    }
-
     func register(_ routes: any RoutesBuilder) {
         routes.post(.consents, use: record)
         routes.post(.consentWithdraw, use: withdraw)
@@ -27,7 +16,7 @@ struct ConsentController {
         let opened = try await req.residentAccess().open(req.parameters.get("householdID", as: UUID.self), .recordConsent, event: "consent.record")
         let household = opened.household
         let householdID = try household.requireID()
-        let form = try req.content.decode(ConsentForm.self)
+        let form = try req.content.decode(ConsentRecordForm.self)
         var validator = FormValidator()
         let resident = try await opened.member(form.resident_id, on: req.db)
         if resident == nil { validator.add("resident_id", "validation.choose_option") }

@@ -4,38 +4,6 @@ import Vapor
 
 /// Households: the list of mine, registering a new one, and its page.
 struct HouseholdController {
-    struct ListPage: Encodable {
-        struct Row: Encodable { let name: String; let address: String; let href: String }
-        let rows: [Row]
-        let newHref: String?
-        let query: String
-        /// Only households where no one of the organisation is the contact yet.
-        let unassigned: Bool
-        /// A BSN search found someone in a household this organisation is not involved with.
-        let knownElsewhere: Bool
-        let pager: Pager
-    }
-
-    struct IntakePage: Encodable {
-        let action: String
-        let values: IntakeForm
-        let domains: [Option]
-        let methods: [Option]
-        let partner: Bool
-        let errors: FormErrors
-        let duplicate: Duplicate?
-    }
-
-    /// Who the person is, with a link, only for someone who may open their
-    /// household; anyone else learns only whom to contact.
-    struct Duplicate: Encodable {
-        let name: String?
-        let birthDate: String?
-        let href: String?
-        let sameBSN: Bool
-        let contact: String?
-    }
-
     func register(_ routes: any RoutesBuilder) {
         routes.get(.households, use: list)
         routes.get(.householdNew, use: new)
@@ -66,8 +34,8 @@ struct HouseholdController {
             filter = .memberName(query)
         }
         let (households, hasMore) = try await HouseholdList.page(number, filter, unassigned: unassigned, organizationID: organizationID, tenantID: actor.tenantID, today: Day.today(), on: req.db)
-        let page = ListPage(
-            rows: households.map { ListPage.Row(name: $0.name, address: "\($0.street), \($0.city)", href: SiteRoute.household.path($0.id)) },
+        let page = HouseholdListPage(
+            rows: households.map { HouseholdListPage.Row(name: $0.name, address: "\($0.street), \($0.city)", href: SiteRoute.household.path($0.id)) },
             newHref: SiteRoute.householdNew.path(), query: query, unassigned: unassigned, knownElsewhere: foundByBSN && households.isEmpty,
             pager: Pager(path: SiteRoute.households.path(), filters: [("q", query.isEmpty ? nil : query), ("unassigned", unassigned ? "1" : nil)], page: number, hasMore: hasMore)
         )
@@ -119,22 +87,22 @@ struct HouseholdController {
         return try await req.page("households/show", title: opened.household.name, page)
     }
 
-    private func duplicate(_ resident: Resident, sameBSN: Bool, req: Request) async throws -> Duplicate {
+    private func duplicate(_ resident: Resident, sameBSN: Bool, req: Request) async throws -> IntakeDuplicate {
         // Offer the existing record only to someone who may open it.
         let actor = try req.requireActor()
         let household = try await Household.find(resident.householdID, in: actor.tenantID, on: req.db)
         let allowed = AccessPolicy.decide(try await req.residentAccess().accessContext(for: household), .identity).isAllowed
         guard !allowed else {
-            return Duplicate(name: resident.fullName, birthDate: resident.birthDate, href: SiteRoute.household.path(resident.householdID), sameBSN: sameBSN, contact: nil)
+            return IntakeDuplicate(name: resident.fullName, birthDate: resident.birthDate, href: SiteRoute.household.path(resident.householdID), sameBSN: sameBSN, contact: nil)
         }
         let coordinators = try await Involvement.scoped(to: actor.tenantID, on: req.db).filter(\.$householdID == resident.householdID)
             .filter(\.$isCoordinator == true).all().filter { $0.isActive(on: Day.today()) }.map(\.organizationID)
         let names = try await req.organizationNames(in: actor.tenantID)
         let contact = coordinators.compactMap { names[$0] }.first
-        return Duplicate(name: nil, birthDate: nil, href: nil, sameBSN: sameBSN, contact: contact)
+        return IntakeDuplicate(name: nil, birthDate: nil, href: nil, sameBSN: sameBSN, contact: contact)
     }
 
-    private func intakePage(_ req: Request, _ form: IntakeForm, errors: FormErrors, duplicate: Duplicate? = nil, status: HTTPStatus = .ok) async throws -> Response {
+    private func intakePage(_ req: Request, _ form: IntakeForm, errors: FormErrors, duplicate: IntakeDuplicate? = nil, status: HTTPStatus = .ok) async throws -> Response {
         let actor = try req.requireActor()
         guard actor.role == .professional, let organizationID = actor.organizationID else { throw AppError.notFound }
         let organization = try await Organization.find(organizationID, in: actor.tenantID, on: req.db)

@@ -5,20 +5,6 @@ import Vapor
 /// The coordinator adds household members and registers representatives
 /// (who get their own portal account through a one-time link).
 struct MemberController {
-    struct MemberForm: Content {
-        var given_name: String?
-        var family_name: String?
-        var birth_date: String?
-        var relation: String?
-    }
-
-    struct RepresentativeForm: Content {
-        var resident_id: String?
-        var kind: String?
-        var display_name: String?
-        var username: String?
-    }
-
     func register(_ routes: any RoutesBuilder) {
         routes.post(.members, use: addMember)
         routes.post(.representatives, use: addRepresentative)
@@ -82,5 +68,4 @@ struct MemberController {
         let page = UserController.LinkPage(username: username, link: req.absoluteURL(link), isInvitation: true, backHref: SiteRoute.household.path(householdID))
         return try await req.page("admin/user-link", title: req.t("users.invited"), page)
     }
-
 }

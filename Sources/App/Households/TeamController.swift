@@ -6,15 +6,6 @@ import Vapor
 /// some life domains, and can hand coordination over. A partner
 /// organisation joins only for domains the resident consented to share.
 struct TeamController {
-    struct InvolvementForm: Content {
-        var organization_id: String?
-        var domains: [String]?
-        var coordinator: String?
-    }
-
-    /// The contact person the household page showed when the form was sent.
-    struct ContactForm: Content { var shown: String? }
-
     func register(_ routes: any RoutesBuilder) {
         routes.post(.involvements, use: add)
         routes.post(.involvementEnd, use: end)
@@ -46,7 +37,7 @@ struct TeamController {
         guard actor.role == .professional, let organizationID = actor.organizationID,
               let involvement = try await opened.involvement(req.parameters.get("involvementID", as: UUID.self), of: organizationID, on: req.db),
               involvement.isActive(on: Day.today()), let id = involvement.id else { throw AppError.notFound }
-        let shown = try req.content.decode(ContactForm.self).shown.flatMap { UUID(uuidString: $0) }
+        let shown = try req.content.decode(InvolvementContactForm.self).shown.flatMap { UUID(uuidString: $0) }
         let claimed = try await req.db.transaction { tx in
             guard try await Involvement.claimContact(id, tenantID: involvement.tenantID, for: actor.userID, shown: shown, on: tx) else { return false }
             try await req.context().auditChange("involvement.contact_set", in: opened, objectType: "involvement", objectID: id.uuidString, on: tx)
@@ -91,5 +82,4 @@ struct TeamController {
         }
         return req.redirect(to: SiteRoute.household.path(householdID))
     }
-
 }

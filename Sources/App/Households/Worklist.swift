@@ -30,7 +30,7 @@ enum Worklist {
 
     /// Open actions due by `until` (overdue ones included), soonest first,
     /// under goals in a domain the professional may see in that household.
-    static func actionsDue(names: [UUID: String], contexts: [UUID: AccessContext], tenantID: UUID, until: String, on db: any Database) async throws -> [WorklistController.Page.Action] {
+    static func actionsDue(names: [UUID: String], contexts: [UUID: AccessContext], tenantID: UUID, until: String, on db: any Database) async throws -> [WorklistPage.Action] {
         guard !names.isEmpty else { return [] }
         let rows = try await db.sql.raw("""
             SELECT a.description, a.household_id, a.goal_id, a.due_on, g.domain FROM plan_actions a

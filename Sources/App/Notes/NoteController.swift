@@ -5,13 +5,6 @@ import Vapor
 /// Adding contact moments and notes; they are read on the household page,
 /// per life domain, by the access rule.
 struct NoteController {
-    struct NoteForm: Content {
-        var domain: String?
-        var kind: String?
-        var occurred_on: String?
-        var text: String?
-    }
-
     static let maximumLength = 5000
 
     func register(_ routes: any RoutesBuilder) {
@@ -48,5 +41,4 @@ struct NoteController {
         }
         return req.redirect(to: SiteRoute.household.path(try household.requireID()))
     }
-
 }

@@ -5,17 +5,6 @@ import Vapor
 /// Steps towards a goal, added from the goal's page by whoever may work
 /// in its life domain.
 struct ActionController {
-    struct ActionForm: Content {
-        var description: String?
-        var owner_kind: String?
-        var owner_volunteer_id: String?
-        var owner_organization_id: String?
-        var owner_name: String?
-        var due_on: String?
-    }
-
-    struct StatusForm: Content { var status: String?; var version: Int? }
-
     func register(_ routes: any RoutesBuilder) {
         routes.post(.actions, use: add)
         routes.post(.actionStatus, use: setStatus)
@@ -25,7 +14,7 @@ struct ActionController {
     func setStatus(req: Request) async throws -> Response {
         let (opened, goal) = try await GoalController.openGoal(req, event: "action.status", writing: true)
         guard let action = try await opened.action(req.parameters.get("actionID", as: UUID.self), of: goal, on: req.db) else { throw AppError.notFound }
-        let form = try req.content.decode(StatusForm.self)
+        let form = try req.content.decode(ActionStatusForm.self)
         guard let status = form.status.flatMap(ActionStatus.init(rawValue:)) else {
             return try await GoalController.page(req, opened, goal, .init(goal), errors: FormErrors([.init(field: "action_description", messageKey: "validation.choose_option")], req: req), status: .unprocessableEntity)
         }

@@ -6,56 +6,6 @@ import Vapor
 /// needs detail access to its domain; edits are versioned, so two people
 /// never overwrite each other silently.
 struct GoalController {
-    struct GoalForm: Content {
-        var domain: String?
-        var title: String?
-        var target: String?
-        var status: String?
-        var version: Int?
-
-        init(domain: String? = nil, title: String? = nil, target: String? = nil, status: String? = nil, version: Int? = nil) {
-            self.domain = domain
-            self.title = title
-            self.target = target
-            self.status = status
-            self.version = version
-        }
-
-        init(_ goal: Goal) {
-            self.init(domain: goal.domain, title: goal.title, target: goal.target, status: goal.status, version: goal.version)
-        }
-    }
-
-    struct EditPage: Encodable {
-        let action: String
-        let backHref: String
-        let domain: String
-        let title: String
-        let target: String
-        let version: Int
-        let statuses: [Option]
-        let errors: FormErrors
-        let conflict: Conflict?
-        let actions: [ActionRow]
-        let actionAction: String
-        let volunteers: [Option]
-        let organizations: [Option]
-        let ownerKinds: [Option]
-        /// What was typed into the new-action form when it was refused.
-        let newAction: ActionController.ActionForm
-        let referHref: String
-        let referrals: [ReferralRow]
-    }
-
-    struct ReferralRow: Encodable { let href: String; let target: String; let status: String }
-
-    struct ActionRow: Encodable {
-        let description: String; let owner: String; let due: String; let status: String
-        let statusAction: String; let version: Int; let statuses: [Option]
-    }
-
-    struct Conflict: Encodable { let title: String; let target: String; let status: String }
-
     func register(_ routes: any RoutesBuilder) {
         routes.post(.goals, use: add)
         routes.get(.goal, use: edit)
@@ -114,7 +64,7 @@ struct GoalController {
         if landed { return req.redirect(to: SiteRoute.household.path(goal.householdID)) }
         guard let current = try await opened.goal(goalID, on: req.db) else { throw AppError.notFound }
         form.version = current.version
-        let conflict = Conflict(title: current.title, target: current.target ?? "", status: req.t("goal.status.\(current.status)"))
+        let conflict = GoalEditPage.Conflict(title: current.title, target: current.target ?? "", status: req.t("goal.status.\(current.status)"))
         let errors = FormErrors(summary: [.init(field: "title", message: req.t("error.conflict"))], fields: [:])
         return try await Self.page(req, opened, current, form, errors: errors, conflict: conflict, status: .conflict)
     }
@@ -127,7 +77,7 @@ struct GoalController {
     }
 
     /// The goal's referrals, with their targets' names read in two queries, not one per referral.
-    static func referrals(of goal: Goal, in opened: ResidentAccess.Opened, req: Request) async throws -> [ReferralRow] {
+    static func referrals(of goal: Goal, in opened: ResidentAccess.Opened, req: Request) async throws -> [GoalEditPage.ReferralRow] {
         let referrals = try await opened.referrals(of: goal, on: req.db)
         guard !referrals.isEmpty else { return [] }
         let organizations = try await req.organizationNames(in: goal.tenantID)
@@ -135,7 +85,7 @@ struct GoalController {
         let services = serviceIDs.isEmpty ? [:] : Dictionary(try await Service.scoped(to: goal.tenantID, on: req.db).filter(\.$id ~~ serviceIDs).all()
             .map { ($0.id!, $0.name) }, uniquingKeysWith: { a, _ in a })
         return try referrals.map { referral in
-            ReferralRow(href: SiteRoute.referral.path(try referral.requireID()),
+            GoalEditPage.ReferralRow(href: SiteRoute.referral.path(try referral.requireID()),
                         target: referral.serviceID.flatMap { services[$0] } ?? organizations[referral.receiverOrganizationID] ?? "",
                         status: req.t("referral.status.\(referral.status)"))
         }
@@ -143,8 +93,8 @@ struct GoalController {
 
     static func page(
         _ req: Request, _ opened: ResidentAccess.Opened, _ goal: Goal, _ values: GoalForm,
-        errors: FormErrors = .none, conflict: Conflict? = nil, status: HTTPStatus = .ok,
-        newAction: ActionController.ActionForm = .init()
+        errors: FormErrors = .none, conflict: GoalEditPage.Conflict? = nil, status: HTTPStatus = .ok,
+        newAction: ActionForm = .init()
     ) async throws -> Response {
         let householdID = try opened.household.requireID()
         let tenantID = opened.household.tenantID
@@ -155,13 +105,13 @@ struct GoalController {
         let owners = try await PlanAction.owners(of: actions, tenantID: tenantID, forResident: false, in: req.context())
         let rows = actions.map { action in
             let owner = action.id.flatMap { owners[$0] } ?? ""
-            return ActionRow(
+            return GoalEditPage.ActionRow(
                 description: action.description, owner: owner, due: action.dueOn ?? "", status: req.t("action.status.\(action.status)"),
                 statusAction: SiteRoute.actionStatus.path(householdID, goalID, action.id?.uuidString ?? ""), version: action.version,
                 statuses: ActionStatus.allCases.map { Option(value: $0.rawValue, label: req.t("action.status.\($0.rawValue)"), selected: $0.rawValue == action.status) }
             )
         }
-        let page = EditPage(
+        let page = GoalEditPage(
             action: SiteRoute.goal.path(householdID, try goal.requireID()), backHref: SiteRoute.household.path(householdID),
             domain: req.t("domain.\(goal.domain)"), title: values.title ?? "", target: values.target ?? "", version: values.version ?? 0,
             statuses: GoalStatus.allCases.map { Option(value: $0.rawValue, label: req.t("goal.status.\($0.rawValue)"), selected: $0.rawValue == values.status) },
@@ -176,5 +126,4 @@ struct GoalController {
         )
         return try await req.page("goals/edit", title: req.t("goal.edit"), page, status: status)
     }
-
 }

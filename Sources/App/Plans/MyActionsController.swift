@@ -5,11 +5,6 @@ import Vapor
 /// A volunteer's view: only the actions assigned to them, each read through
 /// the access rule and logged.
 struct MyActionsController {
-    struct Page: Encodable {
-        struct Row: Encodable { let description: String; let household: String; let due: String; let status: String; let doneAction: String? }
-        let rows: [Row]
-    }
-
     func register(_ routes: any RoutesBuilder) {
         routes.get(.myActions, use: list)
         routes.post(.myActionDone, use: done)
@@ -18,7 +13,7 @@ struct MyActionsController {
     func list(req: Request) async throws -> Response {
         let actor = try req.requireActor()
         guard actor.role == .volunteer else { throw AppError.notFound }
-        var rows: [Page.Row] = []
+        var rows: [MyActionsPage.Row] = []
         for (opened, action) in try await req.residentAccess().assignedActions(event: "action.view") {
             rows.append(.init(
                 description: action.description, household: opened.household.name, due: action.dueOn ?? "",
@@ -26,7 +21,7 @@ struct MyActionsController {
                 doneAction: action.status == ActionStatus.done.rawValue ? nil : SiteRoute.myActionDone.path(try action.requireID())
             ))
         }
-        return try await req.page("plans/my-actions", title: req.t("my_actions.title"), Page(rows: rows))
+        return try await req.page("plans/my-actions", title: req.t("my_actions.title"), MyActionsPage(rows: rows))
     }
 
     func done(req: Request) async throws -> Response {

@@ -5,22 +5,6 @@ import Vapor
 /// The plan as a whole: its review date, a signature on paper recorded by
 /// the coordinator, and comparing any two versions (or a version with now).
 struct PlanController {
-    struct ReviewForm: Content { var review_on: String? }
-    struct SignatureForm: Content { var resident_id: String? }
-
-    struct VersionsPage: Encodable {
-        let backHref: String
-        let action: String
-        let versions: [Option]
-        let toOptions: [Option]
-        let fromLabel: String
-        let toLabel: String
-        let changes: [ChangeRow]
-        let compared: Bool
-    }
-
-    struct ChangeRow: Encodable { let label: String; let title: String; let details: [String] }
-
     func register(_ routes: any RoutesBuilder) {
         routes.post(.planReview, use: setReview)
         routes.post(.planPaperSignature, use: recordPaperSignature)
@@ -29,7 +13,7 @@ struct PlanController {
 
     func setReview(req: Request) async throws -> Response {
         let opened = try await req.residentAccess().open(req.parameters.get("householdID", as: UUID.self), .coordinate, event: "plan.review_date")
-        let form = try req.content.decode(ReviewForm.self)
+        let form = try req.content.decode(PlanReviewForm.self)
         guard let day = Day.parse(form.review_on), day >= Day.today() else {
             return try await HouseholdPage.rerender(req, opened, FormErrors([.init(field: "review_on", messageKey: "validation.review_in_past")], req: req))
         }
@@ -46,7 +30,7 @@ struct PlanController {
         let opened = try await req.residentAccess().open(req.parameters.get("householdID", as: UUID.self), .coordinate, event: "plan.signed")
         let household = opened.household
         let householdID = try household.requireID()
-        let form = try req.content.decode(SignatureForm.self)
+        let form = try req.content.decode(PaperSignatureForm.self)
         guard let resident = try await opened.member(form.resident_id, on: req.db) else { throw Abort(.badRequest) }
         try await Self.sign(opened, resident: resident, method: .signedOnPaper, req: req)
         return req.redirect(to: SiteRoute.household.path(householdID))
@@ -87,11 +71,11 @@ struct PlanController {
             [Option(value: "0", label: req.t("plan.now"), selected: selected == 0)]
                 + stored.map { Option(value: String($0.number), label: label($0.number), selected: $0.number == selected) }
         }
-        let page = VersionsPage(
+        let page = PlanVersionsPage(
             backHref: SiteRoute.household.path(householdID), action: SiteRoute.planVersions.path(householdID),
             versions: options(from), toOptions: options(to), fromLabel: label(from), toLabel: label(to),
             changes: (old.flatMap { old in new.map { PlanDiff.compare(old, $0) } } ?? []).map {
-                ChangeRow(label: req.t("plan.change.\($0.kind.rawValue)"), title: $0.title, details: $0.details)
+                PlanVersionsPage.ChangeRow(label: req.t("plan.change.\($0.kind.rawValue)"), title: $0.title, details: $0.details)
             },
             compared: old != nil && new != nil
         )

@@ -4,13 +4,6 @@ import Vapor
 
 /// The start page after signing in: what this role can do here.
 struct HomeController {
-    struct Page: Encodable {
-        struct Tile: Encodable { let href: String; let title: String; let text: String }
-        let greeting: String
-        let tenant: String
-        let tiles: [Tile]
-    }
-
     func register(_ routes: any RoutesBuilder) {
         routes.get(.home, use: show)
     }
@@ -29,10 +22,10 @@ struct HomeController {
         if actor.role.administersPlatform { tiles.append((.tenants, "tenants")) }
         if actor.role.reviewsAccessLog { tiles += [(.accessLog, "access_log"), (.breakTheGlassReviews, "break_the_glass")] }
         tiles.append((.accountPassword, "account"))
-        let page = Page(
+        let page = HomePage(
             greeting: req.t("home.greeting", actor.displayName),
             tenant: tenant?.name ?? "",
-            tiles: tiles.map { Page.Tile(href: $0.0.path(), title: req.t("home.tile.\($0.1).title"), text: req.t("home.tile.\($0.1).text")) }
+            tiles: tiles.map { HomePage.Tile(href: $0.0.path(), title: req.t("home.tile.\($0.1).title"), text: req.t("home.tile.\($0.1).text")) }
         )
         return try await req.page("home", title: req.t("home.title"), page)
     }

@@ -6,22 +6,11 @@ import Vapor
 /// The coordinator hands a resident a one-time activation code; with it the
 /// resident creates their own portal account.
 struct PortalActivationController {
-    struct CodePage: Encodable { let name: String; let code: String; let activateURL: String; let backHref: String }
-
-    struct ActivateForm: Content {
-        var code: String?
-        var username: String?
-        var password: String?
-        var password_confirmation: String?
-    }
-
-    struct ActivatePage: Encodable { let code: String; let username: String; let errors: FormErrors }
-
     static let lifetime: TimeInterval = 14 * 24 * 3600
 
     func register(public routes: any RoutesBuilder, signedIn: any RoutesBuilder) {
         signedIn.post(.portalCode, use: issue)
-        routes.get(.portalActivate) { req in try await activatePage(req, ActivateForm(), errors: .none) }
+        routes.get(.portalActivate) { req in try await activatePage(req, PortalActivateForm(), errors: .none) }
         routes.post(.portalActivate, use: activate)
     }
 
@@ -36,12 +25,12 @@ struct PortalActivationController {
                 codeHash: req.keyedHash.hex(Self.normalize(code), purpose: "portal-code"), expiresAt: Date().addingTimeInterval(Self.lifetime)
             ).create(on: tx)
         }
-        let page = CodePage(name: resident.fullName, code: code, activateURL: SiteRoute.portalActivate.path(), backHref: SiteRoute.household.path(resident.householdID))
+        let page = PortalCodePage(name: resident.fullName, code: code, activateURL: SiteRoute.portalActivate.path(), backHref: SiteRoute.household.path(resident.householdID))
         return try await req.page("portal/code", title: req.t("portal.code_title"), page)
     }
 
     func activate(req: Request) async throws -> Response {
-        let form = try req.content.decode(ActivateForm.self)
+        let form = try req.content.decode(PortalActivateForm.self)
         var validator = FormValidator()
         let code = Self.normalize(form.code ?? "")
         let activation = code.count == 12 ? try await PortalActivation.query(on: req.db)
@@ -81,8 +70,8 @@ struct PortalActivationController {
         return req.redirect(to: SiteRoute.login.path() + "?password_set=1")
     }
 
-    private func activatePage(_ req: Request, _ form: ActivateForm, errors: FormErrors, status: HTTPStatus = .ok) async throws -> Response {
-        try await req.page("portal/activate", title: req.t("portal.activate_title"), ActivatePage(code: form.code ?? "", username: form.username ?? "", errors: errors), status: status)
+    private func activatePage(_ req: Request, _ form: PortalActivateForm, errors: FormErrors, status: HTTPStatus = .ok) async throws -> Response {
+        try await req.page("portal/activate", title: req.t("portal.activate_title"), PortalActivatePage(code: form.code ?? "", username: form.username ?? "", errors: errors), status: status)
     }
 
     /// Twelve characters without look-alikes, shown in groups of four.

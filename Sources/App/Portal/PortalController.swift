@@ -6,19 +6,6 @@ import Vapor
 /// actions, signing, consent, who looked at their data, and all of it to
 /// download. Every read goes through the access rule like anyone else's.
 struct PortalController {
-    struct Page: Encodable {
-        let data: PortalData
-        let organizations: [Option]
-        let domains: [Option]
-        /// What was typed as the consent's purpose, when the form was refused.
-        let purpose: String
-        let nextVersion: Int
-    }
-
-    struct ActionForm: Content { var goal_id: String?; var description: String? }
-    struct CommentForm: Content { var goal_id: String?; var text: String? }
-    struct ConsentForm: Content { var organization_id: String?; var domains: [String]?; var purpose: String? }
-
     func register(_ routes: any RoutesBuilder) {
         routes.get(.portal, use: show)
         routes.post(.portalAction, use: addAction)
@@ -47,26 +34,15 @@ struct PortalController {
     }
 
     func render(_ req: Request, _ opened: ResidentAccess.Opened, errors: FormErrors = .none, status: HTTPStatus = .ok,
-                typedConsent: ConsentForm = .init()) async throws -> Response {
-        let household = opened.household
-        let progress = try await req.residentAccess().ownResident()
-            .asyncFlatMap { try await PortalAssessmentController.progress(req, opened, resident: $0) } ?? []
-        let data = try await PortalData.gather(opened, in: req.context())
-        let organizations = try await req.organizationNames(in: household.tenantID)
-        let page = Page(
-            data: data,
-            organizations: organizations.sorted { $0.value < $1.value }.map { Option(value: $0.key.uuidString, label: $0.value, selected: $0.key.uuidString == typedConsent.organization_id) },
-            domains: LifeDomain.allCases.map { Option(value: $0.rawValue, label: req.t("domain.\($0.rawValue)"), selected: typedConsent.domains?.contains($0.rawValue) == true) },
-            purpose: typedConsent.purpose ?? "",
-            nextVersion: (data.versions.first?.number ?? 0) + 1
-        )
-        struct WithErrors: Encodable { let page: Page; let errors: FormErrors; let progress: [AssessmentProgress.Member] }
-        return try await req.page("portal/home", title: req.t("portal.title"), WithErrors(page: page, errors: errors, progress: progress), status: status)
+                typedConsent: PortalConsentForm = .init()) async throws -> Response {
+        let page = try await PortalHomePage.build(opened, in: req.context(), typedConsent: typedConsent)
+        struct WithErrors: Encodable { let page: PortalHomePage; let errors: FormErrors; let progress: [AssessmentProgress.Member] }
+        return try await req.page("portal/home", title: req.t("portal.title"), WithErrors(page: page, errors: errors, progress: page.progress), status: status)
     }
 
     func addAction(req: Request) async throws -> Response {
         let (opened, _) = try await Self.own(req, event: "portal.action_create", acting: true)
-        let form = try req.content.decode(ActionForm.self)
+        let form = try req.content.decode(PortalActionForm.self)
         var validator = FormValidator()
         let description = validator.text("portal_action", form.description, maxLength: 300)
         let goal = try await opened.goal(form.goal_id, on: req.db)
@@ -99,7 +75,7 @@ struct PortalController {
     func comment(req: Request) async throws -> Response {
         let actor = try req.requireActor()
         let (opened, _) = try await Self.own(req, event: "portal.comment", acting: true)
-        let form = try req.content.decode(CommentForm.self)
+        let form = try req.content.decode(PortalCommentForm.self)
         var validator = FormValidator()
         let text = validator.text("portal_comment", form.text, maxLength: NoteController.maximumLength, allowLineBreaks: true)
         let goal = try await opened.goal(form.goal_id, on: req.db)
@@ -129,7 +105,7 @@ struct PortalController {
     func giveConsent(req: Request) async throws -> Response {
         let actor = try req.requireActor()
         let (opened, resident) = try await Self.own(req, event: "portal.consent_give", acting: true)
-        let form = try req.content.decode(ConsentForm.self)
+        let form = try req.content.decode(PortalConsentForm.self)
         var validator = FormValidator()
         let organization = try await Organization.chosen(form.organization_id, in: opened.household.tenantID, on: req.db)
         if organization == nil { validator.add("portal_organization", "validation.choose_option") }

@@ -4,18 +4,6 @@ import Vapor
 
 /// One referral: its page, its next step, and redirecting a rejected one.
 struct ReferralController {
-    struct StatusForm: Content {
-        var status: String?
-        var outcome: String?
-        var version: Int?
-        /// "on" when the person confirmed a step that ends the referral.
-        var confirm: String?
-    }
-
-    struct RedirectForm: Content {
-        var service_id: String?
-    }
-
     func register(_ routes: any RoutesBuilder) {
         routes.get(.referral, use: show)
         routes.post(.referralStatus, use: changeStatus)
@@ -30,7 +18,7 @@ struct ReferralController {
     func changeStatus(req: Request) async throws -> Response {
         let actor = try req.requireActor()
         let (referral, goal, opened) = try await Self.open(req, event: "referral.update", acting: true)
-        let form = try req.content.decode(StatusForm.self)
+        let form = try req.content.decode(ReferralStatusForm.self)
         guard let next = form.status.flatMap(ReferralStatus.init(rawValue:)) else {
             return try await Self.page(req, referral, goal, opened, issue: "validation.choose_option", status: .unprocessableEntity)
         }
@@ -54,7 +42,7 @@ struct ReferralController {
         guard referral.party(of: actor.organizationID) == .requester, referral.referralStatus == .rejected else {
             return try await Self.page(req, referral, goal, opened, issue: "referral.redirect_only_rejected", status: .unprocessableEntity)
         }
-        let form = try req.content.decode(RedirectForm.self)
+        let form = try req.content.decode(ReferralRedirectForm.self)
         let message = FieldCipher(key: req.application.config.keys.field).openOrNil(referral.messageEncrypted)
         let input = ReferralSending.Input(serviceID: form.service_id, organizationID: nil, domains: referral.lifeDomains.map(\.rawValue), message: message, send: true)
         switch try await ReferralSending(context: try req.context()).send(input, goal: goal, opened: opened, redirectedFrom: referral) {

@@ -6,15 +6,6 @@ import Vapor
 /// see its capacity, expected wait and response time, say what the receiver
 /// needs to know, and send.
 struct ReferralFormController {
-    struct Form: Content {
-        var service_id: String?
-        var organization_id: String?
-        var q: String?
-        var domains: [String]?
-        var message: String?
-        var send: String?
-    }
-
     struct Choice: Encodable {
         let id: String; let name: String; let provider: String; let capacity: String; let wait: String?; let href: String
     }
@@ -48,14 +39,14 @@ struct ReferralFormController {
 
     func new(req: Request) async throws -> Response {
         let (opened, goal) = try await GoalController.openGoal(req, event: "referral.prepare", writing: true)
-        let form = try req.query.decode(Form.self)
+        let form = try req.query.decode(ReferralForm.self)
         return try await Self.page(req, opened, goal, form)
     }
 
     func create(req: Request) async throws -> Response {
         let actor = try req.requireActor()
         let (opened, goal) = try await GoalController.openGoal(req, event: "referral.create", writing: true)
-        let form = try req.content.decode(Form.self)
+        let form = try req.content.decode(ReferralForm.self)
         let input = ReferralSending.Input(serviceID: form.service_id, organizationID: form.organization_id, domains: form.domains ?? [],
                                           message: form.message, send: form.send != "draft")
         switch try await ReferralSending(context: try req.context()).send(input, goal: goal, opened: opened) {
@@ -66,7 +57,7 @@ struct ReferralFormController {
         }
     }
 
-    static func page(_ req: Request, _ opened: ResidentAccess.Opened, _ goal: Goal, _ form: Form,
+    static func page(_ req: Request, _ opened: ResidentAccess.Opened, _ goal: Goal, _ form: ReferralForm,
                      errors: FormErrors = .none, missingConsent: String? = nil, status: HTTPStatus = .ok) async throws -> Response {
         let actor = try req.requireActor()
         guard let domain = goal.lifeDomain else { throw AppError.notFound }
@@ -95,7 +86,7 @@ struct ReferralFormController {
         return try await req.page("referrals/new", title: req.t("referral.new_title"), content, status: status)
     }
 
-    private static func chosen(_ form: Form, actor: Actor, req: Request) async throws -> Chosen? {
+    private static func chosen(_ form: ReferralForm, actor: Actor, req: Request) async throws -> Chosen? {
         if let service = try await Service.chosen(form.service_id, in: actor.tenantID, on: req.db) {
             let provider = try await MapOrganization.chosen(service.mapOrganizationID.uuidString, in: actor.tenantID, on: req.db)
             return Chosen(serviceID: service.id!.uuidString, organizationID: "", name: service.name, provider: provider?.name ?? "",

@@ -5,29 +5,6 @@ import Vapor
 /// The providers on the map and their locations. Tenant admins see and add
 /// all; organisation editors see and change their own.
 struct ProviderController {
-    struct ListPage: Encodable {
-        struct Row: Encodable { let name: String; let href: String; let informal: Bool; let linked: String; let services: Int }
-        let rows: [Row]
-        let newHref: String?
-    }
-
-    struct FormPage: Encodable {
-        struct Location: Encodable { let name: String; let address: String; let deleteAction: String }
-        let action: String
-        let isNew: Bool
-        let isAdmin: Bool
-        let name: String, description: String, email: String, website: String, phones: String
-        let informal: Bool
-        let organizations: [Option]
-        let version: Int
-        let errors: FormErrors
-        let conflictName: String?
-        let locations: [Location]
-        let locationAction: String?
-        let locationErrors: FormErrors
-        let location: ProviderEditing.LocationForm
-    }
-
     func register(_ routes: any RoutesBuilder) {
         routes.get(.socialMapProviders, use: list)
         routes.get(.socialMapProviderNew, use: new)
@@ -43,14 +20,14 @@ struct ProviderController {
         let providers = try await ServiceEditing.editableProviders(for: actor, on: req.db)
         guard !providers.isEmpty || SocialMapRights.canManageMap(role: actor.role) else { throw AppError.forbidden }
         let names = try await Organization.scoped(to: actor.tenantID, on: req.db).all()
-        var rows: [ListPage.Row] = []
+        var rows: [ProviderListPage.Row] = []
         for provider in providers {
             let id = try provider.requireID()
             let count = try await Service.scoped(to: actor.tenantID, on: req.db).filter(\.$mapOrganizationID == id).count()
             rows.append(.init(name: provider.name, href: SiteRoute.socialMapProvider.path(id), informal: provider.informal,
                               linked: names.first { $0.id == provider.organizationID }?.name ?? "", services: count))
         }
-        let page = ListPage(rows: rows, newHref: SocialMapRights.canManageMap(role: actor.role) ? SiteRoute.socialMapProviderNew.path() : nil)
+        let page = ProviderListPage(rows: rows, newHref: SocialMapRights.canManageMap(role: actor.role) ? SiteRoute.socialMapProviderNew.path() : nil)
         return try await req.page("socialmap/providers", title: req.t("socialmap.providers"), page)
     }
 
@@ -132,13 +109,13 @@ struct ProviderController {
         location: ProviderEditing.LocationForm = .init(), locationErrors: FormErrors = .none, status: HTTPStatus = .ok
     ) async throws -> Response {
         let organizations = try await Organization.scoped(to: actor.tenantID, on: req.db).sort(\.$name).all()
-        var locations: [FormPage.Location] = []
+        var locations: [ProviderFormPage.Location] = []
         if let id = provider?.id {
             locations = try await MapLocation.scoped(to: actor.tenantID, on: req.db).filter(\.$mapOrganizationID == id).sort(\.$name).all().map {
                 .init(name: $0.name, address: "\($0.address1), \($0.postalCode) \($0.city)", deleteAction: SiteRoute.socialMapLocationDelete.path(id, $0.id!))
             }
         }
-        let page = FormPage(
+        let page = ProviderFormPage(
             action: provider.flatMap { $0.id.map { SiteRoute.socialMapProvider.path($0) } } ?? SiteRoute.socialMapProviders.path(),
             isNew: provider == nil, isAdmin: SocialMapRights.canManageMap(role: actor.role),
             name: values.name ?? "", description: values.description ?? "", email: values.email ?? "", website: values.website ?? "",

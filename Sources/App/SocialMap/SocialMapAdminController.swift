@@ -5,29 +5,6 @@ import Vapor
 /// The tenant admin's social-map settings: publishing the map, importing an
 /// HSDS data package and exporting the map.
 struct SocialMapAdminController {
-    struct Page: Encodable {
-        struct Issue: Encodable { let row: String; let id: String; let problem: String }
-        let isPublic: Bool
-        let publicHref: String
-        let hsdsHref: String
-        let publishAction: String
-        let importAction: String
-        let exportHref: String
-        let exportCSVHref: String
-        let tables: [String]
-        let providers: Int
-        let services: Int
-        let imported: String?
-        let failure: String?
-        let issues: [Issue]
-    }
-
-    struct ImportForm: Content {
-        var package: File?
-        var package_text: String?
-        var tables: [File]?
-    }
-
     func register(_ routes: any RoutesBuilder) {
         routes.get(.socialMapAdmin, use: show)
         routes.post(.socialMapPublish, use: publish)
@@ -56,7 +33,7 @@ struct SocialMapAdminController {
 
     func importPackage(req: Request) async throws -> Response {
         let actor = try req.requireActor()
-        let form = (try? req.content.decode(ImportForm.self)) ?? ImportForm()
+        let form = (try? req.content.decode(SocialMapImportForm.self)) ?? SocialMapImportForm()
         var data = Data()
         if let file = form.package, file.data.readableBytes > 0 { data = Data(file.data.readableBytesView) }
         else if let text = form.package_text, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { data = Data(text.utf8) }
@@ -106,16 +83,16 @@ struct SocialMapAdminController {
         let providers = try await MapOrganization.scoped(to: actor.tenantID, on: req.db).count()
         let services = try await Service.scoped(to: actor.tenantID, on: req.db).count()
         var imported: String?, failure: String?
-        var issues: [Page.Issue] = []
+        var issues: [SocialMapAdminPage.Issue] = []
         if let report {
             if report.succeeded {
                 imported = req.t("import.done", String(report.providers), String(report.services), String(report.locations))
             } else {
                 failure = report.fatalKey.map { req.t($0, report.fatalArgument) } ?? req.t("import.rows_failed", String(report.issues.count))
-                issues = report.issues.map { Page.Issue(row: $0.row, id: $0.id ?? "", problem: req.t($0.messageKey, $0.argument)) }
+                issues = report.issues.map { SocialMapAdminPage.Issue(row: $0.row, id: $0.id ?? "", problem: req.t($0.messageKey, $0.argument)) }
             }
         }
-        let page = Page(
+        let page = SocialMapAdminPage(
             isPublic: tenant.publicSocialMap, publicHref: SiteRoute.publicSocialMap.path(tenant.slug),
             hsdsHref: SiteRoute.hsdsServices.path() + "?tenant=\(tenant.slug)",
             publishAction: SiteRoute.socialMapPublish.path(), importAction: SiteRoute.socialMapImport.path(),

@@ -1,0 +1,5 @@
+import Domain
+import Fluent
+import Vapor
+
+struct RecoveryCodesPage: Encodable { let codes: [String] }

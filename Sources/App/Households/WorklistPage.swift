@@ -1,0 +1,51 @@
+import Domain
+import Fluent
+import Vapor
+
+/// A professional's worklist: the households they are the contact for,
+/// actions due this week and overdue — only where they may see the domain —
+/// and how many of their organisation's households still need a contact.
+struct WorklistPage: Encodable {
+    struct Household: Encodable { let name: String; let href: String }
+    struct Action: Encodable { let description: String; let household: String; let due: String; let href: String }
+    let households: [Household]
+    let dueThisWeek: [Action]
+    let overdue: [Action]
+    let reviewsDue: [Household]
+    let reassessmentsDue: [ReassessmentReminders.Due]
+    /// "12 households of your organisation have no contact person yet", with a link to them.
+    let unassigned: Household?
+
+    /// Households without a contact are counted up to this many ("more than 100").
+    static let unassignedShown = 100
+
+    static func build(in context: Context) async throws -> WorklistPage {
+        let actor = context.actor
+        guard let organizationID = actor.organizationID else { throw AppError.notFound }
+        let today = context.today
+        let households = try await Worklist.caseload(userID: actor.userID, tenantID: actor.tenantID, today: today, on: context.db)
+        let unassigned = try await HouseholdList.unassignedCount(organizationID: organizationID, tenantID: actor.tenantID, today: today, upTo: unassignedShown, on: context.db)
+        let contexts = try await ResidentAccess(context: context).contexts(forHouseholdsInTenant: households.map(\.id))
+        let names = Dictionary(households.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let weekAhead = CivilDay(today).map { $0.adding(days: 7).iso } ?? today
+        let actions = try await Worklist.actionsDue(names: names, contexts: contexts, tenantID: actor.tenantID, until: weekAhead, on: context.db)
+        let months = try await Tenant.reassessmentInterval(of: actor.tenantID, on: context.db)
+        let reassessments = try await ReassessmentReminders.due(names: names, contexts: contexts, months: months, today: today, tenantID: actor.tenantID, in: context)
+        try await context.audit("worklist.view", outcome: .allowed, basis: .involvement, objectType: "worklist", objectID: String(households.count))
+        let link = { (household: Worklist.Household) in SiteRoute.household.path(household.id) }
+        return WorklistPage(
+            households: households.map { .init(name: $0.name, href: link($0)) },
+            dueThisWeek: actions.filter { $0.due >= today }, overdue: actions.filter { $0.due < today },
+            reviewsDue: households.compactMap { household in
+                household.reviewOn.flatMap { $0 < today ? .init(name: "\(household.name) (\($0))", href: link(household)) : nil }
+            },
+            reassessmentsDue: reassessments,
+            unassigned: unassigned == 0 ? nil : .init(name: unassignedText(unassigned, in: context), href: SiteRoute.households.path() + "?unassigned=1")
+        )
+    }
+
+    private static func unassignedText(_ count: Int, in context: Context) -> String {
+        if count > unassignedShown { return context.t("worklist.unassigned_more", String(unassignedShown)) }
+        return context.t(count == 1 ? "worklist.unassigned_one" : "worklist.unassigned_many", String(count))
+    }
+}
