@@ -35,9 +35,8 @@ struct PortalController {
 
     func render(_ req: Request, _ opened: ResidentAccess.Opened, errors: FormErrors = .none, status: HTTPStatus = .ok,
                 typedConsent: PortalConsentForm = .init()) async throws -> Response {
-        let page = try await PortalHomePage.build(opened, in: req.context(), typedConsent: typedConsent)
-        struct WithErrors: Encodable { let page: PortalHomePage; let errors: FormErrors; let progress: [AssessmentProgress.Member] }
-        return try await req.page("portal/home", title: req.t("portal.title"), WithErrors(page: page, errors: errors, progress: page.progress), status: status)
+        let page = try await PortalHomePage.build(opened, in: req.context(), errors: errors, typedConsent: typedConsent)
+        return try await req.page("portal/home", title: req.t("portal.title"), page, status: status)
     }
 
     func addAction(req: Request) async throws -> Response {

@@ -12,8 +12,10 @@ struct PortalHomePage: Encodable {
     /// What was typed as the consent's purpose, when the form was refused.
     let purpose: String
     let nextVersion: Int
+    /// What went wrong in one of its forms, shown beside the fields.
+    var errors: FormErrors = .none
 
-    static func build(_ opened: ResidentAccess.Opened, in context: Context, typedConsent: PortalConsentForm = .init()) async throws -> PortalHomePage {
+    static func build(_ opened: ResidentAccess.Opened, in context: Context, errors: FormErrors = .none, typedConsent: PortalConsentForm = .init()) async throws -> PortalHomePage {
         let progress = try await ResidentAccess(context: context).ownResident()
             .asyncFlatMap { try await PortalAssessmentController.progress(opened, resident: $0, in: context) } ?? []
         let data = try await PortalData.gather(opened, in: context)
@@ -23,7 +25,7 @@ struct PortalHomePage: Encodable {
             organizations: organizations.sorted { $0.value < $1.value }.map { Option(value: $0.key.uuidString, label: $0.value, selected: $0.key.uuidString == typedConsent.organization_id) },
             domains: LifeDomain.allCases.map { Option(value: $0.rawValue, label: context.t("domain.\($0.rawValue)"), selected: typedConsent.domains?.contains($0.rawValue) == true) },
             purpose: typedConsent.purpose ?? "",
-            nextVersion: (data.versions.first?.number ?? 0) + 1
+            nextVersion: (data.versions.first?.number ?? 0) + 1, errors: errors
         )
     }
 }

@@ -48,7 +48,7 @@ struct ReferralController {
         switch try await ReferralSending(context: try req.context()).send(input, goal: goal, opened: opened, redirectedFrom: referral) {
         case .created(let next): return req.redirect(to: SiteRoute.referral.path(try next.requireID()))
         case .invalid(let issues, _):
-            let view = try await ReferralView.build(referral, goal: goal, opened: opened, actor: actor, in: req.context(), errors: FormErrors(issues, req: req))
+            let view = try await ReferralView.build(referral, goal: goal, opened: opened, in: req.context(), errors: FormErrors(issues, req: req))
             return try await req.page("referrals/show", title: view.title, view, status: .unprocessableEntity)
         }
     }
@@ -63,7 +63,7 @@ struct ReferralController {
     static func page(_ req: Request, _ referral: Referral, _ goal: Goal, _ opened: ResidentAccess.Opened,
                      issue: String? = nil, status: HTTPStatus = .ok, chosen: ReferralStatus? = nil, asksConfirmation: Bool = false) async throws -> Response {
         let errors = issue.map { FormErrors([ValidationIssue(field: "status", messageKey: $0)], req: req) } ?? .none
-        let view = try await ReferralView.build(referral, goal: goal, opened: opened, actor: try req.requireActor(), in: req.context(), errors: errors,
+        let view = try await ReferralView.build(referral, goal: goal, opened: opened, in: req.context(), errors: errors,
                                                 chosen: chosen, asksConfirmation: asksConfirmation)
         return try await req.page("referrals/show", title: view.title, view, status: status)
     }

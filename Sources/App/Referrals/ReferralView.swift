@@ -35,9 +35,10 @@ struct ReferralView: Encodable {
     let redirectedFromHref: String?
     let errors: FormErrors
 
-    static func build(_ referral: Referral, goal: Goal, opened: ResidentAccess.Opened, actor: Actor, in context: Context, errors: FormErrors = .none,
+    static func build(_ referral: Referral, goal: Goal, opened: ResidentAccess.Opened, in context: Context, errors: FormErrors = .none,
                       chosen: ReferralStatus? = nil, asksConfirmation: Bool = false) async throws -> ReferralView {
         let referralID = try referral.requireID()
+        let actor = context.actor
         let names = try await context.organizationNames(in: referral.tenantID)
         let visibleDomains = LifeDomain.allCases.filter { referral.lifeDomains.contains($0) && opened.allows(.referral($0)) }
         let seesIdentity = opened.allows(.identity)

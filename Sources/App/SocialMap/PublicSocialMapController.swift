@@ -14,9 +14,10 @@ struct PublicSocialMapController {
         let tenant = try await Self.tenant(req)
         let tenantID = try tenant.requireID()
         let page = try await SocialMapSearchPage.build(
-            req, tenantID: tenantID, action: SiteRoute.publicSocialMap.path(tenant.slug),
+            (try? req.query.decode(SocialMapSearchPage.Query.self)) ?? .init(), tenantID: tenantID, action: SiteRoute.publicSocialMap.path(tenant.slug),
             heading: req.t("socialmap.public_title", tenant.name), isPublic: true,
-            link: { SiteRoute.publicService.path(tenant.slug, $0) }
+            link: { SiteRoute.publicService.path(tenant.slug, $0) },
+            language: req, on: req.db
         )
         return try await req.page("socialmap/search", title: req.t("socialmap.public_title", tenant.name), page)
     }

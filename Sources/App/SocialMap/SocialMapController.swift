@@ -13,10 +13,11 @@ struct SocialMapController {
         let actor = try req.requireActor()
         let canAdd = try await ServiceEditing.editableProviders(for: actor, on: req.db).isEmpty == false
         let page = try await SocialMapSearchPage.build(
-            req, tenantID: actor.tenantID, action: SiteRoute.socialMap.path(), heading: req.t("socialmap.title"), isPublic: false,
+            (try? req.query.decode(SocialMapSearchPage.Query.self)) ?? .init(), tenantID: actor.tenantID, action: SiteRoute.socialMap.path(), heading: req.t("socialmap.title"), isPublic: false,
             link: { SiteRoute.socialMapService.path($0) },
             newHref: canAdd ? SiteRoute.socialMapServiceNew.path() : nil,
-            manageHref: canAdd ? SiteRoute.socialMapProviders.path() : nil
+            manageHref: canAdd ? SiteRoute.socialMapProviders.path() : nil,
+            language: req, on: req.db
         )
         return try await req.page("socialmap/search", title: req.t("socialmap.title"), page)
     }

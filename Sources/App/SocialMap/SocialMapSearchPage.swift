@@ -1,4 +1,5 @@
 import Domain
+import Fluent
 import Vapor
 
 /// The search form and its results: one view model for the signed-in page
@@ -58,34 +59,36 @@ struct SocialMapSearchPage: Encodable {
         return (query, invalid)
     }
 
+    /// The page for the filters in `raw`, in the words of `language` (a
+    /// request on the public map, where nobody is signed in).
     static func build(
-        _ req: Request, tenantID: UUID, action: String, heading: String, isPublic: Bool,
-        link: @escaping (UUID) -> String, newHref: String? = nil, manageHref: String? = nil
+        _ raw: Query, tenantID: UUID, action: String, heading: String, isPublic: Bool,
+        link: @escaping (UUID) -> String, newHref: String? = nil, manageHref: String? = nil,
+        language: some Speaking, on db: any Database
     ) async throws -> SocialMapSearchPage {
-        let raw = (try? req.query.decode(Query.self)) ?? Query()
         var (query, areaInvalid) = Self.query(from: raw)
         let number = min(max(1, raw.page.flatMap { Int($0) } ?? 1), 10_000)
         query.limit = pageSize
         query.offset = (number - 1) * pageSize
-        let (summaries, total) = try await SocialMapSearch.page(query, tenantID: tenantID, on: req.db)
+        let (summaries, total) = try await SocialMapSearch.page(query, tenantID: tenantID, on: db)
         let results = summaries.map { summary in
             Result(
                 name: summary.name, href: link(summary.id), organization: summary.organizationName,
                 summary: summary.description.count > 240 ? String(summary.description.prefix(240)) + "…" : summary.description,
-                capacity: req.capacityText(summary.capacity, wait: summary.expectedWaitWeeks),
+                capacity: language.capacityText(summary.capacity, wait: summary.expectedWaitWeeks),
                 capacityClass: summary.capacity.rawValue.replacingOccurrences(of: "_", with: "-"),
                 acceptsReferrals: summary.acceptsReferrals, openNow: summary.openNow,
-                domains: summary.lifeDomains.map(req.domainName).joined(separator: ", ")
+                domains: summary.lifeDomains.map(language.domainName).joined(separator: ", ")
             )
         }
         let searched = raw.q != nil || raw.domain != nil || raw.group != nil || raw.area != nil || raw.open_now != nil
         return SocialMapSearchPage(
             action: action, heading: heading, text: raw.q ?? "",
-            domains: req.domainOptions(selected: Set([raw.domain].compactMap { $0 })),
-            groups: req.groupOptions(selected: Set([raw.group].compactMap { $0 })),
-            area: raw.area ?? "", areaError: areaInvalid ? req.t("validation.area_invalid") : nil,
+            domains: language.domainOptions(selected: Set([raw.domain].compactMap { $0 })),
+            groups: language.groupOptions(selected: Set([raw.group].compactMap { $0 })),
+            area: raw.area ?? "", areaError: areaInvalid ? language.t("validation.area_invalid") : nil,
             openNow: query.openNow, searched: searched,
-            countText: req.t(total == 1 ? "socialmap.found_one" : "socialmap.found_many", String(total)),
+            countText: language.t(total == 1 ? "socialmap.found_one" : "socialmap.found_many", String(total)),
             results: results, isPublic: isPublic, newHref: newHref, manageHref: manageHref,
             pager: Pager(path: action, filters: [("q", raw.q), ("domain", raw.domain), ("group", raw.group), ("area", raw.area), ("open_now", raw.open_now)],
                          page: number, hasMore: query.offset + pageSize < total)
