@@ -20,9 +20,9 @@ struct ApiClientController {
     }
 
     func register(_ routes: any RoutesBuilder) {
-        routes.get(.apiClients, use: list)
-        routes.post(.apiClients, use: create)
-        routes.post(.apiClientRevoke, use: revoke)
+        routes.get(SiteRoute.apiClients, use: list)
+        routes.post(SiteRoute.apiClients, use: create)
+        routes.post(SiteRoute.apiClientRevoke, use: revoke)
     }
 
     func list(req: Request) async throws -> Response {
@@ -51,7 +51,7 @@ struct ApiClientController {
 
     func revoke(req: Request) async throws -> Response {
         let actor = try req.requireActor()
-        let client = try await ApiClient.find(req.parameters.get("clientID", as: UUID.self), in: actor.tenantID, on: req.db)
+        let client = try await ApiClient.find(req.id(.clientID), in: actor.tenantID, on: req.db)
         try await req.db.transaction { tx in
             let now = Date()
             client.revokedAt = client.revokedAt ?? now

@@ -22,9 +22,9 @@ struct ApiTokenController {
     }
 
     func register(_ routes: any RoutesBuilder) {
-        routes.get(.apiTokens, use: list)
-        routes.post(.apiTokens, use: create)
-        routes.post(.apiTokenRevoke, use: revoke)
+        routes.get(SiteRoute.apiTokens, use: list)
+        routes.post(SiteRoute.apiTokens, use: create)
+        routes.post(SiteRoute.apiTokenRevoke, use: revoke)
     }
 
     func list(req: Request) async throws -> Response {
@@ -54,7 +54,7 @@ struct ApiTokenController {
 
     func revoke(req: Request) async throws -> Response {
         let actor = try req.requireActor()
-        let token = try await ApiToken.find(req.parameters.get("tokenID", as: UUID.self), in: actor.tenantID, on: req.db)
+        let token = try await ApiToken.find(req.id(.tokenID), in: actor.tenantID, on: req.db)
         guard token.userID == actor.userID, token.clientID == nil else { throw AppError.notFound }
         if token.revokedAt == nil {
             try await req.db.transaction { tx in

@@ -14,7 +14,7 @@ struct OAuthTokenController {
     }
 
     func register(_ routes: any RoutesBuilder) {
-        routes.post(.oauthToken, use: token)
+        routes.post(SiteRoute.oauthToken, use: token)
     }
 
     func token(req: Request) async throws -> Response {

@@ -10,7 +10,7 @@ struct OpenAPIController {
     }
 
     func register(_ routes: any RoutesBuilder) {
-        routes.get(.openAPI, use: serve)
+        routes.get(SiteRoute.openAPI, use: serve)
     }
 
     func serve(req: Request) -> Response {

@@ -32,7 +32,7 @@ struct AccessLogController {
     }
 
     func register(_ routes: any RoutesBuilder) {
-        routes.get(.accessLog, use: show)
+        routes.get(SiteRoute.accessLog, use: show)
     }
 
     func show(req: Request) async throws -> Response {

@@ -7,10 +7,10 @@ import Vapor
 /// left out of what is read and refused (403) for what is written.
 struct AssessmentAPIController {
     func register(_ routes: any RoutesBuilder) {
-        routes.get(.apiInstruments, use: instruments)
-        routes.get(.apiHouseholdAssessments, use: list)
-        routes.post(.apiHouseholdAssessments, use: create)
-        routes.get(.apiAssessment, use: show)
+        routes.get(SiteRoute.apiInstruments, use: instruments)
+        routes.get(SiteRoute.apiHouseholdAssessments, use: list)
+        routes.post(SiteRoute.apiHouseholdAssessments, use: create)
+        routes.get(SiteRoute.apiAssessment, use: show)
     }
 
     func instruments(req: Request) async throws -> [InstrumentDTO] {
@@ -19,7 +19,7 @@ struct AssessmentAPIController {
     }
 
     func list(req: Request) async throws -> [AssessmentDTO] {
-        let opened = try await req.residentAccess().open(req.parameters.get("householdID", as: UUID.self), .identity, event: "assessment.read")
+        let opened = try await req.residentAccess().open(req.id(.householdID), .identity, event: "assessment.read")
         let residentID = try req.query.get(UUID?.self, at: "residentId")
         let records = try await AssessmentStore.history(
             householdID: try opened.household.requireID(), tenantID: opened.household.tenantID, residentID: residentID,
@@ -32,7 +32,7 @@ struct AssessmentAPIController {
     func show(req: Request) async throws -> AssessmentDTO {
         let actor = try req.requireActor()
         let access = try req.residentAccess()
-        let (opened, assessment) = try await access.openAssessment(req.parameters.get("assessmentID", as: UUID.self), event: "assessment.read")
+        let (opened, assessment) = try await access.openAssessment(req.id(.assessmentID), event: "assessment.read")
         let assessmentID = try assessment.requireID()
         let visible = try await AssessmentStore.history(
             householdID: assessment.householdID, tenantID: actor.tenantID, assessmentID: assessmentID,
@@ -50,7 +50,7 @@ struct AssessmentAPIController {
     func create(req: Request) async throws -> Response {
         let actor = try req.requireActor()
         let access = try req.residentAccess()
-        let householdID = req.parameters.get("householdID", as: UUID.self)
+        let householdID = req.id(.householdID)
         let opened = try await access.open(householdID, .identity, event: "assessment.create")
         let body = try req.content.decode(NewAssessmentDTO.self)
         let source: AssessmentSource = actor.role == .resident ? .own : .professional

@@ -6,8 +6,8 @@ import Vapor
 /// life domains the access rule lets them see; progress is on the household page.
 struct AssessmentController {
     func register(_ routes: any RoutesBuilder) {
-        routes.get(.assessmentNew, use: new)
-        routes.post(.assessments, use: create)
+        routes.get(SiteRoute.assessmentNew, use: new)
+        routes.post(SiteRoute.assessments, use: create)
     }
 
     func new(req: Request) async throws -> Response {
@@ -35,9 +35,9 @@ struct AssessmentController {
     /// The household (identity is enough to reach the form) and the member in the path; professionals only.
     static func open(_ req: Request, event: String) async throws -> (ResidentAccess.Opened, Resident) {
         let actor = try req.requireActor()
-        let opened = try await req.residentAccess().open(req.parameters.get("householdID", as: UUID.self), .identity, event: event)
+        let opened = try await req.residentAccess().open(req.id(.householdID), .identity, event: event)
         guard actor.role == .professional else { throw AppError.notFound }
-        return (opened, try await opened.requireMember(req.parameters.get("residentID"), on: req.db))
+        return (opened, try await opened.requireMember(req.text(.residentID), on: req.db))
     }
 
     static func page(

@@ -7,8 +7,8 @@ import Vapor
 /// professional's, never instead of it.
 struct PortalAssessmentController {
     func register(_ routes: any RoutesBuilder) {
-        routes.get(.portalAssessmentNew, use: new)
-        routes.post(.portalAssessments, use: create)
+        routes.get(SiteRoute.portalAssessmentNew, use: new)
+        routes.post(SiteRoute.portalAssessments, use: create)
     }
 
     func new(req: Request) async throws -> Response {

@@ -5,9 +5,9 @@ import Vapor
 /// Signing in with a password, then (where required) a TOTP code.
 struct LoginController {
     func register(_ routes: any RoutesBuilder) {
-        routes.get(.login, use: show)
-        routes.post(.login, use: submit)
-        routes.post(.logout, use: logout)
+        routes.get(SiteRoute.login, use: show)
+        routes.post(SiteRoute.login, use: submit)
+        routes.post(SiteRoute.logout, use: logout)
     }
 
     func show(req: Request) async throws -> Response {

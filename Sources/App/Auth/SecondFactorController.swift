@@ -8,10 +8,10 @@ struct SecondFactorController {
     static let recoveryCodeCount = 10
 
     func register(_ routes: any RoutesBuilder) {
-        routes.get(.secondFactor, use: showCode)
-        routes.post(.secondFactor, use: submitCode)
-        routes.get(.enrol, use: showEnrol)
-        routes.post(.enrol, use: submitEnrol)
+        routes.get(SiteRoute.secondFactor, use: showCode)
+        routes.post(SiteRoute.secondFactor, use: submitCode)
+        routes.get(SiteRoute.enrol, use: showEnrol)
+        routes.post(SiteRoute.enrol, use: submitEnrol)
     }
 
     // MARK: Code

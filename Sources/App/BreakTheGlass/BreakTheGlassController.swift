@@ -19,16 +19,16 @@ struct BreakTheGlassController {
     static let minimumReason = 20
 
     func register(_ routes: any RoutesBuilder) {
-        routes.post(.breakTheGlass, use: open)
+        routes.post(SiteRoute.breakTheGlass, use: open)
     }
 
     func open(req: Request) async throws -> Response {
         let actor = try req.requireActor()
         guard actor.role == .professional,
-              let householdID = req.parameters.get("householdID", as: UUID.self),
+              let householdID = req.id(.householdID),
               let household = try await Household.scoped(to: actor.tenantID, on: req.db).filter(\.$id == householdID).first()
         else {
-            try await req.audit("break_the_glass.opened", outcome: .denied, basis: .none, objectType: "household", objectID: req.parameters.get("householdID"))
+            try await req.audit("break_the_glass.opened", outcome: .denied, basis: .none, objectType: "household", objectID: req.text(.householdID))
             throw AppError.notFound
         }
         let form = try req.content.decode(OpenForm.self)

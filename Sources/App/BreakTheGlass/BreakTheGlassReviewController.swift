@@ -19,8 +19,8 @@ struct BreakTheGlassReviewController {
     }
 
     func register(_ routes: any RoutesBuilder) {
-        routes.get(.breakTheGlassReviews, use: list)
-        routes.post(.breakTheGlassReview, use: review)
+        routes.get(SiteRoute.breakTheGlassReviews, use: list)
+        routes.post(SiteRoute.breakTheGlassReview, use: review)
     }
 
     func list(req: Request) async throws -> Response {
@@ -29,7 +29,7 @@ struct BreakTheGlassReviewController {
 
     func review(req: Request) async throws -> Response {
         let actor = try req.requireActor()
-        let opening = try await BreakTheGlassOpening.find(req.parameters.get("openingID", as: UUID.self), in: actor.tenantID, on: req.db)
+        let opening = try await BreakTheGlassOpening.find(req.id(.openingID), in: actor.tenantID, on: req.db)
         let form = try req.content.decode(ReviewForm.self)
         var validator = FormValidator()
         let comment = validator.text("comment-\(opening.id?.uuidString ?? "")", form.comment, maxLength: 1000, allowLineBreaks: true)

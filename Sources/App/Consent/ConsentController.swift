@@ -7,13 +7,13 @@ import Vapor
 /// at the partner's very next request.
 struct ConsentController {
     func register(_ routes: any RoutesBuilder) {
-        routes.post(.consents, use: record)
-        routes.post(.consentWithdraw, use: withdraw)
+        routes.post(SiteRoute.consents, use: record)
+        routes.post(SiteRoute.consentWithdraw, use: withdraw)
     }
 
     func record(req: Request) async throws -> Response {
         let actor = try req.requireActor()
-        let opened = try await req.residentAccess().open(req.parameters.get("householdID", as: UUID.self), .recordConsent, event: "consent.record")
+        let opened = try await req.residentAccess().open(req.id(.householdID), .recordConsent, event: "consent.record")
         let household = opened.household
         let householdID = try household.requireID()
         let form = try req.content.decode(ConsentRecordForm.self)
@@ -53,9 +53,9 @@ struct ConsentController {
     }
 
     func withdraw(req: Request) async throws -> Response {
-        let opened = try await req.residentAccess().open(req.parameters.get("householdID", as: UUID.self), .recordConsent, event: "consent.withdraw")
+        let opened = try await req.residentAccess().open(req.id(.householdID), .recordConsent, event: "consent.withdraw")
         let householdID = try opened.household.requireID()
-        guard let consent = try await opened.consent(req.parameters.get("consentID", as: UUID.self), on: req.db) else { throw AppError.notFound }
+        guard let consent = try await opened.consent(req.id(.consentID), on: req.db) else { throw AppError.notFound }
         try await ConsentWithdrawal.withdraw(consent, in: opened, req: req)
         return req.redirect(to: SiteRoute.household.path(householdID))
     }

@@ -8,17 +8,17 @@ import Vapor
 /// unknown or private map) or a 400 (no tenant named, bad parameters).
 struct HSDSController {
     func register(_ app: any RoutesBuilder) {
-        app.get(.hsdsRoot, use: info)
-        app.get(.hsdsServices, use: services)
-        app.get(.hsdsService, use: service)
-        app.get(.hsdsOrganizations, use: organizations)
-        app.get(.hsdsOrganization, use: organization)
-        app.get(.hsdsTaxonomies, use: taxonomies)
-        app.get(.hsdsTaxonomy, use: taxonomy)
-        app.get(.hsdsTaxonomyTerms, use: taxonomyTerms)
-        app.get(.hsdsTaxonomyTerm, use: taxonomyTerm)
-        app.get(.hsdsServiceAtLocations, use: serviceAtLocations)
-        app.get(.hsdsServiceAtLocation, use: serviceAtLocation)
+        app.get(SiteRoute.hsdsRoot, use: info)
+        app.get(SiteRoute.hsdsServices, use: services)
+        app.get(SiteRoute.hsdsService, use: service)
+        app.get(SiteRoute.hsdsOrganizations, use: organizations)
+        app.get(SiteRoute.hsdsOrganization, use: organization)
+        app.get(SiteRoute.hsdsTaxonomies, use: taxonomies)
+        app.get(SiteRoute.hsdsTaxonomy, use: taxonomy)
+        app.get(SiteRoute.hsdsTaxonomyTerms, use: taxonomyTerms)
+        app.get(SiteRoute.hsdsTaxonomyTerm, use: taxonomyTerm)
+        app.get(SiteRoute.hsdsServiceAtLocations, use: serviceAtLocations)
+        app.get(SiteRoute.hsdsServiceAtLocation, use: serviceAtLocation)
     }
 
     func info(req: Request) async throws -> Response {
@@ -44,7 +44,7 @@ struct HSDSController {
 
     func service(req: Request) async throws -> Response {
         let tenantID = try await Self.tenant(req)
-        let service = try await Service.find(req.parameters.get("serviceID", as: UUID.self), in: tenantID, on: req.db)
+        let service = try await Service.find(req.id(.serviceID), in: tenantID, on: req.db)
         return try json(Self.mapping(req).service(try await ServiceRecords.load(service, on: req.db), full: true))
     }
 
@@ -60,7 +60,7 @@ struct HSDSController {
 
     func organization(req: Request) async throws -> Response {
         let tenantID = try await Self.tenant(req)
-        let provider = try await MapOrganization.find(req.parameters.get("mapOrganizationID", as: UUID.self), in: tenantID, on: req.db)
+        let provider = try await MapOrganization.find(req.id(.mapOrganizationID), in: tenantID, on: req.db)
         let package = try await HSDSPackage.organizations([provider], tenantID: tenantID, mapping: Self.mapping(req), fullServices: false, on: req.db)
         return try json(package[0])
     }
@@ -74,7 +74,7 @@ struct HSDSController {
     }
 
     func taxonomy(req: Request) async throws -> Response {
-        guard let id = req.parameters.get("taxonomyID", as: UUID.self), let taxonomy = MapTaxonomy.allCases.first(where: { $0.id == id }) else { throw AppError.notFound }
+        guard let id = req.id(.taxonomyID), let taxonomy = MapTaxonomy.allCases.first(where: { $0.id == id }) else { throw AppError.notFound }
         return try json(Self.mapping(req).taxonomy(taxonomy))
     }
 
@@ -90,7 +90,7 @@ struct HSDSController {
     }
 
     func taxonomyTerm(req: Request) async throws -> Response {
-        guard let id = req.parameters.get("termID", as: UUID.self), let term = MapTaxonomy.term(id: id) else { throw AppError.notFound }
+        guard let id = req.id(.termID), let term = MapTaxonomy.term(id: id) else { throw AppError.notFound }
         return try json(Self.mapping(req).term(term, detail: true))
     }
 
@@ -107,7 +107,7 @@ struct HSDSController {
 
     func serviceAtLocation(req: Request) async throws -> Response {
         let tenantID = try await Self.tenant(req)
-        let link = try await ServiceAtLocation.find(req.parameters.get("serviceAtLocationID", as: UUID.self), in: tenantID, on: req.db)
+        let link = try await ServiceAtLocation.find(req.id(.serviceAtLocationID), in: tenantID, on: req.db)
         let service = try await Service.find(link.serviceID, in: tenantID, on: req.db)
         let record = try await ServiceRecords.load(service, on: req.db)
         guard let place = record.places.first(where: { $0.link.id == link.id }) else { throw AppError.notFound }

@@ -5,11 +5,11 @@ import Vapor
 /// Households: the list of mine, registering a new one, and its page.
 struct HouseholdController {
     func register(_ routes: any RoutesBuilder) {
-        routes.get(.households, use: list)
-        routes.get(.householdNew, use: new)
-        routes.post(.households, use: create)
-        routes.get(.household, use: show)
-        routes.post(.residentBSN, use: revealBSN)
+        routes.get(SiteRoute.households, use: list)
+        routes.get(SiteRoute.householdNew, use: new)
+        routes.post(SiteRoute.households, use: create)
+        routes.get(SiteRoute.household, use: show)
+        routes.post(SiteRoute.residentBSN, use: revealBSN)
     }
 
     /// Households on which the actor's organisation is active today, by
@@ -65,7 +65,7 @@ struct HouseholdController {
     }
 
     func show(req: Request) async throws -> Response {
-        let householdID = req.parameters.get("householdID", as: UUID.self)
+        let householdID = req.id(.householdID)
         let opened: ResidentAccess.Opened
         do {
             opened = try await req.residentAccess().open(householdID, .identity, event: "household.view")
@@ -80,8 +80,8 @@ struct HouseholdController {
     /// Shows one member's full BSN, once, and logs that it was shown.
     func revealBSN(req: Request) async throws -> Response {
         let access = try req.residentAccess()
-        let opened = try await access.open(req.parameters.get("householdID", as: UUID.self), .identity, event: "resident.bsn_shown")
-        guard let resident = try await opened.member(req.parameters.get("residentID", as: UUID.self), on: req.db), let sealed = resident.bsnEncrypted else { throw AppError.notFound }
+        let opened = try await access.open(req.id(.householdID), .identity, event: "resident.bsn_shown")
+        guard let resident = try await opened.member(req.id(.residentID), on: req.db), let sealed = resident.bsnEncrypted else { throw AppError.notFound }
         let bsn = try FieldCipher(key: req.application.config.keys.field).open(sealed)
         let page = try await HouseholdPage.build(opened, in: req.context(), revealed: [try resident.requireID(): bsn])
         return try await req.page("households/show", title: opened.household.name, page)

@@ -6,12 +6,12 @@ import Vapor
 /// (who get their own portal account through a one-time link).
 struct MemberController {
     func register(_ routes: any RoutesBuilder) {
-        routes.post(.members, use: addMember)
-        routes.post(.representatives, use: addRepresentative)
+        routes.post(SiteRoute.members, use: addMember)
+        routes.post(SiteRoute.representatives, use: addRepresentative)
     }
 
     func addMember(req: Request) async throws -> Response {
-        let opened = try await req.residentAccess().open(req.parameters.get("householdID", as: UUID.self), .coordinate, event: "member.add")
+        let opened = try await req.residentAccess().open(req.id(.householdID), .coordinate, event: "member.add")
         let form = try req.content.decode(MemberForm.self)
         var validator = FormValidator()
         let given = validator.text("member_given_name", form.given_name, maxLength: 100)
@@ -34,7 +34,7 @@ struct MemberController {
     }
 
     func addRepresentative(req: Request) async throws -> Response {
-        let opened = try await req.residentAccess().open(req.parameters.get("householdID", as: UUID.self), .coordinate, event: "representative.add")
+        let opened = try await req.residentAccess().open(req.id(.householdID), .coordinate, event: "representative.add")
         let household = opened.household
         let householdID = try household.requireID()
         let form = try req.content.decode(RepresentativeForm.self)

@@ -7,16 +7,16 @@ import Vapor
 /// organisation joins only for domains the resident consented to share.
 struct TeamController {
     func register(_ routes: any RoutesBuilder) {
-        routes.post(.involvements, use: add)
-        routes.post(.involvementEnd, use: end)
-        routes.post(.involvementContact, use: becomeContact)
+        routes.post(SiteRoute.involvements, use: add)
+        routes.post(SiteRoute.involvementEnd, use: end)
+        routes.post(SiteRoute.involvementContact, use: becomeContact)
     }
 
     /// Ends an organisation's involvement today: its access ends with it. The
     /// coordinator's own involvement ends only by handing coordination over.
     func end(req: Request) async throws -> Response {
-        let opened = try await req.residentAccess().open(req.parameters.get("householdID", as: UUID.self), .coordinate, event: "involvement.end")
-        guard let involvement = try await opened.involvement(req.parameters.get("involvementID", as: UUID.self), on: req.db) else { throw AppError.notFound }
+        let opened = try await req.residentAccess().open(req.id(.householdID), .coordinate, event: "involvement.end")
+        guard let involvement = try await opened.involvement(req.id(.involvementID), on: req.db) else { throw AppError.notFound }
         guard !involvement.isCoordinator else {
             return try await HouseholdPage.rerender(req, opened, FormErrors([.init(field: "organization_id", messageKey: "team.coordinator_cannot_end")], req: req))
         }
@@ -32,10 +32,10 @@ struct TeamController {
     /// household, so it is on their worklist. If a colleague became it since
     /// the page was shown, nothing is overwritten and the page says so (409).
     func becomeContact(req: Request) async throws -> Response {
-        let opened = try await req.residentAccess().open(req.parameters.get("householdID", as: UUID.self), .identity, event: "involvement.contact")
+        let opened = try await req.residentAccess().open(req.id(.householdID), .identity, event: "involvement.contact")
         let actor = try req.requireActor()
         guard actor.role == .professional, let organizationID = actor.organizationID,
-              let involvement = try await opened.involvement(req.parameters.get("involvementID", as: UUID.self), of: organizationID, on: req.db),
+              let involvement = try await opened.involvement(req.id(.involvementID), of: organizationID, on: req.db),
               involvement.isActive(on: Day.today()), let id = involvement.id else { throw AppError.notFound }
         let shown = try req.content.decode(InvolvementContactForm.self).shown.flatMap { UUID(uuidString: $0) }
         let claimed = try await req.db.transaction { tx in
@@ -50,7 +50,7 @@ struct TeamController {
     }
 
     func add(req: Request) async throws -> Response {
-        let opened = try await req.residentAccess().open(req.parameters.get("householdID", as: UUID.self), .coordinate, event: "involvement.add")
+        let opened = try await req.residentAccess().open(req.id(.householdID), .coordinate, event: "involvement.add")
         let household = opened.household
         let householdID = try household.requireID()
         let form = try req.content.decode(InvolvementForm.self)

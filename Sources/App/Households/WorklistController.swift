@@ -7,7 +7,7 @@ import Vapor
 /// and how many of their organisation's households still need a contact.
 struct WorklistController {
     func register(_ routes: any RoutesBuilder) {
-        routes.get(.worklist, use: show)
+        routes.get(SiteRoute.worklist, use: show)
     }
 
     func show(req: Request) async throws -> Response {

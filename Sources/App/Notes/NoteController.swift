@@ -8,7 +8,7 @@ struct NoteController {
     static let maximumLength = 5000
 
     func register(_ routes: any RoutesBuilder) {
-        routes.post(.notes, use: add)
+        routes.post(SiteRoute.notes, use: add)
     }
 
     func add(req: Request) async throws -> Response {
@@ -16,7 +16,7 @@ struct NoteController {
         let form = try req.content.decode(NoteForm.self)
         let typed = HouseholdPage.Typed(noteDomain: form.domain ?? "", noteKind: form.kind ?? "", noteDate: form.occurred_on ?? "", noteText: form.text ?? "")
         let access = try req.residentAccess()
-        let householdID = req.parameters.get("householdID", as: UUID.self)
+        let householdID = req.id(.householdID)
         guard let domain = form.domain.flatMap(LifeDomain.init(rawValue:)) else {
             let opened = try await access.open(householdID, .identity, event: "note.create")
             return try await HouseholdPage.rerender(req, opened, FormErrors([.init(field: "note_domain", messageKey: "validation.choose_option")], req: req), typed: typed)

@@ -6,7 +6,7 @@ struct NotificationController {
     struct PageContent: Encodable { let rows: [Row] }
 
     func register(_ routes: any RoutesBuilder) {
-        routes.get(.notifications, use: list)
+        routes.get(SiteRoute.notifications, use: list)
     }
 
     func list(req: Request) async throws -> Response {

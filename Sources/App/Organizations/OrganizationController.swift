@@ -26,11 +26,11 @@ struct OrganizationController {
     struct Conflict: Encodable { let name: String; let kind: String; let kvk: String }
 
     func register(_ routes: any RoutesBuilder) {
-        routes.get(.organizations, use: list)
-        routes.get(.organizationNew, use: new)
-        routes.post(.organizations, use: create)
-        routes.get(.organization, use: edit)
-        routes.post(.organization, use: update)
+        routes.get(SiteRoute.organizations, use: list)
+        routes.get(SiteRoute.organizationNew, use: new)
+        routes.post(SiteRoute.organizations, use: create)
+        routes.get(SiteRoute.organization, use: edit)
+        routes.post(SiteRoute.organization, use: update)
     }
 
     func list(req: Request) async throws -> Response {
@@ -81,7 +81,7 @@ struct OrganizationController {
 
     static func find(_ req: Request) async throws -> Organization {
         let actor = try req.requireActor()
-        return try await Organization.find(req.parameters.get("organizationID", as: UUID.self), in: actor.tenantID, on: req.db)
+        return try await Organization.find(req.id(.organizationID), in: actor.tenantID, on: req.db)
     }
 
     private func form(

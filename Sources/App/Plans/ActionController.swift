@@ -6,14 +6,14 @@ import Vapor
 /// in its life domain.
 struct ActionController {
     func register(_ routes: any RoutesBuilder) {
-        routes.post(.actions, use: add)
-        routes.post(.actionStatus, use: setStatus)
+        routes.post(SiteRoute.actions, use: add)
+        routes.post(SiteRoute.actionStatus, use: setStatus)
     }
 
     /// Moves an action on; versioned, so a status someone else just set is never silently replaced.
     func setStatus(req: Request) async throws -> Response {
         let (opened, goal) = try await GoalController.openGoal(req, event: "action.status", writing: true)
-        guard let action = try await opened.action(req.parameters.get("actionID", as: UUID.self), of: goal, on: req.db) else { throw AppError.notFound }
+        guard let action = try await opened.action(req.id(.actionID), of: goal, on: req.db) else { throw AppError.notFound }
         let form = try req.content.decode(ActionStatusForm.self)
         guard let status = form.status.flatMap(ActionStatus.init(rawValue:)) else {
             return try await GoalController.page(req, opened, goal, .init(goal), errors: FormErrors([.init(field: "action_description", messageKey: "validation.choose_option")], req: req), status: .unprocessableEntity)

@@ -7,9 +7,9 @@ import Vapor
 /// never overwrite each other silently.
 struct GoalController {
     func register(_ routes: any RoutesBuilder) {
-        routes.post(.goals, use: add)
-        routes.get(.goal, use: edit)
-        routes.post(.goal, use: update)
+        routes.post(SiteRoute.goals, use: add)
+        routes.get(SiteRoute.goal, use: edit)
+        routes.post(SiteRoute.goal, use: update)
     }
 
     func add(req: Request) async throws -> Response {
@@ -17,10 +17,10 @@ struct GoalController {
         let typed = HouseholdPage.Typed(goalDomain: form.domain ?? "", goalTitle: form.title ?? "", goalTarget: form.target ?? "")
         let access = try req.residentAccess()
         guard let domain = form.domain.flatMap(LifeDomain.init(rawValue:)) else {
-            let opened = try await access.open(req.parameters.get("householdID", as: UUID.self), .identity, event: "goal.create")
+            let opened = try await access.open(req.id(.householdID), .identity, event: "goal.create")
             return try await HouseholdPage.rerender(req, opened, FormErrors([.init(field: "goal_domain", messageKey: "validation.choose_option")], req: req), typed: typed)
         }
-        let opened = try await access.open(req.parameters.get("householdID", as: UUID.self), .write(domain), event: "goal.create")
+        let opened = try await access.open(req.id(.householdID), .write(domain), event: "goal.create")
         var validator = FormValidator()
         let title = validator.text("goal_title", form.title, maxLength: 300)
         let target = validator.text("goal_target", form.target, required: false, maxLength: 500)
@@ -73,7 +73,7 @@ struct GoalController {
     /// it, or (`writing`) to change it or what hangs from it.
     static func openGoal(_ req: Request, event: String, writing: Bool = false) async throws -> (ResidentAccess.Opened, Goal) {
         try await req.residentAccess().openGoal(
-            req.parameters.get("goalID", as: UUID.self), of: req.parameters.get("householdID", as: UUID.self), writing: writing, event: event)
+            req.id(.goalID), of: req.id(.householdID), writing: writing, event: event)
     }
 
     /// The goal's referrals, with their targets' names read in two queries, not one per referral.
@@ -103,11 +103,11 @@ struct GoalController {
         let volunteers = try await User.scoped(to: tenantID, on: req.db).filter(\.$role == Role.volunteer.rawValue).filter(\.$isActive == true).sort(\.$displayName).all()
         let actions = try await opened.actions(of: goal, on: req.db)
         let owners = try await PlanAction.owners(of: actions, tenantID: tenantID, forResident: false, in: req.context())
-        let rows = actions.map { action in
+        let rows = try actions.map { action in
             let owner = action.id.flatMap { owners[$0] } ?? ""
             return GoalEditPage.ActionRow(
                 description: action.description, owner: owner, due: action.dueOn ?? "", status: req.t("action.status.\(action.status)"),
-                statusAction: SiteRoute.actionStatus.path(householdID, goalID, action.id?.uuidString ?? ""), version: action.version,
+                statusAction: SiteRoute.actionStatus.path(householdID, goalID, try action.requireID()), version: action.version,
                 statuses: ActionStatus.allCases.map { Option(value: $0.rawValue, label: req.t("action.status.\($0.rawValue)"), selected: $0.rawValue == action.status) }
             )
         }

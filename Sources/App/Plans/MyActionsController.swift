@@ -6,8 +6,8 @@ import Vapor
 /// the access rule and logged.
 struct MyActionsController {
     func register(_ routes: any RoutesBuilder) {
-        routes.get(.myActions, use: list)
-        routes.post(.myActionDone, use: done)
+        routes.get(SiteRoute.myActions, use: list)
+        routes.post(SiteRoute.myActionDone, use: done)
     }
 
     func list(req: Request) async throws -> Response {
@@ -27,7 +27,7 @@ struct MyActionsController {
     func done(req: Request) async throws -> Response {
         let actor = try req.requireActor()
         guard actor.role == .volunteer else { throw AppError.notFound }
-        let (opened, action) = try await req.residentAccess().openAssignedAction(req.parameters.get("actionID", as: UUID.self), event: "action.done")
+        let (opened, action) = try await req.residentAccess().openAssignedAction(req.id(.actionID), event: "action.done")
         try await req.db.transaction { tx in
             action.status = ActionStatus.done.rawValue
             action.version += 1

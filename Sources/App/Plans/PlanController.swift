@@ -6,13 +6,13 @@ import Vapor
 /// the coordinator, and comparing any two versions (or a version with now).
 struct PlanController {
     func register(_ routes: any RoutesBuilder) {
-        routes.post(.planReview, use: setReview)
-        routes.post(.planPaperSignature, use: recordPaperSignature)
-        routes.get(.planVersions, use: versions)
+        routes.post(SiteRoute.planReview, use: setReview)
+        routes.post(SiteRoute.planPaperSignature, use: recordPaperSignature)
+        routes.get(SiteRoute.planVersions, use: versions)
     }
 
     func setReview(req: Request) async throws -> Response {
-        let opened = try await req.residentAccess().open(req.parameters.get("householdID", as: UUID.self), .coordinate, event: "plan.review_date")
+        let opened = try await req.residentAccess().open(req.id(.householdID), .coordinate, event: "plan.review_date")
         let form = try req.content.decode(PlanReviewForm.self)
         guard let day = Day.parse(form.review_on), day >= Day.today() else {
             return try await HouseholdPage.rerender(req, opened, FormErrors([.init(field: "review_on", messageKey: "validation.review_in_past")], req: req))
@@ -27,7 +27,7 @@ struct PlanController {
     }
 
     func recordPaperSignature(req: Request) async throws -> Response {
-        let opened = try await req.residentAccess().open(req.parameters.get("householdID", as: UUID.self), .coordinate, event: "plan.signed")
+        let opened = try await req.residentAccess().open(req.id(.householdID), .coordinate, event: "plan.signed")
         let household = opened.household
         let householdID = try household.requireID()
         let form = try req.content.decode(PaperSignatureForm.self)
@@ -54,7 +54,7 @@ struct PlanController {
 
     /// Compares version `from` with version `to` (0 is the plan as it is now).
     func versions(req: Request) async throws -> Response {
-        let opened = try await req.residentAccess().open(req.parameters.get("householdID", as: UUID.self), .planOverview, event: "plan.compare")
+        let opened = try await req.residentAccess().open(req.id(.householdID), .planOverview, event: "plan.compare")
         let household = opened.household
         let householdID = try household.requireID()
         let stored = try await opened.planVersions(on: req.db)

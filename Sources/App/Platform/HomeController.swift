@@ -5,7 +5,7 @@ import Vapor
 /// The start page after signing in: what this role can do here.
 struct HomeController {
     func register(_ routes: any RoutesBuilder) {
-        routes.get(.home, use: show)
+        routes.get(SiteRoute.home, use: show)
     }
 
     func show(req: Request) async throws -> Response {
@@ -15,13 +15,13 @@ struct HomeController {
             return req.redirect(to: SiteRoute.portal.path())
         }
         let tenant = try await Tenant.find(actor.tenantID, on: req.db)
-        var tiles: [(SiteRoute, String)] = []
-        if actor.role == .professional { tiles += [(.worklist, "worklist"), (.households, "households")] }
-        if actor.role == .volunteer { tiles.append((.myActions, "my_actions")) }
-        if actor.role.administersTenant { tiles += [(.organizations, "organizations"), (.users, "users")] }
-        if actor.role.administersPlatform { tiles.append((.tenants, "tenants")) }
-        if actor.role.reviewsAccessLog { tiles += [(.accessLog, "access_log"), (.breakTheGlassReviews, "break_the_glass")] }
-        tiles.append((.accountPassword, "account"))
+        var tiles: [(Route<Void>, String)] = []
+        if actor.role == .professional { tiles += [(SiteRoute.worklist, "worklist"), (SiteRoute.households, "households")] }
+        if actor.role == .volunteer { tiles.append((SiteRoute.myActions, "my_actions")) }
+        if actor.role.administersTenant { tiles += [(SiteRoute.organizations, "organizations"), (SiteRoute.users, "users")] }
+        if actor.role.administersPlatform { tiles.append((SiteRoute.tenants, "tenants")) }
+        if actor.role.reviewsAccessLog { tiles += [(SiteRoute.accessLog, "access_log"), (SiteRoute.breakTheGlassReviews, "break_the_glass")] }
+        tiles.append((SiteRoute.accountPassword, "account"))
         let page = HomePage(
             greeting: req.t("home.greeting", actor.displayName),
             tenant: tenant?.name ?? "",

@@ -16,8 +16,8 @@ enum Operations {
 
     static func register(_ routes: any RoutesBuilder) {
         _ = registry
-        routes.get(.health) { _ in Status(status: "ok") }
-        routes.get(.ready) { req async throws -> Response in
+        routes.get(SiteRoute.health) { _ in Status(status: "ok") }
+        routes.get(SiteRoute.ready) { req async throws -> Response in
             do {
                 _ = try await (req.db as! any SQLDatabase).raw("SELECT 1").all()
                 return try await Status(status: "ready").encodeResponse(for: req)
@@ -27,7 +27,7 @@ enum Operations {
                 return response
             }
         }
-        routes.get(.metrics) { _ -> Response in
+        routes.get(SiteRoute.metrics) { _ -> Response in
             let response = Response(status: .ok, body: .init(string: registry.emitToString()))
             response.headers.contentType = HTTPMediaType(type: "text", subType: "plain", parameters: ["version": "0.0.4"])
             return response

@@ -17,6 +17,37 @@ struct Layout: Encodable {
     let otherLanguage: Link
     let otherLanguageCode: String
     let requestID: String
+    var paths = Paths()
+
+    /// The fixed paths templates link to, from the routes, never written in a template.
+    struct Paths: Encodable {
+        let accessLog = SiteRoute.accessLog.path()
+        let accountLanguage = SiteRoute.accountLanguage.path()
+        let accountPassword = SiteRoute.accountPassword.path()
+        let apiClients = SiteRoute.apiClients.path()
+        let apiTokens = SiteRoute.apiTokens.path()
+        let enrol = SiteRoute.enrol.path()
+        let home = SiteRoute.home.path()
+        let households = SiteRoute.households.path()
+        let login = SiteRoute.login.path()
+        let logout = SiteRoute.logout.path()
+        let organizations = SiteRoute.organizations.path()
+        let portal = SiteRoute.portal.path()
+        let portalAccessLog = SiteRoute.portalAccessLog.path()
+        let portalAction = SiteRoute.portalAction.path()
+        let portalActivate = SiteRoute.portalActivate.path()
+        let portalComment = SiteRoute.portalComment.path()
+        let portalConsents = SiteRoute.portalConsents.path()
+        let portalExportHTML = SiteRoute.portalExportHTML.path()
+        let portalExportJSON = SiteRoute.portalExportJSON.path()
+        let portalSign = SiteRoute.portalSign.path()
+        let referrals = SiteRoute.referrals.path()
+        let secondFactor = SiteRoute.secondFactor.path()
+        let socialMap = SiteRoute.socialMap.path()
+        let socialMapProviders = SiteRoute.socialMapProviders.path()
+        let tenants = SiteRoute.tenants.path()
+        let users = SiteRoute.users.path()
+    }
 }
 
 /// A page: the layout plus the view model of one template.
@@ -58,23 +89,23 @@ extension Request {
 
     private func navigation() -> [Layout.Link] {
         guard let actor else { return [] }
-        var routes: [(SiteRoute, String)] = [(.home, "nav.home")]
-        if actor.role == .professional { routes += [(.worklist, "nav.worklist"), (.households, "nav.households"), (.referrals, "nav.referrals")] }
-        if actor.role == .volunteer { routes.append((.myActions, "nav.my_actions")) }
-        if actor.role == .resident { routes += [(.portal, "nav.portal"), (.portalAccessLog, "nav.who_looked")] }
-        if actor.role != .platformAdmin { routes.append((.socialMap, "nav.social_map")) }
+        var routes: [(Route<Void>, String)] = [(SiteRoute.home, "nav.home")]
+        if actor.role == .professional { routes += [(SiteRoute.worklist, "nav.worklist"), (SiteRoute.households, "nav.households"), (SiteRoute.referrals, "nav.referrals")] }
+        if actor.role == .volunteer { routes.append((SiteRoute.myActions, "nav.my_actions")) }
+        if actor.role == .resident { routes += [(SiteRoute.portal, "nav.portal"), (SiteRoute.portalAccessLog, "nav.who_looked")] }
+        if actor.role != .platformAdmin { routes.append((SiteRoute.socialMap, "nav.social_map")) }
         if actor.role.administersTenant {
-            routes += [(.organizations, "nav.organizations"), (.users, "nav.users"), (.apiClients, "nav.api_clients"), (.socialMapAdmin, "nav.social_map_admin")]
+            routes += [(SiteRoute.organizations, "nav.organizations"), (SiteRoute.users, "nav.users"), (SiteRoute.apiClients, "nav.api_clients"), (SiteRoute.socialMapAdmin, "nav.social_map_admin")]
         }
-        if actor.role.administersTenant { routes.append((.tenantSettings, "nav.settings")) }
-        if actor.role.administersPlatform { routes.append((.tenants, "nav.tenants")) }
-        if actor.role.reviewsAccessLog { routes += [(.accessLog, "nav.access_log"), (.breakTheGlassReviews, "nav.break_the_glass")] }
-        if actor.role == .professional { routes.append((.notifications, "nav.notifications")) }
-        routes.append((.accountPassword, "nav.account"))
+        if actor.role.administersTenant { routes.append((SiteRoute.tenantSettings, "nav.settings")) }
+        if actor.role.administersPlatform { routes.append((SiteRoute.tenants, "nav.tenants")) }
+        if actor.role.reviewsAccessLog { routes += [(SiteRoute.accessLog, "nav.access_log"), (SiteRoute.breakTheGlassReviews, "nav.break_the_glass")] }
+        if actor.role == .professional { routes.append((SiteRoute.notifications, "nav.notifications")) }
+        routes.append((SiteRoute.accountPassword, "nav.account"))
         return routes.map { route, key in
             let href = route.path()
-            let current = route == .home ? url.path == "/" : url.path.hasPrefix(href)
-            let count = route == .notifications && unreadNotifications > 0 ? unreadNotifications : nil
+            let current = route == SiteRoute.home ? url.path == "/" : url.path.hasPrefix(href)
+            let count = route == SiteRoute.notifications && unreadNotifications > 0 ? unreadNotifications : nil
             return Layout.Link(href: href, label: t(key), current: current, count: count)
         }
     }

@@ -2,145 +2,163 @@ import Domain
 import Vapor
 
 /// Every page and endpoint, in one place: routes are registered from these
-/// cases and links are built from them, so a link cannot point at a route
-/// that moved.
-enum SiteRoute: String, CaseIterable {
-    case home = "/"
-    case health = "/health"
-    case ready = "/ready"
-    case metrics = "/metrics"
+/// and links are built from them, so a link cannot point at a route that
+/// moved — and since each route says what fills its parameters, a link with
+/// a missing or wrong id does not compile.
+enum SiteRoute {
+    static let home = Route<Void>("/")
+    static let health = Route<Void>("/health")
+    static let ready = Route<Void>("/ready")
+    static let metrics = Route<Void>("/metrics")
 
-    case login = "/login"
-    case logout = "/logout"
-    case secondFactor = "/login/second-factor"
-    case enrol = "/login/enrol"
-    case recoveryCodes = "/login/recovery-codes"
-    case accountLink = "/account-links/:token"
-    case accountPassword = "/account/password"
-    case accountLanguage = "/account/language"
+    static let login = Route<Void>("/login")
+    static let logout = Route<Void>("/logout")
+    static let secondFactor = Route<Void>("/login/second-factor")
+    static let enrol = Route<Void>("/login/enrol")
+    static let recoveryCodes = Route<Void>("/login/recovery-codes")
+    static let accountLink = Route<String>("/account-links/:token")
+    static let accountPassword = Route<Void>("/account/password")
+    static let accountLanguage = Route<Void>("/account/language")
 
-    case organizations = "/admin/organizations"
-    case organizationNew = "/admin/organizations/new"
-    case organization = "/admin/organizations/:organizationID"
-    case users = "/admin/users"
-    case userNew = "/admin/users/new"
-    case user = "/admin/users/:userID"
-    case userDeactivate = "/admin/users/:userID/deactivate"
-    case userReactivate = "/admin/users/:userID/reactivate"
-    case userReset = "/admin/users/:userID/reset"
+    static let organizations = Route<Void>("/admin/organizations")
+    static let organizationNew = Route<Void>("/admin/organizations/new")
+    static let organization = Route<UUID>("/admin/organizations/:organizationID")
+    static let users = Route<Void>("/admin/users")
+    static let userNew = Route<Void>("/admin/users/new")
+    static let user = Route<UUID>("/admin/users/:userID")
+    static let userDeactivate = Route<UUID>("/admin/users/:userID/deactivate")
+    static let userReactivate = Route<UUID>("/admin/users/:userID/reactivate")
+    static let userReset = Route<UUID>("/admin/users/:userID/reset")
 
-    case tenants = "/platform/tenants"
-    case tenantNew = "/platform/tenants/new"
-    case tenantDeactivate = "/platform/tenants/:tenantID/deactivate"
-    case tenantReactivate = "/platform/tenants/:tenantID/reactivate"
+    static let tenants = Route<Void>("/platform/tenants")
+    static let tenantNew = Route<Void>("/platform/tenants/new")
+    static let tenantDeactivate = Route<UUID>("/platform/tenants/:tenantID/deactivate")
+    static let tenantReactivate = Route<UUID>("/platform/tenants/:tenantID/reactivate")
 
-    case accessLog = "/privacy/access-log"
+    static let accessLog = Route<Void>("/privacy/access-log")
 
-    case worklist = "/worklist"
-    case households = "/households"
-    case householdNew = "/households/new"
-    case household = "/households/:householdID"
-    case members = "/households/:householdID/members"
-    case representatives = "/households/:householdID/representatives"
-    case residentBSN = "/households/:householdID/residents/:residentID/bsn"
-    case involvements = "/households/:householdID/involvements"
-    case involvementEnd = "/households/:householdID/involvements/:involvementID/end"
-    case involvementContact = "/households/:householdID/involvements/:involvementID/contact"
-    case consents = "/households/:householdID/consents"
-    case consentWithdraw = "/households/:householdID/consents/:consentID/withdraw"
-    case goals = "/households/:householdID/goals"
-    case goal = "/households/:householdID/goals/:goalID"
-    case notes = "/households/:householdID/notes"
-    case planReview = "/households/:householdID/plan/review"
-    case planPaperSignature = "/households/:householdID/plan/paper-signature"
-    case planVersions = "/households/:householdID/plan/versions"
-    case actions = "/households/:householdID/goals/:goalID/actions"
-    case actionStatus = "/households/:householdID/goals/:goalID/actions/:actionID/status"
-    case portalCode = "/households/:householdID/residents/:residentID/portal-code"
-    case portalActivate = "/portal/activate"
-    case portal = "/portal"
-    case portalAction = "/portal/actions"
-    case portalActionDone = "/portal/actions/:actionID/done"
-    case portalSign = "/portal/sign"
-    case portalComment = "/portal/comments"
-    case portalConsents = "/portal/consents"
-    case portalConsentWithdraw = "/portal/consents/:consentID/withdraw"
-    case portalAccessLog = "/portal/who-looked"
-    case portalExportJSON = "/portal/my-data.json"
-    case portalExportHTML = "/portal/my-data"
-    case myActions = "/my-actions"
-    case myActionDone = "/my-actions/:actionID/done"
-    case breakTheGlass = "/households/:householdID/break-the-glass"
-    case breakTheGlassReviews = "/privacy/break-the-glass"
-    case breakTheGlassReview = "/privacy/break-the-glass/:openingID"
-    case assessmentNew = "/households/:householdID/residents/:residentID/assessments/new"
-    case assessments = "/households/:householdID/residents/:residentID/assessments"
-    case portalAssessmentNew = "/portal/assessments/new"
-    case portalAssessments = "/portal/assessments"
-    case tenantSettings = "/admin/settings"
-    case apiInstruments = "/api/v1/instruments"
-    case apiHouseholdAssessments = "/api/v1/households/:householdID/assessments"
-    case apiAssessment = "/api/v1/assessments/:assessmentID"
+    static let worklist = Route<Void>("/worklist")
+    static let households = Route<Void>("/households")
+    static let householdNew = Route<Void>("/households/new")
+    static let household = Route<UUID>("/households/:householdID")
+    static let members = Route<UUID>("/households/:householdID/members")
+    static let representatives = Route<UUID>("/households/:householdID/representatives")
+    static let residentBSN = Route<(UUID, UUID)>("/households/:householdID/residents/:residentID/bsn")
+    static let involvements = Route<UUID>("/households/:householdID/involvements")
+    static let involvementEnd = Route<(UUID, UUID)>("/households/:householdID/involvements/:involvementID/end")
+    static let involvementContact = Route<(UUID, UUID)>("/households/:householdID/involvements/:involvementID/contact")
+    static let consents = Route<UUID>("/households/:householdID/consents")
+    static let consentWithdraw = Route<(UUID, UUID)>("/households/:householdID/consents/:consentID/withdraw")
+    static let goals = Route<UUID>("/households/:householdID/goals")
+    static let goal = Route<(UUID, UUID)>("/households/:householdID/goals/:goalID")
+    static let notes = Route<UUID>("/households/:householdID/notes")
+    static let planReview = Route<UUID>("/households/:householdID/plan/review")
+    static let planPaperSignature = Route<UUID>("/households/:householdID/plan/paper-signature")
+    static let planVersions = Route<UUID>("/households/:householdID/plan/versions")
+    static let actions = Route<(UUID, UUID)>("/households/:householdID/goals/:goalID/actions")
+    static let actionStatus = Route<(UUID, UUID, UUID)>("/households/:householdID/goals/:goalID/actions/:actionID/status")
+    static let portalCode = Route<(UUID, UUID)>("/households/:householdID/residents/:residentID/portal-code")
+    static let portalActivate = Route<Void>("/portal/activate")
+    static let portal = Route<Void>("/portal")
+    static let portalAction = Route<Void>("/portal/actions")
+    static let portalActionDone = Route<UUID>("/portal/actions/:actionID/done")
+    static let portalSign = Route<Void>("/portal/sign")
+    static let portalComment = Route<Void>("/portal/comments")
+    static let portalConsents = Route<Void>("/portal/consents")
+    static let portalConsentWithdraw = Route<UUID>("/portal/consents/:consentID/withdraw")
+    static let portalAccessLog = Route<Void>("/portal/who-looked")
+    static let portalExportJSON = Route<Void>("/portal/my-data.json")
+    static let portalExportHTML = Route<Void>("/portal/my-data")
+    static let myActions = Route<Void>("/my-actions")
+    static let myActionDone = Route<UUID>("/my-actions/:actionID/done")
+    static let breakTheGlass = Route<UUID>("/households/:householdID/break-the-glass")
+    static let breakTheGlassReviews = Route<Void>("/privacy/break-the-glass")
+    static let breakTheGlassReview = Route<UUID>("/privacy/break-the-glass/:openingID")
+    static let assessmentNew = Route<(UUID, UUID)>("/households/:householdID/residents/:residentID/assessments/new")
+    static let assessments = Route<(UUID, UUID)>("/households/:householdID/residents/:residentID/assessments")
+    static let portalAssessmentNew = Route<Void>("/portal/assessments/new")
+    static let portalAssessments = Route<Void>("/portal/assessments")
+    static let tenantSettings = Route<Void>("/admin/settings")
+    static let apiInstruments = Route<Void>("/api/v1/instruments")
+    static let apiHouseholdAssessments = Route<UUID>("/api/v1/households/:householdID/assessments")
+    static let apiAssessment = Route<UUID>("/api/v1/assessments/:assessmentID")
 
-    case referralNew = "/households/:householdID/goals/:goalID/referrals/new"
-    case goalReferrals = "/households/:householdID/goals/:goalID/referrals"
-    case referrals = "/referrals"
-    case referral = "/referrals/:referralID"
-    case referralStatus = "/referrals/:referralID/status"
-    case referralRedirect = "/referrals/:referralID/redirect"
-    case notifications = "/notifications"
-    case apiReferralFHIR = "/api/v1/referrals/:referralID/fhir"
-    case oauthToken = "/api/v1/oauth/token"
-    case openAPI = "/api/v1/openapi.json"
-    case apiTokens = "/account/api-tokens"
-    case apiTokenRevoke = "/account/api-tokens/:tokenID/revoke"
-    case apiClients = "/admin/api-clients"
-    case apiClientRevoke = "/admin/api-clients/:clientID/revoke"
+    static let referralNew = Route<(UUID, UUID)>("/households/:householdID/goals/:goalID/referrals/new")
+    static let goalReferrals = Route<(UUID, UUID)>("/households/:householdID/goals/:goalID/referrals")
+    static let referrals = Route<Void>("/referrals")
+    static let referral = Route<UUID>("/referrals/:referralID")
+    static let referralStatus = Route<UUID>("/referrals/:referralID/status")
+    static let referralRedirect = Route<UUID>("/referrals/:referralID/redirect")
+    static let notifications = Route<Void>("/notifications")
+    static let apiReferralFHIR = Route<UUID>("/api/v1/referrals/:referralID/fhir")
+    static let oauthToken = Route<Void>("/api/v1/oauth/token")
+    static let openAPI = Route<Void>("/api/v1/openapi.json")
+    static let apiTokens = Route<Void>("/account/api-tokens")
+    static let apiTokenRevoke = Route<UUID>("/account/api-tokens/:tokenID/revoke")
+    static let apiClients = Route<Void>("/admin/api-clients")
+    static let apiClientRevoke = Route<UUID>("/admin/api-clients/:clientID/revoke")
 
-    case socialMap = "/social-map"
-    case socialMapService = "/social-map/services/:serviceID"
-    case socialMapServiceNew = "/social-map/services/new"
-    case socialMapServices = "/social-map/services"
-    case socialMapServiceEdit = "/social-map/services/:serviceID/edit"
-    case socialMapProviders = "/social-map/providers"
-    case socialMapProviderNew = "/social-map/providers/new"
-    case socialMapProvider = "/social-map/providers/:mapOrganizationID"
-    case socialMapLocations = "/social-map/providers/:mapOrganizationID/locations"
-    case socialMapLocationDelete = "/social-map/providers/:mapOrganizationID/locations/:locationID/delete"
-    case socialMapAdmin = "/admin/social-map"
-    case socialMapPublish = "/admin/social-map/public"
-    case socialMapImport = "/admin/social-map/import"
-    case socialMapExport = "/admin/social-map/export.json"
-    case socialMapExportCSV = "/admin/social-map/export.csv"
-    case publicSocialMap = "/t/:tenantSlug/sociale-kaart"
-    case publicService = "/t/:tenantSlug/sociale-kaart/:serviceID"
+    static let socialMap = Route<Void>("/social-map")
+    static let socialMapService = Route<UUID>("/social-map/services/:serviceID")
+    static let socialMapServiceNew = Route<Void>("/social-map/services/new")
+    static let socialMapServices = Route<Void>("/social-map/services")
+    static let socialMapServiceEdit = Route<UUID>("/social-map/services/:serviceID/edit")
+    static let socialMapProviders = Route<Void>("/social-map/providers")
+    static let socialMapProviderNew = Route<Void>("/social-map/providers/new")
+    static let socialMapProvider = Route<UUID>("/social-map/providers/:mapOrganizationID")
+    static let socialMapLocations = Route<UUID>("/social-map/providers/:mapOrganizationID/locations")
+    static let socialMapLocationDelete = Route<(UUID, UUID)>("/social-map/providers/:mapOrganizationID/locations/:locationID/delete")
+    static let socialMapAdmin = Route<Void>("/admin/social-map")
+    static let socialMapPublish = Route<Void>("/admin/social-map/public")
+    static let socialMapImport = Route<Void>("/admin/social-map/import")
+    static let socialMapExport = Route<Void>("/admin/social-map/export.json")
+    static let socialMapExportCSV = Route<Void>("/admin/social-map/export.csv")
+    static let publicSocialMap = Route<String>("/t/:tenantSlug/sociale-kaart")
+    static let publicService = Route<(String, UUID)>("/t/:tenantSlug/sociale-kaart/:serviceID")
 
-    case hsdsRoot = "/hsds"
-    case hsdsServices = "/hsds/services"
-    case hsdsService = "/hsds/services/:serviceID"
-    case hsdsOrganizations = "/hsds/organizations"
-    case hsdsOrganization = "/hsds/organizations/:mapOrganizationID"
-    case hsdsTaxonomies = "/hsds/taxonomies"
-    case hsdsTaxonomy = "/hsds/taxonomies/:taxonomyID"
-    case hsdsTaxonomyTerms = "/hsds/taxonomy_terms"
-    case hsdsTaxonomyTerm = "/hsds/taxonomy_terms/:termID"
-    case hsdsServiceAtLocations = "/hsds/service_at_locations"
-    case hsdsServiceAtLocation = "/hsds/service_at_locations/:serviceAtLocationID"
+    static let hsdsRoot = Route<Void>("/hsds")
+    static let hsdsServices = Route<Void>("/hsds/services")
+    static let hsdsService = Route<UUID>("/hsds/services/:serviceID")
+    static let hsdsOrganizations = Route<Void>("/hsds/organizations")
+    static let hsdsOrganization = Route<UUID>("/hsds/organizations/:mapOrganizationID")
+    static let hsdsTaxonomies = Route<Void>("/hsds/taxonomies")
+    static let hsdsTaxonomy = Route<UUID>("/hsds/taxonomies/:taxonomyID")
+    static let hsdsTaxonomyTerms = Route<Void>("/hsds/taxonomy_terms")
+    static let hsdsTaxonomyTerm = Route<UUID>("/hsds/taxonomy_terms/:termID")
+    static let hsdsServiceAtLocations = Route<Void>("/hsds/service_at_locations")
+    static let hsdsServiceAtLocation = Route<UUID>("/hsds/service_at_locations/:serviceAtLocationID")
+}
 
-    var components: [PathComponent] { rawValue.pathComponents }
+/// A path pattern with `:parameters`, filled in order by `Parameters`
+/// (`Void`, an id, a slug, or a tuple of them).
+struct Route<Parameters>: Sendable, Equatable {
+    let pattern: String
 
-    /// The path with each `:parameter` replaced, in order, by `values`.
-    func path(_ values: CustomStringConvertible...) -> String {
+    init(_ pattern: String) {
+        for name in pattern.split(separator: "/") where name.first == ":" {
+            precondition(RouteParameter(rawValue: String(name.dropFirst())) != nil, "\(pattern): \(name) is not a RouteParameter")
+        }
+        self.pattern = pattern
+    }
+
+    var components: [PathComponent] { pattern.pathComponents }
+
+    /// The pattern with each `:parameter` replaced, in order, by `values`.
+    fileprivate func fill(_ values: [CustomStringConvertible]) -> String {
         var remaining = values.makeIterator()
         var path = ""
-        for part in rawValue.split(separator: "/") {
+        for part in pattern.split(separator: "/") {
             path += "/"
             guard part.first == ":" else { path += part; continue }
             let value = remaining.next()
-            path += (value as? UUID)?.canonicalText ?? Self.escaped(value?.description ?? "")
+            path += (value as? UUID)?.canonicalText ?? Route<Void>.escaped(value?.description ?? "")
         }
         return path.isEmpty ? "/" : path
     }
+}
+
+extension Route where Parameters == Void {
+    func path() -> String { pattern }
 
     /// A value as one path segment. Ids and slugs pass as they are: pages
     /// build hundreds of links, and Foundation's percent-encoding is slow on Linux.
@@ -153,18 +171,41 @@ enum SiteRoute: String, CaseIterable {
     }
 }
 
+extension Route where Parameters == UUID { func path(_ id: UUID) -> String { fill([id]) } }
+extension Route where Parameters == String { func path(_ text: String) -> String { fill([text]) } }
+extension Route where Parameters == (UUID, UUID) { func path(_ first: UUID, _ second: UUID) -> String { fill([first, second]) } }
+extension Route where Parameters == (UUID, UUID, UUID) {
+    func path(_ first: UUID, _ second: UUID, _ third: UUID) -> String { fill([first, second, third]) }
+}
+extension Route where Parameters == (String, UUID) { func path(_ text: String, _ id: UUID) -> String { fill([text, id]) } }
+
+/// The names routes give their parameters; handlers read them by these, never by a string.
+enum RouteParameter: String, CaseIterable {
+    case token, organizationID, userID, tenantID, householdID, residentID, involvementID, consentID, goalID, actionID, openingID
+    case assessmentID, referralID, tokenID, clientID, serviceID, mapOrganizationID, locationID, tenantSlug
+    case taxonomyID, termID, serviceAtLocationID
+}
+
+extension Request {
+    /// The id a route's parameter carries; nil when it is missing or not an id (a 404 to the caller).
+    func id(_ parameter: RouteParameter) -> UUID? { parameters.get(parameter.rawValue, as: UUID.self) }
+
+    /// A text parameter (a slug, a token) as it came.
+    func text(_ parameter: RouteParameter) -> String? { parameters.get(parameter.rawValue) }
+}
+
 extension RoutesBuilder {
     @discardableResult
-    func get<Response: AsyncResponseEncodable>(
-        _ route: SiteRoute, use closure: @Sendable @escaping (Request) async throws -> Response
-    ) -> Route {
+    func get<Parameters, Response: AsyncResponseEncodable>(
+        _ route: Route<Parameters>, use closure: @Sendable @escaping (Request) async throws -> Response
+    ) -> Vapor.Route {
         on(.GET, route.components, use: closure)
     }
 
     @discardableResult
-    func post<Response: AsyncResponseEncodable>(
-        _ route: SiteRoute, use closure: @Sendable @escaping (Request) async throws -> Response
-    ) -> Route {
+    func post<Parameters, Response: AsyncResponseEncodable>(
+        _ route: Route<Parameters>, use closure: @Sendable @escaping (Request) async throws -> Response
+    ) -> Vapor.Route {
         on(.POST, route.components, use: closure)
     }
 }

@@ -9,14 +9,14 @@ struct PortalActivationController {
     static let lifetime: TimeInterval = 14 * 24 * 3600
 
     func register(public routes: any RoutesBuilder, signedIn: any RoutesBuilder) {
-        signedIn.post(.portalCode, use: issue)
-        routes.get(.portalActivate) { req in try await activatePage(req, PortalActivateForm(), errors: .none) }
-        routes.post(.portalActivate, use: activate)
+        signedIn.post(SiteRoute.portalCode, use: issue)
+        routes.get(SiteRoute.portalActivate) { req in try await activatePage(req, PortalActivateForm(), errors: .none) }
+        routes.post(SiteRoute.portalActivate, use: activate)
     }
 
     func issue(req: Request) async throws -> Response {
-        let opened = try await req.residentAccess().open(req.parameters.get("householdID", as: UUID.self), .coordinate, event: "portal.code_issued")
-        guard let resident = try await opened.member(req.parameters.get("residentID", as: UUID.self), on: req.db), resident.userID == nil else { throw AppError.notFound }
+        let opened = try await req.residentAccess().open(req.id(.householdID), .coordinate, event: "portal.code_issued")
+        guard let resident = try await opened.member(req.id(.residentID), on: req.db), resident.userID == nil else { throw AppError.notFound }
         let code = Self.newCode()
         try await req.db.transaction { tx in
             try await PortalActivation.query(on: tx).filter(\.$residentID == resident.requireID()).filter(\.$usedAt == nil).delete()

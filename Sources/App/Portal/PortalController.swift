@@ -7,16 +7,16 @@ import Vapor
 /// download. Every read goes through the access rule like anyone else's.
 struct PortalController {
     func register(_ routes: any RoutesBuilder) {
-        routes.get(.portal, use: show)
-        routes.post(.portalAction, use: addAction)
-        routes.post(.portalActionDone, use: actionDone)
-        routes.post(.portalSign, use: sign)
-        routes.post(.portalComment, use: comment)
-        routes.post(.portalConsents, use: giveConsent)
-        routes.post(.portalConsentWithdraw, use: withdrawConsent)
-        routes.get(.portalAccessLog, use: whoLooked)
-        routes.get(.portalExportJSON, use: exportJSON)
-        routes.get(.portalExportHTML, use: exportHTML)
+        routes.get(SiteRoute.portal, use: show)
+        routes.post(SiteRoute.portalAction, use: addAction)
+        routes.post(SiteRoute.portalActionDone, use: actionDone)
+        routes.post(SiteRoute.portalSign, use: sign)
+        routes.post(SiteRoute.portalComment, use: comment)
+        routes.post(SiteRoute.portalConsents, use: giveConsent)
+        routes.post(SiteRoute.portalConsentWithdraw, use: withdrawConsent)
+        routes.get(SiteRoute.portalAccessLog, use: whoLooked)
+        routes.get(SiteRoute.portalExportJSON, use: exportJSON)
+        routes.get(SiteRoute.portalExportHTML, use: exportHTML)
     }
 
     /// The resident's household — their own, or that of the person they
@@ -58,7 +58,7 @@ struct PortalController {
     func actionDone(req: Request) async throws -> Response {
         let (opened, _) = try await Self.own(req, event: "portal.action_done", acting: true)
         // Residents tick off their own steps; others' steps are theirs to close.
-        guard let action = try await opened.action(req.parameters.get("actionID", as: UUID.self), on: req.db),
+        guard let action = try await opened.action(req.id(.actionID), on: req.db),
               action.ownerKind == ActionOwnerKind.resident.rawValue else { throw AppError.notFound }
         try await req.db.transaction { tx in
             action.status = ActionStatus.done.rawValue
@@ -128,7 +128,7 @@ struct PortalController {
 
     func withdrawConsent(req: Request) async throws -> Response {
         let (opened, _) = try await Self.own(req, event: "portal.consent_withdraw", acting: true)
-        guard let consent = try await opened.consent(req.parameters.get("consentID", as: UUID.self), on: req.db) else { throw AppError.notFound }
+        guard let consent = try await opened.consent(req.id(.consentID), on: req.db) else { throw AppError.notFound }
         try await ConsentWithdrawal.withdraw(consent, in: opened, req: req)
         return req.redirect(to: SiteRoute.portal.path())
     }

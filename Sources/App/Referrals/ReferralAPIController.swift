@@ -6,7 +6,7 @@ import Vapor
 /// page: what the viewer may not see is not in the bundle.
 struct ReferralAPIController {
     func register(_ routes: any RoutesBuilder) {
-        routes.get(.apiReferralFHIR, use: fhir)
+        routes.get(SiteRoute.apiReferralFHIR, use: fhir)
     }
 
     func fhir(req: Request) async throws -> Response {

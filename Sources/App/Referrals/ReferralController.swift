@@ -5,9 +5,9 @@ import Vapor
 /// One referral: its page, its next step, and redirecting a rejected one.
 struct ReferralController {
     func register(_ routes: any RoutesBuilder) {
-        routes.get(.referral, use: show)
-        routes.post(.referralStatus, use: changeStatus)
-        routes.post(.referralRedirect, use: redirect)
+        routes.get(SiteRoute.referral, use: show)
+        routes.post(SiteRoute.referralStatus, use: changeStatus)
+        routes.post(SiteRoute.referralRedirect, use: redirect)
     }
 
     func show(req: Request) async throws -> Response {
@@ -57,7 +57,7 @@ struct ReferralController {
     /// household and goal domain (team members, or the receiver while open):
     /// to see it, or (`acting`) to move it on, which an emergency opening may not.
     static func open(_ req: Request, event: String, acting: Bool = false) async throws -> (Referral, Goal, ResidentAccess.Opened) {
-        try await req.residentAccess().openReferral(req.parameters.get("referralID", as: UUID.self), acting: acting, event: event)
+        try await req.residentAccess().openReferral(req.id(.referralID), acting: acting, event: event)
     }
 
     static func page(_ req: Request, _ referral: Referral, _ goal: Goal, _ opened: ResidentAccess.Opened,

@@ -33,8 +33,8 @@ struct ReferralFormController {
     }
 
     func register(_ routes: any RoutesBuilder) {
-        routes.get(.referralNew, use: new)
-        routes.post(.goalReferrals, use: create)
+        routes.get(SiteRoute.referralNew, use: new)
+        routes.post(SiteRoute.goalReferrals, use: create)
     }
 
     func new(req: Request) async throws -> Response {

@@ -19,7 +19,7 @@ struct ReferralQueueController {
     }
 
     func register(_ routes: any RoutesBuilder) {
-        routes.get(.referrals, use: list)
+        routes.get(SiteRoute.referrals, use: list)
     }
 
     func list(req: Request) async throws -> Response {

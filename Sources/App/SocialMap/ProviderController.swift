@@ -6,13 +6,13 @@ import Vapor
 /// all; organisation editors see and change their own.
 struct ProviderController {
     func register(_ routes: any RoutesBuilder) {
-        routes.get(.socialMapProviders, use: list)
-        routes.get(.socialMapProviderNew, use: new)
-        routes.post(.socialMapProviders, use: create)
-        routes.get(.socialMapProvider, use: edit)
-        routes.post(.socialMapProvider, use: update)
-        routes.post(.socialMapLocations, use: addLocation)
-        routes.post(.socialMapLocationDelete, use: deleteLocation)
+        routes.get(SiteRoute.socialMapProviders, use: list)
+        routes.get(SiteRoute.socialMapProviderNew, use: new)
+        routes.post(SiteRoute.socialMapProviders, use: create)
+        routes.get(SiteRoute.socialMapProvider, use: edit)
+        routes.post(SiteRoute.socialMapProvider, use: update)
+        routes.post(SiteRoute.socialMapLocations, use: addLocation)
+        routes.post(SiteRoute.socialMapLocationDelete, use: deleteLocation)
     }
 
     func list(req: Request) async throws -> Response {
@@ -85,7 +85,7 @@ struct ProviderController {
 
     func deleteLocation(req: Request) async throws -> Response {
         let (actor, provider) = try await find(req)
-        let location = try await MapLocation.find(req.parameters.get("locationID", as: UUID.self), in: actor.tenantID, on: req.db)
+        let location = try await MapLocation.find(req.id(.locationID), in: actor.tenantID, on: req.db)
         guard location.mapOrganizationID == provider.id else { throw AppError.notFound }
         try await req.db.transaction { tx in
             try await location.delete(on: tx)
@@ -96,7 +96,7 @@ struct ProviderController {
 
     private func find(_ req: Request) async throws -> (Actor, MapOrganization) {
         let actor = try req.requireActor()
-        let provider = try await MapOrganization.find(req.parameters.get("mapOrganizationID", as: UUID.self), in: actor.tenantID, on: req.db)
+        let provider = try await MapOrganization.find(req.id(.mapOrganizationID), in: actor.tenantID, on: req.db)
         guard SocialMapRights.canEdit(role: actor.role, actorOrganizationID: actor.organizationID, providerOrganizationID: provider.organizationID) else {
             throw AppError.forbidden
         }

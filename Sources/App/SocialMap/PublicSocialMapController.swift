@@ -6,8 +6,8 @@ import Vapor
 /// admin has published it; otherwise it does not exist (404).
 struct PublicSocialMapController {
     func register(_ routes: any RoutesBuilder) {
-        routes.get(.publicSocialMap, use: search)
-        routes.get(.publicService, use: show)
+        routes.get(SiteRoute.publicSocialMap, use: search)
+        routes.get(SiteRoute.publicService, use: show)
     }
 
     func search(req: Request) async throws -> Response {
@@ -24,7 +24,7 @@ struct PublicSocialMapController {
 
     func show(req: Request) async throws -> Response {
         let tenant = try await Self.tenant(req)
-        let service = try await Service.find(req.parameters.get("serviceID", as: UUID.self), in: try tenant.requireID(), on: req.db)
+        let service = try await Service.find(req.id(.serviceID), in: try tenant.requireID(), on: req.db)
         guard service.status != ServiceStatus.defunct.rawValue else { throw AppError.notFound }
         let record = try await ServiceRecords.load(service, on: req.db)
         let page = ServiceDetailPage(record, req: req, backHref: SiteRoute.publicSocialMap.path(tenant.slug), editHref: nil)
@@ -32,7 +32,7 @@ struct PublicSocialMapController {
     }
 
     static func tenant(_ req: Request) async throws -> Tenant {
-        guard let slug = req.parameters.get("tenantSlug"), TenantController.isValidSlug(slug),
+        guard let slug = req.text(.tenantSlug), TenantController.isValidSlug(slug),
               let tenant = try await Tenant.query(on: req.db).filter(\.$slug == slug).first(),
               tenant.isActive, tenant.publicSocialMap
         else { throw AppError.notFound }

@@ -6,10 +6,10 @@ import Vapor
 /// their own (SocialMapRights).
 struct ServiceEditController {
     func register(_ routes: any RoutesBuilder) {
-        routes.get(.socialMapServiceNew, use: new)
-        routes.post(.socialMapServices, use: create)
-        routes.get(.socialMapServiceEdit, use: edit)
-        routes.post(.socialMapServiceEdit, use: update)
+        routes.get(SiteRoute.socialMapServiceNew, use: new)
+        routes.post(SiteRoute.socialMapServices, use: create)
+        routes.get(SiteRoute.socialMapServiceEdit, use: edit)
+        routes.post(SiteRoute.socialMapServiceEdit, use: update)
     }
 
     func new(req: Request) async throws -> Response {
@@ -60,7 +60,7 @@ struct ServiceEditController {
     /// The service in the actor's tenant (404 otherwise), and only when they may edit it (403).
     private func find(_ req: Request) async throws -> (Actor, Service) {
         let actor = try req.requireActor()
-        let service = try await Service.find(req.parameters.get("serviceID", as: UUID.self), in: actor.tenantID, on: req.db)
+        let service = try await Service.find(req.id(.serviceID), in: actor.tenantID, on: req.db)
         let provider = try await MapOrganization.find(service.mapOrganizationID, in: actor.tenantID, on: req.db)
         guard SocialMapRights.canEdit(role: actor.role, actorOrganizationID: actor.organizationID, providerOrganizationID: provider.organizationID) else {
             throw AppError.forbidden

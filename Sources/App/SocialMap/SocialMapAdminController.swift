@@ -6,11 +6,11 @@ import Vapor
 /// HSDS data package and exporting the map.
 struct SocialMapAdminController {
     func register(_ routes: any RoutesBuilder) {
-        routes.get(.socialMapAdmin, use: show)
-        routes.post(.socialMapPublish, use: publish)
-        routes.post(.socialMapImport, use: importPackage)
-        routes.get(.socialMapExport, use: export)
-        routes.get(.socialMapExportCSV, use: exportCSV)
+        routes.get(SiteRoute.socialMapAdmin, use: show)
+        routes.post(SiteRoute.socialMapPublish, use: publish)
+        routes.post(SiteRoute.socialMapImport, use: importPackage)
+        routes.get(SiteRoute.socialMapExport, use: export)
+        routes.get(SiteRoute.socialMapExportCSV, use: exportCSV)
     }
 
     func show(req: Request) async throws -> Response {

@@ -5,8 +5,8 @@ import Vapor
 /// The social map for signed-in people: search and a service's page.
 struct SocialMapController {
     func register(_ routes: any RoutesBuilder) {
-        routes.get(.socialMap, use: search)
-        routes.get(.socialMapService, use: show)
+        routes.get(SiteRoute.socialMap, use: search)
+        routes.get(SiteRoute.socialMapService, use: show)
     }
 
     func search(req: Request) async throws -> Response {
@@ -24,7 +24,7 @@ struct SocialMapController {
 
     func show(req: Request) async throws -> Response {
         let actor = try req.requireActor()
-        let service = try await Service.find(req.parameters.get("serviceID", as: UUID.self), in: actor.tenantID, on: req.db)
+        let service = try await Service.find(req.id(.serviceID), in: actor.tenantID, on: req.db)
         let record = try await ServiceRecords.load(service, on: req.db)
         let canEdit = SocialMapRights.canEdit(role: actor.role, actorOrganizationID: actor.organizationID, providerOrganizationID: record.organization.organizationID)
         let page = ServiceDetailPage(record, req: req, backHref: SiteRoute.socialMap.path(),

@@ -31,11 +31,11 @@ struct TenantController {
     }
 
     func register(_ routes: any RoutesBuilder) {
-        routes.get(.tenants, use: list)
-        routes.get(.tenantNew, use: new)
-        routes.post(.tenants, use: create)
-        routes.post(.tenantDeactivate) { req in try await setActive(req, false) }
-        routes.post(.tenantReactivate) { req in try await setActive(req, true) }
+        routes.get(SiteRoute.tenants, use: list)
+        routes.get(SiteRoute.tenantNew, use: new)
+        routes.post(SiteRoute.tenants, use: create)
+        routes.post(SiteRoute.tenantDeactivate) { req in try await setActive(req, false) }
+        routes.post(SiteRoute.tenantReactivate) { req in try await setActive(req, true) }
     }
 
     func list(req: Request) async throws -> Response {
@@ -92,7 +92,7 @@ struct TenantController {
     /// A deactivated tenant's users cannot sign in; its open sessions end at once. Its data stays.
     func setActive(_ req: Request, _ active: Bool) async throws -> Response {
         let actor = try req.requireActor()
-        guard let tenant = try await Tenant.find(req.parameters.get("tenantID", as: UUID.self), on: req.db) else { throw AppError.notFound }
+        guard let tenant = try await Tenant.find(req.id(.tenantID), on: req.db) else { throw AppError.notFound }
         let id = try tenant.requireID()
         guard id != actor.tenantID else { throw AppError.forbidden }
         try await req.db.transaction { tx in

@@ -17,8 +17,8 @@ struct TenantSettingsController {
     }
 
     func register(_ routes: any RoutesBuilder) {
-        routes.get(.tenantSettings, use: show)
-        routes.post(.tenantSettings, use: update)
+        routes.get(SiteRoute.tenantSettings, use: show)
+        routes.post(SiteRoute.tenantSettings, use: update)
     }
 
     func show(req: Request) async throws -> Response {

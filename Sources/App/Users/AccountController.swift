@@ -21,9 +21,9 @@ struct AccountController {
     struct LanguageForm: Content { var locale: String? }
 
     func register(_ routes: any RoutesBuilder) {
-        routes.get(.accountPassword, use: show)
-        routes.post(.accountPassword, use: changePassword)
-        routes.post(.accountLanguage, use: changeLanguage)
+        routes.get(SiteRoute.accountPassword, use: show)
+        routes.post(SiteRoute.accountPassword, use: changePassword)
+        routes.post(SiteRoute.accountLanguage, use: changeLanguage)
     }
 
     func show(req: Request) async throws -> Response {

@@ -16,8 +16,8 @@ struct AccountLinkController {
     }
 
     func register(_ routes: any RoutesBuilder) {
-        routes.get(.accountLink, use: show)
-        routes.post(.accountLink, use: submit)
+        routes.get(SiteRoute.accountLink, use: show)
+        routes.post(SiteRoute.accountLink, use: submit)
     }
 
     func show(req: Request) async throws -> Response {
@@ -48,7 +48,7 @@ struct AccountLinkController {
     }
 
     static func resolve(_ req: Request) async throws -> (AccountLink, User) {
-        let token = req.parameters.get("token") ?? ""
+        let token = req.text(.token) ?? ""
         guard let link = try await AccountLinks.find(token: token, req: req),
               let user = try await User.find(link.userID, on: req.db), user.isActive
         else { throw AppError.notFound }

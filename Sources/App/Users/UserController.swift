@@ -43,14 +43,14 @@ struct UserController {
     struct LinkPage: Encodable { let username: String; let link: String; let isInvitation: Bool; let backHref: String }
 
     func register(_ routes: any RoutesBuilder) {
-        routes.get(.users, use: list)
-        routes.get(.userNew, use: new)
-        routes.post(.users, use: create)
-        routes.get(.user, use: edit)
-        routes.post(.user, use: update)
-        routes.post(.userDeactivate) { req in try await setActive(req, false) }
-        routes.post(.userReactivate) { req in try await setActive(req, true) }
-        routes.post(.userReset, use: reset)
+        routes.get(SiteRoute.users, use: list)
+        routes.get(SiteRoute.userNew, use: new)
+        routes.post(SiteRoute.users, use: create)
+        routes.get(SiteRoute.user, use: edit)
+        routes.post(SiteRoute.user, use: update)
+        routes.post(SiteRoute.userDeactivate) { req in try await setActive(req, false) }
+        routes.post(SiteRoute.userReactivate) { req in try await setActive(req, true) }
+        routes.post(SiteRoute.userReset, use: reset)
     }
 
     func list(req: Request) async throws -> Response {
@@ -122,7 +122,7 @@ struct UserController {
 
     static func find(_ req: Request) async throws -> User {
         let actor = try req.requireActor()
-        return try await User.find(req.parameters.get("userID", as: UUID.self), in: actor.tenantID, on: req.db)
+        return try await User.find(req.id(.userID), in: actor.tenantID, on: req.db)
     }
 
     private func linkPage(_ req: Request, user: User, link: String, isInvitation: Bool) async throws -> Response {
