@@ -21,23 +21,16 @@ struct AssessmentAPIController {
     func list(req: Request) async throws -> [AssessmentDTO] {
         let opened = try await req.residentAccess().open(req.id(.householdID), .identity, event: "assessment.read")
         let residentID = try req.query.get(UUID?.self, at: "residentId")
-        let records = try await AssessmentStore.history(
-            householdID: try opened.household.requireID(), tenantID: opened.household.tenantID, residentID: residentID,
-            visible: { opened.allows(.detail($0)) }, on: req.db
-        )
+        let records = try await opened.assessments(residentID: residentID, on: req.db)
         let cipher = FieldCipher(key: req.application.config.keys.field)
         return try records.map { try AssessmentDTO($0, cipher: cipher) }
     }
 
     func show(req: Request) async throws -> AssessmentDTO {
-        let actor = try req.requireActor()
         let access = try req.residentAccess()
         let (opened, assessment) = try await access.openAssessment(req.id(.assessmentID), event: "assessment.read")
         let assessmentID = try assessment.requireID()
-        let visible = try await AssessmentStore.history(
-            householdID: assessment.householdID, tenantID: actor.tenantID, assessmentID: assessmentID,
-            visible: { opened.allows(.detail($0)) }, on: req.db
-        )
+        let visible = try await opened.assessments(assessmentID: assessmentID, on: req.db)
         guard let record = visible.first else {
             // None of its domains is the caller's: log the refusal on its first domain (403).
             let domain = try await access.firstDomain(of: assessment)
@@ -72,9 +65,7 @@ struct AssessmentAPIController {
         case .valid(let valid):
             let (_, basis) = try await access.openDomains(householdID, valid.domains, event: "assessment.create")
             let assessment = try await AssessmentStore.record(valid, household: opened.household, resident: resident, source: source, basis: basis, in: req.context())
-            let stored = try await AssessmentStore.history(
-                householdID: assessment.householdID, tenantID: actor.tenantID, assessmentID: try assessment.requireID(), visible: { _ in true }, on: req.db
-            )
+            let stored = try await opened.assessments(assessmentID: try assessment.requireID(), on: req.db)
             guard let record = stored.first else { throw AppError.notFound }
             let response = try await AssessmentDTO(record, cipher: FieldCipher(key: req.application.config.keys.field)).encodeResponse(status: .created, for: req)
             response.headers.replaceOrAdd(name: HTTPHeaders.Name.location, value: SiteRoute.apiAssessment.path(try assessment.requireID()))

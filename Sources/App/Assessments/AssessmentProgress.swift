@@ -32,14 +32,14 @@ struct AssessmentProgress {
 
     struct Member: Encodable { let anchor: String; let name: String; let charts: [Chart]; let newLinks: [Link] }
 
-    /// Progress of `residents`, as `visible` admits; `newLink` offers a new
+    /// Progress of `residents`, as far as the opening shows; `newLink` offers a new
     /// assessment (nil: none). Also, per life domain, a baseline-and-latest
     /// line per member for the goals in that domain.
     static func build(
-        householdID: UUID, tenantID: UUID, residents: [Resident], visible: @escaping (LifeDomain) -> Bool, plain: Bool,
+        _ opened: ResidentAccess.Opened, residents: [Resident], plain: Bool,
         newLink: (Resident, Instrument) -> String?, in context: Context
     ) async throws -> (members: [Member], goalMeasures: [LifeDomain: [String]]) {
-        let records = try await AssessmentStore.history(householdID: householdID, tenantID: tenantID, visible: visible, on: context.db)
+        let records = try await opened.assessments(on: context.db)
         let byResident = Dictionary(grouping: records, by: \.assessment.residentID)
         var measures: [LifeDomain: [String]] = [:]
         var members: [Member] = []
@@ -49,7 +49,7 @@ struct AssessmentProgress {
             var charts: [Chart] = []
             var links: [Link] = []
             for instrument in context.instruments.instruments {
-                let items = instrument.items(in: visible)
+                let items = instrument.items(in: { opened.allows(.detail($0)) })
                 guard !items.isEmpty else { continue }
                 if let href = newLink(resident, instrument) {
                     links.append(Link(href: href, label: context.t(plain ? "assessment.fill_in" : "assessment.new_for", (plain ? instrument.plainName : instrument.name).text(context.locale.rawValue))))

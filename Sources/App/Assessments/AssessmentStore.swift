@@ -84,26 +84,4 @@ enum AssessmentStore {
             ScoredOccasion(day: assessment.assessedOn, scores: Dictionary(scores.map { ($0.itemID, $0.score) }, uniquingKeysWith: { a, _ in a }))
         }
     }
-
-    /// The household's assessments, oldest first, each with only the scores
-    /// in domains `visible` admits; assessments with none of those are left out.
-    static func history(
-        householdID: UUID, tenantID: UUID, residentID: UUID? = nil, assessmentID: UUID? = nil,
-        visible: (LifeDomain) -> Bool, on db: any Database
-    ) async throws -> [Record] {
-        var which: SQLQueryString = "household_id = \(bind: householdID)"
-        if let residentID { which = "\(which) AND resident_id = \(bind: residentID)" }
-        if let assessmentID { which = "\(which) AND id = \(bind: assessmentID)" }
-        let assessments = try await Assessment.select(in: tenantID, where: which, orderBy: "assessed_on, created_at", on: db)
-        guard !assessments.isEmpty else { return [] }
-        let domains = LifeDomain.allCases.filter(visible).map(\.rawValue)
-        guard !domains.isEmpty else { return [] }
-        let scores = try await AssessmentScore.select(
-            in: tenantID, where: "assessment_id IN (\(binds: assessments.compactMap(\.id))) AND domain IN (\(binds: domains))", on: db)
-        let byAssessment = Dictionary(grouping: scores, by: \.assessmentID)
-        return assessments.compactMap { assessment in
-            guard let id = assessment.id, let scores = byAssessment[id], !scores.isEmpty else { return nil }
-            return Record(assessment: assessment, scores: scores.sorted { $0.itemID < $1.itemID })
-        }
-    }
 }

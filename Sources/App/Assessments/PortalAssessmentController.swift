@@ -46,8 +46,7 @@ struct PortalAssessmentController {
     /// professionals', side by side, with links to assess themself.
     static func progress(_ opened: ResidentAccess.Opened, resident: Resident, in context: Context) async throws -> [AssessmentProgress.Member] {
         try await AssessmentProgress.build(
-            householdID: try opened.household.requireID(), tenantID: opened.household.tenantID, residents: [resident],
-            visible: { opened.allows(.detail($0)) }, plain: true,
+            opened, residents: [resident], plain: true,
             newLink: { _, instrument in SiteRoute.portalAssessmentNew.path() + "?instrument=" + instrument.id }, in: context
         ).members
     }

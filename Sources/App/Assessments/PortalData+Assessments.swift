@@ -9,11 +9,11 @@ extension PortalData {
     }
 
     /// Every assessment of the household, newest first, in plain words.
-    static func assessments(householdID: UUID, tenantID: UUID, residents: [Resident], in context: Context) async throws -> [AssessmentItem] {
+    static func assessments(_ opened: ResidentAccess.Opened, residents: [Resident], in context: Context) async throws -> [AssessmentItem] {
         let names = Dictionary(residents.compactMap { r in r.id.map { ($0, r.fullName) } }, uniquingKeysWith: { a, _ in a })
         let cipher = FieldCipher(key: context.keys.field)
         let language = context.locale.rawValue
-        let records = try await AssessmentStore.history(householdID: householdID, tenantID: tenantID, visible: { _ in true }, on: context.db)
+        let records = try await opened.assessments(on: context.db)
         return records.reversed().map { record in
             let instrument = context.instruments.instrument(record.assessment.instrumentID)
             let scores = record.scores.map { score in

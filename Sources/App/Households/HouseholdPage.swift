@@ -124,7 +124,7 @@ struct HouseholdPage: Encodable {
 
         let scores = opened.context.role == .professional
         let (progress, measures) = try await AssessmentProgress.build(
-            householdID: id, tenantID: tenantID, residents: residents, visible: { opened.allows(.detail($0)) }, plain: false,
+            opened, residents: residents, plain: false,
             newLink: { resident, instrument in scores ? resident.id.map { SiteRoute.assessmentNew.path(id, $0) + "?instrument=" + instrument.id } : nil },
             in: context
         )

@@ -69,7 +69,7 @@ struct PortalData: Content {
             household: household.name, address: "\(household.street), \(household.postcode) \(household.city)",
             members: residents.map { Person(name: $0.fullName, birthDate: $0.birthDate, relation: context.t("relation.\($0.relation)")) },
             goals: goals, consents: consents, notes: notes,
-            assessments: try await assessments(householdID: householdID, tenantID: tenantID, residents: residents, in: context),
+            assessments: try await assessments(opened, residents: residents, in: context),
             versions: versions, looks: looks
         )
     }

@@ -16,7 +16,6 @@ struct ReferralController {
     }
 
     func changeStatus(req: Request) async throws -> Response {
-        let actor = try req.requireActor()
         let (referral, goal, opened) = try await Self.open(req, event: "referral.update", acting: true)
         let form = try req.content.decode(ReferralStatusForm.self)
         guard let next = form.status.flatMap(ReferralStatus.init(rawValue:)) else {

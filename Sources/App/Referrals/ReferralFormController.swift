@@ -44,7 +44,6 @@ struct ReferralFormController {
     }
 
     func create(req: Request) async throws -> Response {
-        let actor = try req.requireActor()
         let (opened, goal) = try await GoalController.openGoal(req, event: "referral.create", writing: true)
         let form = try req.content.decode(ReferralForm.self)
         let input = ReferralSending.Input(serviceID: form.service_id, organizationID: form.organization_id, domains: form.domains ?? [],

@@ -32,7 +32,6 @@ struct ResidentDataAccessTests {
         // A portal code links a resident to an account before that account can open anything.
         "Portal/PortalActivationController.swift": "activation: the code names the resident",
         // Known debt, to move onto the opened household's readers next (issue: one access path).
-        "Assessments/AssessmentStore.swift": "to move: assessments are written and read by visible domain",
     ]
 
     /// The resident-table queries in `source`, as the matched text.
