@@ -28,7 +28,7 @@ struct AssessmentController {
             // Every domain scored needs detail access; the first refused is a 403, nothing stored.
             let (_, basis) = try await req.residentAccess().openDomains(opened.household.id, valid.domains, event: "assessment.create")
             _ = try await AssessmentStore.record(valid, household: opened.household, resident: resident, source: .professional, basis: basis, in: req.context())
-            return req.redirect(to: SiteRoute.household.path(try opened.household.requireID()) + "#progress-\(try resident.requireID())")
+            return req.redirect(to: SiteRoute.household.path(try opened.household.requireID()) + "#progress-\(try resident.requireID())", notice: .assessmentSaved)
         }
     }
 

@@ -27,7 +27,7 @@ struct PortalAssessmentController {
         case .valid(let valid):
             let (_, basis) = try await req.residentAccess().openDomains(opened.household.id, valid.domains, event: "portal.assessment_create")
             _ = try await AssessmentStore.record(valid, household: opened.household, resident: resident, source: .own, basis: basis, in: req.context())
-            return req.redirect(to: SiteRoute.portal.path() + "#my-progress")
+            return req.redirect(to: SiteRoute.portal.path() + "#my-progress", notice: .assessmentSaved)
         }
     }
 

@@ -47,7 +47,7 @@ struct BreakTheGlassController {
             try await opening.create(on: tx)
             try await req.audit("break_the_glass.opened", outcome: .allowed, basis: .breakTheGlass, subjectID: householdID, purpose: String(reason.prefix(200)), objectType: "break_the_glass", objectID: opening.id?.uuidString, on: tx)
         }
-        return req.redirect(to: SiteRoute.household.path(householdID))
+        return req.redirect(to: SiteRoute.household.path(householdID), notice: .emergencyOpened)
     }
 
     /// The refusal page for a professional, with the emergency form.

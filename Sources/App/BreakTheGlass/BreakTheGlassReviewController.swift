@@ -41,7 +41,7 @@ struct BreakTheGlassReviewController {
             try await opening.save(on: tx)
             try await req.audit("break_the_glass.reviewed", outcome: .success, basis: .administration, subjectID: opening.householdID, objectType: "break_the_glass", objectID: opening.id?.uuidString, on: tx)
         }
-        return req.redirect(to: SiteRoute.breakTheGlassReviews.path())
+        return req.redirect(to: SiteRoute.breakTheGlassReviews.path(), notice: .reviewSaved)
     }
 
     private func render(_ req: Request, errors: FormErrors, status: HTTPStatus = .ok) async throws -> Response {

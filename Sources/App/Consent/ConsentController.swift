@@ -49,7 +49,7 @@ struct ConsentController {
             try await consent.create(on: tx)
             try await req.context().auditChange("consent.\(status.rawValue)", in: opened, objectType: "consent", objectID: consent.id?.uuidString, on: tx)
         }
-        return req.redirect(to: SiteRoute.household.path(householdID))
+        return req.redirect(to: SiteRoute.household.path(householdID), notice: .consentRecorded)
     }
 
     func withdraw(req: Request) async throws -> Response {
@@ -57,7 +57,7 @@ struct ConsentController {
         let householdID = try opened.household.requireID()
         guard let consent = try await opened.consent(req.id(.consentID), on: req.db) else { throw AppError.notFound }
         try await ConsentWithdrawal.withdraw(consent, in: opened, req: req)
-        return req.redirect(to: SiteRoute.household.path(householdID))
+        return req.redirect(to: SiteRoute.household.path(householdID), notice: .consentWithdrawn)
     }
 }
 

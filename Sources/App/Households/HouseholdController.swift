@@ -52,7 +52,7 @@ struct HouseholdController {
         let form = try req.content.decode(IntakeForm.self)
         switch try await HouseholdIntake.register(form, actor: actor, req: req) {
         case .created(let household):
-            return req.redirect(to: SiteRoute.household.path(try household.requireID()))
+            return req.redirect(to: SiteRoute.household.path(try household.requireID()), notice: .householdRegistered)
         case .invalid(let issues):
             return try await intakePage(req, form, errors: FormErrors(issues, req: req), status: .unprocessableEntity)
         case .existingBSN(let resident):

@@ -30,7 +30,7 @@ struct MemberController {
             try await resident.create(on: tx)
             try await req.context().auditChange("member.added", in: opened, objectType: "resident", objectID: resident.id?.uuidString, on: tx)
         }
-        return req.redirect(to: SiteRoute.household.path(try household.requireID()))
+        return req.redirect(to: SiteRoute.household.path(try household.requireID()), notice: .memberAdded)
     }
 
     func addRepresentative(req: Request) async throws -> Response {

@@ -25,7 +25,7 @@ struct TeamController {
             try await involvement.save(on: tx)
             try await req.context().auditChange("involvement.ended", in: opened, objectType: "involvement", objectID: involvement.id?.uuidString, on: tx)
         }
-        return req.redirect(to: SiteRoute.household.path(involvement.householdID))
+        return req.redirect(to: SiteRoute.household.path(involvement.householdID), notice: .teamMemberEnded)
     }
 
     /// Makes the professional their organisation's contact person for the
@@ -46,7 +46,7 @@ struct TeamController {
         guard claimed else {
             return try await HouseholdPage.rerender(req, opened, FormErrors([.init(field: "contact", messageKey: "household.contact_changed")], req: req), status: .conflict)
         }
-        return req.redirect(to: SiteRoute.household.path(involvement.householdID))
+        return req.redirect(to: SiteRoute.household.path(involvement.householdID), notice: .contactSet)
     }
 
     func add(req: Request) async throws -> Response {
@@ -80,6 +80,6 @@ struct TeamController {
             try await involvement.create(on: tx)
             try await req.context().auditChange(makeCoordinator ? "coordination.handover" : "involvement.created", in: opened, objectType: "involvement", objectID: involvement.id?.uuidString, on: tx)
         }
-        return req.redirect(to: SiteRoute.household.path(householdID))
+        return req.redirect(to: SiteRoute.household.path(householdID), notice: .teamMemberAdded)
     }
 }

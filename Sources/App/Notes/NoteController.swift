@@ -39,6 +39,6 @@ struct NoteController {
             try await note.create(on: tx)
             try await req.context().auditChange("note.created", in: opened, purpose: "detail:\(domain.rawValue)", objectType: "note", objectID: note.id?.uuidString, on: tx)
         }
-        return req.redirect(to: SiteRoute.household.path(try household.requireID()))
+        return req.redirect(to: SiteRoute.household.path(try household.requireID()), notice: .noteAdded)
     }
 }

@@ -50,7 +50,7 @@ struct OrganizationController {
         let actor = try req.requireActor()
         let submitted = try req.content.decode(OrganizationForm.self)
         switch try await OrganizationAdmin.create(submitted, tenantID: actor.tenantID, req: req) {
-        case .saved: return req.redirect(to: SiteRoute.organizations.path())
+        case .saved: return req.redirect(to: SiteRoute.organizations.path(), notice: .organizationSaved)
         case .invalid(let issues):
             return try await form(req, action: SiteRoute.organizations.path(), isNew: true, values: submitted, errors: FormErrors(issues, req: req), status: .unprocessableEntity)
         case .conflict: throw AppError.conflict
@@ -67,7 +67,7 @@ struct OrganizationController {
         let organization = try await Self.find(req)
         var submitted = try req.content.decode(OrganizationForm.self)
         switch try await OrganizationAdmin.update(organization, with: submitted, req: req) {
-        case .saved: return req.redirect(to: SiteRoute.organizations.path())
+        case .saved: return req.redirect(to: SiteRoute.organizations.path(), notice: .organizationSaved)
         case .invalid(let issues):
             return try await form(req, action: req.url.path, isNew: false, values: submitted, errors: FormErrors(issues, req: req), status: .unprocessableEntity)
         case .conflict(let current):

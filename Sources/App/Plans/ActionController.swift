@@ -30,7 +30,7 @@ struct ActionController {
         guard landed else {
             return try await GoalController.page(req, opened, goal, .init(goal), errors: FormErrors(summary: [.init(field: "actions-title", message: req.t("error.conflict"))], fields: [:]), status: .conflict)
         }
-        return req.redirect(to: SiteRoute.goal.path(goal.householdID, try goal.requireID()))
+        return req.redirect(to: SiteRoute.goal.path(goal.householdID, try goal.requireID()), notice: .actionSaved)
     }
 
     func add(req: Request) async throws -> Response {
@@ -69,6 +69,6 @@ struct ActionController {
             try await action.create(on: tx)
             try await req.context().auditChange("action.created", in: opened, purpose: "detail:\(goal.domain)", objectType: "action", objectID: action.id?.uuidString, on: tx)
         }
-        return req.redirect(to: SiteRoute.goal.path(goal.householdID, try goal.requireID()))
+        return req.redirect(to: SiteRoute.goal.path(goal.householdID, try goal.requireID()), notice: .actionAdded)
     }
 }

@@ -31,7 +31,7 @@ struct GoalController {
             try await goal.create(on: tx)
             try await req.context().auditChange("goal.created", in: opened, purpose: "detail:\(domain.rawValue)", objectType: "goal", objectID: goal.id?.uuidString, on: tx)
         }
-        return req.redirect(to: SiteRoute.household.path(try household.requireID()))
+        return req.redirect(to: SiteRoute.household.path(try household.requireID()), notice: .goalAdded)
     }
 
     func edit(req: Request) async throws -> Response {
@@ -61,7 +61,7 @@ struct GoalController {
             }
             return saved
         }
-        if landed { return req.redirect(to: SiteRoute.household.path(goal.householdID)) }
+        if landed { return req.redirect(to: SiteRoute.household.path(goal.householdID), notice: .goalSaved) }
         guard let current = try await opened.goal(goalID, on: req.db) else { throw AppError.notFound }
         form.version = current.version
         let conflict = GoalEditPage.Conflict(title: current.title, target: current.target ?? "", status: req.t("goal.status.\(current.status)"))

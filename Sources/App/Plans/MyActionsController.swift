@@ -34,6 +34,6 @@ struct MyActionsController {
             try await action.save(on: tx)
             try await req.context().auditChange("action.done", in: opened, objectType: "action", objectID: action.id?.uuidString, on: tx)
         }
-        return req.redirect(to: SiteRoute.myActions.path())
+        return req.redirect(to: SiteRoute.myActions.path(), notice: .actionDone)
     }
 }

@@ -23,7 +23,7 @@ struct PlanController {
             try await household.save(on: tx)
             try await req.context().auditChange("plan.review_date", in: opened, objectType: "plan", objectID: day, on: tx)
         }
-        return req.redirect(to: SiteRoute.household.path(try household.requireID()))
+        return req.redirect(to: SiteRoute.household.path(try household.requireID()), notice: .reviewDateSaved)
     }
 
     func recordPaperSignature(req: Request) async throws -> Response {
@@ -33,7 +33,7 @@ struct PlanController {
         let form = try req.content.decode(PaperSignatureForm.self)
         guard let resident = try await opened.member(form.resident_id, on: req.db) else { throw Abort(.badRequest) }
         try await Self.sign(opened, resident: resident, method: .signedOnPaper, req: req)
-        return req.redirect(to: SiteRoute.household.path(householdID))
+        return req.redirect(to: SiteRoute.household.path(householdID), notice: .signatureRecorded)
     }
 
     /// Freezes the plan as it is now as the next numbered version.

@@ -17,6 +17,8 @@ struct Layout: Encodable {
     let otherLanguage: Link
     let otherLanguageCode: String
     let requestID: String
+    /// What the last save did ("Doel toegevoegd"), announced on arrival.
+    var notice: String? = nil
     var paths = Paths()
 
     /// The fixed paths templates link to, from the routes, never written in a template.
@@ -83,7 +85,8 @@ extension Request {
             nav: navigation(),
             otherLanguage: Layout.Link(href: "\(url.path)?lang=\(other.rawValue)", label: t("layout.other_language"), current: false),
             otherLanguageCode: other.rawValue,
-            requestID: id
+            requestID: id,
+            notice: noticeText
         )
     }
 

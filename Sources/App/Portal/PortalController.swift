@@ -52,7 +52,7 @@ struct PortalController {
             try await action.create(on: tx)
             try await req.context().auditChange("action.created", in: opened, objectType: "action", objectID: action.id?.uuidString, on: tx)
         }
-        return req.redirect(to: SiteRoute.portal.path())
+        return req.redirect(to: SiteRoute.portal.path(), notice: .actionAdded)
     }
 
     func actionDone(req: Request) async throws -> Response {
@@ -66,7 +66,7 @@ struct PortalController {
             try await action.save(on: tx)
             try await req.context().auditChange("action.done", in: opened, objectType: "action", objectID: action.id?.uuidString, on: tx)
         }
-        return req.redirect(to: SiteRoute.portal.path())
+        return req.redirect(to: SiteRoute.portal.path(), notice: .actionDone)
     }
 
     /// A comment on a goal, in the resident's words; the team reads it with
@@ -91,14 +91,14 @@ struct PortalController {
             try await note.create(on: tx)
             try await req.context().auditChange("note.created", in: opened, purpose: "detail:\(domain.rawValue)", objectType: "note", objectID: note.id?.uuidString, on: tx)
         }
-        return req.redirect(to: SiteRoute.portal.path())
+        return req.redirect(to: SiteRoute.portal.path(), notice: .commentAdded)
     }
 
     /// Signs the plan as it is now: a numbered, frozen snapshot.
     func sign(req: Request) async throws -> Response {
         let (opened, resident) = try await Self.own(req, event: "portal.sign", acting: true)
         try await PlanController.sign(opened, resident: resident, method: .portal, req: req)
-        return req.redirect(to: SiteRoute.portal.path())
+        return req.redirect(to: SiteRoute.portal.path(), notice: .planSigned)
     }
 
     func giveConsent(req: Request) async throws -> Response {
@@ -123,14 +123,14 @@ struct PortalController {
             try await consent.create(on: tx)
             try await req.context().auditChange("consent.given", in: opened, objectType: "consent", objectID: consent.id?.uuidString, on: tx)
         }
-        return req.redirect(to: SiteRoute.portal.path())
+        return req.redirect(to: SiteRoute.portal.path(), notice: .consentRecorded)
     }
 
     func withdrawConsent(req: Request) async throws -> Response {
         let (opened, _) = try await Self.own(req, event: "portal.consent_withdraw", acting: true)
         guard let consent = try await opened.consent(req.id(.consentID), on: req.db) else { throw AppError.notFound }
         try await ConsentWithdrawal.withdraw(consent, in: opened, req: req)
-        return req.redirect(to: SiteRoute.portal.path())
+        return req.redirect(to: SiteRoute.portal.path(), notice: .consentWithdrawn)
     }
 
     func whoLooked(req: Request) async throws -> Response {

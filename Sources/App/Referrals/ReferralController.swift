@@ -26,7 +26,7 @@ struct ReferralController {
             return try await Self.page(req, referral, goal, opened, issue: "referral.confirm_step", status: .unprocessableEntity, chosen: next, asksConfirmation: true)
         }
         switch try await ReferralTransition(context: try req.context()).apply(referral, goal: goal, in: opened, to: next, outcome: outcome, expectedVersion: form.version ?? 0) {
-        case .done: return req.redirect(to: SiteRoute.referral.path(try referral.requireID()))
+        case .done: return req.redirect(to: SiteRoute.referral.path(try referral.requireID()), notice: .referralSaved)
         case .refused(let key): return try await Self.page(req, referral, goal, opened, issue: key, status: .unprocessableEntity)
         case .conflict:
             let current = try await req.residentAccess().current(referral, in: opened)
@@ -45,7 +45,7 @@ struct ReferralController {
         let message = FieldCipher(key: req.application.config.keys.field).openOrNil(referral.messageEncrypted)
         let input = ReferralSending.Input(serviceID: form.service_id, organizationID: nil, domains: referral.lifeDomains.map(\.rawValue), message: message, send: true)
         switch try await ReferralSending(context: try req.context()).send(input, goal: goal, opened: opened, redirectedFrom: referral) {
-        case .created(let next): return req.redirect(to: SiteRoute.referral.path(try next.requireID()))
+        case .created(let next): return req.redirect(to: SiteRoute.referral.path(try next.requireID()), notice: .referralSent)
         case .invalid(let issues, _):
             let view = try await ReferralView.build(referral, goal: goal, opened: opened, in: req.context(), errors: FormErrors(issues, req: req))
             return try await req.page("referrals/show", title: view.title, view, status: .unprocessableEntity)

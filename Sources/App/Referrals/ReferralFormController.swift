@@ -49,7 +49,7 @@ struct ReferralFormController {
         let input = ReferralSending.Input(serviceID: form.service_id, organizationID: form.organization_id, domains: form.domains ?? [],
                                           message: form.message, send: form.send != "draft")
         switch try await ReferralSending(context: try req.context()).send(input, goal: goal, opened: opened) {
-        case .created(let referral): return req.redirect(to: SiteRoute.referral.path(try referral.requireID()))
+        case .created(let referral): return req.redirect(to: SiteRoute.referral.path(try referral.requireID()), notice: .referralSent)
         case .invalid(let issues, let missing):
             let missingText = missing.isEmpty ? nil : LifeDomain.allCases.filter(missing.contains).map { req.t("domain.\($0.rawValue)") }.joined(separator: ", ")
             return try await Self.page(req, opened, goal, form, errors: FormErrors(issues, req: req), missingConsent: missingText, status: .unprocessableEntity)

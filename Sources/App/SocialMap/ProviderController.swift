@@ -41,7 +41,7 @@ struct ProviderController {
         let actor = try req.requireActor()
         let submitted = try req.content.decode(ProviderEditing.Form.self)
         switch try await ProviderEditing.create(submitted, actor: actor, req: req) {
-        case .saved(let id): return req.redirect(to: SiteRoute.socialMapProvider.path(id))
+        case .saved(let id): return req.redirect(to: SiteRoute.socialMapProvider.path(id), notice: .providerSaved)
         case .invalid(let issues): return try await form(req, actor: actor, provider: nil, values: submitted, errors: FormErrors(issues, req: req), status: .unprocessableEntity)
         case .conflict: throw AppError.conflict
         }
@@ -61,7 +61,7 @@ struct ProviderController {
         let (actor, provider) = try await find(req)
         var submitted = try req.content.decode(ProviderEditing.Form.self)
         switch try await ProviderEditing.update(provider, with: submitted, actor: actor, req: req) {
-        case .saved(let id): return req.redirect(to: SiteRoute.socialMapProvider.path(id))
+        case .saved(let id): return req.redirect(to: SiteRoute.socialMapProvider.path(id), notice: .providerSaved)
         case .invalid(let issues): return try await form(req, actor: actor, provider: provider, values: submitted, errors: FormErrors(issues, req: req), status: .unprocessableEntity)
         case .conflict(let current):
             submitted.version = current.version
@@ -80,7 +80,7 @@ struct ProviderController {
             return try await form(req, actor: actor, provider: provider, values: values, location: submitted,
                                   locationErrors: FormErrors(issues.map { .init(field: "location_\($0.field)", messageKey: $0.messageKey) }, req: req), status: .unprocessableEntity)
         }
-        return req.redirect(to: SiteRoute.socialMapProvider.path(try provider.requireID()))
+        return req.redirect(to: SiteRoute.socialMapProvider.path(try provider.requireID()), notice: .locationAdded)
     }
 
     func deleteLocation(req: Request) async throws -> Response {
@@ -91,7 +91,7 @@ struct ProviderController {
             try await location.delete(on: tx)
             try await req.audit("socialmap.location.delete", outcome: .success, basis: .administration, objectType: "map_location", objectID: location.id?.uuidString, on: tx)
         }
-        return req.redirect(to: SiteRoute.socialMapProvider.path(try provider.requireID()))
+        return req.redirect(to: SiteRoute.socialMapProvider.path(try provider.requireID()), notice: .locationRemoved)
     }
 
     private func find(_ req: Request) async throws -> (Actor, MapOrganization) {

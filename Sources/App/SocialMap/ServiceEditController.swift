@@ -25,7 +25,7 @@ struct ServiceEditController {
         let actor = try req.requireActor()
         let submitted = ServiceForm(fields: try req.content.decode([String: String].self))
         switch try await ServiceEditing.create(submitted, actor: actor, req: req) {
-        case .saved(let id): return req.redirect(to: SiteRoute.socialMapService.path(id))
+        case .saved(let id): return req.redirect(to: SiteRoute.socialMapService.path(id), notice: .serviceSaved)
         case .invalid(let issues):
             return try await form(req, actor: actor, action: SiteRoute.socialMapServices.path(), isNew: true, form: submitted,
                                   errors: FormErrors(issues, req: req), status: .unprocessableEntity)
@@ -43,7 +43,7 @@ struct ServiceEditController {
         let (actor, service) = try await find(req)
         var submitted = ServiceForm(fields: try req.content.decode([String: String].self))
         switch try await ServiceEditing.update(service, with: submitted, actor: actor, req: req) {
-        case .saved(let id): return req.redirect(to: SiteRoute.socialMapService.path(id))
+        case .saved(let id): return req.redirect(to: SiteRoute.socialMapService.path(id), notice: .serviceSaved)
         case .invalid(let issues):
             return try await form(req, actor: actor, action: req.url.path, isNew: false, form: submitted, errors: FormErrors(issues, req: req), status: .unprocessableEntity)
         case .conflict(let current):

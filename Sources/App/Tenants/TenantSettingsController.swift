@@ -12,7 +12,6 @@ struct TenantSettingsController {
         let reassessmentMonths: String
         let minimum: Int
         let maximum: Int
-        let saved: Bool
         let errors: FormErrors
     }
 
@@ -23,7 +22,7 @@ struct TenantSettingsController {
 
     func show(req: Request) async throws -> Response {
         let tenant = try await Self.tenant(req)
-        return try await page(req, months: String(tenant.reassessmentInterval), saved: req.query[String.self, at: "saved"] != nil, errors: .none)
+        return try await page(req, months: String(tenant.reassessmentInterval), errors: .none)
     }
 
     func update(req: Request) async throws -> Response {
@@ -32,14 +31,14 @@ struct TenantSettingsController {
         let raw = (form.reassessment_months ?? "").trimmingCharacters(in: .whitespaces)
         guard let months = Int(raw), Tenant.reassessmentMonthsRange.contains(months) else {
             let errors = FormErrors([.init(field: "reassessment_months", messageKey: "settings.months_invalid")], req: req)
-            return try await page(req, months: String(raw.prefix(10)), saved: false, errors: errors, status: .unprocessableEntity)
+            return try await page(req, months: String(raw.prefix(10)), errors: errors, status: .unprocessableEntity)
         }
         try await req.db.transaction { tx in
             tenant.reassessmentMonths = months
             try await tenant.save(on: tx)
             try await req.audit("tenant.settings", outcome: .success, basis: .administration, objectType: "tenant", objectID: tenant.id?.uuidString, on: tx)
         }
-        return req.redirect(to: SiteRoute.tenantSettings.path() + "?saved=1")
+        return req.redirect(to: SiteRoute.tenantSettings.path(), notice: .settingsSaved)
     }
 
     static func tenant(_ req: Request) async throws -> Tenant {
@@ -48,9 +47,9 @@ struct TenantSettingsController {
         return tenant
     }
 
-    private func page(_ req: Request, months: String, saved: Bool, errors: FormErrors, status: HTTPStatus = .ok) async throws -> Response {
+    private func page(_ req: Request, months: String, errors: FormErrors, status: HTTPStatus = .ok) async throws -> Response {
         let range = Tenant.reassessmentMonthsRange
-        let page = Page(action: SiteRoute.tenantSettings.path(), reassessmentMonths: months, minimum: range.lowerBound, maximum: range.upperBound, saved: saved, errors: errors)
+        let page = Page(action: SiteRoute.tenantSettings.path(), reassessmentMonths: months, minimum: range.lowerBound, maximum: range.upperBound, errors: errors)
         return try await req.page("admin/settings", title: req.t("settings.title"), page, status: status)
     }
 }

@@ -64,7 +64,7 @@ struct AccountController {
             user.locale = locale.rawValue
             try await user.save(on: req.db)
         }
-        return req.redirect(to: SiteRoute.accountPassword.path())
+        return req.redirect(to: SiteRoute.accountPassword.path(), notice: .passwordChanged)
     }
 
     static func page(_ req: Request) -> Page {

@@ -95,7 +95,7 @@ struct UserController {
         var submitted = try req.content.decode(UserForm.self)
         submitted.username = user.username
         switch try await UserAdmin.update(user, with: submitted, actor: actor, req: req) {
-        case .saved: return req.redirect(to: SiteRoute.users.path())
+        case .saved: return req.redirect(to: SiteRoute.users.path(), notice: .userSaved)
         case .invalid(let issues):
             return try await form(req, action: req.url.path, values: submitted, user: user, errors: FormErrors(issues, req: req), status: .unprocessableEntity)
         case .conflict(let current):
@@ -109,7 +109,7 @@ struct UserController {
     func setActive(_ req: Request, _ active: Bool) async throws -> Response {
         let user = try await Self.find(req)
         try await UserAdmin.setActive(user, active, req: req)
-        return req.redirect(to: SiteRoute.user.path(try user.requireID()))
+        return req.redirect(to: SiteRoute.user.path(try user.requireID()), notice: .userSaved)
     }
 
     func reset(req: Request) async throws -> Response {

@@ -30,7 +30,7 @@ struct HouseholdScenario {
         try await coordinator.get("/households/new")
         let created = try await coordinator.post("/households", intake())
         guard created.status == .seeOther, let location = created.headers.first(name: .location),
-              let id = UUID(uuidString: String(location.split(separator: "/").last ?? "")) else {
+              let id = UUID(uuidString: String(location.split(separator: "?").first?.split(separator: "/").last ?? "")) else {
             throw Abort(.internalServerError, reason: "intake failed: \(created.status) \(created.body.string.prefix(2000))")
         }
         return HouseholdScenario(app: app, fixtures: fixtures, tenant: tenant, municipal: municipal, partner: partner, coordinator: coordinator, householdID: id)
