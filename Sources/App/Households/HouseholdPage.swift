@@ -202,10 +202,7 @@ struct HouseholdPage: Encodable {
         let id = try household.requireID()
         let last = try await opened.latestPlanVersion(on: context.db)
         var changed = false
-        if let last, let signed = try? JSONDecoder().decode([PortalData.GoalItem].self, from: Data(last.snapshot.utf8)) {
-            let now = try await PortalData.goals(opened, in: context)
-            changed = !PlanDiff.compare(signed, now).isEmpty
-        }
+        if let last { changed = !last.stillAgrees(with: try await PortalData.goals(opened, in: context)) }
         return PlanInfo(
             reviewOn: household.reviewOn ?? "", reviewAction: coordinates ? SiteRoute.planReview.path(id) : nil,
             overdue: household.reviewOn.map { $0 < context.today } ?? false,

@@ -37,18 +37,23 @@ struct PlanController {
     }
 
     /// Freezes the plan as it is now as the next numbered version.
-    static func sign(_ opened: ResidentAccess.Opened, resident: Resident, method: ConsentMethod, req: Request) async throws {
+    /// Returns false, and signs nothing, when this resident already signed the
+    /// plan as it is now (a second click, or a page open in two tabs).
+    @discardableResult
+    static func sign(_ opened: ResidentAccess.Opened, resident: Resident, method: ConsentMethod, req: Request) async throws -> Bool {
         let householdID = try opened.household.requireID(), tenantID = opened.household.tenantID
         let goals = try await PortalData.goals(opened, in: req.context())
         let snapshot = String(decoding: try JSONEncoder().encode(goals), as: UTF8.self)
-        try await req.db.transaction { tx in
+        return try await req.db.transaction { tx in
             let last = try await opened.latestPlanVersion(on: tx)
+            if let last, last.signedByResidentID == resident.id, last.stillAgrees(with: goals) { return false }
             let version = PlanVersion(
                 tenantID: tenantID, householdID: householdID, number: (last?.number ?? 0) + 1, snapshot: snapshot,
                 signedBy: try resident.requireID(), method: method.rawValue, signedAt: Date()
             )
             try await version.create(on: tx)
             try await req.context().auditChange("plan.signed", in: opened, objectType: "plan_version", objectID: String(version.number), on: tx)
+            return true
         }
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What changed between two versions of a plan, goal by goal: the basis of
 /// "compare any two versions" and of "changed since it was signed".
 enum PlanDiff {
@@ -8,7 +10,10 @@ enum PlanDiff {
         let details: [String]
     }
 
-    static func compare(_ old: [PortalData.GoalItem], _ new: [PortalData.GoalItem]) -> [Change] {
+    /// With `progress` false only the agreement counts — goals, targets and
+    /// the steps with their owners — not how far the steps have come: ticking
+    /// a step off does not change what the resident signed.
+    static func compare(_ old: [PortalData.GoalItem], _ new: [PortalData.GoalItem], progress: Bool = true) -> [Change] {
         let before = Dictionary(old.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let after = Dictionary(new.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var changes: [Change] = []
@@ -20,11 +25,11 @@ enum PlanDiff {
             var details: [String] = []
             if previous.title != goal.title { details.append("\(previous.title) → \(goal.title)") }
             if previous.target != goal.target { details.append("\(previous.target) → \(goal.target)") }
-            if previous.status != goal.status { details.append("\(previous.status) → \(goal.status)") }
+            if progress, previous.status != goal.status { details.append("\(previous.status) → \(goal.status)") }
             let oldActions = Dictionary(previous.actions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             for action in goal.actions {
                 if let was = oldActions[action.id] {
-                    if was.status != action.status { details.append("\(action.description): \(was.status) → \(action.status)") }
+                    if progress, was.status != action.status { details.append("\(action.description): \(was.status) → \(action.status)") }
                 } else {
                     details.append("+ \(action.description)")
                 }
@@ -37,5 +42,15 @@ enum PlanDiff {
             changes.append(Change(kind: .removed, title: goal.title, details: []))
         }
         return changes
+    }
+}
+
+extension PlanVersion {
+    /// The signed plan, as it was signed; nil for a snapshot that no longer reads.
+    var goals: [PortalData.GoalItem]? { try? JSONDecoder().decode([PortalData.GoalItem].self, from: Data(snapshot.utf8)) }
+
+    /// Whether the plan as it is now is still what this version agreed.
+    func stillAgrees(with now: [PortalData.GoalItem]) -> Bool {
+        goals.map { PlanDiff.compare($0, now, progress: false).isEmpty } ?? false
     }
 }

@@ -9,7 +9,7 @@ enum Notice: String, CaseIterable {
     case consentRecorded = "consent_recorded", consentWithdrawn = "consent_withdrawn"
     case goalAdded = "goal_added", goalSaved = "goal_saved", actionAdded = "action_added", actionSaved = "action_saved", actionDone = "action_done"
     case noteAdded = "note_added", reviewDateSaved = "review_date_saved", signatureRecorded = "signature_recorded"
-    case planSigned = "plan_signed", commentAdded = "comment_added", assessmentSaved = "assessment_saved"
+    case planSigned = "plan_signed", planAlreadySigned = "plan_already_signed", commentAdded = "comment_added", assessmentSaved = "assessment_saved"
     case referralSent = "referral_sent", referralSaved = "referral_saved"
     case serviceSaved = "service_saved", providerSaved = "provider_saved", locationAdded = "location_added", locationRemoved = "location_removed"
     case userSaved = "user_saved", organizationSaved = "organization_saved", settingsSaved = "settings_saved", passwordChanged = "password_changed"

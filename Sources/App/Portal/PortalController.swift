@@ -97,8 +97,8 @@ struct PortalController {
     /// Signs the plan as it is now: a numbered, frozen snapshot.
     func sign(req: Request) async throws -> Response {
         let (opened, resident) = try await Self.own(req, event: "portal.sign", acting: true)
-        try await PlanController.sign(opened, resident: resident, method: .portal, req: req)
-        return req.redirect(to: SiteRoute.portal.path(), notice: .planSigned)
+        let signed = try await PlanController.sign(opened, resident: resident, method: .portal, req: req)
+        return req.redirect(to: SiteRoute.portal.path() + "#plan", notice: signed ? .planSigned : .planAlreadySigned)
     }
 
     func giveConsent(req: Request) async throws -> Response {

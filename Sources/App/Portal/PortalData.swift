@@ -6,11 +6,13 @@ import Vapor
 /// words: what the portal shows and what "download my data" returns.
 struct PortalData: Content {
     struct Person: Content { let name: String; let birthDate: String; let relation: String }
-    struct ActionItem: Content { let id: String; let description: String; let owner: String; let due: String; let status: String; let canMarkDone: Bool }
+    struct ActionItem: Content { let id: String; let description: String; let owner: String; let due: String; let status: String
+        /// Where the resident ticks it off: only their own open steps.
+        let doneAction: String? }
     struct GoalItem: Content { let id: String; let domain: String; let title: String; let target: String; let status: String; let actions: [ActionItem] }
     struct ConsentItem: Content {
         let id: String; let organization: String; let domains: String; let purpose: String
-        let validity: String; let status: String; let canWithdraw: Bool
+        let validity: String; let status: String; let withdrawAction: String?
     }
     struct NoteItem: Content { let day: String; let domain: String; let kind: String; let text: String }
     struct Look: Content { let when: String; let who: String; let what: String; let outcome: String }
@@ -37,13 +39,13 @@ struct PortalData: Content {
 
         let residents = try await opened.members(on: db)
         let goals = try await goals(opened, in: context)
-        let consents = try await opened.consents(on: db).map { consent in
+        let consents = try await opened.consents(on: db).map { consent throws in
             let effective = consent.effective(today: today)
             return ConsentItem(
                 id: consent.id?.uuidString ?? "", organization: organizations[consent.recipientOrganizationID] ?? "",
                 domains: domains(consent.lifeDomains), purpose: consent.purpose,
                 validity: consent.validity(in: context),
-                status: context.t("consent.effective.\(effective.rawValue)"), canWithdraw: effective == .active || effective == .notYetValid
+                status: context.t("consent.effective.\(effective.rawValue)"), withdrawAction: effective == .active || effective == .notYetValid ? SiteRoute.portalConsentWithdraw.path(try consent.requireID()) : nil
             )
         }
         let cipher = FieldCipher(key: context.keys.field)
@@ -87,16 +89,16 @@ struct PortalData: Content {
         let domain = { (raw: String) in context.t("domain.\(raw)") }
         let (goals, actions) = try await opened.wholePlan(on: context.db)
         let owners = try await PlanAction.owners(of: actions, tenantID: opened.tenantID, forResident: opened.context.role == .resident, in: context)
-        return goals.map { goal in
+        return try goals.map { goal in
             GoalItem(
                 id: goal.id?.uuidString ?? "", domain: domain(goal.domain), title: goal.title, target: goal.target ?? "",
                 status: context.t("goal.status.\(goal.status)"),
-                actions: actions.filter { $0.goalID == goal.id }.map { action in
+                actions: try actions.filter { $0.goalID == goal.id }.map { action in
                     ActionItem(
                         id: action.id?.uuidString ?? "", description: action.description,
                         owner: action.id.flatMap { owners[$0] } ?? "", due: action.dueOn ?? "",
                         status: context.t("action.status.\(action.status)"),
-                        canMarkDone: action.ownerKind == ActionOwnerKind.resident.rawValue && action.status != ActionStatus.done.rawValue
+                        doneAction: action.ownerKind == ActionOwnerKind.resident.rawValue && action.status != ActionStatus.done.rawValue ? SiteRoute.portalActionDone.path(try action.requireID()) : nil
                     )
                 }
             )

@@ -12,20 +12,28 @@ struct PortalHomePage: Encodable {
     /// What was typed as the consent's purpose, when the form was refused.
     let purpose: String
     let nextVersion: Int
+    /// "You signed this plan on …" when the resident's own last signature
+    /// still covers the plan as it is; the form to sign shows otherwise.
+    let signedAsItIs: String?
     /// What went wrong in one of its forms, shown beside the fields.
     var errors: FormErrors = .none
 
     static func build(_ opened: ResidentAccess.Opened, in context: Context, errors: FormErrors = .none, typedConsent: PortalConsentForm = .init()) async throws -> PortalHomePage {
-        let progress = try await ResidentAccess(context: context).ownResident()
-            .asyncFlatMap { try await PortalAssessmentController.progress(opened, resident: $0, in: context) } ?? []
+        let own = try await ResidentAccess(context: context).ownResident()
+        let progress = try await own.asyncFlatMap { try await PortalAssessmentController.progress(opened, resident: $0, in: context) } ?? []
         let data = try await PortalData.gather(opened, in: context)
+        let last = try await opened.latestPlanVersion(on: context.db)
+        let signedAsItIs = last.flatMap { version in
+            version.signedByResidentID == own?.id && version.stillAgrees(with: data.goals)
+                ? context.t("portal.signed_as_it_is", String(version.number), Day.dutchTimestamp(version.signedAt)) : nil
+        }
         let organizations = try await context.organizationNames(in: opened.household.tenantID)
         return PortalHomePage(
             data: data, progress: progress,
             organizations: organizations.sorted { $0.value < $1.value }.map { Option(value: $0.key.uuidString, label: $0.value, selected: $0.key.uuidString == typedConsent.organization_id) },
             domains: LifeDomain.allCases.map { Option(value: $0.rawValue, label: context.t("domain.\($0.rawValue)"), selected: typedConsent.domains?.contains($0.rawValue) == true) },
             purpose: typedConsent.purpose ?? "",
-            nextVersion: (data.versions.first?.number ?? 0) + 1, errors: errors
+            nextVersion: (data.versions.first?.number ?? 0) + 1, signedAsItIs: signedAsItIs, errors: errors
         )
     }
 }

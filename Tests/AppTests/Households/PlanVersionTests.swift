@@ -15,16 +15,59 @@ struct PlanVersionTests {
     }
 
     @Test func diffNamesWhatWasAddedRemovedAndChanged() {
-        let step = ActionItem(id: "a1", description: "Bank bellen", owner: "", due: "", status: "Open", canMarkDone: true)
+        let step = ActionItem(id: "a1", description: "Bank bellen", owner: "", due: "", status: "Open", doneAction: "/done")
         let old = [goal("1", "Rekeningen"), goal("2", "Werk zoeken", actions: [step])]
         var doneStep = step
-        doneStep = ActionItem(id: "a1", description: "Bank bellen", owner: "", due: "", status: "Gedaan", canMarkDone: false)
+        doneStep = ActionItem(id: "a1", description: "Bank bellen", owner: "", due: "", status: "Gedaan", doneAction: nil)
         let new = [goal("2", "Werk zoeken", status: "Bereikt", actions: [doneStep]), goal("3", "Rust")]
         let changes = PlanDiff.compare(old, new)
         #expect(changes.map(\.kind) == [.changed, .added, .removed])
         #expect(changes[0].details == ["Open → Bereikt", "Bank bellen: Open → Gedaan"])
         #expect(changes[2].title == "Rekeningen")
         #expect(PlanDiff.compare(new, new).isEmpty)
+    }
+
+    /// Ticking a step off is progress, not a change to what was agreed.
+    @Test func progressAloneDoesNotChangeTheAgreement() {
+        let step = ActionItem(id: "a1", description: "Bank bellen", owner: "", due: "", status: "Open", doneAction: "/done")
+        let done = ActionItem(id: "a1", description: "Bank bellen", owner: "", due: "", status: "Gedaan", doneAction: nil)
+        let signed = [goal("1", "Werk zoeken", actions: [step])]
+        #expect(PlanDiff.compare(signed, [goal("1", "Werk zoeken", status: "Bereikt", actions: [done])], progress: false).isEmpty)
+        #expect(!PlanDiff.compare(signed, [goal("1", "Werk zoeken", actions: [step, ActionItem(id: "a2", description: "Cv maken", owner: "", due: "", status: "Open", doneAction: "/done")])], progress: false).isEmpty)
+    }
+
+    @Test func aResidentSignsOnceAndTheSignatureHoldsWhileStepsAreDone() async throws {
+        try await withApp { app in
+            let scenario = try await HouseholdScenario.make(app)
+            let goal = try await scenario.goal(.finances, "Rekeningen op tijd betalen")
+            let action = PlanAction(tenantID: goal.tenantID, householdID: goal.householdID, goalID: try goal.requireID(), description: "Bank bellen", owner: .resident(name: nil), dueOn: nil)
+            try await action.create(on: app.db)
+            let resident = try await ActionRightsTests.residentClient(scenario)
+            var portal = try await resident.get(SiteRoute.portal.path())
+            #expect(portal.body.string.contains(#"action="/portal/sign""#))
+
+            let signed = try await resident.post(SiteRoute.portalSign.path(), [:])
+            #expect(signed.headers.first(name: .location) == "/portal?notice=plan_signed#plan")
+            portal = try await resident.get(SiteRoute.portal.path() + "?notice=plan_signed")
+            #expect(portal.body.string.contains("Plan getekend. Dank u wel."))
+            #expect(portal.body.string.contains("U heeft dit plan getekend (versie 1"))
+            #expect(!portal.body.string.contains(#"action="/portal/sign""#), "the same version is offered to sign again")
+
+            // A second click signs nothing new.
+            let again = try await resident.post(SiteRoute.portalSign.path(), [:])
+            #expect(again.headers.first(name: .location) == "/portal?notice=plan_already_signed#plan")
+            #expect(try await PlanVersion.query(on: app.db).count() == 1)
+
+            // Ticking the step off is progress: the signature still covers the plan.
+            try await resident.post(SiteRoute.portalActionDone.path(try action.requireID()), [:])
+            #expect(try await resident.get(SiteRoute.portal.path()).body.string.contains("U heeft dit plan getekend (versie 1"))
+            #expect(!(try await scenario.coordinator.get(scenario.path)).body.string.contains("de wijzigingen zijn nog niet getekend"))
+
+            // A new goal is a change: it is flagged, and the portal offers to sign version 2.
+            _ = try await scenario.goal(.finances, "Budgetcursus volgen")
+            #expect(try await scenario.coordinator.get(scenario.path).body.string.contains("de wijzigingen zijn nog niet getekend"))
+            #expect(try await resident.get(SiteRoute.portal.path()).body.string.contains(#"action="/portal/sign""#))
+        }
     }
 
     @Test func paperSignatureVersionsAndComparison() async throws {
