@@ -61,7 +61,7 @@ def test_privacy_officer_reads_the_access_log(browser):
     assert not browser.driver.find_elements(By.CLASS_NAME, "error-summary")
     browser.check("access-log")
     browser.open("/privacy/access-log?from=gisteren")
-    assert "Vul een datum in als jjjj-mm-dd." in browser.text()
+    assert "Vul een datum in, bijvoorbeeld 3-12-2026." in browser.text()
     browser.check("access-log-bad-date")
     browser.open("/privacy/break-the-glass")
     browser.check("break-the-glass-review")

@@ -35,10 +35,10 @@ enum AssessmentStore {
         guard let instrument = catalog.instrument(submission.instrumentID) else {
             return .invalid([ValidationIssue(field: "instrument", messageKey: "assessment.unknown_instrument")])
         }
-        var issues: [ValidationIssue] = []
-        let day = Day.parse(submission.assessedOn)
-        if day == nil { issues.append(.init(field: "assessed_on", messageKey: "validation.date_invalid")) }
-        else if let day, day > Day.today() { issues.append(.init(field: "assessed_on", messageKey: "validation.date_in_future")) }
+        var validator = FormValidator()
+        let day = validator.day("assessed_on", submission.assessedOn)?.iso
+        if let day, day > Day.today() { validator.add("assessed_on", "validation.date_in_future") }
+        var issues = validator.issues
         let (checked, scoreIssues) = AssessmentRules.check(instrument, scores: submission.scores, reason: submission.reason, reasonRequired: source == .professional)
         issues += scoreIssues
         guard issues.isEmpty, let day, let checked else { return .invalid(issues) }

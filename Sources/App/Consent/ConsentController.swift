@@ -25,13 +25,11 @@ struct ConsentController {
         let domains = Set((form.domains ?? []).compactMap(LifeDomain.init(rawValue:)))
         if domains.isEmpty { validator.add("domains", "validation.domains_required") }
         let purpose = validator.text("purpose", form.purpose, maxLength: 200)
-        let validFrom = Day.parse(form.valid_from)
-        if validFrom == nil { validator.add("valid_from", "validation.date_invalid") }
+        let validFrom = validator.day("valid_from", form.valid_from)?.iso
         var validTo: String?
         if let raw = form.valid_to, !raw.trimmingCharacters(in: .whitespaces).isEmpty {
-            validTo = Day.parse(raw)
-            if validTo == nil { validator.add("valid_to", "validation.date_invalid") }
-            else if let validFrom, let validTo, validTo < validFrom { validator.add("valid_to", "validation.end_before_start") }
+            validTo = validator.day("valid_to", raw)?.iso
+            if let validFrom, let validTo, validTo < validFrom { validator.add("valid_to", "validation.end_before_start") }
         }
         let method = form.method.flatMap(ConsentMethod.init(rawValue:))
         if method == nil || method == .portal { validator.add("method", "validation.choose_option") }

@@ -16,9 +16,8 @@ struct MemberController {
         var validator = FormValidator()
         let given = validator.text("member_given_name", form.given_name, maxLength: 100)
         let family = validator.text("member_family_name", form.family_name, maxLength: 100)
-        let birth = Day.parse(form.birth_date)
-        if birth == nil { validator.add("member_birth_date", "validation.date_invalid") }
-        else if let birth, birth > Day.today() { validator.add("member_birth_date", "validation.birth_in_future") }
+        let birth = validator.day("member_birth_date", form.birth_date)?.iso
+        if let birth, birth > Day.today() { validator.add("member_birth_date", "validation.birth_in_future") }
         let relation = form.relation.flatMap(HouseholdRelation.init(rawValue:))
         if relation == nil || relation == .head { validator.add("member_relation", "validation.choose_option") }
         guard validator.isValid, let given, let family, let birth, let relation else {

@@ -39,10 +39,9 @@ struct IntakeForm: Content {
         let givenName = validator.text("given_name", given_name, maxLength: 100)
         let familyName = validator.text("family_name", family_name, maxLength: 100)
         var birthDate: String?
-        if let raw = validator.text("birth_date", birth_date, maxLength: 10) {
-            birthDate = Day.parse(raw)
-            if birthDate == nil { validator.add("birth_date", "validation.date_invalid") }
-            else if let day = birthDate, day > today { validator.add("birth_date", "validation.birth_in_future"); birthDate = nil }
+        if let raw = validator.text("birth_date", birth_date, maxLength: 12) {
+            birthDate = validator.day("birth_date", raw)?.iso
+            if let day = birthDate, day > today { validator.add("birth_date", "validation.birth_in_future"); birthDate = nil }
             else if let day = birthDate, day < "1900-01-01" { validator.add("birth_date", "validation.date_invalid"); birthDate = nil }
         }
         var bsnValue: BSN?

@@ -24,9 +24,8 @@ struct NoteController {
         let opened = try await access.open(householdID, .writeNote(domain), event: "note.create")
         var validator = FormValidator()
         let kind = form.kind.flatMap(NoteKind.init(rawValue:)) ?? .note
-        let day = Day.parse(form.occurred_on)
-        if day == nil { validator.add("note_date", "validation.date_invalid") }
-        else if let day, day > Day.today() { validator.add("note_date", "validation.date_in_future") }
+        let day = validator.day("note_date", form.occurred_on)?.iso
+        if let day, day > Day.today() { validator.add("note_date", "validation.date_in_future") }
         let text = validator.text("note_text", form.text, maxLength: Self.maximumLength, allowLineBreaks: true)
         guard validator.isValid, let day, let text else { return try await HouseholdPage.rerender(req, opened, FormErrors(validator.issues, req: req), typed: typed) }
         let household = opened.household

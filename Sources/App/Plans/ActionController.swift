@@ -42,9 +42,8 @@ struct ActionController {
         let description = validator.text("action_description", form.description, maxLength: 300)
         var dueOn: String?
         if let raw = form.due_on, !raw.isEmpty {
-            dueOn = Day.parse(raw)
-            if dueOn == nil { validator.add("action_due", "validation.date_invalid") }
-            else if let day = dueOn, day < Day.today() { validator.add("action_due", "validation.due_in_past"); dueOn = nil }
+            dueOn = validator.day("action_due", raw)?.iso
+            if let day = dueOn, day < Day.today() { validator.add("action_due", "validation.due_in_past"); dueOn = nil }
         }
         var owner: ActionOwner?
         switch form.owner_kind.flatMap(ActionOwnerKind.init(rawValue:)) {

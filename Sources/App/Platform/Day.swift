@@ -11,9 +11,10 @@ enum Day {
 
     static func today() -> String { CivilDay.today(in: timeZone).iso }
 
-    /// The day typed, if it is a real calendar date (as `yyyy-MM-dd`).
+    /// The day typed, if it is a real calendar date, from the picker or the
+    /// Dutch way (3-12-2026), as `yyyy-MM-dd`.
     static func parse(_ raw: String?) -> String? {
-        raw.flatMap { CivilDay($0.trimmingCharacters(in: .whitespaces)) }?.iso
+        raw.flatMap { DayReading($0).day }?.iso
     }
 
     /// Midnight, Dutch time, at the start of a yyyy-MM-dd day.

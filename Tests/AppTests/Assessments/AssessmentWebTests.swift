@@ -62,7 +62,7 @@ struct AssessmentWebTests {
                 (HouseholdScenario.form(["finances": "9"], reason: "Schuldenvraag, alleen geld"), "Deze score valt buiten de schaal van dit instrument."),
                 (HouseholdScenario.form(["geluk": "3"], reason: "Schuldenvraag, alleen geld"), "Dit onderdeel hoort niet bij dit meetinstrument."),
                 (HouseholdScenario.form(["finances": "3"], day: "2999-01-01", reason: "Schuldenvraag, alleen geld"), "Deze datum ligt in de toekomst."),
-                (HouseholdScenario.form(["finances": "3"], day: "gisteren", reason: "Schuldenvraag, alleen geld"), "Vul een datum in als jjjj-mm-dd."),
+                (HouseholdScenario.form(["finances": "3"], day: "gisteren", reason: "Schuldenvraag, alleen geld"), "Vul een datum in, bijvoorbeeld 3-12-2026."),
                 (HouseholdScenario.form([:], reason: "Schuldenvraag, alleen geld"), "Scoor minstens één onderdeel."),
                 (HouseholdScenario.form(["finances": "3"], reason: ""), "Vul dit veld in."),
             ]

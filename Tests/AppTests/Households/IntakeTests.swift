@@ -76,6 +76,21 @@ struct IntakeTests {
         }
     }
 
+    /// The Dutch way of writing a date is a date; 31 February is not a format error.
+    @Test func datesAreReadAsPeopleWriteThem() async throws {
+        try await withApp { app in
+            let scenario = try await HouseholdScenario.make(app)
+            let client = scenario.coordinator
+            try await client.get("/households/new")
+            let missing = try await client.post("/households", HouseholdScenario.intake(["bsn": "", "given_name": "Noor", "birth_date": "1980-02-31"]))
+            #expect(missing.status == .unprocessableEntity)
+            #expect(missing.body.string.contains("Die datum bestaat niet. Kijk de dag en de maand na."))
+            let written = try await client.post("/households", HouseholdScenario.intake(["bsn": "", "given_name": "Noor", "family_name": "Bakker", "birth_date": "7-5-1990"]))
+            #expect(written.status == .seeOther)
+            #expect(try await Resident.query(on: app.db).filter(\.$givenName == "Noor").first()?.birthDate == "1990-05-07")
+        }
+    }
+
     @Test func anExistingResidentIsOfferedNotDuplicated() async throws {
         try await withApp { app in
             let scenario = try await HouseholdScenario.make(app)
