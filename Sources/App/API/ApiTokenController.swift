@@ -73,8 +73,8 @@ struct ApiTokenController {
             .sort(\.$createdAt, .descending).all()
         let rows = tokens.map { token in
             let state = token.revokedAt != nil ? "api.revoked" : (token.isValid(at: now) ? "api.active" : "api.expired")
-            return Row(name: token.name, scopes: token.scopes, expires: Day.timestamp(token.expiresAt),
-                       lastUsed: token.lastUsedAt.map { Day.timestamp($0) } ?? "–", state: req.t(state),
+            return Row(name: token.name, scopes: token.scopes, expires: req.shortMoment(token.expiresAt),
+                       lastUsed: token.lastUsedAt.map { req.shortMoment($0) } ?? "–", state: req.t(state),
                        revokeAction: token.isValid(at: now) ? SiteRoute.apiTokenRevoke.path(token.id!) : nil)
         }
         let content = PageContent(

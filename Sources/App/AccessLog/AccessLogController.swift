@@ -60,7 +60,7 @@ struct AccessLogController {
 
         let rows = entries.prefix(Self.pageSize).map { entry in
             Page.Row(
-                time: Day.timestamp(entry.occurredAt, seconds: true), event: entry.event,
+                time: req.shortMoment(entry.occurredAt, seconds: true), event: entry.event,
                 outcome: req.t("outcome.\(entry.outcome)"), user: entry.userName ?? "",
                 role: entry.role.map { req.t("role.\($0)") } ?? "", basis: req.t("basis.\(entry.basis)"),
                 object: [entry.objectType, entry.objectID].compactMap { $0 }.joined(separator: " "),

@@ -95,7 +95,7 @@ struct ProgressChart {
         let scored = items.filter { item in [latest, previous, ownLatest].contains { $0?.scores[item.id] != nil } }
         let axes = scored.count >= 3 ? scored : scored + items.filter { !scored.contains($0) }.prefix(3 - scored.count)
         let differing = OutcomeProgress.disagreements(professional: latest?.scores ?? [:], own: ownLatest?.scores ?? [:])
-        let day = { (occasion: ScoredOccasion?) in occasion.map { " (\($0.day))" } ?? "" }
+        let day = { (occasion: ScoredOccasion?) in occasion.map { " (\(context.day($0.day)))" } ?? "" }
         let legend = [
             AssessmentProgress.LegendEntry(className: "series-latest", label: context.t("assessment.latest") + day(latest)),
             AssessmentProgress.LegendEntry(className: "series-previous", label: context.t("assessment.previous") + day(previous)),
@@ -109,7 +109,7 @@ struct ProgressChart {
             AssessmentProgress.Row(
                 item: item.label.text(language), latest: cell(latest?.scores[item.id]), previous: cell(previous?.scores[item.id]),
                 own: cell(ownLatest?.scores[item.id]), differs: differing.contains(item.id),
-                distance: distance[item.id].map { context.t("assessment.distance_value", signed($0.change), String($0.first), $0.firstDay) } ?? "–"
+                distance: distance[item.id].map { context.t("assessment.distance_value", signed($0.change), String($0.first), context.day($0.firstDay)) } ?? "–"
             )
         }
         return AssessmentProgress.Chart(
@@ -133,14 +133,14 @@ struct ProgressChart {
             TimelineChart.Series(name: legend[0].label, className: legend[0].className, marks: marks(professional)),
             TimelineChart.Series(name: legend[1].label, className: legend[1].className, marks: marks(own)),
         ]
-        let chart = TimelineChart(range: instrument.range, days: series.flatMap { $0.marks.map(\.day) })
+        let chart = TimelineChart(range: instrument.range, days: series.flatMap { $0.marks.map(\.day) }, dayLabel: context.shortDay)
         let rows = records.compactMap { record -> AssessmentProgress.Mark? in
             guard let score = record.occasion.scores[item.id] else { return nil }
-            return AssessmentProgress.Mark(day: record.assessment.assessedOn, score: cell(score),
+            return AssessmentProgress.Mark(day: context.day(record.assessment.assessedOn), score: cell(score),
                 by: context.t(record.assessment.assessmentSource == .own ? "assessment.own_view" : "assessment.by_professional"))
         }
         let distance = OutcomeProgress.distance(professional)[item.id].map {
-            context.t(abs($0.change) == 1 ? "assessment.ladder_distance_one" : "assessment.ladder_distance", signed($0.change), $0.firstDay, cell($0.latest))
+            context.t(abs($0.change) == 1 ? "assessment.ladder_distance_one" : "assessment.ladder_distance", signed($0.change), context.day($0.firstDay), cell($0.latest))
         }
         let ownLatest = OutcomeProgress.latestTwo(own).latest?.scores[item.id]
         let latest = OutcomeProgress.latestTwo(professional).latest?.scores[item.id]
@@ -158,7 +158,7 @@ struct ProgressChart {
         let distance = OutcomeProgress.distance(professional)
         return items.compactMap { item in
             distance[item.id].map { d in
-                (item.lifeDomain, context.t("assessment.goal_measure", person, name, String(d.first), d.firstDay, String(d.latest), d.latestDay))
+                (item.lifeDomain, context.t("assessment.goal_measure", person, name, String(d.first), context.day(d.firstDay), String(d.latest), context.day(d.latestDay)))
             }
         }
     }

@@ -22,7 +22,7 @@ extension PortalData {
                 return "\(item): \(score.score) – \(level)"
             }
             return AssessmentItem(
-                person: names[record.assessment.residentID] ?? "", day: record.assessment.assessedOn,
+                person: names[record.assessment.residentID] ?? "", day: context.day(record.assessment.assessedOn),
                 instrument: instrument?.name.text(language) ?? record.assessment.instrumentID,
                 by: context.t(record.assessment.assessmentSource == .own ? "assessment.own_view" : "assessment.by_professional"),
                 reason: cipher.openOrNil(record.assessment.reasonEncrypted) ?? "", scores: scores

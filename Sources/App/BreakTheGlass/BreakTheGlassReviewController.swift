@@ -54,7 +54,7 @@ struct BreakTheGlassReviewController {
         let rows = try openings.map { opening in
             Page.Row(
                 user: names[opening.userID] ?? "", household: householdNames[opening.householdID] ?? "", reason: opening.reason,
-                openedAt: Day.timestamp(opening.openedAt), expiresAt: Day.timestamp(opening.expiresAt),
+                openedAt: req.shortMoment(opening.openedAt), expiresAt: req.shortMoment(opening.expiresAt),
                 reviewed: opening.reviewedAt != nil, reviewAction: SiteRoute.breakTheGlassReview.path(try opening.requireID()),
                 comment: opening.reviewComment ?? ""
             )

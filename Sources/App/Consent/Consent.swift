@@ -63,8 +63,8 @@ extension Consent {
     /// "from – to" in words: a withdrawn consent ends the day it was withdrawn, not "no end date".
     func validity(in context: Context) -> String {
         let end: String
-        if let withdrawnAt, status == ConsentStatus.withdrawn.rawValue { end = context.t("consent.withdrawn_on", Day.string(withdrawnAt)) }
-        else { end = validTo ?? context.t("consent.open_ended") }
-        return validFrom + " – " + end
+        if let withdrawnAt, status == ConsentStatus.withdrawn.rawValue { end = context.t("consent.withdrawn_on", context.shortDay(Day.string(withdrawnAt))) }
+        else { end = validTo.map(context.shortDay) ?? context.t("consent.open_ended") }
+        return context.shortDay(validFrom) + " – " + end
     }
 }

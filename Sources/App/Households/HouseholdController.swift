@@ -93,7 +93,7 @@ struct HouseholdController {
         let household = try await Household.find(resident.householdID, in: actor.tenantID, on: req.db)
         let allowed = AccessPolicy.decide(try await req.residentAccess().accessContext(for: household), .identity).isAllowed
         guard !allowed else {
-            return IntakeDuplicate(name: resident.fullName, birthDate: resident.birthDate, href: SiteRoute.household.path(resident.householdID), sameBSN: sameBSN, contact: nil)
+            return IntakeDuplicate(name: resident.fullName, birthDate: req.shortDay(resident.birthDate), href: SiteRoute.household.path(resident.householdID), sameBSN: sameBSN, contact: nil)
         }
         let coordinators = try await Involvement.scoped(to: actor.tenantID, on: req.db).filter(\.$householdID == resident.householdID)
             .filter(\.$isCoordinator == true).all().filter { $0.isActive(on: Day.today()) }.map(\.organizationID)

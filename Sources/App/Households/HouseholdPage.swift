@@ -91,7 +91,7 @@ struct HouseholdPage: Encodable {
             let residentID = try resident.requireID()
             let masked = resident.bsnEncrypted == nil ? "" : "******" + (revealed[residentID].map { String($0.suffix(3)) } ?? "•••")
             return Member(
-                name: resident.fullName, birthDate: resident.birthDate, relation: context.t("relation.\(resident.relation)"),
+                name: resident.fullName, birthDate: context.shortDay(resident.birthDate), relation: context.t("relation.\(resident.relation)"),
                 bsn: revealed[residentID] ?? masked,
                 revealAction: resident.bsnEncrypted == nil || revealed[residentID] != nil ? nil : SiteRoute.residentBSN.path(id, residentID),
                 portalCodeAction: coordinates && resident.userID == nil ? SiteRoute.portalCode.path(id, residentID) : nil
@@ -101,7 +101,7 @@ struct HouseholdPage: Encodable {
         let involvements = try await opened.involvements(on: db).filter { $0.isActive(on: today) }
         let team = try involvements.map {
             TeamRow(
-                organization: names[$0.organizationID] ?? "", domains: domainList($0.lifeDomains), coordinator: $0.isCoordinator, since: $0.startsOn,
+                organization: names[$0.organizationID] ?? "", domains: domainList($0.lifeDomains), coordinator: $0.isCoordinator, since: context.shortDay($0.startsOn),
                 endAction: $0.isCoordinator || !coordinates ? nil : SiteRoute.involvementEnd.path(id, try $0.requireID())
             )
         }
@@ -149,7 +149,7 @@ struct HouseholdPage: Encodable {
         let notes = try await opened.notes(limit: 200, on: db)
         let noteRows = notes.map { note in
             NoteRow(
-                day: note.occurredOn, kind: context.t("note.kind.\(note.kind)"),
+                day: context.day(note.occurredOn), kind: context.t("note.kind.\(note.kind)"),
                 domain: LifeDomain(rawValue: note.domain).map(domainLabel) ?? "",
                 text: cipher.openOrNil(note.textEncrypted) ?? context.t("note.unreadable")
             )
@@ -206,7 +206,7 @@ struct HouseholdPage: Encodable {
         return PlanInfo(
             reviewOn: household.reviewOn ?? "", reviewAction: coordinates ? SiteRoute.planReview.path(id) : nil,
             overdue: household.reviewOn.map { $0 < context.today } ?? false,
-            lastSigned: last.map { context.t("plan.last_signed", String($0.number), Day.string($0.signedAt), context.t("consent.method.\($0.method)")) },
+            lastSigned: last.map { context.t("plan.last_signed", String($0.number), context.day(Day.string($0.signedAt)), context.t("consent.method.\($0.method)")) },
             changedSinceSigned: changed, compareHref: SiteRoute.planVersions.path(id),
             signatureAction: coordinates ? SiteRoute.planPaperSignature.path(id) : nil,
             residents: residents.compactMap { r in r.id.map { Option(value: $0.uuidString, label: r.fullName, selected: false) } }

@@ -29,7 +29,7 @@ enum Timeline {
         return visible.map { entry in
             let domain = entry.purpose.flatMap { $0.hasPrefix("detail:") ? context.t("domain.\($0.dropFirst("detail:".count))") : nil }
             return Item(
-                when: Day.timestamp(entry.occurredAt),
+                when: context.shortMoment(entry.occurredAt),
                 who: [entry.userID.flatMap { names[$0] }, entry.organizationID.flatMap { organizations[$0] }].compactMap { $0 }.joined(separator: ", "),
                 what: context.t("timeline.\(entry.event)") + (domain.map { " (\($0))" } ?? "")
             )

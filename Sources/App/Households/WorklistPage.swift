@@ -37,7 +37,7 @@ struct WorklistPage: Encodable {
             households: households.map { .init(name: $0.name, href: link($0)) },
             dueThisWeek: actions.filter { $0.due >= today }, overdue: actions.filter { $0.due < today },
             reviewsDue: households.compactMap { household in
-                household.reviewOn.flatMap { $0 < today ? .init(name: "\(household.name) (\($0))", href: link(household)) : nil }
+                household.reviewOn.flatMap { $0 < today ? .init(name: "\(household.name) (\(context.day($0)))", href: link(household)) : nil }
             },
             reassessmentsDue: reassessments,
             unassigned: unassigned == 0 ? nil : .init(name: unassignedText(unassigned, in: context), href: SiteRoute.households.path() + "?unassigned=1")

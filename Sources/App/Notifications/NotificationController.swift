@@ -12,7 +12,7 @@ struct NotificationController {
     func list(req: Request) async throws -> Response {
         let actor = try req.requireActor()
         let rows = try await Notifications.readRecent(userID: actor.userID, tenantID: actor.tenantID, on: req.db).map {
-            Row(text: req.t($0.messageKey, $0.subject), href: $0.link, when: $0.createdAt.map { Day.timestamp($0) } ?? "", unread: $0.readAt == nil)
+            Row(text: req.t($0.messageKey, $0.subject), href: $0.link, when: $0.createdAt.map { req.shortMoment($0) } ?? "", unread: $0.readAt == nil)
         }
         return try await req.page("notifications/list", title: req.t("notifications.title"), PageContent(rows: rows))
     }

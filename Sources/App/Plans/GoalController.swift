@@ -106,7 +106,7 @@ struct GoalController {
         let rows = try actions.map { action in
             let owner = action.id.flatMap { owners[$0] } ?? ""
             return GoalEditPage.ActionRow(
-                description: action.description, owner: owner, due: action.dueOn ?? "", status: req.t("action.status.\(action.status)"),
+                description: action.description, owner: owner, due: req.shortDay(action.dueOn), status: req.t("action.status.\(action.status)"),
                 statusAction: SiteRoute.actionStatus.path(householdID, goalID, try action.requireID()), version: action.version,
                 statuses: ActionStatus.allCases.map { Option(value: $0.rawValue, label: req.t("action.status.\($0.rawValue)"), selected: $0.rawValue == action.status) }
             )

@@ -16,7 +16,7 @@ struct MyActionsController {
         var rows: [MyActionsPage.Row] = []
         for (opened, action) in try await req.residentAccess().assignedActions(event: "action.view") {
             rows.append(.init(
-                description: action.description, household: opened.household.name, due: action.dueOn ?? "",
+                description: action.description, household: opened.household.name, due: req.shortDay(action.dueOn),
                 status: req.t("action.status.\(action.status)"),
                 doneAction: action.status == ActionStatus.done.rawValue ? nil : SiteRoute.myActionDone.path(try action.requireID())
             ))

@@ -23,18 +23,10 @@ enum Day {
     /// Midnight at the start of the day after `day`: correct across daylight-saving changes.
     static func end(of day: String) -> Date? { CivilDay(day)?.adding(days: 1).start(in: timeZone) }
 
-    /// "yyyy-MM-dd HH:mm", with ":ss" when asked.
-    static func timestamp(_ date: Date, seconds: Bool = false) -> String {
+    /// "HH:mm", with ":ss" when asked, in Dutch time.
+    static func clock(_ date: Date, seconds: Bool = false) -> String {
         let parts = calendar.dateComponents([.hour, .minute, .second], from: date)
-        let time = parts.hour!.zeroPadded(to: 2) + ":" + parts.minute!.zeroPadded(to: 2) + (seconds ? ":" + parts.second!.zeroPadded(to: 2) : "")
-        return "\(string(date)) \(time)"
-    }
-
-    /// "dd-MM-yyyy HH:mm", the way residents write dates, for the portal.
-    static func dutchTimestamp(_ date: Date) -> String {
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        return [parts.day!, parts.month!].map { $0.zeroPadded(to: 2) }.joined(separator: "-") + "-" + parts.year!.zeroPadded(to: 4)
-            + " " + parts.hour!.zeroPadded(to: 2) + ":" + parts.minute!.zeroPadded(to: 2)
+        return parts.hour!.zeroPadded(to: 2) + ":" + parts.minute!.zeroPadded(to: 2) + (seconds ? ":" + parts.second!.zeroPadded(to: 2) : "")
     }
 
     /// Gregorian, in Dutch time; made once (making one is not cheap).

@@ -50,17 +50,17 @@ struct PortalData: Content {
         }
         let cipher = FieldCipher(key: context.keys.field)
         let notes = try await opened.notes(limit: 10_000, on: db).map {
-            NoteItem(day: $0.occurredOn, domain: domain($0.domain), kind: context.t("note.kind.\($0.kind)"), text: cipher.openOrNil($0.textEncrypted) ?? "")
+            NoteItem(day: context.day($0.occurredOn), domain: domain($0.domain), kind: context.t("note.kind.\($0.kind)"), text: cipher.openOrNil($0.textEncrypted) ?? "")
         }
         let versions = try await opened.planVersions(on: db).reversed().map {
-            Version(number: $0.number, signedAt: Day.dutchTimestamp($0.signedAt), method: context.t("consent.method.\($0.method)"))
+            Version(number: $0.number, signedAt: context.moment($0.signedAt), method: context.t("consent.method.\($0.method)"))
         }
         let entries = try await AccessLogEntry.query(on: db).filter(\.$tenantID == tenantID).filter(\.$subjectID == householdID)
             .sort(\.$occurredAt, .descending).limit(500).all()
         let names = try await User.displayNames(of: entries.compactMap(\.userID), in: tenantID, on: db)
         let looks = entries.map { entry in
             Look(
-                when: Day.dutchTimestamp(entry.occurredAt),
+                when: context.shortMoment(entry.occurredAt),
                 who: [entry.userID.flatMap { names[$0] }, entry.role.map { context.t("role.\($0)") }, entry.organizationID.flatMap { organizations[$0] }]
                     .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", "),
                 what: context.t(Self.eventKey(entry.event, known: context.localizer.has)),
@@ -69,7 +69,7 @@ struct PortalData: Content {
         }
         return PortalData(
             household: household.name, address: "\(household.street), \(household.postcode) \(household.city)",
-            members: residents.map { Person(name: $0.fullName, birthDate: $0.birthDate, relation: context.t("relation.\($0.relation)")) },
+            members: residents.map { Person(name: $0.fullName, birthDate: context.day($0.birthDate), relation: context.t("relation.\($0.relation)")) },
             goals: goals, consents: consents, notes: notes,
             assessments: try await assessments(opened, residents: residents, in: context),
             versions: versions, looks: looks
@@ -96,7 +96,7 @@ struct PortalData: Content {
                 actions: try actions.filter { $0.goalID == goal.id }.map { action in
                     ActionItem(
                         id: action.id?.uuidString ?? "", description: action.description,
-                        owner: action.id.flatMap { owners[$0] } ?? "", due: action.dueOn ?? "",
+                        owner: action.id.flatMap { owners[$0] } ?? "", due: context.day(action.dueOn),
                         status: context.t("action.status.\(action.status)"),
                         doneAction: action.ownerKind == ActionOwnerKind.resident.rawValue && action.status != ActionStatus.done.rawValue ? SiteRoute.portalActionDone.path(try action.requireID()) : nil
                     )

@@ -25,7 +25,7 @@ struct PortalHomePage: Encodable {
         let last = try await opened.latestPlanVersion(on: context.db)
         let signedAsItIs = last.flatMap { version in
             version.signedByResidentID == own?.id && version.stillAgrees(with: data.goals)
-                ? context.t("portal.signed_as_it_is", String(version.number), Day.dutchTimestamp(version.signedAt)) : nil
+                ? context.t("portal.signed_as_it_is", String(version.number), context.moment(version.signedAt)) : nil
         }
         let organizations = try await context.organizationNames(in: opened.household.tenantID)
         return PortalHomePage(

@@ -84,7 +84,7 @@ struct ReferralQueueController {
                 href: SiteRoute.referral.path(referral.id!),
                 target: referral.serviceID.flatMap { services[$0] } ?? organizations[referral.receiverOrganizationID] ?? "",
                 counterpart: counterpart, domain: domains[referral.goalID].map { req.t("domain.\($0)") } ?? "",
-                status: req.t("referral.status.\(referral.status)"), sentOn: referral.sentOn ?? "", dueOn: referral.dueOn ?? "",
+                status: req.t("referral.status.\(referral.status)"), sentOn: req.shortDay(referral.sentOn), dueOn: req.shortDay(referral.dueOn),
                 overdue: referral.isOverdue(today: today)
             ))
         })

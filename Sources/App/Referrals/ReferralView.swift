@@ -46,7 +46,7 @@ struct ReferralView: Encodable {
         let events = try await ReferralEvent.scoped(to: referral.tenantID, on: context.db).filter(\.$referralID == referralID).sort(\.$occurredAt).all()
         let people = try await User.displayNames(of: events.map(\.userID), in: referral.tenantID, on: context.db)
         let history = events.map { event in
-            HistoryRow(when: Day.timestamp(event.occurredAt),
+            HistoryRow(when: context.shortMoment(event.occurredAt),
                        what: context.t("referral.status.\(event.toStatus)") + (event.outcome.map { " – " + context.t("referral.outcome.\($0)") } ?? ""),
                        who: [people[event.userID], names[event.organizationID]].compactMap { $0 }.joined(separator: ", "))
         }
@@ -60,7 +60,7 @@ struct ReferralView: Encodable {
             title: try await targetName(referral, on: context.db),
             status: context.t("referral.status.\(referral.status)"), statusCode: referral.status,
             outcome: referral.outcome.map { context.t("referral.outcome.\($0)") },
-            sentOn: referral.sentOn ?? "", dueOn: referral.dueOn ?? "", overdue: referral.isOverdue(today: context.today),
+            sentOn: context.day(referral.sentOn), dueOn: context.day(referral.dueOn), overdue: referral.isOverdue(today: context.today),
             requester: names[referral.requesterOrganizationID] ?? "", receiver: names[referral.receiverOrganizationID] ?? "",
             householdName: seesIdentity ? opened.household.name : nil,
             householdHref: seesIdentity ? SiteRoute.household.path(referral.householdID) : nil,

@@ -28,12 +28,15 @@ public struct TimelineChart: Sendable {
 
     public let range: ClosedRange<Int>
     public let days: [String]
+    let dayLabel: @Sendable (String) -> String
     public let width: Double
     public let height: Double
     public let left = 50.0, right = 50.0, top = 20.0, bottom = 40.0
 
     /// `days`: every day any series has a mark on.
-    public init(range: ClosedRange<Int>, days: [String], width: Double = 560, height: Double = 280) {
+    /// `dayLabel`: how a day reads under its mark.
+    public init(range: ClosedRange<Int>, days: [String], width: Double = 560, height: Double = 280, dayLabel: @escaping @Sendable (String) -> String = { $0 }) {
+        self.dayLabel = dayLabel
         self.range = range
         self.days = Array(Set(days)).sorted()
         self.width = width
@@ -62,7 +65,7 @@ public struct TimelineChart: Sendable {
             children.append(SVGElement("text", [("class", "chart-scale"), ("x", SVG.number(left - 8)), ("y", SVG.number(y(value) + 4)), ("text-anchor", "end")], text: String(value)))
         }
         for day in days {
-            children.append(SVGElement("text", [("class", "chart-label"), ("x", SVG.number(x(day))), ("y", SVG.number(height - bottom + 18)), ("text-anchor", "middle")], text: day))
+            children.append(SVGElement("text", [("class", "chart-label"), ("x", SVG.number(x(day))), ("y", SVG.number(height - bottom + 18)), ("text-anchor", "middle")], text: dayLabel(day)))
         }
         for item in series where !item.marks.isEmpty {
             let points = item.marks.sorted { $0.day < $1.day }.map(point)

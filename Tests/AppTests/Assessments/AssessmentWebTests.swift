@@ -31,7 +31,7 @@ struct AssessmentWebTests {
             let progress = page.section(from: #"id="progress-title""#, to: #"id="notes-title""#)
             #expect(progress.contains("4 – Voldoende zelfredzaam"))
             #expect(progress.contains("2 – Niet zelfredzaam"))
-            #expect(progress.contains("+2 sinds 2026-01-12 (toen 2)"))
+            #expect(progress.contains("+2 sinds 12 januari 2026 (toen 2)"))
             #expect(progress.contains("<caption>Zelfredzaamheidsmatrix van Fatima El Amrani in cijfers</caption>"))
             let svg = try #require(progress.firstSVG)
             #expect(SVGCollector.parse(svg) != nil, "the chart is not well-formed XML")
@@ -125,7 +125,7 @@ struct AssessmentWebTests {
             try await scenario.store(["finances": 3], day: "2026-05-11")
             try await scenario.store(["finances": 5], day: "2026-06-01", own: true)
             let page = try await scenario.coordinator.get(scenario.path).body.string
-            #expect(page.contains("Fatima El Amrani, Zelfredzaamheidsmatrix: nulmeting 1 (2026-01-12), laatste meting 3 (2026-05-11)"))
+            #expect(page.contains("Fatima El Amrani, Zelfredzaamheidsmatrix: nulmeting 1 (12 januari 2026), laatste meting 3 (11 mei 2026)"))
         }
     }
 
