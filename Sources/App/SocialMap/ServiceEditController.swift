@@ -16,7 +16,7 @@ struct ServiceEditController {
         let actor = try req.requireActor()
         let providers = try await ServiceEditing.editableProviders(for: actor, on: req.db)
         guard !providers.isEmpty else { throw AppError.forbidden }
-        var fields = ["status": "active", "capacity": "available", "accepts_referrals": "on", "response_days": "5", "languages": "nl"]
+        var fields = ["status": "active", "capacity": "available", "accepts_referrals": "on", "response_days": "5", "language_nl": "on"]
         if providers.count == 1 { fields["map_organization_id"] = providers[0].id?.uuidString }
         return try await form(req, actor: actor, action: SiteRoute.socialMapServices.path(), isNew: true, form: ServiceForm(fields: fields))
     }

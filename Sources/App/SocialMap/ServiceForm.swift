@@ -45,7 +45,7 @@ struct ServiceForm {
         if status == nil { v.add("status", "validation.choose_option") }
         let eligibility = v.text("eligibility", self["eligibility"], required: false, maxLength: 4000, allowLineBreaks: true) ?? ""
         let fees = v.text("fees", self["fees"], required: false, maxLength: 4000, allowLineBreaks: true) ?? ""
-        let languages = MapFieldRules.languages(&v, "languages", self["languages"])
+        let languages = MapFieldRules.languages(in: fields)
         let capacity = self["capacity"].flatMap(ServiceCapacity.init(rawValue:))
         if capacity == nil { v.add("capacity", "validation.choose_option") }
         var wait: Int?
@@ -122,14 +122,21 @@ enum MapFieldRules {
             && text.allSatisfy { ($0.isASCII && $0.isNumber) || " +-()".contains($0) }
     }
 
-    static func languages(_ v: inout FormValidator, _ field: String, _ raw: String?) -> [String] {
-        guard let text = v.text(field, raw, required: false, maxLength: 100) else { return ["nl"] }
-        let codes = text.lowercased().split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
-        guard !codes.isEmpty, codes.allSatisfy({ (2...3).contains($0.count) && $0.allSatisfy { $0.isASCII && $0.isLetter } }) else {
-            v.add(field, "validation.languages_invalid")
-            return []
+    /// The languages offered in, most spoken in Dutch municipalities first: a
+    /// list to tick, so nobody types ISO codes. A code a service already has
+    /// from an import stays offered, so saving the form never drops it.
+    static let knownLanguages = ["nl", "en", "ar", "tr", "pl", "uk", "so", "ti", "fa", "pap", "zgh", "fy", "de", "fr", "es"]
+
+    /// The ticked `language_<code>` boxes, known languages first; Dutch when none is ticked.
+    static func languages(in fields: [String: String]) -> [String] {
+        let ticked = fields.compactMap { name, value -> String? in
+            guard value == "on", name.hasPrefix("language_") else { return nil }
+            let code = String(name.dropFirst("language_".count))
+            return (2...3).contains(code.count) && code.allSatisfy({ $0.isASCII && $0.isLowercase }) ? code : nil
         }
-        return codes.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
+        let known = knownLanguages.filter(ticked.contains)
+        let chosen = known + ticked.filter { !knownLanguages.contains($0) }.sorted()
+        return chosen.isEmpty ? ["nl"] : chosen
     }
 
     /// "09:00-12:00, 13:00-17:00" (– or - between times); "" is closed; nil when unreadable.

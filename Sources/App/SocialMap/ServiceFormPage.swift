@@ -19,7 +19,7 @@ struct ServiceFormPage: Encodable {
     let statuses: [Option]
     let eligibility: String
     let fees: String
-    let languages: String
+    let languages: [Check]
     let capacities: [Check]
     let capacity: String
     let expectedWait: String
@@ -51,7 +51,10 @@ struct ServiceFormPage: Encodable {
         }
         eligibility = f["eligibility"] ?? ""
         fees = f["fees"] ?? ""
-        languages = f["languages"] ?? ""
+        let ticked = f.keys.filter { $0.hasPrefix("language_") && f[$0] == "on" }.map { String($0.dropFirst("language_".count)) }
+        languages = (MapFieldRules.knownLanguages + ticked.filter { !MapFieldRules.knownLanguages.contains($0) }.sorted()).map {
+            Check(name: "language_\($0)", label: req.languageNames([$0]), checked: ticked.contains($0))
+        }
         capacity = f["capacity"] ?? ""
         capacities = ServiceCapacity.allCases.map {
             Check(name: $0.rawValue, label: req.t("socialmap.capacity_option.\($0.rawValue)"), checked: $0.rawValue == f["capacity"])
@@ -82,11 +85,12 @@ struct ServiceFormPage: Encodable {
             "map_organization_id": s.mapOrganizationID.uuidString, "name": s.name, "description": s.description,
             "url": s.url ?? "", "email": s.email ?? "", "phones": record.phones.map(\.number).joined(separator: ", "),
             "status": s.status, "eligibility": s.eligibilityDescription, "fees": s.feesDescription,
-            "languages": s.languageCodes.joined(separator: ", "), "capacity": s.capacity,
+            "capacity": s.capacity,
             "expected_wait_weeks": s.expectedWaitWeeks.map(String.init) ?? "", "response_days": String(s.responseDays),
             "areas": record.areas.map(\.extent).joined(separator: ", "), "version": String(s.version),
         ]
         if s.acceptsReferrals { f["accepts_referrals"] = "on" }
+        for code in s.languageCodes { f["language_\(code)"] = "on" }
         for term in record.terms { f[term.taxonomy == .lifeDomains ? "domain_\(term.code)" : "group_\(term.code)"] = "on" }
         for day in Weekday.allCases {
             f["hours_\(day.rawValue)"] = record.schedules.filter { $0.weekday == day.rawValue }.map { "\($0.opensAt)-\($0.closesAt)" }.joined(separator: ", ")

@@ -20,11 +20,7 @@ extension Speaking {
 
     /// "Nederlands, Engels" for "nl,en"; unknown codes stay as typed.
     func languageNames(_ codes: [String]) -> String {
-        codes.map { code in
-            let key = "language.\(code)"
-            let name = t(key)
-            return name == key ? code : name
-        }.joined(separator: ", ")
+        codes.map { code in localizer.has("language.\(code)") ? t("language.\(code)") : code }.joined(separator: ", ")
     }
 }
 

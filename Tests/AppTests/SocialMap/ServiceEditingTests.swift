@@ -40,7 +40,7 @@ struct ServiceEditingTests {
     func form(_ w: World, name: String, version: Int, extra: [String: String] = [:]) throws -> [String: String] {
         var form = ["map_organization_id": try w.provider.requireID().uuidString, "name": name, "description": "Gesprekken bij problemen thuis",
                     "status": "active", "capacity": "waiting_list", "expected_wait_weeks": "3", "accepts_referrals": "on", "response_days": "5",
-                    "languages": "nl, en", "domain_domestic_relations": "on", "group_families": "on", "areas": "1234, BU00010001",
+                    "language_nl": "on", "language_en": "on", "domain_domestic_relations": "on", "group_families": "on", "areas": "1234, BU00010001",
                     "hours_MO": "09:00-12:00, 13:00-17:00", "version": String(version)]
         form.merge(extra) { $1 }
         return form
@@ -89,13 +89,30 @@ struct ServiceEditingTests {
         }
     }
 
+    /// Languages are ticked, not typed; one a service has from an import stays on the form and after saving.
+    @Test func languagesArePickedFromAList() async throws {
+        try await withApp { app in
+            let w = try await world(app)
+            let path = SiteRoute.socialMapServiceEdit.path(try w.service.requireID())
+            w.service.languages = "nl,hy"
+            try await w.service.save(on: app.db)
+            let page = try await w.editor.get(path).body.string
+            #expect(page.contains(#"<input type="checkbox" id="language_ar" name="language_ar"><label for="language_ar">Arabisch</label>"#))
+            #expect(page.contains(#"id="language_hy" name="language_hy" checked>"#))
+            #expect(!page.contains(#"name="languages""#))
+            let saved = try await w.editor.post(path, try form(w, name: "Maatschappelijk werk", version: 1, extra: ["language_ar": "on", "language_hy": "on", "language_x<y": "on"]))
+            #expect(saved.status == .seeOther)
+            #expect(try await Service.find(w.service.id, on: app.db)?.languageCodes == ["nl", "en", "ar", "hy"])
+        }
+    }
+
     @Test func badInputIsExplainedAndNothingIsSaved() async throws {
         try await withApp { app in
             let w = try await world(app)
             let path = SiteRoute.socialMapServiceEdit.path(try w.service.requireID())
             var bad = try form(w, name: "", version: 1, extra: [
                 "url": "javascript:alert(1)", "email": "geen-adres", "phones": "bel me", "capacity": "lots",
-                "response_days": "0", "languages": "Nederlands!", "areas": "overal", "hours_TU": "17:00-09:00", "status": "weg",
+                "response_days": "0", "areas": "overal", "hours_TU": "17:00-09:00", "status": "weg",
             ])
             bad["domain_domestic_relations"] = nil
             let response = try await w.editor.post(path, bad)
@@ -103,7 +120,7 @@ struct ServiceEditingTests {
             let body = response.body.string
             for message in ["Vul dit veld in.", "Vul een webadres in dat begint met https://.", "Vul een e-mailadres in",
                             "Vul telefoonnummers in", "Kies een van de mogelijkheden.", "Vul een aantal werkdagen in",
-                            "Vul taalcodes in", "Vul postcodes in", "Vul tijden in als 09:00-17:00", "Kies minstens één leefgebied."] {
+                            "Vul postcodes in", "Vul tijden in als 09:00-17:00", "Kies minstens één leefgebied."] {
                 #expect(body.contains(message), "missing: \(message)")
             }
             #expect(body.contains(#"value="javascript:alert(1)""#), "what was typed stays")
