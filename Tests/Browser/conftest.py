@@ -116,6 +116,18 @@ class Browser:
         assert "error" not in results, results.get("error")
         serious = [v for v in results["violations"] if v.get("impact") in ("serious", "critical")]
         assert not serious, f"{label}: " + "; ".join(f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes)" for v in serious)
+        self.check_phone(label)
+
+    def check_phone(self, label):
+        """The page at a phone's width (390 px): it must not scroll sideways;
+        a wide table scrolls in its own box. A screenshot to look at."""
+        self.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": False})
+        try:
+            page, screen = self.driver.execute_script("return [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+            self.driver.save_screenshot(str(SHOTS / f"{label}-phone.png"))
+        finally:
+            self.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+        assert page <= screen, f"{label}: the page is {page} px wide on a phone showing {screen} px; it scrolls sideways"
 
     def sign_in(self, username):
         login = self.server["logins"][username]

@@ -200,4 +200,4 @@ def test_outcome_measurement(browser):
     browser.check("tenant-settings-error")
     browser.fill(reassessment_months="4")
     browser.submit()
-    assert "De instellingen zijn opgeslagen." in browser.text()
+    assert "Instellingen opgeslagen." in browser.text()
