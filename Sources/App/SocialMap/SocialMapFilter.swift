@@ -6,7 +6,11 @@ import SQLKit
 /// Which services of one tenant to consider: shared by the search page, the
 /// public page and the HSDS API, so they never disagree about what matches.
 struct SocialMapFilter: Sendable {
+    /// Typed words: each must match in one of its Dutch forms ("schulden" as "schuld").
     var words: [String] = []
+    /// Also the known words a compound is made of ("taalles": "taal" or "les"),
+    /// for a second try when the words as typed find nothing.
+    var splitsCompounds = false
     /// Every one of these terms (e.g. a life domain and a target group).
     var termIDs: [UUID] = []
     /// Any term of this taxonomy.
@@ -54,14 +58,14 @@ struct SocialMapFilter: Sendable {
     /// them, some, none), then the standing key, then the id.
     var rankOrder: SQLQueryString {
         guard !words.isEmpty else { return "rank_key, id" }
-        let inName = words.map { Self.contains("name_text", $0) }
+        let inName = words.map { Self.containsAny("name_text", forms(of: $0)) }
         return "CASE WHEN \(inName.joined(separator: " AND ")) THEN 0 WHEN \(inName.joined(separator: " OR ")) THEN 1 ELSE 2 END, rank_key, id"
     }
 
     /// The filter as one SQL condition on `services` (the tenant is bound by
     /// the caller's query; the subqueries bind it themselves).
     func condition(tenantID: UUID) -> SQLQueryString {
-        var parts = words.map { Self.contains("search_text", $0) }
+        var parts = words.map { Self.containsAny("search_text", forms(of: $0)) }
         if let statuses { parts.append(statuses.isEmpty ? "1 = 0" : "status IN (\(binds: statuses.map(\.rawValue)))") }
         if let mapOrganizationID { parts.append("map_organization_id = \(bind: mapOrganizationID)") }
         if let modifiedAfter { parts.append("updated_at >= \(bind: modifiedAfter)") }
@@ -84,6 +88,20 @@ struct SocialMapFilter: Sendable {
         OR EXISTS (SELECT 1 FROM service_areas a WHERE a.tenant_id = services.tenant_id AND a.service_id = services.id \
         AND a.extent_type = \(bind: area.type) AND a.extent = \(bind: area.code)))
         """
+    }
+
+    /// What a typed word is looked for as.
+    func forms(of word: String) -> [String] {
+        let forms = DutchWordForms.forms(word)
+        return splitsCompounds ? forms + DutchWordForms.parts(word).filter { !forms.contains($0) } : forms
+    }
+
+    /// Whether a second try with compounds split could find more.
+    var canSplitCompounds: Bool { !splitsCompounds && words.contains { !DutchWordForms.parts($0).isEmpty } }
+
+    /// `column` contains one of `forms`.
+    private static func containsAny(_ column: String, _ forms: [String]) -> SQLQueryString {
+        forms.count == 1 ? contains(column, forms[0]) : "(\(forms.map { contains(column, $0) }.joined(separator: " OR ")))"
     }
 
     /// `column` (lower-cased text) contains `word`.

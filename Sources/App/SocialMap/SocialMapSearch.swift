@@ -49,12 +49,21 @@ enum SocialMapSearch {
     /// `query.limit` of those from `query.offset`, and how many match in all.
     /// The database ranks, counts and cuts the page; only "open now" reads
     /// every match (its ids and opening hours) to keep those open.
+    /// A word as typed that finds nothing is tried once more as the parts of
+    /// a compound ("taalles" finds the language café).
     static func page(_ query: SocialMapQuery, tenantID: UUID, on db: any Database) async throws -> (summaries: [ServiceSummary], total: Int) {
         var filter = SocialMapFilter(words: ServiceRanking.words(query.text))
         filter.termIDs = [query.lifeDomain.map { MapTaxonomy.term(for: $0).id },
                           query.targetGroup.map { MapTaxonomy.term(for: $0).id }].compactMap { $0 }
         filter.area = query.area
         filter.acceptingReferrals = query.onlyAcceptingReferrals
+        let found = try await page(query, filter, tenantID: tenantID, on: db)
+        guard found.total == 0, filter.canSplitCompounds else { return found }
+        filter.splitsCompounds = true
+        return try await page(query, filter, tenantID: tenantID, on: db)
+    }
+
+    private static func page(_ query: SocialMapQuery, _ filter: SocialMapFilter, tenantID: UUID, on db: any Database) async throws -> (summaries: [ServiceSummary], total: Int) {
         guard query.openNow else {
             let shown = try await filter.ranked(limit: query.limit, offset: query.offset, tenantID: tenantID, on: db)
             let whole = shown.count < query.limit && (!shown.isEmpty || query.offset == 0)
