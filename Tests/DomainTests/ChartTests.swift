@@ -60,7 +60,7 @@ struct ChartTests {
         #expect(parsed.elements.first == "svg")
         #expect(parsed.attributes.first?["role"] == "img")
         #expect(parsed.elements.filter { $0 == "polygon" }.count == 5 + 1)   // five rings, one full series
-        #expect(parsed.elements.filter { $0 == "polyline" }.count == 1)      // two points: a line
+        #expect(parsed.elements.filter { $0 == "polyline" }.count == 0)      // a partial series: dots, no half shape
         #expect(parsed.elements.filter { $0 == "circle" }.count == 3 + 2 + 1)
         #expect(parsed.text.contains("Geld & schulden") && parsed.text.contains("<Wonen>") && parsed.text.contains("Matrix van A & B"))
         #expect(!svg.contains("style="))
@@ -71,6 +71,22 @@ struct ChartTests {
         let polygon = try #require(parsed.attributes.first { $0["class"] == "chart-line" && $0["points"] != nil })
         let expected = [chart.point(axis: 0, score: 2), chart.point(axis: 1, score: 3), chart.point(axis: 2, score: 4)]
         #expect(polygon["points"] == SVG.points(expected))
+    }
+
+    /// One or two items make no radar: bars, each with its score as text.
+    @Test func barsForOneOrTwoItems() throws {
+        let chart = BarChart(labels: ["Financiën", "Werk & opleiding"], range: 1...5, width: 560)
+        #expect(chart.length(1) == (560 - 170 - 40) / 5.0)
+        #expect(chart.length(5) == 560 - 170 - 40)
+        let svg = chart.svg(title: "Matrix", series: [
+            .init(name: "Laatste", className: "series-latest", values: [4, 2]),
+            .init(name: "Eigen", className: "series-own", values: [nil, 3]),
+        ])
+        let parsed = try #require(SVGCollector.parse(svg), "not well-formed: \(svg)")
+        #expect(parsed.elements.filter { $0 == "rect" }.count == 3)
+        #expect(parsed.elements.filter { $0 == "polygon" }.isEmpty)
+        #expect(parsed.text.contains("Werk & opleiding") && parsed.text.contains("Eigen: 3"))
+        #expect(!svg.contains("style="))
     }
 
     @Test func timelinePlacesDaysAndRungs() throws {

@@ -93,7 +93,8 @@ struct ProgressChart {
         let ownLatest = OutcomeProgress.latestTwo(own).latest
         let distance = OutcomeProgress.distance(professional)
         let scored = items.filter { item in [latest, previous, ownLatest].contains { $0?.scores[item.id] != nil } }
-        let axes = scored.count >= 3 ? scored : scored + items.filter { !scored.contains($0) }.prefix(3 - scored.count)
+        // Fewer than three items make no radar: bars instead.
+        let axes = scored
         let differing = OutcomeProgress.disagreements(professional: latest?.scores ?? [:], own: ownLatest?.scores ?? [:])
         let day = { (occasion: ScoredOccasion?) in occasion.map { " (\(context.day($0.day)))" } ?? "" }
         let legend = [
@@ -104,7 +105,10 @@ struct ProgressChart {
         let series = zip([latest, previous, ownLatest], legend).compactMap { occasion, entry in
             occasion.map { occasion in RadarChart.Series(name: entry.label, className: entry.className, values: axes.map { occasion.scores[$0.id] }) }
         }
-        let chart = RadarChart(labels: axes.map { $0.label.text(language) }, range: instrument.range)
+        let labels = axes.map { $0.label.text(language) }
+        let title = context.t("assessment.chart_title", name, person)
+        let svg = axes.count >= 3 ? RadarChart(labels: labels, range: instrument.range).svg(title: title, series: series)
+            : BarChart(labels: labels, range: instrument.range).svg(title: title, series: series)
         let rows = scored.map { item in
             AssessmentProgress.Row(
                 item: item.label.text(language), latest: cell(latest?.scores[item.id]), previous: cell(previous?.scores[item.id]),
@@ -113,7 +117,7 @@ struct ProgressChart {
             )
         }
         return AssessmentProgress.Chart(
-            id: instrument.id, name: name, svg: chart.svg(title: context.t("assessment.chart_title", name, person), series: series),
+            id: instrument.id, name: name, svg: svg,
             caption: context.t("assessment.table_caption", name, person), radar: true, legend: legend,
             rows: rows, marks: [], disagreements: differing.count,
             disagreement: differing.isEmpty ? nil : context.t(differing.count == 1 ? "assessment.disagreement_one" : "assessment.disagreements", String(differing.count)), distance: nil

@@ -3,7 +3,8 @@ import Foundation
 /// A radar (spider) chart: one axis per item, clockwise from the top; a
 /// score sits on its axis at distance radius × (score − min + 1) / levels,
 /// so the lowest level is one ring out from the centre and the highest on
-/// the rim. Series may miss items (only needed domains are scored).
+/// the rim. Series may miss items (only needed domains are scored): those
+/// show as dots only.
 public struct RadarChart: Sendable {
     public struct Series: Sendable {
         public let name: String
@@ -74,10 +75,10 @@ public struct RadarChart: Sendable {
         for item in series {
             let drawn = self.points(item)
             var group: [SVGElement] = []
-            if drawn.count >= 3 {
+            // A shape only for a series scored on every axis: one that skips an
+            // axis (a partial reassessment) would draw a shape that is not there.
+            if drawn.count == labels.count, drawn.count >= 3 {
                 group.append(SVGElement("polygon", [("class", "chart-line"), ("points", SVG.points(drawn))]))
-            } else if drawn.count == 2 {
-                group.append(SVGElement("polyline", [("class", "chart-line"), ("points", SVG.points(drawn)), ("fill", "none")]))
             }
             group += drawn.map { SVGElement("circle", [("class", "chart-dot"), ("cx", SVG.number($0.x)), ("cy", SVG.number($0.y)), ("r", "4")]) }
             children.append(SVGElement("g", [("class", "chart-series \(item.className)")], children: [SVGElement("title", text: item.name)] + group))
