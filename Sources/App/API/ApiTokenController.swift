@@ -27,11 +27,18 @@ struct ApiTokenController {
         routes.post(SiteRoute.apiTokenRevoke, use: revoke)
     }
 
+    /// Residents use the portal; the API is for professionals and systems.
+    private static func offered(to req: Request) throws {
+        guard try req.requireActor().role != .resident else { throw AppError.notFound }
+    }
+
     func list(req: Request) async throws -> Response {
-        try await Self.page(req, Form())
+        try Self.offered(to: req)
+        return try await Self.page(req, Form())
     }
 
     func create(req: Request) async throws -> Response {
+        try Self.offered(to: req)
         let actor = try req.requireActor()
         let form = try req.content.decode(Form.self)
         var validator = FormValidator()
@@ -53,6 +60,7 @@ struct ApiTokenController {
     }
 
     func revoke(req: Request) async throws -> Response {
+        try Self.offered(to: req)
         let actor = try req.requireActor()
         let token = try await ApiToken.find(req.id(.tokenID), in: actor.tenantID, on: req.db)
         guard token.userID == actor.userID, token.clientID == nil else { throw AppError.notFound }

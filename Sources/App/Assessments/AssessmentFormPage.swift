@@ -51,7 +51,7 @@ struct AssessmentFormPage: Encodable {
                 return Choice(inputID: "\(field)-\(level.value)", value: String(level.value), label: label, description: description, checked: typed == String(level.value))
             }
             return ItemField(
-                field: field, name: "scores[\(item.id)]", label: item.label.text(language), question: item.question.text(language),
+                field: field, name: "scores[\(item.id)]", label: plain ? req.plainDomainName(item.domain) : item.label.text(language), question: item.question.text(language),
                 error: errors.fields[field], notScoredID: "\(field)-none", notScored: !choices.contains(where: \.checked), choices: choices
             )
         }

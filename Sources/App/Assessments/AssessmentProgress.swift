@@ -24,6 +24,8 @@ struct AssessmentProgress {
         let rows: [Row]
         let marks: [Mark]
         let disagreements: Int
+        /// For the resident: the table's headings in plain words.
+        var plain = false
         /// "On 2 items the resident sees it differently", or nil.
         let disagreement: String?
         /// The ladder's distance travelled, when there is one.
@@ -76,6 +78,8 @@ struct ProgressChart {
     let context: Context
 
     var language: String { context.locale.rawValue }
+    /// An item as its reader says it: the resident in plain words.
+    func label(_ item: Instrument.Item) -> String { plain ? context.plainDomainName(item.domain) : item.label.text(language) }
     var professional: [ScoredOccasion] { records.filter { $0.assessment.assessmentSource == .professional }.map(\.occasion) }
     var own: [ScoredOccasion] { records.filter { $0.assessment.assessmentSource == .own }.map(\.occasion) }
     var name: String { (plain ? instrument.plainName : instrument.name).text(language) }
@@ -105,13 +109,13 @@ struct ProgressChart {
         let series = zip([latest, previous, ownLatest], legend).compactMap { occasion, entry in
             occasion.map { occasion in RadarChart.Series(name: entry.label, className: entry.className, values: axes.map { occasion.scores[$0.id] }) }
         }
-        let labels = axes.map { $0.label.text(language) }
+        let labels = axes.map(label)
         let title = context.t("assessment.chart_title", name, person)
         let svg = axes.count >= 3 ? RadarChart(labels: labels, range: instrument.range).svg(title: title, series: series)
             : BarChart(labels: labels, range: instrument.range).svg(title: title, series: series)
         let rows = scored.map { item in
             AssessmentProgress.Row(
-                item: item.label.text(language), latest: cell(latest?.scores[item.id]), previous: cell(previous?.scores[item.id]),
+                item: label(item), latest: cell(latest?.scores[item.id]), previous: cell(previous?.scores[item.id]),
                 own: cell(ownLatest?.scores[item.id]), differs: differing.contains(item.id),
                 distance: distance[item.id].map { context.t("assessment.distance_value", signed($0.change), String($0.first), context.day($0.firstDay)) } ?? "–"
             )
@@ -119,7 +123,7 @@ struct ProgressChart {
         return AssessmentProgress.Chart(
             id: instrument.id, name: name, svg: svg,
             caption: context.t("assessment.table_caption", name, person), radar: true, legend: legend,
-            rows: rows, marks: [], disagreements: differing.count,
+            rows: rows, marks: [], disagreements: differing.count, plain: plain,
             disagreement: differing.isEmpty ? nil : context.t(differing.count == 1 ? "assessment.disagreement_one" : "assessment.disagreements", String(differing.count)), distance: nil
         )
     }
@@ -152,7 +156,7 @@ struct ProgressChart {
         return AssessmentProgress.Chart(
             id: instrument.id, name: name, svg: chart.svg(title: context.t("assessment.chart_title", name, person), series: series),
             caption: context.t("assessment.table_caption", name, person), radar: false, legend: legend, rows: [], marks: rows,
-            disagreements: differs ? 1 : 0,
+            disagreements: differs ? 1 : 0, plain: plain,
             disagreement: differs ? context.t("assessment.ladder_differs", cell(latest), cell(ownLatest)) : nil, distance: distance
         )
     }

@@ -12,7 +12,7 @@ enum Notice: String, CaseIterable {
     case planSigned = "plan_signed", planAlreadySigned = "plan_already_signed", commentAdded = "comment_added", assessmentSaved = "assessment_saved"
     case referralSent = "referral_sent", referralSaved = "referral_saved"
     case serviceSaved = "service_saved", providerSaved = "provider_saved", locationAdded = "location_added", locationRemoved = "location_removed"
-    case userSaved = "user_saved", organizationSaved = "organization_saved", settingsSaved = "settings_saved", passwordChanged = "password_changed"
+    case userSaved = "user_saved", organizationSaved = "organization_saved", settingsSaved = "settings_saved", passwordChanged = "password_changed", languageSaved = "language_saved"
     case emergencyOpened = "emergency_opened", reviewSaved = "review_saved"
 
     var key: String { "notice.\(rawValue)" }

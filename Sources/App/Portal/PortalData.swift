@@ -34,7 +34,7 @@ struct PortalData: Content {
         let household = opened.household
         let householdID = opened.householdID, tenantID = opened.tenantID
         let organizations = try await Organization.names(in: tenantID, on: db)
-        let domain = { (raw: String) in context.t("domain.\(raw)") }
+        let domain = { (raw: String) in context.plainDomainName(raw) }
         let domains = { (set: Set<LifeDomain>) in LifeDomain.allCases.filter(set.contains).map { domain($0.rawValue) }.joined(separator: ", ") }
 
         let residents = try await opened.members(on: db)
@@ -55,7 +55,9 @@ struct PortalData: Content {
         let versions = try await opened.planVersions(on: db).reversed().map {
             Version(number: $0.number, signedAt: context.moment($0.signedAt), method: context.t("consent.method.\($0.method)"))
         }
+        // Others' looks: the resident's own visits would drown them.
         let entries = try await AccessLogEntry.query(on: db).filter(\.$tenantID == tenantID).filter(\.$subjectID == householdID)
+            .group(.or) { $0.filter(\.$userID == nil).filter(\.$userID != context.actor.userID) }
             .sort(\.$occurredAt, .descending).limit(500).all()
         let names = try await User.displayNames(of: entries.compactMap(\.userID), in: tenantID, on: db)
         let looks = entries.map { entry in
@@ -86,7 +88,7 @@ struct PortalData: Content {
     /// The plan's goals with their actions: what a signature freezes and
     /// versions compare. Only these two tables, so pages can call it cheaply.
     static func goals(_ opened: ResidentAccess.Opened, in context: Context) async throws -> [GoalItem] {
-        let domain = { (raw: String) in context.t("domain.\(raw)") }
+        let domain = { (raw: String) in context.plainDomainName(raw) }
         let (goals, actions) = try await opened.wholePlan(on: context.db)
         let owners = try await PlanAction.owners(of: actions, tenantID: opened.tenantID, forResident: opened.context.role == .resident, in: context)
         return try goals.map { goal in

@@ -15,8 +15,22 @@ struct PortalHomePage: Encodable {
     /// "You signed this plan on …" when the resident's own last signature
     /// still covers the plan as it is; the form to sign shows otherwise.
     let signedAsItIs: String?
+    /// Who keeps the plan together and how to reach them, in a sentence.
+    let coordinator: String?
     /// What went wrong in one of its forms, shown beside the fields.
     var errors: FormErrors = .none
+
+    /// "Sanne de Vries of Sociaal Team Voorbeeld", or the organisation alone
+    /// while nobody there is the household's contact.
+    static func coordinator(_ opened: ResidentAccess.Opened, in context: Context) async throws -> String? {
+        guard let lead = try await opened.involvements(on: context.db).first(where: { $0.isCoordinator && $0.isActive(on: context.today) }) else { return nil }
+        let organization = try await context.organizationNames(in: opened.tenantID)[lead.organizationID] ?? ""
+        guard let contactID = lead.contactUserID,
+              let name = try await User.displayNames(of: [contactID], in: opened.tenantID, on: context.db)[contactID] else {
+            return context.t("portal.coordinator_organisation", organization)
+        }
+        return context.t("portal.coordinator_text", name, organization)
+    }
 
     static func build(_ opened: ResidentAccess.Opened, in context: Context, errors: FormErrors = .none, typedConsent: PortalConsentForm = .init()) async throws -> PortalHomePage {
         let own = try await ResidentAccess(context: context).ownResident()
@@ -31,9 +45,10 @@ struct PortalHomePage: Encodable {
         return PortalHomePage(
             data: data, progress: progress,
             organizations: organizations.sorted { $0.value < $1.value }.map { Option(value: $0.key.uuidString, label: $0.value, selected: $0.key.uuidString == typedConsent.organization_id) },
-            domains: LifeDomain.allCases.map { Option(value: $0.rawValue, label: context.t("domain.\($0.rawValue)"), selected: typedConsent.domains?.contains($0.rawValue) == true) },
+            domains: LifeDomain.allCases.map { Option(value: $0.rawValue, label: context.plainDomainName($0.rawValue), selected: typedConsent.domains?.contains($0.rawValue) == true) },
             purpose: typedConsent.purpose ?? "",
-            nextVersion: (data.versions.first?.number ?? 0) + 1, signedAsItIs: signedAsItIs, errors: errors
+            nextVersion: (data.versions.first?.number ?? 0) + 1, signedAsItIs: signedAsItIs,
+            coordinator: try await coordinator(opened, in: context), errors: errors
         )
     }
 }

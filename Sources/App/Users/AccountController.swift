@@ -16,6 +16,8 @@ struct AccountController {
         let locale: String
         let hasSecondFactor: Bool
         let enrolHref: String
+        /// Residents use the portal, not the API: no tokens for them.
+        let offersApiTokens: Bool
     }
 
     struct LanguageForm: Content { var locale: String? }
@@ -64,13 +66,13 @@ struct AccountController {
             user.locale = locale.rawValue
             try await user.save(on: req.db)
         }
-        return req.redirect(to: SiteRoute.accountPassword.path(), notice: .passwordChanged)
+        return req.redirect(to: SiteRoute.accountPassword.path(), notice: .languageSaved)
     }
 
     static func page(_ req: Request) -> Page {
         Page(
             locale: req.locale.rawValue, hasSecondFactor: req.loginUser?.hasSecondFactor ?? false,
-            enrolHref: SiteRoute.enrol.path()
+            enrolHref: SiteRoute.enrol.path(), offersApiTokens: req.actor?.role != .resident
         )
     }
 
