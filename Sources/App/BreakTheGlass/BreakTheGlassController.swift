@@ -47,6 +47,9 @@ struct BreakTheGlassController {
             try await opening.create(on: tx)
             try await req.audit("break_the_glass.opened", outcome: .allowed, basis: .breakTheGlass, subjectID: householdID, purpose: String(reason.prefix(200)), objectType: "break_the_glass", objectID: opening.id?.uuidString, on: tx)
         }
+        // The coordinator hears of it at once, not only at the privacy officer's review.
+        let opened = try await req.residentAccess().open(householdID, .planOverview, event: "break_the_glass.coordinator_told")
+        try await TeamNotices.tellCoordinator(opened, "notification.break_the_glass", actor: actor, on: req.db)
         return req.redirect(to: SiteRoute.household.path(householdID), notice: .emergencyOpened)
     }
 

@@ -68,6 +68,9 @@ enum ConsentWithdrawal {
             consent.withdrawnAt = Date()
             try await consent.save(on: tx)
             try await req.context().auditChange("consent.withdrawn", in: opened, objectType: "consent", objectID: consent.id?.uuidString, on: tx)
+            let actor = try req.requireActor()
+            try await TeamNotices.tellOrganization(consent.recipientOrganizationID, opened, "notification.consent_withdrawn_partner", actor: actor, on: tx)
+            if actor.role == .resident { try await TeamNotices.tellCoordinator(opened, "notification.consent_withdrawn", actor: actor, on: tx) }
         }
     }
 }

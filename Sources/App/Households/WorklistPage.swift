@@ -8,7 +8,10 @@ import Vapor
 struct WorklistPage: Encodable {
     struct Household: Encodable { let name: String; let href: String }
     struct Action: Encodable { let description: String; let household: String; let due: String; let href: String }
+    /// A referral to the organisation that waits for its answer.
+    struct Incoming: Encodable { let from: String; let sent: String; let answerBy: String; let overdue: Bool; let href: String }
     let households: [Household]
+    let referralsToAnswer: [Incoming]
     let dueThisWeek: [Action]
     let overdue: [Action]
     let reviewsDue: [Household]
@@ -33,9 +36,16 @@ struct WorklistPage: Encodable {
         let reassessments = try await ReassessmentReminders.due(names: names, contexts: contexts, months: months, today: today, tenantID: actor.tenantID, in: context)
         try await context.audit("worklist.view", outcome: .allowed, basis: .involvement, objectType: "worklist", objectID: String(households.count))
         let link = { (household: Worklist.Household) in SiteRoute.household.path(household.id) }
+        let organizations = try await context.organizationNames(in: actor.tenantID)
+        let incoming = try await Referral.awaitingAnswer(by: organizationID, tenantID: actor.tenantID, limit: 50, on: context.db).map { referral in
+            Incoming(from: organizations[referral.requesterOrganizationID] ?? "", sent: context.shortDay(referral.sentOn), answerBy: context.shortDay(referral.dueOn),
+                     overdue: referral.isOverdue(today: today), href: SiteRoute.referral.path(try referral.requireID()))
+        }
+        let shown = { (action: Action) in Action(description: action.description, household: action.household, due: context.shortDay(action.due), href: action.href) }
         return WorklistPage(
             households: households.map { .init(name: $0.name, href: link($0)) },
-            dueThisWeek: actions.filter { $0.due >= today }, overdue: actions.filter { $0.due < today },
+            referralsToAnswer: incoming,
+            dueThisWeek: actions.filter { $0.due >= today }.map(shown), overdue: actions.filter { $0.due < today }.map(shown),
             reviewsDue: households.compactMap { household in
                 household.reviewOn.flatMap { $0 < today ? .init(name: "\(household.name) (\(context.day($0)))", href: link(household)) : nil }
             },

@@ -6,6 +6,8 @@ import Vapor
 struct Layout: Encodable {
     struct Link: Encodable {
         let href: String; let label: String; let current: Bool; var count: Int? = nil
+        /// What the count counts, for screen readers ("unread", "to answer").
+        var countLabel: String? = nil
     }
     struct Badge: Encodable { let name: String; let role: String }
 
@@ -66,9 +68,7 @@ extension Request {
     func page<Content: Encodable>(
         _ template: String, title: String, _ content: Content, status: HTTPStatus = .ok
     ) async throws -> Response {
-        if let actor, actor.role == .professional {
-            unreadNotifications = try await Notifications.unreadCount(userID: actor.userID, tenantID: actor.tenantID, on: db)
-        }
+        if let actor { navigationCounts = try await NavigationCounts.of(actor, on: db) }
         let view = PageView(layout: layout(title: title), content: content)
         let response = try await self.view.render(template, view).encodeResponse(for: self)
         response.status = status
@@ -108,18 +108,18 @@ extension Request {
         return routes.map { route, key in
             let href = route.path()
             let current = route == SiteRoute.home ? url.path == "/" : url.path.hasPrefix(href)
-            let count = route == SiteRoute.notifications && unreadNotifications > 0 ? unreadNotifications : nil
-            return Layout.Link(href: href, label: t(key), current: current, count: count)
+            let (count, countKey) = navigationCounts.count(for: route)
+            return Layout.Link(href: href, label: t(key), current: current, count: count, countLabel: countKey.map { t($0) })
         }
     }
 }
 
 extension Request {
-    private struct UnreadKey: StorageKey { typealias Value = Int }
+    private struct CountsKey: StorageKey { typealias Value = NavigationCounts }
 
-    /// Shown beside "Notifications" in the navigation.
-    var unreadNotifications: Int {
-        get { storage[UnreadKey.self] ?? 0 }
-        set { storage[UnreadKey.self] = newValue }
+    /// Shown beside the menu items they belong to.
+    var navigationCounts: NavigationCounts {
+        get { storage[CountsKey.self] ?? NavigationCounts() }
+        set { storage[CountsKey.self] = newValue }
     }
 }

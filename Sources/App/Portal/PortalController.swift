@@ -91,6 +91,7 @@ struct PortalController {
             try await note.create(on: tx)
             try await req.context().auditChange("note.created", in: opened, purpose: "detail:\(domain.rawValue)", objectType: "note", objectID: note.id?.uuidString, on: tx)
         }
+        try await TeamNotices.tellCoordinator(opened, "notification.resident_comment", actor: try req.requireActor(), on: req.db)
         return req.redirect(to: SiteRoute.portal.path(), notice: .commentAdded)
     }
 
@@ -98,6 +99,7 @@ struct PortalController {
     func sign(req: Request) async throws -> Response {
         let (opened, resident) = try await Self.own(req, event: "portal.sign", acting: true)
         let signed = try await PlanController.sign(opened, resident: resident, method: .portal, req: req)
+        if signed { try await TeamNotices.tellCoordinator(opened, "notification.plan_signed", actor: try req.requireActor(), on: req.db) }
         return req.redirect(to: SiteRoute.portal.path() + "#plan", notice: signed ? .planSigned : .planAlreadySigned)
     }
 

@@ -4,6 +4,21 @@ import SQLKit
 import Foundation
 
 extension Referral {
+    /// Referrals sent to the organisation that it has not yet accepted or declined.
+    static func awaitingAnswer(by organizationID: UUID, tenantID: UUID, on db: any Database) async throws -> Int {
+        let row = try await db.sql.raw("""
+            SELECT COUNT(*) AS waiting FROM referrals
+            WHERE tenant_id = \(bind: tenantID) AND receiver_organization_id = \(bind: organizationID) AND status = \(bind: ReferralStatus.requested.rawValue)
+            """).first()
+        return try row?.decode(column: "waiting", as: Int.self) ?? 0
+    }
+
+    /// The oldest `limit` referrals sent to the organisation that it has yet to answer.
+    static func awaitingAnswer(by organizationID: UUID, tenantID: UUID, limit: Int, on db: any Database) async throws -> [Referral] {
+        try await Referral.scoped(to: tenantID, on: db).filter(\.$receiverOrganizationID == organizationID)
+            .filter(\.$status == ReferralStatus.requested.rawValue).sort(\.$dueOn).limit(limit).all()
+    }
+
     static let openAtReceiver = ReferralStatus.allCases.filter(\.isOpenAtReceiver).map(\.rawValue)
 
     /// Domains of this household's referrals that are open at `receiverID`:
