@@ -61,7 +61,7 @@ struct HouseholdPage: Encodable {
 
     struct PlanInfo: Encodable {
         let reviewOn: String; let reviewAction: String?; let overdue: Bool
-        let lastSigned: String?; let changedSinceSigned: Bool; let compareHref: String
+        let lastSigned: String?; let changedSinceSigned: Bool; let compareHref: String; let printHref: String
         let signatureAction: String?; let residents: [Option]
     }
     struct MemberForms: Encodable {
@@ -207,7 +207,7 @@ struct HouseholdPage: Encodable {
             reviewOn: household.reviewOn ?? "", reviewAction: coordinates ? SiteRoute.planReview.path(id) : nil,
             overdue: household.reviewOn.map { $0 < context.today } ?? false,
             lastSigned: last.map { context.t("plan.last_signed", String($0.number), context.day(Day.string($0.signedAt)), context.t("consent.method.\($0.method)")) },
-            changedSinceSigned: changed, compareHref: SiteRoute.planVersions.path(id),
+            changedSinceSigned: changed, compareHref: SiteRoute.planVersions.path(id), printHref: SiteRoute.planPrint.path(id),
             signatureAction: coordinates ? SiteRoute.planPaperSignature.path(id) : nil,
             residents: residents.compactMap { r in r.id.map { Option(value: $0.uuidString, label: r.fullName, selected: false) } }
         )

@@ -9,6 +9,7 @@ struct PlanController {
         routes.post(SiteRoute.planReview, use: setReview)
         routes.post(SiteRoute.planPaperSignature, use: recordPaperSignature)
         routes.get(SiteRoute.planVersions, use: versions)
+        routes.get(SiteRoute.planPrint, use: printable)
     }
 
     func setReview(req: Request) async throws -> Response {
@@ -55,6 +56,13 @@ struct PlanController {
             try await req.context().auditChange("plan.signed", in: opened, objectType: "plan_version", objectID: String(version.number), on: tx)
             return true
         }
+    }
+
+    /// The plan on paper, for whoever holds it together with the resident.
+    func printable(req: Request) async throws -> Response {
+        let opened = try await req.residentAccess().open(req.id(.householdID), .planOverview, event: "plan.print")
+        let page = try await PrintablePlanPage.build(opened, backHref: SiteRoute.household.path(try opened.household.requireID()), in: req.context())
+        return try await req.page("plans/print", title: req.t("plan.print_title", opened.household.name), page)
     }
 
     /// Compares version `from` with version `to` (0 is the plan as it is now).

@@ -39,6 +39,7 @@ struct Layout: Encodable {
         let portal = SiteRoute.portal.path()
         let portalAccessLog = SiteRoute.portalAccessLog.path()
         let portalAction = SiteRoute.portalAction.path()
+        let portalPlanPrint = SiteRoute.portalPlanPrint.path()
         let portalActivate = SiteRoute.portalActivate.path()
         let portalComment = SiteRoute.portalComment.path()
         let portalConsents = SiteRoute.portalConsents.path()

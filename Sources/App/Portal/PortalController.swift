@@ -15,6 +15,7 @@ struct PortalController {
         routes.post(SiteRoute.portalConsents, use: giveConsent)
         routes.post(SiteRoute.portalConsentWithdraw, use: withdrawConsent)
         routes.get(SiteRoute.portalAccessLog, use: whoLooked)
+        routes.get(SiteRoute.portalPlanPrint, use: printable)
         routes.get(SiteRoute.portalExportJSON, use: exportJSON)
         routes.get(SiteRoute.portalExportHTML, use: exportHTML)
     }
@@ -53,6 +54,13 @@ struct PortalController {
             try await req.context().auditChange("action.created", in: opened, objectType: "action", objectID: action.id?.uuidString, on: tx)
         }
         return req.redirect(to: SiteRoute.portal.path(), notice: .actionAdded)
+    }
+
+    /// My plan on paper.
+    func printable(req: Request) async throws -> Response {
+        let (opened, _) = try await Self.own(req, event: "portal.plan_print")
+        let page = try await PrintablePlanPage.build(opened, backHref: SiteRoute.portal.path(), in: req.context())
+        return try await req.page("plans/print", title: req.t("plan.print_title", opened.household.name), page)
     }
 
     func actionDone(req: Request) async throws -> Response {

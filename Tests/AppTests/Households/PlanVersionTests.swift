@@ -70,6 +70,34 @@ struct PlanVersionTests {
         }
     }
 
+    /// The plan on paper: goals, steps with who and when, signatures — not the team's notes or timeline.
+    @Test func thePlanPrintsForTheResidentAndTheCoordinator() async throws {
+        try await withApp { app in
+            let scenario = try await HouseholdScenario.make(app)
+            let goal = try await scenario.goal(.finances, "Rekeningen op tijd betalen")
+            try await PlanAction(tenantID: goal.tenantID, householdID: goal.householdID, goalID: try goal.requireID(), description: "Bank bellen",
+                                 owner: .resident(name: nil), dueOn: "2031-03-04").create(on: app.db)
+            try await scenario.coordinator.get(scenario.path)
+            try await scenario.coordinator.post(SiteRoute.notes.path(scenario.householdID), ["domain": "finances", "kind": "note", "occurred_on": Day.today(), "text": "Interne notitie over de schulden"])
+            let resident = try await ActionRightsTests.residentClient(scenario)
+            try await resident.post(SiteRoute.portalSign.path(), [:])
+            #expect(try await resident.get(SiteRoute.portal.path()).body.string.contains(#"href="/portal/plan/print""#))
+
+            for (client, path) in [(resident, SiteRoute.portalPlanPrint.path()), (scenario.coordinator, SiteRoute.planPrint.path(scenario.householdID))] {
+                let page = try await client.get(path)
+                #expect(page.status == .ok)
+                let body = page.body.string
+                #expect(body.contains("Het plan van huishouden"))
+                #expect(body.contains("Rekeningen op tijd betalen") && body.contains("Bank bellen") && body.contains("4 maart 2031"))
+                #expect(body.contains("Versie 1 getekend door Fatima El Amrani op"))
+                #expect(!body.contains("Interne notitie") && !body.contains("Tijdlijn"), "no notes or timeline on paper")
+            }
+            // Not for someone outside the team.
+            let outsider = try await scenario.professional("buiten", of: scenario.partner)
+            #expect(try await outsider.get(SiteRoute.planPrint.path(scenario.householdID)).status == .forbidden)
+        }
+    }
+
     @Test func paperSignatureVersionsAndComparison() async throws {
         try await withApp { app in
             let scenario = try await HouseholdScenario.make(app)
