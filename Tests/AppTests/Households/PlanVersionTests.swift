@@ -87,7 +87,7 @@ struct PlanVersionTests {
                 let page = try await client.get(path)
                 #expect(page.status == .ok)
                 let body = page.body.string
-                #expect(body.contains("Plan – El Amrani"))
+                #expect(body.contains("<h1>Plan – Huishouden El Amrani</h1>"))
                 #expect(body.contains("Rekeningen op tijd betalen") && body.contains("Bank bellen") && body.contains("4 maart 2031"))
                 #expect(body.contains("Versie 1 getekend door Fatima El Amrani op"))
                 #expect(!body.contains("Interne notitie") && !body.contains("Tijdlijn"), "no notes or timeline on paper")
