@@ -13,13 +13,16 @@ struct AccessLogController {
         var outcome: String?
         var from: String?
         var to: String?
+        var household: String?
         var page: Int?
     }
 
     struct Page: Encodable {
         struct Row: Encodable {
-            let time: String; let event: String; let outcome: String; let user: String
+            let time: String; let event: String; let code: String; let outcome: String; let user: String
             let role: String; let basis: String; let object: String; let source: String
+            /// The household the entry is about, by name, linking to its entries only.
+            let household: String?; let householdHref: String?
         }
         let rows: [Row]
         let event: String
@@ -29,6 +32,8 @@ struct AccessLogController {
         let to: String
         let errors: FormErrors
         let pager: Pager
+        /// The household the log is filtered on, and the way back to all entries.
+        let household: String?; let householdID: String; let allHref: String?
     }
 
     func register(_ routes: any RoutesBuilder) {
@@ -53,18 +58,28 @@ struct AccessLogController {
         if let outcome = filter.outcome.flatMap(AuditRecord.Outcome.init(rawValue:)) {
             query = query.filter(\.$outcome == outcome.rawValue)
         }
+        let householdID = filter.household.flatMap(UUID.init(uuidString:))
+        if let householdID { query = query.filter(\.$subjectID == householdID) }
         if let from { query = query.filter(\.$occurredAt >= from) }
         if let to { query = query.filter(\.$occurredAt < to) }
         let entries = try await query.sort(\.$occurredAt, .descending).sort(\.$sequence, .descending)
             .range(((pageNumber - 1) * Self.pageSize)..<(pageNumber * Self.pageSize + 1)).all()
 
-        let rows = entries.prefix(Self.pageSize).map { entry in
+        let shown = entries.prefix(Self.pageSize)
+        let households = try await Household.scoped(to: actor.tenantID, on: req.db)
+            .filter(\.$id ~~ Set(shown.compactMap(\.subjectID) + [householdID].compactMap { $0 })).all()
+        let householdNames = Dictionary(households.compactMap { h in h.id.map { ($0, h.name) } }, uniquingKeysWith: { a, _ in a })
+        let people = try await User.displayNames(of: Array(Set(shown.compactMap(\.userID))), in: actor.tenantID, on: req.db)
+        let rows = shown.map { entry in
             Page.Row(
-                time: req.shortMoment(entry.occurredAt, seconds: true), event: entry.event,
-                outcome: req.t("outcome.\(entry.outcome)"), user: entry.userName ?? "",
+                time: req.shortMoment(entry.occurredAt, seconds: true), event: req.eventWords(entry.event), code: entry.event,
+                outcome: req.t("outcome.\(entry.outcome)"),
+                user: [entry.userID.flatMap { people[$0] }, entry.userName.map { "(\($0))" }].compactMap { $0 }.joined(separator: " "),
                 role: entry.role.map { req.t("role.\($0)") } ?? "", basis: req.t("basis.\(entry.basis)"),
                 object: [entry.objectType, entry.objectID].compactMap { $0 }.joined(separator: " "),
-                source: entry.source ?? ""
+                source: entry.source ?? "",
+                household: entry.subjectID.flatMap { householdNames[$0] },
+                householdHref: entry.subjectID.map { SiteRoute.accessLog.path() + "?household=" + $0.uuidString }
             )
         }
         let outcomes = [Option(value: "", label: req.t("access_log.any_outcome"), selected: filter.outcome == nil)]
@@ -74,8 +89,10 @@ struct AccessLogController {
             // A date field can only hold a real date; what was not one is named in the message.
             from: from == nil ? "" : filter.from ?? "", to: to == nil ? "" : filter.to ?? "", errors: FormErrors(validator.issues, req: req),
             pager: Pager(path: SiteRoute.accessLog.path(), filters: [("event", filter.event), ("user", filter.user), ("outcome", filter.outcome),
-                                                                     ("from", filter.from), ("to", filter.to)],
-                         page: pageNumber, hasMore: entries.count > Self.pageSize)
+                                                                     ("from", filter.from), ("to", filter.to), ("household", householdID?.uuidString)],
+                         page: pageNumber, hasMore: entries.count > Self.pageSize),
+            household: householdID.map { householdNames[$0] ?? $0.uuidString }, householdID: householdID?.uuidString ?? "",
+            allHref: householdID == nil ? nil : SiteRoute.accessLog.path()
         )
         return try await req.page("privacy/access-log", title: req.t("access_log.title"), page)
     }

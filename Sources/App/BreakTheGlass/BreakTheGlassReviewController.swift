@@ -12,6 +12,8 @@ struct BreakTheGlassReviewController {
             let user: String; let household: String; let reason: String
             let openedAt: String; let expiresAt: String; let reviewed: Bool
             let reviewAction: String; let comment: String
+            /// The access log of this user on this household while the opening lasted.
+            let viewedHref: String
         }
         let unreviewed: [Row]
         let reviewed: [Row]
@@ -49,6 +51,7 @@ struct BreakTheGlassReviewController {
         let openings = try await BreakTheGlassOpening.scoped(to: actor.tenantID, on: req.db).sort(\.$openedAt, .descending).limit(500).all()
         let users = try await User.scoped(to: actor.tenantID, on: req.db).filter(\.$id ~~ Set(openings.map(\.userID))).all()
         let names = Dictionary(users.compactMap { user in user.id.map { ($0, "\(user.displayName) (\(user.username))") } }, uniquingKeysWith: { a, _ in a })
+        let usernames = Dictionary(users.compactMap { user in user.id.map { ($0, user.username) } }, uniquingKeysWith: { a, _ in a })
         let households = try await Household.scoped(to: actor.tenantID, on: req.db).filter(\.$id ~~ Set(openings.map(\.householdID))).all()
         let householdNames = Dictionary(households.compactMap { h in h.id.map { ($0, h.name) } }, uniquingKeysWith: { a, _ in a })
         let rows = try openings.map { opening in
@@ -56,7 +59,9 @@ struct BreakTheGlassReviewController {
                 user: names[opening.userID] ?? "", household: householdNames[opening.householdID] ?? "", reason: opening.reason,
                 openedAt: req.shortMoment(opening.openedAt), expiresAt: req.shortMoment(opening.expiresAt),
                 reviewed: opening.reviewedAt != nil, reviewAction: SiteRoute.breakTheGlassReview.path(try opening.requireID()),
-                comment: opening.reviewComment ?? ""
+                comment: opening.reviewComment ?? "",
+                viewedHref: SiteRoute.accessLog.path() + "?household=\(opening.householdID.uuidString)&user=\(usernames[opening.userID] ?? "")"
+                    + "&from=\(Day.string(opening.openedAt))&to=\(Day.string(opening.expiresAt))"
             )
         }
         let page = Page(unreviewed: rows.filter { !$0.reviewed }, reviewed: rows.filter(\.reviewed), errors: errors)

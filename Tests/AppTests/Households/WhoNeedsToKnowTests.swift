@@ -71,6 +71,16 @@ struct WhoNeedsToKnowTests {
             try await scenario.fixtures.signIn(officer, "anouk", secret: secret)
             let home = try await officer.get(SiteRoute.breakTheGlassReviews.path())
             #expect(home.body.string.contains(#"<span class="count">1<span class="visually-hidden"> te beoordelen</span></span>"#), "\(home.status) \(home.body.string.prefix(3000))")
+
+            // The review leads to what was viewed during the opening: the opener's entries on this household, in words.
+            try await outsider.get(scenario.path)
+            let review = home.body.string
+            let link = try #require(review.firstMatch(of: /href="(\/privacy\/access-log\?household=[^"]+)"/)?.1).replacingOccurrences(of: "&amp;", with: "&")
+            let log = try await officer.get(String(link)).body.string
+            #expect(log.contains("Alleen wat over huishouden Huishouden El Amrani is vastgelegd."))
+            #expect(log.contains("Huishouden – bekeken <code class=\"hint\">household.view</code>"))
+            #expect(log.contains("Crisisdienst (crisisdienst)"))
+            #expect(!log.contains("(sanne)"), "only the opener's entries")
         }
     }
 }
