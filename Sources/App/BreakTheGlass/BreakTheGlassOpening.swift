@@ -18,12 +18,14 @@ final class BreakTheGlassOpening: Model, TenantOwned, @unchecked Sendable {
     @OptionalField(key: "reviewed_at") var reviewedAt: Date?
     @OptionalField(key: "reviewed_by") var reviewedBy: UUID?
     @OptionalField(key: "review_comment") var reviewComment: String?
+    /// `BreakTheGlassVerdict`, once reviewed.
+    @OptionalField(key: "verdict") var verdict: String?
 
     /// Listed by hand, not found by reflection on every query and row (see ModelPropertyListTests).
     var properties: [any AnyProperty] {
         [
             $id, $tenantID, $householdID, $userID, $reason, $openedAt, $expiresAt, $reviewedAt, $reviewedBy,
-            $reviewComment,
+            $reviewComment, $verdict,
         ]
     }
 
@@ -37,4 +39,10 @@ final class BreakTheGlassOpening: Model, TenantOwned, @unchecked Sendable {
         self.openedAt = openedAt
         self.expiresAt = expiresAt
     }
+}
+
+/// Whether an emergency opening was justified, as the privacy officer judged it.
+enum BreakTheGlassVerdict: String, CaseIterable {
+    case justified
+    case notJustified = "not_justified"
 }

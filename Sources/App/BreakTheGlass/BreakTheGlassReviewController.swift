@@ -5,13 +5,13 @@ import Vapor
 /// The privacy officer's review of emergency openings: unreviewed first,
 /// each marked reviewed with a comment.
 struct BreakTheGlassReviewController {
-    struct ReviewForm: Content { var comment: String? }
+    struct ReviewForm: Content { var comment: String?; var verdict: String? }
 
     struct Page: Encodable {
         struct Row: Encodable {
             let user: String; let household: String; let reason: String
             let openedAt: String; let expiresAt: String; let reviewed: Bool
-            let reviewAction: String; let comment: String
+            let reviewAction: String; let comment: String; let verdict: String
             /// The access log of this user on this household while the opening lasted.
             let viewedHref: String
         }
@@ -35,13 +35,16 @@ struct BreakTheGlassReviewController {
         let form = try req.content.decode(ReviewForm.self)
         var validator = FormValidator()
         let comment = validator.text("comment-\(opening.id?.uuidString ?? "")", form.comment, maxLength: 1000, allowLineBreaks: true)
-        guard validator.isValid, let comment else { return try await render(req, errors: FormErrors(validator.issues, req: req), status: .unprocessableEntity) }
+        let verdict = form.verdict.flatMap(BreakTheGlassVerdict.init(rawValue:))
+        if verdict == nil { validator.add("verdict-\(opening.id?.uuidString ?? "")", "break_the_glass.verdict_required") }
+        guard validator.isValid, let comment, let verdict else { return try await render(req, errors: FormErrors(validator.issues, req: req), status: .unprocessableEntity) }
         try await req.db.transaction { tx in
             opening.reviewedAt = Date()
             opening.reviewedBy = actor.userID
             opening.reviewComment = comment
+            opening.verdict = verdict.rawValue
             try await opening.save(on: tx)
-            try await req.audit("break_the_glass.reviewed", outcome: .success, basis: .administration, subjectID: opening.householdID, objectType: "break_the_glass", objectID: opening.id?.uuidString, on: tx)
+            try await req.audit("break_the_glass.reviewed", outcome: .success, basis: .administration, subjectID: opening.householdID, purpose: verdict.rawValue, objectType: "break_the_glass", objectID: opening.id?.uuidString, on: tx)
         }
         return req.redirect(to: SiteRoute.breakTheGlassReviews.path(), notice: .reviewSaved)
     }
@@ -59,7 +62,7 @@ struct BreakTheGlassReviewController {
                 user: names[opening.userID] ?? "", household: householdNames[opening.householdID] ?? "", reason: opening.reason,
                 openedAt: req.shortMoment(opening.openedAt), expiresAt: req.shortMoment(opening.expiresAt),
                 reviewed: opening.reviewedAt != nil, reviewAction: SiteRoute.breakTheGlassReview.path(try opening.requireID()),
-                comment: opening.reviewComment ?? "",
+                comment: opening.reviewComment ?? "", verdict: opening.verdict.map { req.t("break_the_glass.verdict.\($0)") } ?? "",
                 viewedHref: SiteRoute.accessLog.path() + "?household=\(opening.householdID.uuidString)&user=\(usernames[opening.userID] ?? "")"
                     + "&from=\(Day.string(opening.openedAt))&to=\(Day.string(opening.expiresAt))"
             )

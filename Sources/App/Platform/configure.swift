@@ -93,5 +93,6 @@ enum Migrations {
         app.migrations.add(UpdateReferralsIndexClosedByOrganization())
         app.migrations.add(UpdateUsersAddTOTPLastStep())
         app.migrations.add(UpdateAccessLogHeadsAddKeyed())
+        app.migrations.add(UpdateBreakTheGlassOpeningsAddVerdict())
     }
 }

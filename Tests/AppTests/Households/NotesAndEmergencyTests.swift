@@ -84,9 +84,13 @@ struct NotesAndEmergencyTests {
             #expect(abs(opening.expiresAt.timeIntervalSince(opening.openedAt) - 24 * 3600) < 1)
             let empty = try await officer.post(SiteRoute.breakTheGlassReview.path(try opening.requireID()), ["comment": ""])
             #expect(empty.status == .unprocessableEntity)
-            #expect(try await officer.post(SiteRoute.breakTheGlassReview.path(try opening.requireID()), ["comment": "Terecht: crisis bevestigd."]).status == .seeOther)
+            let noVerdict = try await officer.post(SiteRoute.breakTheGlassReview.path(try opening.requireID()), ["comment": "Crisis bevestigd."])
+            #expect(noVerdict.status == .unprocessableEntity)
+            #expect(noVerdict.body.string.contains("Kies of deze noodtoegang terecht was."))
+            #expect(try await officer.post(SiteRoute.breakTheGlassReview.path(try opening.requireID()), ["comment": "Crisis bevestigd.", "verdict": "justified"]).status == .seeOther)
             let reviewed = try await BreakTheGlassOpening.find(opening.id, on: app.db)!
-            #expect(reviewed.reviewedAt != nil && reviewed.reviewComment == "Terecht: crisis bevestigd.")
+            #expect(reviewed.reviewedAt != nil && reviewed.reviewComment == "Crisis bevestigd." && reviewed.verdict == "justified")
+            #expect(try await officer.get("/privacy/break-the-glass").body.string.contains("<td>Terecht</td>"))
 
             // When the time is up, so is the access.
             reviewed.expiresAt = Date().addingTimeInterval(-1)
