@@ -94,5 +94,6 @@ enum Migrations {
         app.migrations.add(UpdateUsersAddTOTPLastStep())
         app.migrations.add(UpdateAccessLogHeadsAddKeyed())
         app.migrations.add(UpdateBreakTheGlassOpeningsAddVerdict())
+        app.migrations.add(UpdateReferralEventsAddNote())
     }
 }

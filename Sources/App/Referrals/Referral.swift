@@ -88,9 +88,11 @@ final class ReferralEvent: Model, TenantOwned, @unchecked Sendable {
     @Field(key: "user_id") var userID: UUID
     @Field(key: "organization_id") var organizationID: UUID
     @Field(key: "occurred_at") var occurredAt: Date
+    /// What the person taking the step wrote with it (AES-GCM), if anything.
+    @OptionalField(key: "note_encrypted") var noteEncrypted: String?
 
     /// Listed by hand, not found by reflection on every query and row (see ModelPropertyListTests).
-    var properties: [any AnyProperty] { [$id, $tenantID, $referralID, $fromStatus, $toStatus, $outcome, $userID, $organizationID, $occurredAt] }
+    var properties: [any AnyProperty] { [$id, $tenantID, $referralID, $fromStatus, $toStatus, $outcome, $userID, $organizationID, $occurredAt, $noteEncrypted] }
 
     init() {}
 

@@ -22,10 +22,15 @@ struct ReferralController {
             return try await Self.page(req, referral, goal, opened, issue: "validation.choose_option", status: .unprocessableEntity)
         }
         let outcome = form.outcome.flatMap { $0.isEmpty ? nil : ReferralOutcome(rawValue: $0) }
+        var validator = FormValidator()
+        let note = validator.text("note", form.note, required: false, maxLength: ReferralTransition.maximumNote, allowLineBreaks: true)
+        if !validator.isValid {
+            return try await Self.page(req, referral, goal, opened, issue: "referral.note_too_long", status: .unprocessableEntity, chosen: next)
+        }
         if ReferralWorkflow.needsConfirmation.contains(next), form.confirm != "on" {
             return try await Self.page(req, referral, goal, opened, issue: "referral.confirm_step", status: .unprocessableEntity, chosen: next, asksConfirmation: true)
         }
-        switch try await ReferralTransition(context: try req.context()).apply(referral, goal: goal, in: opened, to: next, outcome: outcome, expectedVersion: form.version ?? 0) {
+        switch try await ReferralTransition(context: try req.context()).apply(referral, goal: goal, in: opened, to: next, outcome: outcome, note: note, expectedVersion: form.version ?? 0) {
         case .done: return req.redirect(to: SiteRoute.referral.path(try referral.requireID()), notice: .referralSaved)
         case .refused(let key): return try await Self.page(req, referral, goal, opened, issue: key, status: .unprocessableEntity)
         case .conflict:

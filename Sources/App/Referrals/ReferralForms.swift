@@ -5,6 +5,8 @@ import Vapor
 struct ReferralStatusForm: Content {
     var status: String?
     var outcome: String?
+    /// A short note with the step, e.g. how the referral was closed.
+    var note: String?
     var version: Int?
     /// "on" when the person confirmed a step that ends the referral.
     var confirm: String?

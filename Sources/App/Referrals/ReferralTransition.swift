@@ -16,7 +16,10 @@ struct ReferralTransition {
     let context: Context
     var actor: Actor { context.actor }
 
-    func apply(_ referral: Referral, goal: Goal, in opened: ResidentAccess.Opened, to next: ReferralStatus, outcome: ReferralOutcome?, expectedVersion: Int) async throws -> Outcome {
+    static let maximumNote = 1000
+
+    func apply(_ referral: Referral, goal: Goal, in opened: ResidentAccess.Opened, to next: ReferralStatus, outcome: ReferralOutcome?,
+               note: String? = nil, expectedVersion: Int) async throws -> Outcome {
         guard let party = referral.party(of: actor.organizationID), let organizationID = actor.organizationID else { throw AppError.forbidden }
         let from = referral.referralStatus
         if let refusal = ReferralWorkflow.check(from: from, to: next, by: party, outcome: outcome) {
@@ -54,8 +57,10 @@ struct ReferralTransition {
                 try await widened.save(on: tx)
                 try await context.auditChange("involvement.widened", in: opened, objectType: "involvement", objectID: widened.id?.uuidString, on: tx)
             }
-            try await ReferralEvent(tenantID: referral.tenantID, referralID: referralID, from: from, to: next, outcome: outcome,
-                                    userID: actor.userID, organizationID: organizationID).create(on: tx)
+            let event = ReferralEvent(tenantID: referral.tenantID, referralID: referralID, from: from, to: next, outcome: outcome,
+                                      userID: actor.userID, organizationID: organizationID)
+            event.noteEncrypted = try note.map { try context.cipher.seal($0) }
+            try await event.create(on: tx)
             try await context.audit("referral.\(next.rawValue)", outcome: .success, basis: opened.basis, subjectID: referral.householdID,
                                 purpose: "detail:\(goal.domain)", objectType: "referral", objectID: referralID.uuidString, on: tx)
             if actor.userID != referral.requesterUserID {

@@ -7,7 +7,7 @@ import Vapor
 /// the viewer may see (the receiver: those the consent covers).
 struct ReferralView: Encodable {
     struct Step: Encodable { let value: String; let label: String; let needsOutcome: Bool; let selected: Bool }
-    struct HistoryRow: Encodable { let when: String; let what: String; let who: String }
+    struct HistoryRow: Encodable { let when: String; let what: String; let who: String; let note: String? }
 
     let title: String
     let status: String
@@ -48,7 +48,8 @@ struct ReferralView: Encodable {
         let history = events.map { event in
             HistoryRow(when: context.shortMoment(event.occurredAt),
                        what: context.t("referral.status.\(event.toStatus)") + (event.outcome.map { " – " + context.t("referral.outcome.\($0)") } ?? ""),
-                       who: [people[event.userID], names[event.organizationID]].compactMap { $0 }.joined(separator: ", "))
+                       who: [people[event.userID], names[event.organizationID]].compactMap { $0 }.joined(separator: ", "),
+                       note: event.noteEncrypted.map { context.cipher.openOrNil($0) ?? context.t("note.unreadable") })
         }
         let steps = party.map { ReferralWorkflow.next(from: referral.referralStatus, for: $0) } ?? []
         var redirectChoices: [Option] = []

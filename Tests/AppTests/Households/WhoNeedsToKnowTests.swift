@@ -33,6 +33,25 @@ struct WhoNeedsToKnowTests {
         }
     }
 
+    /// The receiver closes the loop in words; the sender reads them, stored encrypted.
+    @Test func aReceiverClosesAReferralWithANote() async throws {
+        try await withApp { app in
+            let scenario = try await ReferralScenario.make(app)
+            try await scenario.base.consent([.finances], for: scenario.base.partner)
+            #expect(try await scenario.send().status == .seeOther)
+            #expect(try await scenario.step(scenario.receiver, "accepted").status == .seeOther)
+            let tooLong = try await scenario.step(scenario.receiver, "completed", outcome: "got_help", note: String(repeating: "x", count: 1001))
+            #expect(tooLong.status == .unprocessableEntity)
+            #expect(tooLong.body.string.contains("De toelichting is te lang"))
+            let note = "Intake gehad; betalingsregeling met de woningcorporatie loopt."
+            #expect(try await scenario.step(scenario.receiver, "completed", outcome: "got_help", note: note).status == .seeOther)
+            let referral = try await scenario.referral()
+            #expect(try await scenario.base.coordinator.get(SiteRoute.referral.path(try referral.requireID())).body.string.contains(note))
+            let stored = try await ReferralEvent.query(on: app.db).all().compactMap(\.noteEncrypted)
+            #expect(stored.count == 1 && !stored[0].contains("Intake"), "the note is stored encrypted")
+        }
+    }
+
     @Test func theCoordinatorHearsWhatTheResidentDoes() async throws {
         try await withApp { app in
             let scenario = try await HouseholdScenario.make(app)

@@ -53,11 +53,11 @@ struct ReferralScenario {
         try #require(try await Referral.query(on: base.app.db).sort(\.$createdAt, .descending).first())
     }
 
-    func step(_ client: TestClient, _ status: String, outcome: String = "", version: Int? = nil) async throws -> TestingHTTPResponse {
+    func step(_ client: TestClient, _ status: String, outcome: String = "", note: String = "", version: Int? = nil) async throws -> TestingHTTPResponse {
         let referral = try await referral()
         let path = SiteRoute.referral.path(referral.id!)
         try await client.get(path)
         // The person confirms a step that ends the referral (the form asks for it).
-        return try await client.post(SiteRoute.referralStatus.path(referral.id!), ["status": status, "outcome": outcome, "version": String(version ?? referral.version), "confirm": "on"])
+        return try await client.post(SiteRoute.referralStatus.path(referral.id!), ["status": status, "outcome": outcome, "note": note, "version": String(version ?? referral.version), "confirm": "on"])
     }
 }
