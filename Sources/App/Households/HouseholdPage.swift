@@ -24,8 +24,15 @@ struct HouseholdPage: Encodable {
     struct DomainGoals: Encodable { let domain: String; let goals: [GoalRow] }
     struct NoteRow: Encodable { let day: String; let kind: String; let domain: String; let text: String }
 
+    /// A jump to a section of the page.
+    struct Section: Encodable { let href: String; let label: String }
+    /// The household at a glance, before the details.
+    struct Summary: Encodable { let members: String; let coordinator: String?; let goals: String; let review: String? }
+
     let id: String
     let name: String
+    let summary: Summary
+    let sections: [Section]
     let address: String
     let neighbourhood: String?
     let members: [Member]
@@ -157,8 +164,25 @@ struct HouseholdPage: Encodable {
         let domainOptions = { (domains: [LifeDomain], chosen: String) in domains.map { Option(value: $0.rawValue, label: domainLabel($0), selected: $0.rawValue == chosen) } }
         let organizationOptions = names.sorted { $0.value < $1.value }.map { Option(value: $0.key.uuidString, label: $0.value, selected: false) }
 
+        let lead = involvements.first(where: \.isCoordinator)
+        let leadContact = try await lead?.contactUserID.asyncFlatMap { id in try await User.displayNames(of: [id], in: tenantID, on: db)[id] }
+        let goalCount = grouped.reduce(0) { $0 + $1.goals.count }
+        let summary = Summary(
+            members: context.t(members.count == 1 ? "household.summary_members_one" : "household.summary_members", String(members.count)),
+            coordinator: lead.map { involvement in
+                let organization = names[involvement.organizationID] ?? ""
+                return leadContact.map { context.t("household.summary_coordinator_contact", organization, $0) } ?? context.t("household.summary_coordinator", organization)
+            },
+            goals: context.t(goalCount == 1 ? "household.summary_goals_one" : "household.summary_goals", String(goalCount)),
+            review: manages ? household.reviewOn.map { context.t("household.summary_review", context.day($0)) } : nil
+        )
+        var sections = [("members-title", "household.members"), ("plan-title", "household.plan"), ("progress-title", "assessment.progress_title"),
+                        ("notes-title", "note.title"), ("timeline-title", "timeline.title")]
+        if manages { sections += [("team-title", "household.team"), ("consents-title", "household.consents")] }
+
         return HouseholdPage(
             id: id.uuidString, name: household.name,
+            summary: summary, sections: sections.map { Section(href: "#" + $0.0, label: context.t($0.1)) },
             address: "\(household.street), \(household.postcode) \(household.city)",
             neighbourhood: household.neighbourhoodCode.flatMap { $0.isEmpty ? nil : $0 },
             members: members,
