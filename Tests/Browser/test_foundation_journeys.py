@@ -62,6 +62,8 @@ def test_privacy_officer_reads_the_access_log(browser):
     browser.check("access-log")
     browser.open("/privacy/access-log?from=gisteren")
     assert "Vul een datum in, bijvoorbeeld 3-12-2026." in browser.text()
+    # Focus starts at the list of problems.
+    assert "error-summary" in (browser.driver.switch_to.active_element.get_attribute("class") or "")
     browser.check("access-log-bad-date")
     browser.open("/privacy/break-the-glass")
     browser.check("break-the-glass-review")

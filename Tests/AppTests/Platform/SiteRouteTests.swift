@@ -33,7 +33,7 @@ struct TemplatePathTests {
         for (name, text) in try Self.templates() {
             for match in literal.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
                 let path = String(text[Range(match.range(at: 1), in: text)!])
-                #expect(["/css/samenspel.css", "/favicon.svg"].contains(path), "\(name) writes \(path) instead of taking it from layout.paths")
+                #expect(["/css/samenspel.css", "/favicon.svg", "/js/samenspel.js"].contains(path), "\(name) writes \(path) instead of taking it from layout.paths")
             }
         }
     }
