@@ -22,7 +22,7 @@ struct HouseholdPage: Encodable {
     }
     struct GoalRow: Encodable { let title: String; let target: String; let status: String; let editHref: String?; let measures: [String] }
     struct DomainGoals: Encodable { let domain: String; let goals: [GoalRow] }
-    struct NoteRow: Encodable { let day: String; let kind: String; let domain: String; let text: String }
+    struct NoteRow: Encodable { let day: String; let kind: String; let domain: String; let text: String; let author: String }
 
     /// A jump to a section of the page.
     struct Section: Encodable { let href: String; let label: String }
@@ -154,11 +154,13 @@ struct HouseholdPage: Encodable {
         let noteDomains = LifeDomain.allCases.filter { opened.allows(.writeNote($0)) }
         let cipher = FieldCipher(key: context.keys.field)
         let notes = try await opened.notes(limit: 200, on: db)
+        let authors = try await User.displayNames(of: Array(Set(notes.map(\.authorID))), in: tenantID, on: db)
         let noteRows = notes.map { note in
             NoteRow(
                 day: context.day(note.occurredOn), kind: context.t("note.kind.\(note.kind)"),
                 domain: LifeDomain(rawValue: note.domain).map(domainLabel) ?? "",
-                text: cipher.openOrNil(note.textEncrypted) ?? context.t("note.unreadable")
+                text: cipher.openOrNil(note.textEncrypted) ?? context.t("note.unreadable"),
+                author: [authors[note.authorID], note.organizationID.flatMap { names[$0] }].compactMap { $0 }.joined(separator: ", ")
             )
         }
         let domainOptions = { (domains: [LifeDomain], chosen: String) in domains.map { Option(value: $0.rawValue, label: domainLabel($0), selected: $0.rawValue == chosen) } }

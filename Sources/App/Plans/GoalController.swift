@@ -112,6 +112,7 @@ struct GoalController {
             )
         }
         let page = GoalEditPage(
+            household: opened.household.name,
             action: SiteRoute.goal.path(householdID, try goal.requireID()), backHref: SiteRoute.household.path(householdID),
             domain: req.t("domain.\(goal.domain)"), title: values.title ?? "", target: values.target ?? "", version: values.version ?? 0,
             statuses: GoalStatus.allCases.map { Option(value: $0.rawValue, label: req.t("goal.status.\($0.rawValue)"), selected: $0.rawValue == values.status) },

@@ -3,6 +3,8 @@ import Fluent
 import Vapor
 
 struct GoalEditPage: Encodable {
+    /// Whose goal it is: the household, linking back to it.
+    let household: String
     let action: String
     let backHref: String
     let domain: String

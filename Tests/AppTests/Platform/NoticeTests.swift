@@ -1,3 +1,4 @@
+import Fluent
 import Foundation
 import Testing
 import Vapor
@@ -24,6 +25,9 @@ struct NoticeTests {
             #expect(location == scenario.path + "?notice=goal_added")
             let page = try await scenario.coordinator.get(location)
             #expect(page.body.string.contains(#"<p class="notice" role="status" id="notice">Doel toegevoegd.</p>"#))
+            // The goal's own page says whose goal it is.
+            let goal = try #require(try await Goal.query(on: app.db).first())
+            #expect(try await scenario.coordinator.get(SiteRoute.goal.path(scenario.householdID, try goal.requireID())).body.string.contains("Doel van Huishouden El Amrani"))
         }
     }
 
