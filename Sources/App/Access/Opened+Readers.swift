@@ -133,6 +133,13 @@ extension ResidentAccess.Opened {
         return try await PlanAction.scoped(to: tenantID, on: db).filter(\.$goalID == goal.requireID()).sort(\.$createdAt).all()
     }
 
+    /// The actions of these goals whose details are visible, oldest first, in one query.
+    func actions(ofGoals goals: [Goal], on db: any Database) async throws -> [PlanAction] {
+        let ids = goals.filter { $0.householdID == householdID && $0.lifeDomain.map { allows(.detail($0)) } == true }.compactMap(\.id)
+        guard !ids.isEmpty else { return [] }
+        return try await PlanAction.scoped(to: tenantID, on: db).filter(\.$goalID ~~ ids).sort(\.$createdAt).all()
+    }
+
     /// A goal's referrals, oldest first, when its domain's details are visible.
     func referrals(of goal: Goal, on db: any Database) async throws -> [Referral] {
         guard let domain = goal.lifeDomain, allows(.detail(domain)), goal.householdID == householdID else { return [] }

@@ -20,7 +20,7 @@ struct HouseholdPage: Encodable {
         let resident: String; let organization: String; let domains: String; let purpose: String
         let validity: String; let method: String; let status: String; let withdrawAction: String?
     }
-    struct GoalRow: Encodable { let title: String; let target: String; let status: String; let editHref: String?; let measures: [String] }
+    struct GoalRow: Encodable { let title: String; let target: String; let status: String; let editHref: String?; let measures: [String]; let actions: [String] }
     struct DomainGoals: Encodable { let domain: String; let goals: [GoalRow] }
     struct NoteRow: Encodable { let day: String; let kind: String; let domain: String; let text: String; let author: String }
 
@@ -136,6 +136,15 @@ struct HouseholdPage: Encodable {
             in: context
         )
         let goals = try await opened.goals(overview: true, on: db)
+        let actions = try await opened.actions(ofGoals: goals, on: db)
+        let owners = try await PlanAction.owners(of: actions, tenantID: tenantID, forResident: false, in: context)
+        // "Bank bellen – Fatima El Amrani, 4 maart 2031 (Open)", under its goal.
+        let actionLines = Dictionary(grouping: actions, by: \.goalID).mapValues { list in
+            list.map { action in
+                let who = [action.id.flatMap { owners[$0] }, action.dueOn.map { context.day($0) }].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
+                return action.description + (who.isEmpty ? "" : " – " + who) + " (" + context.t("action.status.\(action.status)") + ")"
+            }
+        }
         let grouped = LifeDomain.allCases.compactMap { domain -> DomainGoals? in
             let detail = opened.allows(.detail(domain))
             guard detail || manages else { return nil }
@@ -144,7 +153,8 @@ struct HouseholdPage: Encodable {
                     title: goal.title, target: detail ? goal.target ?? "" : "",
                     status: context.t("goal.status.\(goal.status)"),
                     editHref: detail ? SiteRoute.goal.path(id, try goal.requireID()) : nil,
-                    measures: detail ? measures[domain] ?? [] : []
+                    measures: detail ? measures[domain] ?? [] : [],
+                    actions: detail ? goal.id.flatMap { actionLines[$0] } ?? [] : []
                 )
             }
             guard let rows, !rows.isEmpty else { return nil }
