@@ -36,6 +36,11 @@ struct AccessLogController {
         let household: String?; let householdID: String; let allHref: String?
     }
 
+    /// The log narrowed to one household, and optionally one user and period.
+    static func path(household: UUID, user: String? = nil, from: String? = nil, to: String? = nil) -> String {
+        Pager.link(SiteRoute.accessLog.path(), [("household", household.uuidString), ("user", user), ("from", from), ("to", to)])
+    }
+
     func register(_ routes: any RoutesBuilder) {
         routes.get(SiteRoute.accessLog, use: show)
     }
@@ -79,7 +84,7 @@ struct AccessLogController {
                 object: [entry.objectType, entry.objectID].compactMap { $0 }.joined(separator: " "),
                 source: entry.source ?? "",
                 household: entry.subjectID.flatMap { householdNames[$0] },
-                householdHref: entry.subjectID.map { SiteRoute.accessLog.path() + "?household=" + $0.uuidString }
+                householdHref: entry.subjectID.map { Self.path(household: $0) }
             )
         }
         let outcomes = [Option(value: "", label: req.t("access_log.any_outcome"), selected: filter.outcome == nil)]

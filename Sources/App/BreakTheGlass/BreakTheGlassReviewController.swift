@@ -63,8 +63,8 @@ struct BreakTheGlassReviewController {
                 openedAt: req.shortMoment(opening.openedAt), expiresAt: req.shortMoment(opening.expiresAt),
                 reviewed: opening.reviewedAt != nil, reviewAction: SiteRoute.breakTheGlassReview.path(try opening.requireID()),
                 comment: opening.reviewComment ?? "", verdict: opening.verdict.map { req.t("break_the_glass.verdict.\($0)") } ?? "",
-                viewedHref: SiteRoute.accessLog.path() + "?household=\(opening.householdID.uuidString)&user=\(usernames[opening.userID] ?? "")"
-                    + "&from=\(Day.string(opening.openedAt))&to=\(Day.string(opening.expiresAt))"
+                viewedHref: AccessLogController.path(household: opening.householdID, user: usernames[opening.userID],
+                                                     from: Day.string(opening.openedAt), to: Day.string(opening.expiresAt))
             )
         }
         let page = Page(unreviewed: rows.filter { !$0.reviewed }, reviewed: rows.filter(\.reviewed), errors: errors)

@@ -8,15 +8,17 @@ struct Pager: Encodable {
     let paged: Bool
 
     init(path: String, filters: [(String, String?)], page: Int, hasMore: Bool) {
-        let href = { (page: Int) -> String in
-            var components = URLComponents()
-            components.path = path
-            components.queryItems = filters.compactMap { name, value in value.map { URLQueryItem(name: name, value: $0) } }
-                + [URLQueryItem(name: "page", value: String(page))]
-            return components.string ?? path
-        }
+        let href = { (page: Int) in Self.link(path, filters + [("page", String(page))]) }
         previousHref = page > 1 ? href(page - 1) : nil
         nextHref = hasMore ? href(page + 1) : nil
         paged = page > 1 || hasMore
+    }
+
+    /// `path` with the filters that have a value as its query, encoded.
+    static func link(_ path: String, _ filters: [(String, String?)]) -> String {
+        var components = URLComponents()
+        components.path = path
+        components.queryItems = filters.compactMap { name, value in value.map { URLQueryItem(name: name, value: $0) } }
+        return components.string ?? path
     }
 }

@@ -127,16 +127,20 @@ enum MapFieldRules {
     /// from an import stays offered, so saving the form never drops it.
     static let knownLanguages = ["nl", "en", "ar", "tr", "pl", "uk", "so", "ti", "fa", "pap", "zgh", "fy", "de", "fr", "es"]
 
-    /// The ticked `language_<code>` boxes, known languages first; Dutch when none is ticked.
-    static func languages(in fields: [String: String]) -> [String] {
+    /// The ticked `language_<code>` boxes that name a language code, known languages first.
+    static func tickedLanguages(in fields: [String: String]) -> [String] {
         let ticked = fields.compactMap { name, value -> String? in
             guard value == "on", name.hasPrefix("language_") else { return nil }
             let code = String(name.dropFirst("language_".count))
             return (2...3).contains(code.count) && code.allSatisfy({ $0.isASCII && $0.isLowercase }) ? code : nil
         }
-        let known = knownLanguages.filter(ticked.contains)
-        let chosen = known + ticked.filter { !knownLanguages.contains($0) }.sorted()
-        return chosen.isEmpty ? ["nl"] : chosen
+        return knownLanguages.filter(ticked.contains) + ticked.filter { !knownLanguages.contains($0) }.sorted()
+    }
+
+    /// What a service is saved with: the ticked languages, Dutch when none is ticked.
+    static func languages(in fields: [String: String]) -> [String] {
+        let ticked = tickedLanguages(in: fields)
+        return ticked.isEmpty ? ["nl"] : ticked
     }
 
     /// "09:00-12:00, 13:00-17:00" (– or - between times); "" is closed; nil when unreadable.

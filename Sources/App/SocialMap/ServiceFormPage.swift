@@ -51,8 +51,8 @@ struct ServiceFormPage: Encodable {
         }
         eligibility = f["eligibility"] ?? ""
         fees = f["fees"] ?? ""
-        let ticked = f.keys.filter { $0.hasPrefix("language_") && f[$0] == "on" }.map { String($0.dropFirst("language_".count)) }
-        languages = (MapFieldRules.knownLanguages + ticked.filter { !MapFieldRules.knownLanguages.contains($0) }.sorted()).map {
+        let ticked = MapFieldRules.tickedLanguages(in: f)
+        languages = (MapFieldRules.knownLanguages + ticked.filter { !MapFieldRules.knownLanguages.contains($0) }).map {
             Check(name: "language_\($0)", label: req.languageNames([$0]), checked: ticked.contains($0))
         }
         capacity = f["capacity"] ?? ""

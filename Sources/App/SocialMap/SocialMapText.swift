@@ -15,8 +15,6 @@ extension Speaking {
 
     func termName(_ term: MapTerm) -> String { t(term.nameKey) }
     func domainName(_ domain: LifeDomain) -> String { t("domain.\(domain.rawValue)") }
-    /// A life domain in the resident's words (B1): "Voor uzelf zorgen", not "Basale ADL".
-    func plainDomainName(_ raw: String) -> String { localizer.has("portal.domain.\(raw)") ? t("portal.domain.\(raw)") : t("domain.\(raw)") }
     func groupName(_ group: TargetGroup) -> String { t("taxonomy.\(group.rawValue)") }
     func weekdayName(_ day: Weekday) -> String { t("weekday.\(day.rawValue)") }
 
