@@ -17,10 +17,19 @@ def record_paper_consent_for_debt_help(browser):
     earlier journeys did with the demo's consents)."""
     browser.open("/households")
     browser.click(By.LINK_TEXT, "Huishouden El Amrani")
-    browser.pick(By.XPATH, "//select[@id='consent-organization']/option[text()='Schuldhulp Voorbeeld']")
-    browser.pick(By.ID, "consent-domain-finances")
+    browser.click(By.LINK_TEXT, "Toestemming vastleggen")
+    browser.pick(By.XPATH, "//select[@id='organization_id']/option[text()='Schuldhulp Voorbeeld']")
+    browser.pick(By.ID, "domains-finances")
     browser.fill(purpose="Schulden regelen")
     browser.click(By.CSS_SELECTOR, "form[action$='/consents'] button[type=submit]")
+    # The method was not chosen: refused, with what was typed and ticked kept.
+    assert "Hoe gegeven: Kies een van de mogelijkheden." in browser.text()
+    assert browser.driver.find_element(By.ID, "purpose").get_attribute("value") == "Schulden regelen"
+    assert browser.driver.find_element(By.ID, "domains-finances").is_selected()
+    browser.check("consent-form-refused")
+    browser.pick(By.CSS_SELECTOR, "#method option[value=signed_on_paper]")
+    browser.click(By.CSS_SELECTOR, "form[action$='/consents'] button[type=submit]")
+    assert "Toestemming vastgelegd" in browser.text()
 
 
 def test_a_referral_is_sent_accepted_completed_and_the_sender_sees_it(browser):

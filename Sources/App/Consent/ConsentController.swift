@@ -7,8 +7,14 @@ import Vapor
 /// at the partner's very next request.
 struct ConsentController {
     func register(_ routes: any RoutesBuilder) {
+        routes.get(SiteRoute.consentNew, use: new)
         routes.post(SiteRoute.consents, use: record)
         routes.post(SiteRoute.consentWithdraw, use: withdraw)
+    }
+
+    func new(req: Request) async throws -> Response {
+        let opened = try await req.residentAccess().open(req.id(.householdID), .recordConsent, event: "consent.form")
+        return try await req.formPage(ConsentNewPage.build(opened, in: req.context()))
     }
 
     func record(req: Request) async throws -> Response {
@@ -35,7 +41,7 @@ struct ConsentController {
         if method == nil || method == .portal { validator.add("method", "validation.choose_option") }
         let status = form.status.flatMap(ConsentStatus.init(rawValue:)) ?? .given
         guard validator.isValid, let resident, let organization, let purpose, let validFrom, let method, status != .withdrawn else {
-            return try await HouseholdPage.rerender(req, opened, FormErrors(validator.issues, req: req))
+            return try await req.formPage(ConsentNewPage.build(opened, typed: form, errors: FormErrors(validator.issues, req: req), in: req.context()))
         }
         let endDay = validTo
         try await req.db.transaction { tx in

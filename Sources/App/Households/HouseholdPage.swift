@@ -42,28 +42,17 @@ struct HouseholdPage: Encodable {
     let goals: [DomainGoals]
     /// Outcome measurement per member, as far as this viewer may see (see `AssessmentProgress`).
     let progress: [AssessmentProgress.Member]
-    let goalDomains: [Option]
-    /// Notes may also be written under an emergency opening; goals may not.
-    let noteDomains: [Option]
-    let goalAction: String
     let notes: [NoteRow]
-    let noteAction: String
-    let noteKinds: [Option]
-    let today: String
     /// Seen through a break-the-glass opening: shown on every view.
     let emergency: Bool
     let timeline: [Timeline.Item]
     let plan: PlanInfo?
-    let memberForms: MemberForms?
-    let teamForm: TeamForm?
-    let consentForm: ConsentForm?
+    /// The forms this viewer may use, each on its own page.
+    let forms: Forms
     let errors: FormErrors
-    /// What was typed into the goal or note form when it was refused, shown again.
-    let typed: Typed
 
-    struct Typed: Encodable {
-        var goalDomain = "", goalTitle = "", goalTarget = ""
-        var noteDomain = "", noteKind = "", noteDate = "", noteText = ""
+    struct Forms: Encodable {
+        var member: String?, representative: String?, goal: String?, note: String?, team: String?, consent: String?
     }
 
     struct PlanInfo: Encodable {
@@ -71,15 +60,7 @@ struct HouseholdPage: Encodable {
         let lastSigned: String?; let changedSinceSigned: Bool; let compareHref: String; let printHref: String
         let signatureAction: String?; let residents: [Option]
     }
-    struct MemberForms: Encodable {
-        let memberAction: String; let relations: [Option]
-        let representativeAction: String; let residents: [Option]; let kinds: [Option]
-    }
-    struct TeamForm: Encodable { let action: String; let organizations: [Option]; let domains: [Option] }
-    struct ConsentForm: Encodable { let action: String; let residents: [Option]; let organizations: [Option]; let domains: [Option]; let methods: [Option]; let today: String }
-
-    static func build(_ opened: ResidentAccess.Opened, in context: Context, revealed: [UUID: String] = [:], errors: FormErrors = .none,
-                      typed: Typed = .init()) async throws -> HouseholdPage {
+    static func build(_ opened: ResidentAccess.Opened, in context: Context, revealed: [UUID: String] = [:], errors: FormErrors = .none) async throws -> HouseholdPage {
         let household = opened.household
         let id = try household.requireID()
         let tenantID = household.tenantID
@@ -160,8 +141,6 @@ struct HouseholdPage: Encodable {
             guard let rows, !rows.isEmpty else { return nil }
             return DomainGoals(domain: domainLabel(domain), goals: rows)
         }
-        let goalDomains = LifeDomain.allCases.filter { opened.allows(.write($0)) }
-        let noteDomains = LifeDomain.allCases.filter { opened.allows(.writeNote($0)) }
         let cipher = FieldCipher(key: context.keys.field)
         let notes = try await opened.notes(limit: 200, on: db)
         let authors = try await User.displayNames(of: Array(Set(notes.map(\.authorID))), in: tenantID, on: db)
@@ -173,8 +152,6 @@ struct HouseholdPage: Encodable {
                 author: [authors[note.authorID], note.organizationID.flatMap { names[$0] }].compactMap { $0 }.joined(separator: ", ")
             )
         }
-        let domainOptions = { (domains: [LifeDomain], chosen: String) in domains.map { Option(value: $0.rawValue, label: domainLabel($0), selected: $0.rawValue == chosen) } }
-        let organizationOptions = names.sorted { $0.value < $1.value }.map { Option(value: $0.key.uuidString, label: $0.value, selected: false) }
 
         let lead = involvements.first(where: \.isCoordinator)
         let leadContact = try await lead?.contactUserID.asyncFlatMap { id in try await User.displayNames(of: [id], in: tenantID, on: db)[id] }
@@ -203,33 +180,19 @@ struct HouseholdPage: Encodable {
             consents: manages ? consentRows : nil,
             goals: grouped,
             progress: progress,
-            goalDomains: domainOptions(goalDomains, typed.goalDomain),
-            noteDomains: domainOptions(noteDomains, typed.noteDomain),
-            goalAction: SiteRoute.goals.path(id),
             notes: noteRows,
-            noteAction: SiteRoute.notes.path(id),
-            noteKinds: NoteKind.allCases.map { Option(value: $0.rawValue, label: context.t("note.kind.\($0.rawValue)"), selected: $0.rawValue == typed.noteKind) },
-            today: today,
             emergency: opened.context.breakTheGlass && opened.context.role == .professional,
             timeline: try await Timeline.items(for: opened, in: context),
             plan: manages ? try await planInfo(opened, residents: residents, coordinates: coordinates, in: context) : nil,
-            memberForms: coordinates ? MemberForms(
-                memberAction: SiteRoute.members.path(id),
-                relations: HouseholdRelation.allCases.filter { $0 != .head }.map { Option(value: $0.rawValue, label: context.t("relation.\($0.rawValue)"), selected: false) },
-                representativeAction: SiteRoute.representatives.path(id),
-                residents: residents.compactMap { r in r.id.map { Option(value: $0.uuidString, label: r.fullName, selected: false) } },
-                kinds: RepresentationKind.allCases.map { Option(value: $0.rawValue, label: context.t("representation.\($0.rawValue)"), selected: false) }
-            ) : nil,
-            teamForm: coordinates ? TeamForm(action: SiteRoute.involvements.path(id), organizations: organizationOptions, domains: domainOptions(LifeDomain.allCases, "")) : nil,
-            consentForm: recordsConsent ? ConsentForm(
-                action: SiteRoute.consents.path(id),
-                residents: residents.compactMap { r in r.id.map { Option(value: $0.uuidString, label: r.fullName, selected: false) } },
-                organizations: organizationOptions, domains: domainOptions(LifeDomain.allCases, ""),
-                methods: ConsentMethod.allCases.filter { $0 != .portal }.map { Option(value: $0.rawValue, label: context.t("consent.method.\($0.rawValue)"), selected: false) },
-                today: today
-            ) : nil,
-            errors: errors,
-            typed: typed
+            forms: Forms(
+                member: coordinates ? SiteRoute.memberNew.path(id) : nil,
+                representative: coordinates ? SiteRoute.representativeNew.path(id) : nil,
+                goal: LifeDomain.allCases.contains { opened.allows(.write($0)) } ? SiteRoute.goalNew.path(id) : nil,
+                note: LifeDomain.allCases.contains { opened.allows(.writeNote($0)) } ? SiteRoute.noteNew.path(id) : nil,
+                team: coordinates ? SiteRoute.involvementNew.path(id) : nil,
+                consent: recordsConsent ? SiteRoute.consentNew.path(id) : nil
+            ),
+            errors: errors
         )
     }
 
@@ -259,9 +222,9 @@ struct HouseholdPage: Encodable {
     }
 
     /// The household page again, with what went wrong in a form on it.
-    static func rerender(_ req: Request, _ opened: ResidentAccess.Opened, _ errors: FormErrors, typed: Typed = .init(),
+    static func rerender(_ req: Request, _ opened: ResidentAccess.Opened, _ errors: FormErrors,
                          status: HTTPStatus = .unprocessableEntity) async throws -> Response {
-        let page = try await build(opened, in: req.context(), errors: errors, typed: typed)
+        let page = try await build(opened, in: req.context(), errors: errors)
         return try await req.page("households/show", title: opened.household.name, page, status: status)
     }
 }

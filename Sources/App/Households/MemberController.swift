@@ -6,8 +6,20 @@ import Vapor
 /// (who get their own portal account through a one-time link).
 struct MemberController {
     func register(_ routes: any RoutesBuilder) {
+        routes.get(SiteRoute.memberNew, use: newMember)
         routes.post(SiteRoute.members, use: addMember)
+        routes.get(SiteRoute.representativeNew, use: newRepresentative)
         routes.post(SiteRoute.representatives, use: addRepresentative)
+    }
+
+    func newMember(req: Request) async throws -> Response {
+        let opened = try await req.residentAccess().open(req.id(.householdID), .coordinate, event: "member.form")
+        return try await req.formPage(MemberNewPages.member(opened, in: req.context()))
+    }
+
+    func newRepresentative(req: Request) async throws -> Response {
+        let opened = try await req.residentAccess().open(req.id(.householdID), .coordinate, event: "representative.form")
+        return try await req.formPage(MemberNewPages.representative(opened, in: req.context()))
     }
 
     func addMember(req: Request) async throws -> Response {
@@ -21,7 +33,7 @@ struct MemberController {
         let relation = form.relation.flatMap(HouseholdRelation.init(rawValue:))
         if relation == nil || relation == .head { validator.add("member_relation", "validation.choose_option") }
         guard validator.isValid, let given, let family, let birth, let relation else {
-            return try await HouseholdPage.rerender(req, opened, FormErrors(validator.issues, req: req))
+            return try await req.formPage(MemberNewPages.member(opened, typed: form, errors: FormErrors(validator.issues, req: req), in: req.context()))
         }
         let household = opened.household
         let resident = Resident(tenantID: household.tenantID, householdID: try household.requireID(), givenName: given, familyName: family, birthDate: birth, relation: relation)
@@ -52,7 +64,7 @@ struct MemberController {
             }
         }
         guard validator.isValid, let resident, let kind, let name, let username else {
-            return try await HouseholdPage.rerender(req, opened, FormErrors(validator.issues, req: req))
+            return try await req.formPage(MemberNewPages.representative(opened, typed: form, errors: FormErrors(validator.issues, req: req), in: req.context()))
         }
         let user = User(tenantID: household.tenantID, organizationID: nil, username: username, displayName: name, role: .resident)
         let link = try await req.db.transaction { tx in

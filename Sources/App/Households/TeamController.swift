@@ -7,6 +7,7 @@ import Vapor
 /// organisation joins only for domains the resident consented to share.
 struct TeamController {
     func register(_ routes: any RoutesBuilder) {
+        routes.get(SiteRoute.involvementNew, use: new)
         routes.post(SiteRoute.involvements, use: add)
         routes.post(SiteRoute.involvementEnd, use: end)
         routes.post(SiteRoute.involvementContact, use: becomeContact)
@@ -49,6 +50,11 @@ struct TeamController {
         return req.redirect(to: SiteRoute.household.path(involvement.householdID), notice: .contactSet)
     }
 
+    func new(req: Request) async throws -> Response {
+        let opened = try await req.residentAccess().open(req.id(.householdID), .coordinate, event: "involvement.form")
+        return try await req.formPage(TeamNewPage.build(opened, in: req.context()))
+    }
+
     func add(req: Request) async throws -> Response {
         let opened = try await req.residentAccess().open(req.id(.householdID), .coordinate, event: "involvement.add")
         let household = opened.household
@@ -64,11 +70,12 @@ struct TeamController {
             let missing = LifeDomain.allCases.filter { domains.contains($0) && !consented.contains($0) }
             if !missing.isEmpty {
                 let names = missing.map { req.t("domain.\($0.rawValue)") }.joined(separator: ", ")
-                return try await HouseholdPage.rerender(req, opened, FormErrors(summary: [.init(field: "organization_id", message: req.t("team.consent_missing", organization.name, names))], fields: [:]))
+                let refusal = req.t("team.consent_missing", organization.name, names)
+                return try await req.formPage(TeamNewPage.build(opened, typed: form, errors: FormErrors(summary: [.init(field: "organization_id", message: refusal)], fields: ["organization_id": refusal]), in: req.context()))
             }
         }
         guard validator.isValid, let organization else {
-            return try await HouseholdPage.rerender(req, opened, FormErrors(validator.issues, req: req))
+            return try await req.formPage(TeamNewPage.build(opened, typed: form, errors: FormErrors(validator.issues, req: req), in: req.context()))
         }
         let makeCoordinator = form.coordinator == "on"
         try await req.db.transaction { tx in

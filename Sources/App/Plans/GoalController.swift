@@ -7,24 +7,29 @@ import Vapor
 /// never overwrite each other silently.
 struct GoalController {
     func register(_ routes: any RoutesBuilder) {
+        routes.get(SiteRoute.goalNew, use: new)
         routes.post(SiteRoute.goals, use: add)
         routes.get(SiteRoute.goal, use: edit)
         routes.post(SiteRoute.goal, use: update)
     }
 
+    func new(req: Request) async throws -> Response {
+        let opened = try await req.residentAccess().open(req.id(.householdID), .identity, event: "goal.form")
+        return try await req.formPage(GoalNewPage.build(opened, in: req.context()))
+    }
+
     func add(req: Request) async throws -> Response {
         let form = try req.content.decode(GoalForm.self)
-        let typed = HouseholdPage.Typed(goalDomain: form.domain ?? "", goalTitle: form.title ?? "", goalTarget: form.target ?? "")
         let access = try req.residentAccess()
         guard let domain = form.domain.flatMap(LifeDomain.init(rawValue:)) else {
             let opened = try await access.open(req.id(.householdID), .identity, event: "goal.create")
-            return try await HouseholdPage.rerender(req, opened, FormErrors([.init(field: "goal_domain", messageKey: "validation.choose_option")], req: req), typed: typed)
+            return try await req.formPage(GoalNewPage.build(opened, typed: form, errors: FormErrors([.init(field: "goal_domain", messageKey: "validation.choose_option")], req: req), in: req.context()))
         }
         let opened = try await access.open(req.id(.householdID), .write(domain), event: "goal.create")
         var validator = FormValidator()
         let title = validator.text("goal_title", form.title, maxLength: 300)
         let target = validator.text("goal_target", form.target, required: false, maxLength: 500)
-        guard validator.isValid, let title else { return try await HouseholdPage.rerender(req, opened, FormErrors(validator.issues, req: req), typed: typed) }
+        guard validator.isValid, let title else { return try await req.formPage(GoalNewPage.build(opened, typed: form, errors: FormErrors(validator.issues, req: req), in: req.context())) }
         let household = opened.household
         let goal = Goal(tenantID: household.tenantID, householdID: try household.requireID(), domain: domain, title: title, target: target)
         try await req.db.transaction { tx in

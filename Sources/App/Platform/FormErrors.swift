@@ -17,7 +17,11 @@ struct FormErrors: Encodable {
     }
 
     init(_ issues: [ValidationIssue], req: Request) {
-        let items = issues.map { Item(field: $0.field, message: req.t($0.messageKey)) }
+        self.init(issues, localizer: req)
+    }
+
+    init(_ issues: [ValidationIssue], localizer speaker: any Speaking) {
+        let items = issues.map { Item(field: $0.field, message: speaker.t($0.messageKey)) }
         summary = items
         fields = Dictionary(items.map { ($0.field, $0.message) }, uniquingKeysWith: { first, _ in first })
     }

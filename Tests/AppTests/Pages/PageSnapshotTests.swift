@@ -20,6 +20,20 @@ struct PageSnapshotTests {
         }
     }
 
+    /// A refused form: each message beside its field, the summary naming and linking the field, what was typed kept.
+    @Test func aRefusedGoalForm() async throws {
+        try await withApp { app in
+            let data = try await PageSnapshotData.make(app)
+            let context = data.context(data.coordinator)
+            let opened = try await ResidentAccess(context: context).open(data.household.id, .identity, event: "goal.form")
+            var validator = FormValidator()
+            validator.text("goal_title", String(repeating: "a", count: 301), maxLength: 300)
+            let errors = FormErrors(validator.issues + [.init(field: "goal_domain", messageKey: "validation.choose_option")], localizer: context)
+            let page = try GoalNewPage.build(opened, typed: GoalForm(domain: "", title: "Rust <in> huis", target: "Binnen drie maanden"), errors: errors, in: context)
+            try await assertPage("forms/page", page, data)
+        }
+    }
+
     @Test func worklistOfTheContactPerson() async throws {
         try await withApp { app in
             let data = try await PageSnapshotData.make(app)

@@ -1,0 +1,114 @@
+import Domain
+import Vapor
+
+/// One field of a form as data, drawn by `partials/field.leaf`: its label,
+/// hint, what was typed and what was refused, so every form in the product
+/// shows them the same way and links its message to the input.
+struct FormField: Encodable {
+    enum Kind: String, Encodable { case text, email, tel, number, password, date, search, textarea, select, checkbox }
+
+    let id: String
+    let name: String
+    let kind: Kind
+    let label: String
+    let hint: String?
+    let value: String
+    let error: String?
+    /// For a select: its options, and the empty first choice ("Kies…") when nothing needs to be pre-chosen.
+    let options: [Option]
+    let choose: String?
+    let maxLength: Int?
+    let rows: Int?
+    let autocomplete: String?
+    let inputMode: String?
+    let checked: Bool
+    /// The hint and the message, read out with the input.
+    let describedBy: String?
+}
+
+/// Checkboxes or radio buttons under one legend (`partials/choices.leaf`).
+struct ChoiceGroup: Encodable {
+    let id: String
+    let name: String
+    let legend: String
+    let hint: String?
+    let error: String?
+    let type: String
+    let options: [Option]
+}
+
+/// A form's fields in the order they are shown: a page lists these and the
+/// template draws each with its partial.
+enum FormPart: Encodable {
+    case field(FormField)
+    case choices(ChoiceGroup)
+
+    private enum CodingKeys: String, CodingKey { case field, choices }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        switch self {
+        case .field(let field): try container.encode(field, forKey: .field)
+        case .choices(let group): try container.encode(group, forKey: .choices)
+        }
+    }
+}
+
+/// Builds the fields of one form from what was typed and what was refused.
+/// Messages are looked up by the field's id (the anchor the error summary
+/// links to); each label it hands out is kept, so the summary can name the
+/// field its message belongs to.
+struct FieldBuilder {
+    let speaker: any Speaking
+    let errors: FormErrors
+    private(set) var labels: [String: String] = [:]
+    /// The fields' ids in the order the form shows them.
+    private(set) var order: [String] = []
+
+    init(_ speaker: any Speaking, errors: FormErrors = .none) {
+        self.speaker = speaker
+        self.errors = errors
+    }
+
+    mutating func field(
+        _ id: String, name: String? = nil, _ kind: FormField.Kind = .text, label: String, hint: String? = nil,
+        value: String? = nil, options: [Option] = [], choose: Bool = false, maxLength: Int? = nil, rows: Int? = nil,
+        autocomplete: String? = nil, inputMode: String? = nil, checked: Bool = false
+    ) -> FormField {
+        let labelText = speaker.t(label)
+        labels[id] = labelText
+        order.append(id)
+        let error = errors.fields[id]
+        let described = [hint.map { _ in id + "-hint" }, error.map { _ in id + "-error" }].compactMap { $0 }
+        return FormField(
+            id: id, name: name ?? id, kind: kind, label: labelText, hint: hint.map { speaker.t($0) }, value: value ?? "",
+            error: error, options: options, choose: choose ? speaker.t("form.choose") : nil,
+            maxLength: maxLength, rows: kind == .textarea ? rows ?? 5 : nil,
+            autocomplete: autocomplete, inputMode: inputMode, checked: checked,
+            describedBy: described.isEmpty ? nil : described.joined(separator: " ")
+        )
+    }
+
+    mutating func choices(_ id: String, name: String, legend: String, hint: String? = nil, options: [Option], radio: Bool = false) -> ChoiceGroup {
+        let legendText = speaker.t(legend)
+        labels[id] = legendText
+        order.append(id)
+        return ChoiceGroup(id: id, name: name, legend: legendText, hint: hint.map { speaker.t($0) }, error: errors.fields[id],
+                           type: radio ? "radio" : "checkbox", options: options)
+    }
+
+    /// The refusals with each summary line naming its field ("Titel: Vul dit veld in."),
+    /// in the order of the fields on the form.
+    var namedErrors: FormErrors { errors.naming(labels, order: order) }
+}
+
+extension FormErrors {
+    /// The summary with the field's label before each message, for fields whose label is known.
+    func naming(_ labels: [String: String], order: [String] = []) -> FormErrors {
+        let position = { (field: String) in order.firstIndex(of: field) ?? order.count }
+        let named = summary.enumerated()
+            .sorted { (position($0.element.field), $0.offset) < (position($1.element.field), $1.offset) }
+            .map { _, item in labels[item.field].map { Item(field: item.field, message: $0 + ": " + item.message) } ?? item }
+        return FormErrors(summary: named, fields: fields)
+    }
+}
