@@ -108,25 +108,28 @@ struct GoalController {
         let volunteers = try await User.scoped(to: tenantID, on: req.db).filter(\.$role == Role.volunteer.rawValue).filter(\.$isActive == true).sort(\.$displayName).all()
         let actions = try await opened.actions(of: goal, on: req.db)
         let owners = try await PlanAction.owners(of: actions, tenantID: tenantID, forResident: false, in: req.context())
+        let context = try req.context()
+        var fields = FieldBuilder(context, errors: errors)
+        let goalForm = GoalEditPage.goalFields(values, &fields, in: context)
+        let actionForm = GoalEditPage.actionFields(newAction, volunteers: volunteers, organizations: organizationNames, &fields, in: context)
         let rows = try actions.map { action in
             let owner = action.id.flatMap { owners[$0] } ?? ""
+            let actionID = try action.requireID()
+            var rowField = FieldBuilder(context)
             return GoalEditPage.ActionRow(
                 description: action.description, owner: owner, due: req.shortDay(action.dueOn), status: req.t("action.status.\(action.status)"),
-                statusAction: SiteRoute.actionStatus.path(householdID, goalID, try action.requireID()), version: action.version,
-                statuses: ActionStatus.allCases.map { Option(value: $0.rawValue, label: req.t("action.status.\($0.rawValue)"), selected: $0.rawValue == action.status) }
+                statusAction: SiteRoute.actionStatus.path(householdID, goalID, actionID), version: action.version,
+                statusField: rowField.field("status-" + actionID.uuidString, name: "status", .select, label: "users.status",
+                                       options: ActionStatus.allCases.map { Option(value: $0.rawValue, label: req.t("action.status.\($0.rawValue)"), selected: $0.rawValue == action.status) },
+                                       hiddenLabel: action.description)
             )
         }
         let page = GoalEditPage(
             household: opened.household.name,
             action: SiteRoute.goal.path(householdID, try goal.requireID()), backHref: SiteRoute.household.path(householdID),
-            domain: req.t("domain.\(goal.domain)"), title: values.title ?? "", target: values.target ?? "", version: values.version ?? 0,
-            statuses: GoalStatus.allCases.map { Option(value: $0.rawValue, label: req.t("goal.status.\($0.rawValue)"), selected: $0.rawValue == values.status) },
-            errors: errors, conflict: conflict,
-            actions: rows, actionAction: SiteRoute.actions.path(householdID, goalID),
-            volunteers: volunteers.compactMap { v in v.id.map { Option(value: $0.uuidString, label: v.displayName, selected: $0.uuidString == newAction.owner_volunteer_id) } },
-            organizations: organizationNames.sorted { $0.value < $1.value }.map { Option(value: $0.key.uuidString, label: $0.value, selected: $0.key.uuidString == newAction.owner_organization_id) },
-            ownerKinds: ActionOwnerKind.allCases.map { Option(value: $0.rawValue, label: req.t("action.owner.\($0.rawValue)"), selected: $0.rawValue == newAction.owner_kind) },
-            newAction: newAction,
+            domain: req.t("domain.\(goal.domain)"), version: values.version ?? 0,
+            goalForm: goalForm, errors: fields.namedErrors, conflict: conflict,
+            actions: rows, actionAction: SiteRoute.actions.path(householdID, goalID), actionForm: actionForm,
             referHref: SiteRoute.referralNew.path(householdID, goalID),
             referrals: try await Self.referrals(of: goal, in: opened, req: req)
         )

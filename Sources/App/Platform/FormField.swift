@@ -22,6 +22,8 @@ struct FormField: Encodable {
     let autocomplete: String?
     let inputMode: String?
     let checked: Bool
+    /// A label only screen readers read (a status select in a table row, named after its row).
+    let labelHidden: Bool
     /// The hint and the message, read out with the input.
     let describedBy: String?
 }
@@ -72,19 +74,19 @@ struct FieldBuilder {
 
     mutating func field(
         _ id: String, name: String? = nil, _ kind: FormField.Kind = .text, label: String, hint: String? = nil,
-        value: String? = nil, options: [Option] = [], choose: Bool = false, maxLength: Int? = nil, rows: Int? = nil,
-        autocomplete: String? = nil, inputMode: String? = nil, checked: Bool = false
+        value: String? = nil, options: [Option] = [], choose: Bool = false, chooseLabel: String = "form.choose", maxLength: Int? = nil, rows: Int? = nil,
+        autocomplete: String? = nil, inputMode: String? = nil, checked: Bool = false, hiddenLabel: String? = nil
     ) -> FormField {
-        let labelText = speaker.t(label)
+        let labelText = speaker.t(label) + (hiddenLabel.map { " " + $0 } ?? "")
         labels[id] = labelText
         order.append(id)
         let error = errors.fields[id]
         let described = [hint.map { _ in id + "-hint" }, error.map { _ in id + "-error" }].compactMap { $0 }
         return FormField(
             id: id, name: name ?? id, kind: kind, label: labelText, hint: hint.map { speaker.t($0) }, value: value ?? "",
-            error: error, options: options, choose: choose ? speaker.t("form.choose") : nil,
+            error: error, options: options, choose: choose ? speaker.t(chooseLabel) : nil,
             maxLength: maxLength, rows: kind == .textarea ? rows ?? 5 : nil,
-            autocomplete: autocomplete, inputMode: inputMode, checked: checked,
+            autocomplete: autocomplete, inputMode: inputMode, checked: checked, labelHidden: hiddenLabel != nil,
             describedBy: described.isEmpty ? nil : described.joined(separator: " ")
         )
     }

@@ -35,8 +35,8 @@ struct PortalController {
     }
 
     func render(_ req: Request, _ opened: ResidentAccess.Opened, errors: FormErrors = .none, status: HTTPStatus = .ok,
-                typedConsent: PortalConsentForm = .init()) async throws -> Response {
-        let page = try await PortalHomePage.build(opened, in: req.context(), errors: errors, typedConsent: typedConsent)
+                typed: PortalHomePage.Typed = .init()) async throws -> Response {
+        let page = try await PortalHomePage.build(opened, in: req.context(), errors: errors, typed: typed)
         return try await req.page("portal/home", title: req.t("portal.title"), page, status: status)
     }
 
@@ -47,7 +47,9 @@ struct PortalController {
         let description = validator.text("portal_action", form.description, maxLength: 300)
         let goal = try await opened.goal(form.goal_id, on: req.db)
         if goal == nil { validator.add("portal_goal", "validation.choose_option") }
-        guard validator.isValid, let description, let goal else { return try await render(req, opened, errors: FormErrors(validator.issues, req: req), status: .unprocessableEntity) }
+        guard validator.isValid, let description, let goal else {
+            return try await render(req, opened, errors: FormErrors(validator.issues, req: req), status: .unprocessableEntity, typed: .init(action: form))
+        }
         let action = PlanAction(tenantID: goal.tenantID, householdID: goal.householdID, goalID: try goal.requireID(), description: description, owner: .resident(name: nil), dueOn: nil)
         try await req.db.transaction { tx in
             try await action.create(on: tx)
@@ -88,7 +90,7 @@ struct PortalController {
         let goal = try await opened.goal(form.goal_id, on: req.db)
         if goal == nil { validator.add("portal_comment_goal", "validation.choose_option") }
         guard validator.isValid, let text, let goal, let domain = goal.lifeDomain else {
-            return try await render(req, opened, errors: FormErrors(validator.issues, req: req), status: .unprocessableEntity)
+            return try await render(req, opened, errors: FormErrors(validator.issues, req: req), status: .unprocessableEntity, typed: .init(comment: form))
         }
         let note = Note(
             tenantID: goal.tenantID, householdID: goal.householdID, domain: domain, kind: .comment, occurredOn: Day.today(),
@@ -122,7 +124,7 @@ struct PortalController {
         if domains.isEmpty { validator.add("portal_domains", "validation.domains_required") }
         let purpose = validator.text("portal_purpose", form.purpose, maxLength: 200)
         guard validator.isValid, let organization, let purpose else {
-            return try await render(req, opened, errors: FormErrors(validator.issues, req: req), status: .unprocessableEntity, typedConsent: form)
+            return try await render(req, opened, errors: FormErrors(validator.issues, req: req), status: .unprocessableEntity, typed: .init(consent: form))
         }
         let consent = Consent(
             tenantID: opened.household.tenantID, householdID: try opened.household.requireID(), residentID: try resident.requireID(),

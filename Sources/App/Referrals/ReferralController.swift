@@ -19,20 +19,20 @@ struct ReferralController {
         let (referral, goal, opened) = try await Self.open(req, event: "referral.update", acting: true)
         let form = try req.content.decode(ReferralStatusForm.self)
         guard let next = form.status.flatMap(ReferralStatus.init(rawValue:)) else {
-            return try await Self.page(req, referral, goal, opened, issue: "validation.choose_option", status: .unprocessableEntity)
+            return try await Self.page(req, referral, goal, opened, issue: "validation.choose_option", status: .unprocessableEntity, typed: form)
         }
         let outcome = form.outcome.flatMap { $0.isEmpty ? nil : ReferralOutcome(rawValue: $0) }
         var validator = FormValidator()
         let note = validator.text("note", form.note, required: false, maxLength: ReferralTransition.maximumNote, allowLineBreaks: true)
         if !validator.isValid {
-            return try await Self.page(req, referral, goal, opened, issue: "referral.note_too_long", status: .unprocessableEntity, chosen: next)
+            return try await Self.page(req, referral, goal, opened, issue: "referral.note_too_long", on: "note", status: .unprocessableEntity, typed: form)
         }
         if ReferralWorkflow.needsConfirmation.contains(next), form.confirm != "on" {
-            return try await Self.page(req, referral, goal, opened, issue: "referral.confirm_step", status: .unprocessableEntity, chosen: next, asksConfirmation: true)
+            return try await Self.page(req, referral, goal, opened, issue: "referral.confirm_step", on: "confirm", status: .unprocessableEntity, typed: form, asksConfirmation: true)
         }
         switch try await ReferralTransition(context: try req.context()).apply(referral, goal: goal, in: opened, to: next, outcome: outcome, note: note, expectedVersion: form.version ?? 0) {
         case .done: return req.redirect(to: SiteRoute.referral.path(try referral.requireID()), notice: .referralSaved)
-        case .refused(let key): return try await Self.page(req, referral, goal, opened, issue: key, status: .unprocessableEntity)
+        case .refused(let key): return try await Self.page(req, referral, goal, opened, issue: key, status: .unprocessableEntity, typed: form)
         case .conflict:
             let current = try await req.residentAccess().current(referral, in: opened)
             return try await Self.page(req, current, goal, opened, issue: "error.conflict", status: .conflict)
@@ -65,10 +65,11 @@ struct ReferralController {
     }
 
     static func page(_ req: Request, _ referral: Referral, _ goal: Goal, _ opened: ResidentAccess.Opened,
-                     issue: String? = nil, status: HTTPStatus = .ok, chosen: ReferralStatus? = nil, asksConfirmation: Bool = false) async throws -> Response {
-        let errors = issue.map { FormErrors([ValidationIssue(field: "status", messageKey: $0)], req: req) } ?? .none
+                     issue: String? = nil, on field: String = "status", status: HTTPStatus = .ok,
+                     typed: ReferralStatusForm = .init(), asksConfirmation: Bool = false) async throws -> Response {
+        let errors = issue.map { FormErrors([ValidationIssue(field: field, messageKey: $0)], req: req) } ?? .none
         let view = try await ReferralView.build(referral, goal: goal, opened: opened, in: req.context(), errors: errors,
-                                                chosen: chosen, asksConfirmation: asksConfirmation)
+                                                typed: typed, asksConfirmation: asksConfirmation)
         return try await req.page("referrals/show", title: view.title, view, status: status)
     }
 }

@@ -20,13 +20,13 @@ struct ReferralFormController {
         let goalTitle: String
         let goalDomain: String
         let searchAction: String
-        let query: String
+        let search: FormField
         let services: [Choice]
-        let organizations: [Option]
+        let organization: FormField
         let chosen: Chosen?
         let action: String
-        let domains: [Option]
-        let message: String
+        /// The domains to share and the message, with what was typed when the form was refused.
+        let sendForm: [FormPart]
         let missingConsent: String?
         let errors: FormErrors
         let backHref: String
@@ -68,6 +68,8 @@ struct ReferralFormController {
                    capacity: req.t("capacity.\(service.capacity.rawValue)"), wait: Self.wait(service.capacity, service.expectedWaitWeeks, req),
                    href: newPath + "?service_id=\(service.id.uuidString)")
         }
+        let context = try req.context()
+        var fields = FieldBuilder(context, errors: errors)
         let organizations = try await Organization.scoped(to: actor.tenantID, on: req.db).sort(\.$name).all()
             .filter { $0.id != actor.organizationID }
             .map { Option(value: $0.id!.uuidString, label: $0.name, selected: $0.id?.uuidString == form.organization_id) }
@@ -76,10 +78,17 @@ struct ReferralFormController {
         let domains = LifeDomain.allCases.filter { opened.allows(.write($0)) }.map {
             Option(value: $0.rawValue, label: req.t("domain.\($0.rawValue)"), selected: selected.contains($0.rawValue))
         }
+        let sendForm: [FormPart] = [
+            .choices(fields.choices("domains", name: "domains[]", legend: "referral.domains", hint: "referral.domains_hint", options: domains)),
+            .field(fields.field("message", .textarea, label: "referral.message", hint: "referral.message_hint", value: form.message, maxLength: 4000, rows: 6)),
+        ]
         let content = PageContent(
-            goalTitle: goal.title, goalDomain: req.t("domain.\(goal.domain)"), searchAction: newPath, query: form.q ?? "",
-            services: choices, organizations: organizations, chosen: chosen, action: SiteRoute.goalReferrals.path(householdID, goalID),
-            domains: domains, message: form.message ?? "", missingConsent: missingConsent, errors: errors,
+            goalTitle: goal.title, goalDomain: req.t("domain.\(goal.domain)"), searchAction: newPath,
+            search: fields.field("q", .search, label: "referral.search", value: form.q, maxLength: 100),
+            services: choices,
+            organization: fields.field("service_id", name: "organization_id", .select, label: "referral.or_organization", options: organizations, choose: true),
+            chosen: chosen, action: SiteRoute.goalReferrals.path(householdID, goalID),
+            sendForm: sendForm, missingConsent: missingConsent, errors: fields.namedErrors,
             backHref: SiteRoute.goal.path(householdID, goalID)
         )
         return try await req.page("referrals/new", title: req.t("referral.new_title"), content, status: status)

@@ -6,7 +6,6 @@ import Vapor
 /// and the next steps the viewer's side may take. Shows only the domains
 /// the viewer may see (the receiver: those the consent covers).
 struct ReferralView: Encodable {
-    struct Step: Encodable { let value: String; let label: String; let needsOutcome: Bool; let selected: Bool }
     struct HistoryRow: Encodable { let when: String; let what: String; let who: String; let note: String? }
 
     let title: String
@@ -24,19 +23,18 @@ struct ReferralView: Encodable {
     let domains: [String]
     let message: String?
     let history: [HistoryRow]
-    let steps: [Step]
+    /// The next step, its outcome and note: what was chosen and typed when the step was refused.
+    let stepForm: [FormPart]
     /// The step chosen needs a confirmation the form did not carry: the form asks for it.
-    let asksConfirmation: Bool
-    let outcomes: [Option]
     let statusAction: String
     let version: Int
     let redirectAction: String?
-    let redirectChoices: [Option]
+    let redirectField: FormField
     let redirectedFromHref: String?
     let errors: FormErrors
 
     static func build(_ referral: Referral, goal: Goal, opened: ResidentAccess.Opened, in context: Context, errors: FormErrors = .none,
-                      chosen: ReferralStatus? = nil, asksConfirmation: Bool = false) async throws -> ReferralView {
+                      typed: ReferralStatusForm = .init(), asksConfirmation: Bool = false) async throws -> ReferralView {
         let referralID = try referral.requireID()
         let actor = context.actor
         let names = try await context.organizationNames(in: referral.tenantID)
@@ -57,6 +55,20 @@ struct ReferralView: Encodable {
             redirectChoices = try await ReferralCandidates.services(domain: domain, query: nil, excluding: referral.receiverOrganizationID, tenantID: referral.tenantID, on: context.db)
                 .map { Option(value: $0.id.uuidString, label: "\($0.name) (\(context.t("capacity.\($0.capacity.rawValue)")))", selected: false) }
         }
+        var fields = FieldBuilder(context, errors: errors)
+        var stepForm: [FormPart] = []
+        if !steps.isEmpty {
+            stepForm.append(.field(fields.field("status", .select, label: "referral.new_status",
+                options: steps.map { Option(value: $0.rawValue, label: context.t("referral.step.\($0.rawValue)"), selected: $0.rawValue == typed.status) },
+                choose: true, chooseLabel: "referral.choose_step")))
+            if asksConfirmation { stepForm.append(.field(fields.field("confirm", .checkbox, label: "referral.confirm_label"))) }
+            stepForm.append(.field(fields.field("outcome", .select, label: "referral.outcome", hint: "referral.outcome_hint",
+                options: ReferralOutcome.allCases.map { Option(value: $0.rawValue, label: context.t("referral.outcome.\($0.rawValue)"), selected: $0.rawValue == typed.outcome) },
+                choose: true)))
+            stepForm.append(.field(fields.field("note", .textarea, label: "referral.step_note", hint: "referral.step_note_hint", value: typed.note,
+                                                maxLength: ReferralTransition.maximumNote, rows: 3)))
+        }
+        let redirectField = fields.field("service_id", .select, label: "referral.redirect_to", options: redirectChoices)
         return ReferralView(
             title: try await targetName(referral, on: context.db),
             status: context.t("referral.status.\(referral.status)"), statusCode: referral.status,
@@ -69,14 +81,12 @@ struct ReferralView: Encodable {
             domains: visibleDomains.map { context.t("domain.\($0.rawValue)") },
             message: visibleDomains.isEmpty ? nil : FieldCipher(key: context.keys.field).openOrNil(referral.messageEncrypted),
             history: history,
-            steps: steps.map { Step(value: $0.rawValue, label: context.t("referral.step.\($0.rawValue)"), needsOutcome: ReferralWorkflow.needsOutcome.contains($0), selected: $0 == chosen) },
-            asksConfirmation: asksConfirmation,
-            outcomes: ReferralOutcome.allCases.map { Option(value: $0.rawValue, label: context.t("referral.outcome.\($0.rawValue)"), selected: false) },
+            stepForm: stepForm,
             statusAction: SiteRoute.referralStatus.path(referralID), version: referral.version,
             redirectAction: redirectChoices.isEmpty ? nil : SiteRoute.referralRedirect.path(referralID),
-            redirectChoices: redirectChoices,
+            redirectField: redirectField,
             redirectedFromHref: referral.redirectedFromID.map { SiteRoute.referral.path($0) },
-            errors: errors
+            errors: fields.namedErrors
         )
     }
 
