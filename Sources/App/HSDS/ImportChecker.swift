@@ -66,7 +66,7 @@ struct ImportChecker {
             let here = "\(row).phones[\(index)]"
             guard let id = self.id(phone.id, row: here, table: MapPhone.schema) else { return nil }
             guard let number = text(phone.number, row: here, id: id, field: "number", required: true, maxLength: 30) else { return nil }
-            guard MapFieldRules.isPhone(number) else { issue(here, id.uuidString.lowercased(), "import.issue.invalid_value", "number"); return nil }
+            guard ContactDetails.isPhone(number) else { issue(here, id.uuidString.lowercased(), "import.issue.invalid_value", "number"); return nil }
             return ImportPlan.Phone(id: id, number: number, description: text(phone.description, row: here, id: id, field: "description") ?? "")
         }
     }

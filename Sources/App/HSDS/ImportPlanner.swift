@@ -17,7 +17,7 @@ struct ImportPlanner {
             let name = check.text(organization.name, row: row, id: id, field: "name", required: true, maxLength: 120)
             if organization.description == nil { check.issue(row, id.uuidString.lowercased(), "import.issue.missing_field", "description") }
             let description = check.text(organization.description, row: row, id: id, field: "description", maxLength: 4000, lines: true) ?? ""
-            let email = check.checked(organization.email, row: row, id: id, field: "email", maxLength: 200, MapFieldRules.isEmail)
+            let email = check.checked(organization.email, row: row, id: id, field: "email", maxLength: 200, ContactDetails.isEmail)
             let website = check.checked(organization.website, row: row, id: id, field: "website", MapFieldRules.isWebURL)
             let informal = organization.attributes?.contains { $0.link_type == HSDSMapping.Extension.informal.rawValue && $0.value == "true" } ?? false
             let phones = check.phones(organization.phones, row: row)

@@ -18,7 +18,7 @@ enum ServiceRowPlanner {
         let status = service.status.flatMap(ServiceStatus.init(rawValue:))
         if status == nil { check.issue(row, label, service.status == nil ? "import.issue.missing_field" : "import.issue.invalid_value", "status") }
         let url = check.checked(service.url, row: row, id: id, field: "url", MapFieldRules.isWebURL)
-        let email = check.checked(service.email, row: row, id: id, field: "email", maxLength: 200, MapFieldRules.isEmail)
+        let email = check.checked(service.email, row: row, id: id, field: "email", maxLength: 200, ContactDetails.isEmail)
         let eligibility = check.text(service.eligibility_description, row: row, id: id, field: "eligibility_description", maxLength: 4000, lines: true) ?? ""
         let fees = check.text(service.fees_description, row: row, id: id, field: "fees_description", maxLength: 4000, lines: true) ?? ""
 
@@ -66,8 +66,8 @@ enum ServiceRowPlanner {
             let here = "\(row).contacts[\(index)]"
             guard let contactID = check.id(contact.id, row: here, table: MapContact.schema) else { continue }
             let contactName = check.text(contact.name, row: here, id: contactID, field: "name", required: true, maxLength: 120)
-            let contactEmail = check.checked(contact.email, row: here, id: contactID, field: "email", maxLength: 200, MapFieldRules.isEmail)
-            let contactPhone = check.checked(contact.phones?.first?.number, row: here, id: contactID, field: "phones", maxLength: 30, MapFieldRules.isPhone)
+            let contactEmail = check.checked(contact.email, row: here, id: contactID, field: "email", maxLength: 200, ContactDetails.isEmail)
+            let contactPhone = check.checked(contact.phones?.first?.number, row: here, id: contactID, field: "phones", maxLength: 30, ContactDetails.isPhone)
             if let contactName {
                 contacts.append(.init(id: contactID, name: contactName, title: check.text(contact.title, row: here, id: contactID, field: "title") ?? "", email: contactEmail, phone: contactPhone))
             }

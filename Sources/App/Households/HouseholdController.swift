@@ -106,13 +106,7 @@ struct HouseholdController {
         let actor = try req.requireActor()
         guard actor.role == .professional, let organizationID = actor.organizationID else { throw AppError.notFound }
         let organization = try await Organization.find(organizationID, in: actor.tenantID, on: req.db)
-        let chosen = Set(form.domains ?? [])
-        let page = IntakePage(
-            action: SiteRoute.households.path(), values: form,
-            domains: LifeDomain.allCases.map { Option(value: $0.rawValue, label: req.t("domain.\($0.rawValue)"), selected: chosen.contains($0.rawValue)) },
-            methods: ConsentMethod.allCases.filter { $0 != .portal }.map { Option(value: $0.rawValue, label: req.t("consent.method.\($0.rawValue)"), selected: $0.rawValue == form.consent_method) },
-            partner: !(organization.partOfMunicipality), errors: errors, duplicate: duplicate
-        )
+        let page = IntakePage.build(form, partner: !organization.partOfMunicipality, errors: errors, duplicate: duplicate, in: try req.context())
         return try await req.page("households/new", title: req.t("intake.title"), page, status: status)
     }
 }

@@ -59,6 +59,7 @@ enum HouseholdIntake {
             )
             resident.bsnEncrypted = try valid.bsn.map { try cipher.seal($0.value) }
             resident.bsnLookup = lookup
+            try resident.setContact(valid.contact, cipher: cipher)
             try await resident.create(on: tx)
             try await Involvement(
                 tenantID: actor.tenantID, householdID: householdID, organizationID: organizationID,

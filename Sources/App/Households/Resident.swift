@@ -17,6 +17,10 @@ final class Resident: Model, HouseholdOwned, @unchecked Sendable {
     @OptionalField(key: "bsn_encrypted") var bsnEncrypted: String?
     @OptionalField(key: "bsn_lookup") var bsnLookup: String?
     @Field(key: "relation") var relation: String
+    /// Phone and e-mail, sealed like the BSN; shown to volunteers only when `contactForVolunteers`.
+    @OptionalField(key: "phone_encrypted") var phoneEncrypted: String?
+    @OptionalField(key: "email_encrypted") var emailEncrypted: String?
+    @Field(key: "contact_for_volunteers") var contactForVolunteers: Bool
     @OptionalField(key: "user_id") var userID: UUID?
     @Field(key: "version") var version: Int
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
@@ -26,7 +30,7 @@ final class Resident: Model, HouseholdOwned, @unchecked Sendable {
     var properties: [any AnyProperty] {
         [
             $id, $tenantID, $householdID, $givenName, $familyName, $birthDate, $bsnEncrypted, $bsnLookup,
-            $relation, $userID, $version, $createdAt, $updatedAt,
+            $relation, $phoneEncrypted, $emailEncrypted, $contactForVolunteers, $userID, $version, $createdAt, $updatedAt,
         ]
     }
 
@@ -39,6 +43,7 @@ final class Resident: Model, HouseholdOwned, @unchecked Sendable {
         self.familyName = familyName
         self.birthDate = birthDate
         self.relation = relation.rawValue
+        self.contactForVolunteers = false
         self.version = 1
     }
 

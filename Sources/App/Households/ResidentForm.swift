@@ -8,6 +8,10 @@ struct IntakeForm: Content {
     var family_name: String?
     var birth_date: String?
     var bsn: String?
+    var phone: String?
+    var email: String?
+    /// "on" when the resident wants volunteers who do a step with them to see phone and e-mail.
+    var contact_for_volunteers: String?
     var street: String?
     var postcode: String?
     var city: String?
@@ -25,6 +29,7 @@ struct IntakeForm: Content {
         let familyName: String
         let birthDate: String
         let bsn: BSN?
+        let contact: ResidentContact
         let street: String
         let postcode: String
         let city: String
@@ -49,6 +54,8 @@ struct IntakeForm: Content {
             bsnValue = BSN(raw)
             if bsnValue == nil { validator.add("bsn", "validation.bsn_invalid") }
         }
+        let contact = ResidentContact(phone: validator.phone("phone", phone), email: validator.email("email", email),
+                                      forVolunteers: contact_for_volunteers == "on")
         let street = validator.text("street", street, maxLength: 120)
         var postcodeValue: String?
         if let raw = validator.text("postcode", postcode, maxLength: 10) {
@@ -70,7 +77,7 @@ struct IntakeForm: Content {
             return .failure(ValidationFailure(issues: validator.issues))
         }
         return .success(Valid(
-            givenName: givenName, familyName: familyName, birthDate: birthDate, bsn: bsnValue,
+            givenName: givenName, familyName: familyName, birthDate: birthDate, bsn: bsnValue, contact: contact,
             street: street, postcode: postcodeValue, city: city, neighbourhoodCode: neighbourhood,
             domains: chosen, consentMethod: method, consentPurpose: purpose
         ))

@@ -95,5 +95,7 @@ enum Migrations {
         app.migrations.add(UpdateAccessLogHeadsAddKeyed())
         app.migrations.add(UpdateBreakTheGlassOpeningsAddVerdict())
         app.migrations.add(UpdateReferralEventsAddNote())
+        app.migrations.add(UpdateResidentsAddContact())
+        app.migrations.add(UpdateUsersAddWorkContact())
     }
 }

@@ -99,27 +99,14 @@ enum MapFieldRules {
     }
 
     static func email(_ v: inout FormValidator, _ field: String, _ raw: String?) -> String? {
-        guard let text = v.text(field, raw, required: false, maxLength: 200) else { return nil }
-        guard isEmail(text) else { v.add(field, "validation.email_invalid"); return nil }
-        return text
-    }
-
-    static func isEmail(_ text: String) -> Bool {
-        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !parts[1].hasPrefix(".") && !parts[1].hasSuffix(".")
-            && !text.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" })
+        v.email(field, raw)
     }
 
     static func phones(_ v: inout FormValidator, _ field: String, _ raw: String?) -> [String] {
         guard let text = v.text(field, raw, required: false, maxLength: 200) else { return [] }
         let numbers = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        if !numbers.allSatisfy(isPhone) { v.add(field, "validation.phone_invalid"); return [] }
+        if !numbers.allSatisfy(ContactDetails.isPhone) { v.add(field, "validation.phone_invalid"); return [] }
         return numbers
-    }
-
-    static func isPhone(_ text: String) -> Bool {
-        text.count <= 30 && text.filter(\.isNumber).count >= 3
-            && text.allSatisfy { ($0.isASCII && $0.isNumber) || " +-()".contains($0) }
     }
 
     /// The languages offered in, most spoken in Dutch municipalities first: a

@@ -20,6 +20,9 @@ final class User: Model, TenantOwned, @unchecked Sendable {
     @OptionalField(key: "totp_secret") var totpSecret: String?
     @Field(key: "is_active") var isActive: Bool
     @OptionalField(key: "locale") var locale: String?
+    /// How residents and colleagues reach this professional at work (set under Account).
+    @OptionalField(key: "work_phone") var workPhone: String?
+    @OptionalField(key: "work_email") var workEmail: String?
     @Field(key: "version") var version: Int
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
@@ -28,7 +31,7 @@ final class User: Model, TenantOwned, @unchecked Sendable {
     var properties: [any AnyProperty] {
         [
             $id, $tenantID, $organizationID, $username, $displayName, $role, $passwordHash, $totpSecret,
-            $isActive, $locale, $version, $createdAt, $updatedAt,
+            $isActive, $locale, $workPhone, $workEmail, $version, $createdAt, $updatedAt,
         ]
     }
 
