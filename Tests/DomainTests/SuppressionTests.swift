@@ -130,7 +130,7 @@ struct SuppressionTests {
         }
 
     @Test func noWithheldCountOfARandomTableCanBeWorkedOut() async {
-        await propertyCheck(count: 400, input: Self.randomTable) { table in
+        await propertyCheck(count: 1000, input: Self.randomTable) { table in
             Self.publishAndAttack(table)
         }
     }

@@ -22,7 +22,6 @@ struct CountNetwork {
 
     let edges: [Edge]
     let nodeCount: Int
-    let rows: Int, columns: Int, margins: CountTable.Margins
 
     /// Entries in `PublishedTable.allCounts` order: cells row by row, row
     /// totals, column totals, grand total.
@@ -43,7 +42,6 @@ struct CountNetwork {
         edges.append(Edge(from: bottom, to: top, value: table.total))
         self.edges = edges
         self.nodeCount = 2 + rows + columns
-        (self.rows, self.columns, self.margins) = (rows, columns, table.margins)
     }
 
     /// The interval a reader knows an entry to lie in, given how it is published.
