@@ -4,9 +4,9 @@
 ///
 /// A one-way table (people per life domain, say) is a single column whose only
 /// margin is the grand total: `CountTable(keys:counts:)`.
-public struct CountTable: Sendable, Hashable, Codable {
+public struct CountTable: Sendable, Hashable {
     /// Which totals besides the grand total the view publishes.
-    public struct Margins: OptionSet, Sendable, Hashable, Codable {
+    public struct Margins: OptionSet, Sendable, Hashable {
         public let rawValue: Int
         public init(rawValue: Int) { self.rawValue = rawValue }
 

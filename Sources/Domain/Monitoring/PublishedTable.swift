@@ -1,7 +1,8 @@
 /// A count table after suppression: what a page, a CSV and the API of one
 /// view all publish, so none of them can give away what another hides.
-/// Made only by `Suppression.publish(_:)`.
-public struct PublishedTable: Sendable, Hashable, Codable {
+/// Made only by `Suppression.publish(_:)`; Encodable but not Decodable, so
+/// no table can claim to be suppressed without passing through it.
+public struct PublishedTable: Sendable, Hashable, Encodable {
     public let rowKeys: [String]
     public let columnKeys: [String]
     /// `cells[row][column]`.
