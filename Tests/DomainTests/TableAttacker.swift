@@ -2,7 +2,8 @@
 
 /// An adversary who sees only a `PublishedTable` and tries to work out each
 /// withheld count exactly. It knows: shown counts; "< 5" is 1…4; "•" is any
-/// count ≥ 0; every row, column and the margins add up. It does not reuse
+/// count ≥ 0 (or, the bolder reader, ≥ 5, as it nearly always is);
+/// every row, column and the margins add up. It does not reuse
 /// the suppression code's reasoning (a circulation): it writes down the line
 /// equations and attacks them two ways —
 /// 1. bounds propagation over every equation, repeated until nothing changes;
@@ -20,10 +21,13 @@ struct TableAttacker {
     let published: [PublishedCount]
     let equations: [Equation]
     let ceiling: Int
+    /// What the attacker takes a "•" to be at least: 0, or 5 for the bolder guess.
+    let hiddenAtLeast: Int
 
-    init(_ table: PublishedTable, ceiling: Int) {
+    init(_ table: PublishedTable, ceiling: Int, hiddenAtLeast: Int = 0) {
         published = table.allCounts
         self.ceiling = ceiling
+        self.hiddenAtLeast = hiddenAtLeast
         let (rows, columns) = (table.rowKeys.count, table.columnKeys.count)
         func cell(_ r: Int, _ c: Int) -> Int { r * columns + c }
         var next = rows * columns
@@ -55,7 +59,7 @@ struct TableAttacker {
             switch $0 {
             case .shown(let value): value...value
             case .fewerThanFive: 1...4
-            case .hidden: 0...ceiling
+            case .hidden: hiddenAtLeast...max(hiddenAtLeast, ceiling)
             }
         }
     }
@@ -104,12 +108,14 @@ struct TableAttacker {
         return nil
     }
 
-    /// The withheld entries whose value is the same in every consistent completion.
-    func recovered() -> Set<Int> {
-        guard let propagated = propagate(knowledge), let one = completion(within: propagated) else { return [] }
-        var recovered: Set<Int> = []
+    /// The withheld entries whose value is the same in every consistent
+    /// completion, with that value (wrong only if the attacker's guess about
+    /// "•" was wrong).
+    func recovered() -> [Int: Int] {
+        guard let propagated = propagate(knowledge), let one = completion(within: propagated) else { return [:] }
+        var recovered: [Int: Int] = [:]
         for entry in published.indices where !published[entry].isShown {
-            if propagated[entry].count == 1 { recovered.insert(entry); continue }
+            if propagated[entry].count == 1 { recovered[entry] = one[entry]; continue }
             var other = false
             let sides = [(propagated[entry].lowerBound, one[entry] - 1), (one[entry] + 1, propagated[entry].upperBound)]
             for (low, high) in sides where low <= high {
@@ -117,7 +123,7 @@ struct TableAttacker {
                 bounds[entry] = low...high
                 if completion(within: bounds) != nil { other = true; break }
             }
-            if !other { recovered.insert(entry) }
+            if !other { recovered[entry] = one[entry] }
         }
         return recovered
     }

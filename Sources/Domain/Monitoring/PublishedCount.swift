@@ -3,8 +3,9 @@
 /// - `shown`: the true count, 0 or 5 and more; never 1–4.
 /// - `fewerThanFive`: 1 to 4 people, hidden for its own sake (primary); read "< 5".
 /// - `hidden`: withheld so that a "< 5" cannot be worked out from the others
-///   (complementary); read "•". It promises nothing about its size: usually
-///   5 or more, but in rare corners a 0 or a 1–4 is withheld this way too.
+///   (complementary); read "•". It promises nothing about its size: nearly
+///   always 5 or more (and suppression assumes readers guess that), but in
+///   rare corners a 0 or a 1–4 is withheld this way too.
 public enum PublishedCount: Sendable, Hashable {
     case shown(Int)
     case fewerThanFive

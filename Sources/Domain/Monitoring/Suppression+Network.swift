@@ -5,7 +5,8 @@
 /// that" is a node: a row node takes in its row total and sends out its cells,
 /// a column node takes in its cells and sends out its column total, and the
 /// grand total closes the loop. What a reader knows of an entry is an
-/// interval: a shown count exactly, "< 5" is 1…4, "•" is 0…∞.
+/// interval: a shown count exactly, "< 5" is 1…4, "•" is 5…∞ (0…∞ in the
+/// rare case it hides a smaller count).
 ///
 /// A hidden entry can be worked out exactly iff no other table consistent with
 /// what is published gives it another value. The difference of two such
@@ -49,7 +50,10 @@ struct CountNetwork {
         switch published {
         case .shown: (value, value)
         case .fewerThanFive: (1, 4)
-        case .hidden: (0, Int.max)
+        // "•" is nearly always a count of 5 or more (the counts withheld to
+        // protect others are shown ones, never 1–4), and a reader may guess so:
+        // assume they know it whenever it is true.
+        case .hidden: (value >= Suppression.smallestShownCount ? Suppression.smallestShownCount : 0, Int.max)
         }
     }
 
@@ -85,11 +89,14 @@ struct CountNetwork {
         var steps = Array(repeating: [(to: Int, cost: Int, entry: Int)](), count: nodeCount)
         for (index, edge) in edges.enumerated() where index != skipped {
             let (low, high) = Self.bounds(edge.value, published[index])
-            // What each direction costs: free if it is open now, else the price of withholding this entry as "•".
-            // A last resort later in table order is cheaper: a total turns "•" before the cells lose their "< 5".
+            let withheld = Self.bounds(edge.value, .hidden)
+            // What each direction costs: free if it is open now, else the price
+            // of withholding this entry as "•", if that opens it (a withheld 5
+            // still cannot shrink). A last resort later in table order is
+            // cheaper: a total turns "•" before the cells lose their "< 5".
             let price = published[index].isShown && edge.value > 0 ? edge.value : Self.lastResort - index
-            steps[edge.from].append((edge.to, edge.value < high ? 0 : price, index))
-            steps[edge.to].append((edge.from, edge.value > low ? 0 : (edge.value > 0 ? price : nil) ?? -1, index))
+            if edge.value < high { steps[edge.from].append((edge.to, 0, index)) } else if edge.value < withheld.high { steps[edge.from].append((edge.to, price, index)) }
+            if edge.value > low { steps[edge.to].append((edge.from, 0, index)) } else if edge.value > withheld.low { steps[edge.to].append((edge.from, price, index)) }
         }
         var cost = Array(repeating: Int.max, count: nodeCount)
         var via = Array(repeating: (node: -1, entry: -1, paid: false), count: nodeCount)
@@ -98,7 +105,7 @@ struct CountNetwork {
         while let node = (0..<nodeCount).filter({ !done[$0] && cost[$0] != .max }).min(by: { (cost[$0], $0) < (cost[$1], $1) }) {
             done[node] = true
             if node == goal { break }
-            for step in steps[node] where step.cost >= 0 && cost[node] + step.cost < cost[step.to] {
+            for step in steps[node] where cost[node] + step.cost < cost[step.to] {
                 cost[step.to] = cost[node] + step.cost
                 via[step.to] = (node, step.entry, step.cost > 0)
             }

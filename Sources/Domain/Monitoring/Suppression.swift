@@ -13,7 +13,8 @@
 ///   it vary, which is a cycle through it. On a single line that is the
 ///   smallest non-zero shown entry of the line; in a two-way table often a
 ///   rectangle. Whether an entry can be worked out is decided exactly, not by
-///   a heuristic (see `CountNetwork`).
+///   a heuristic (see `CountNetwork`), for a reader who knows "< 5" is 1–4
+///   and guesses that a "•" is 5 or more (true unless it is a last resort).
 /// - A shown 0 stays 0 while a non-zero entry can be withheld instead: readers
 ///   expect a 0 to be a 0. Only when nothing else helps (four "< 5" under a
 ///   total "< 5" must each be 1) is a "< 5" turned into "•", totals before
