@@ -7,7 +7,10 @@ import Vapor
 struct HouseholdPage: Encodable {
     struct Member: Encodable {
         let name: String; let birthDate: String; let relation: String
-        let bsn: String; let revealAction: String?
+        let bsn: String
+        /// Phone and e-mail, and for the coordinator the form to change them.
+        let contact: String; let contactHref: String?
+        let revealAction: String?
         /// For the coordinator: hand out a portal activation code.
         let portalCodeAction: String?
     }
@@ -75,12 +78,14 @@ struct HouseholdPage: Encodable {
         let recordsConsent = opened.allows(.recordConsent)
 
         let residents = try await opened.members(on: db)
+        let cipher = FieldCipher(key: context.keys.field)
         let members = try residents.map { resident in
             let residentID = try resident.requireID()
             let masked = resident.bsnEncrypted == nil ? "" : "******" + (revealed[residentID].map { String($0.suffix(3)) } ?? "•••")
             return Member(
                 name: resident.fullName, birthDate: context.shortDay(resident.birthDate), relation: context.t("relation.\(resident.relation)"),
                 bsn: revealed[residentID] ?? masked,
+                contact: resident.contact(cipher: cipher).line ?? "", contactHref: coordinates ? SiteRoute.residentContact.path(id, residentID) : nil,
                 revealAction: resident.bsnEncrypted == nil || revealed[residentID] != nil ? nil : SiteRoute.residentBSN.path(id, residentID),
                 portalCodeAction: coordinates && resident.userID == nil ? SiteRoute.portalCode.path(id, residentID) : nil
             )
@@ -141,7 +146,6 @@ struct HouseholdPage: Encodable {
             guard let rows, !rows.isEmpty else { return nil }
             return DomainGoals(domain: domainLabel(domain), goals: rows)
         }
-        let cipher = FieldCipher(key: context.keys.field)
         let notes = try await opened.notes(limit: 200, on: db)
         let authors = try await User.displayNames(of: Array(Set(notes.map(\.authorID))), in: tenantID, on: db)
         let noteRows = notes.map { note in
@@ -153,14 +157,13 @@ struct HouseholdPage: Encodable {
             )
         }
 
-        let lead = involvements.first(where: \.isCoordinator)
-        let leadContact = try await lead?.contactUserID.asyncFlatMap { id in try await User.displayNames(of: [id], in: tenantID, on: db)[id] }
+        let lead = try await CoordinatorContact.of(involvements.first(where: \.isCoordinator), in: context)
         let goalCount = grouped.reduce(0) { $0 + $1.goals.count }
         let summary = Summary(
             members: context.t(members.count == 1 ? "household.summary_members_one" : "household.summary_members", String(members.count)),
-            coordinator: lead.map { involvement in
-                let organization = names[involvement.organizationID] ?? ""
-                return leadContact.map { context.t("household.summary_coordinator_contact", organization, $0) } ?? context.t("household.summary_coordinator", organization)
+            coordinator: lead.map { lead in
+                let who = lead.person.map { context.t("household.summary_coordinator_contact", lead.organization, $0) } ?? context.t("household.summary_coordinator", lead.organization)
+                return who + (lead.reach.map { " – " + $0 } ?? "")
             },
             goals: context.t(goalCount == 1 ? "household.summary_goals_one" : "household.summary_goals", String(goalCount)),
             review: manages ? household.reviewOn.map { context.t("household.summary_review", context.day($0)) } : nil

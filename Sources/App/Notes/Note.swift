@@ -45,4 +45,9 @@ enum NoteKind: String, CaseIterable, Codable, Sendable {
     case note, phone, visit, meeting
     /// Written by the resident (or their representative) in the portal.
     case comment
+    /// A volunteer's line on how an assigned step went.
+    case report
+
+    /// What a professional picks from when writing a note.
+    static let professional: [NoteKind] = [.note, .phone, .visit, .meeting]
 }

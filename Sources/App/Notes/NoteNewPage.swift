@@ -13,7 +13,7 @@ enum NoteNewPage {
                                 options: domains.map { Option(value: $0.rawValue, label: context.t("domain.\($0.rawValue)"), selected: $0.rawValue == typed.domain) },
                                 choose: true)),
             .field(fields.field("note_kind", name: "kind", .select, label: "note.kind",
-                                options: NoteKind.allCases.map { Option(value: $0.rawValue, label: context.t("note.kind.\($0.rawValue)"), selected: $0.rawValue == typed.kind) })),
+                                options: NoteKind.professional.map { Option(value: $0.rawValue, label: context.t("note.kind.\($0.rawValue)"), selected: $0.rawValue == typed.kind) })),
             .field(fields.field("note_date", name: "occurred_on", .date, label: "note.date", value: typed.occurred_on ?? context.today)),
             .field(fields.field("note_text", name: "text", .textarea, label: "note.text", value: typed.text, maxLength: NoteController.maximumLength, rows: 6)),
         ]

@@ -14,6 +14,7 @@ enum Notice: String, CaseIterable {
     case serviceSaved = "service_saved", providerSaved = "provider_saved", locationAdded = "location_added", locationRemoved = "location_removed"
     case userSaved = "user_saved", organizationSaved = "organization_saved", settingsSaved = "settings_saved", passwordChanged = "password_changed", languageSaved = "language_saved"
     case emergencyOpened = "emergency_opened", reviewSaved = "review_saved"
+    case reportSent = "report_sent", contactSaved = "contact_saved"
 
     var key: String { "notice.\(rawValue)" }
 }

@@ -19,6 +19,7 @@ enum SiteRoute {
     static let accountLink = Route<String>("/account-links/:token")
     static let accountPassword = Route<Void>("/account/password")
     static let accountLanguage = Route<Void>("/account/language")
+    static let accountContact = Route<Void>("/account/contact")
 
     static let organizations = Route<Void>("/admin/organizations")
     static let organizationNew = Route<Void>("/admin/organizations/new")
@@ -46,6 +47,7 @@ enum SiteRoute {
     static let representatives = Route<UUID>("/households/:householdID/representatives")
     static let representativeNew = Route<UUID>("/households/:householdID/representatives/new")
     static let residentBSN = Route<(UUID, UUID)>("/households/:householdID/residents/:residentID/bsn")
+    static let residentContact = Route<(UUID, UUID)>("/households/:householdID/residents/:residentID/contact")
     static let involvements = Route<UUID>("/households/:householdID/involvements")
     static let involvementNew = Route<UUID>("/households/:householdID/involvements/new")
     static let involvementEnd = Route<(UUID, UUID)>("/households/:householdID/involvements/:involvementID/end")
@@ -79,6 +81,7 @@ enum SiteRoute {
     static let portalExportHTML = Route<Void>("/portal/my-data")
     static let myActions = Route<Void>("/my-actions")
     static let myActionDone = Route<UUID>("/my-actions/:actionID/done")
+    static let myActionReport = Route<UUID>("/my-actions/:actionID/report")
     static let breakTheGlass = Route<UUID>("/households/:householdID/break-the-glass")
     static let breakTheGlassReviews = Route<Void>("/privacy/break-the-glass")
     static let breakTheGlassReview = Route<UUID>("/privacy/break-the-glass/:openingID")

@@ -30,13 +30,9 @@ struct PortalHomePage: Encodable {
     /// "Sanne de Vries of Sociaal Team Voorbeeld", or the organisation alone
     /// while nobody there is the household's contact.
     static func coordinator(_ opened: ResidentAccess.Opened, in context: Context) async throws -> String? {
-        guard let lead = try await opened.involvements(on: context.db).first(where: { $0.isCoordinator && $0.isActive(on: context.today) }) else { return nil }
-        let organization = try await context.organizationNames(in: opened.tenantID)[lead.organizationID] ?? ""
-        guard let contactID = lead.contactUserID,
-              let name = try await User.displayNames(of: [contactID], in: opened.tenantID, on: context.db)[contactID] else {
-            return context.t("portal.coordinator_organisation", organization)
-        }
-        return context.t("portal.coordinator_text", name, organization)
+        guard let lead = try await CoordinatorContact.of(try await opened.coordinator(on: context.db), in: context) else { return nil }
+        let who = lead.person.map { context.t("portal.coordinator_text", $0, lead.organization) } ?? context.t("portal.coordinator_organisation", lead.organization)
+        return who + (lead.reach.map { " " + context.t("portal.coordinator_reach", $0) } ?? "")
     }
 
     static func build(_ opened: ResidentAccess.Opened, in context: Context, errors: FormErrors = .none, typed: Typed = .init()) async throws -> PortalHomePage {
