@@ -5,7 +5,7 @@ import Vapor
 /// hint, what was typed and what was refused, so every form in the product
 /// shows them the same way and links its message to the input.
 struct FormField: Encodable {
-    enum Kind: String, Encodable { case text, email, tel, number, password, date, search, textarea, select, checkbox }
+    enum Kind: String, Encodable { case text, email, tel, number, password, date, search, textarea, select, checkbox, file }
 
     let id: String
     let name: String
@@ -24,6 +24,17 @@ struct FormField: Encodable {
     let checked: Bool
     /// The hint and the message, read out with the input.
     let describedBy: String?
+    /// Announced as required (the server still checks: forms are `novalidate` where it matters).
+    var required = false
+    var minLength: Int? = nil
+    /// A number's bounds.
+    var min: Int? = nil
+    var max: Int? = nil
+    /// A username or code: no capital at the start, no spelling check.
+    var verbatim = false
+    /// A file input's accepted types, and whether it takes several files.
+    var accept: String? = nil
+    var multiple = false
 }
 
 /// Checkboxes or radio buttons under one legend (`partials/choices.leaf`).
@@ -73,7 +84,9 @@ struct FieldBuilder {
     mutating func field(
         _ id: String, name: String? = nil, _ kind: FormField.Kind = .text, label: String, hint: String? = nil,
         value: String? = nil, options: [Option] = [], choose: Bool = false, maxLength: Int? = nil, rows: Int? = nil,
-        autocomplete: String? = nil, inputMode: String? = nil, checked: Bool = false
+        autocomplete: String? = nil, inputMode: String? = nil, checked: Bool = false,
+        required: Bool = false, minLength: Int? = nil, min: Int? = nil, max: Int? = nil, verbatim: Bool = false,
+        accept: String? = nil, multiple: Bool = false
     ) -> FormField {
         let labelText = speaker.t(label)
         labels[id] = labelText
@@ -85,7 +98,8 @@ struct FieldBuilder {
             error: error, options: options, choose: choose ? speaker.t("form.choose") : nil,
             maxLength: maxLength, rows: kind == .textarea ? rows ?? 5 : nil,
             autocomplete: autocomplete, inputMode: inputMode, checked: checked,
-            describedBy: described.isEmpty ? nil : described.joined(separator: " ")
+            describedBy: described.isEmpty ? nil : described.joined(separator: " "),
+            required: required, minLength: minLength, min: min, max: max, verbatim: verbatim, accept: accept, multiple: multiple
         )
     }
 
