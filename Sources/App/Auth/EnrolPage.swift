@@ -17,7 +17,7 @@ struct EnrolPage: Encodable {
     }
 
     func view(in speaker: any Speaking) -> View {
-        var fields = FieldBuilder(speaker, errors: FormErrors(errorKey.map { [.init(field: "code", messageKey: $0)] } ?? [], localizer: speaker))
+        var fields = FieldBuilder(speaker, errors: FormErrors(errorKey.map { [ValidationIssue(field: "code", messageKey: $0)] } ?? [], localizer: speaker))
         let code = fields.field("code", label: "enrol.code", maxLength: 10, autocomplete: "one-time-code", inputMode: "numeric", required: true)
         return View(secret: secret, uri: uri, form: .init(parts: [.field(code)]), errors: fields.namedErrors)
     }

@@ -14,7 +14,7 @@ struct SecondFactorPage: Encodable {
     }
 
     func view(in speaker: any Speaking) -> View {
-        var fields = FieldBuilder(speaker, errors: FormErrors(errorKey.map { [.init(field: "code", messageKey: $0)] } ?? [], localizer: speaker))
+        var fields = FieldBuilder(speaker, errors: FormErrors(errorKey.map { [ValidationIssue(field: "code", messageKey: $0)] } ?? [], localizer: speaker))
         let code = fields.field("code", label: "second_factor.code", hint: "second_factor.code_hint", maxLength: 64,
                                 autocomplete: "one-time-code", inputMode: "text", required: true)
         return View(next: next, form: .init(parts: [.field(code)]), errors: fields.namedErrors)

@@ -65,7 +65,7 @@ struct BreakTheGlassReviewController {
         var fields = FieldBuilder(req, errors: errors)
         let rows = try openings.map { opening in
             let id = try opening.requireID()
-            let typed = typed.flatMap { $0.0 == id ? $0.1 : nil } ?? ReviewForm()
+            let typedHere = typed.flatMap { $0.0 == id ? $0.1 : nil } ?? ReviewForm()
             return Page.Row(
                 user: names[opening.userID] ?? "", household: householdNames[opening.householdID] ?? "", reason: opening.reason,
                 openedAt: req.shortMoment(opening.openedAt), expiresAt: req.shortMoment(opening.expiresAt),
@@ -73,7 +73,7 @@ struct BreakTheGlassReviewController {
                 comment: opening.reviewComment ?? "", verdict: opening.verdict.map { req.t("break_the_glass.verdict.\($0)") } ?? "",
                 viewedHref: AccessLogController.path(household: opening.householdID, user: usernames[opening.userID],
                                                      from: Day.string(opening.openedAt), to: Day.string(opening.expiresAt)),
-                review: opening.reviewedAt != nil ? nil : Self.review(id, typed: typed, &fields)
+                review: opening.reviewedAt != nil ? nil : Self.review(id, typed: typedHere, &fields)
             )
         }
         let page = Page(unreviewed: rows.filter { !$0.reviewed }, reviewed: rows.filter(\.reviewed), errors: fields.namedErrors)
