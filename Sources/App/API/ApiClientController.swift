@@ -12,9 +12,8 @@ struct ApiClientController {
     struct PageContent: Encodable {
         let rows: [Row]
         let created: Created?
-        let accounts: [Option]
-        let scopes: [Option]
-        let name: String
+        /// The new client's name, service account and scope.
+        let form: FormPage.Parts
         let tokenURL: String
         let errors: FormErrors
     }
@@ -68,13 +67,18 @@ struct ApiClientController {
             .filter(\.$isActive == true).sort(\.$displayName).all()
         let names = Dictionary(professionals.map { ($0.id!, $0.displayName) }, uniquingKeysWith: { a, _ in a })
         let clients = try await ApiClient.scoped(to: actor.tenantID, on: req.db).sort(\.$createdAt, .descending).all()
+        var fields = FieldBuilder(req, errors: errors)
+        let parts: [FormPart] = [
+            .field(fields.field("name", label: "api.name", value: form.name, maxLength: 100)),
+            .field(fields.field("user_id", .select, label: "api.account", hint: "api.account_hint", options: professionals.map {
+                Option(value: $0.id!.uuidString, label: "\($0.displayName) (\($0.username))", selected: $0.id?.uuidString == form.user_id)
+            }, choose: true)),
+            .choices(fields.choices("scope", name: "scope", legend: "api.scopes", options: req.apiScopeOptions(selected: form.scope), radio: true)),
+        ]
         let content = PageContent(
             rows: clients.map { Row(name: $0.name, clientKey: $0.clientKey, account: names[$0.userID] ?? "–", scopes: $0.scopes,
                                     revokeAction: $0.revokedAt == nil ? SiteRoute.apiClientRevoke.path($0.id!) : nil) },
-            created: created,
-            accounts: professionals.map { Option(value: $0.id!.uuidString, label: "\($0.displayName) (\($0.username))", selected: $0.id?.uuidString == form.user_id) },
-            scopes: req.apiScopeOptions(selected: form.scope),
-            name: form.name ?? "", tokenURL: req.absoluteURL(SiteRoute.oauthToken.path()), errors: errors
+            created: created, form: .init(parts: parts), tokenURL: req.absoluteURL(SiteRoute.oauthToken.path()), errors: fields.namedErrors
         )
         return try await req.page("admin/api-clients", title: req.t("api.clients_title"), content, status: status)
     }

@@ -15,9 +15,8 @@ struct ApiTokenController {
     struct PageContent: Encodable {
         let rows: [Row]
         let created: String?
-        let name: String
-        let days: String
-        let scopes: [Option]
+        /// The new token's name, scope and lifetime.
+        let form: FormPage.Parts
         let errors: FormErrors
     }
 
@@ -85,10 +84,14 @@ struct ApiTokenController {
                        lastUsed: token.lastUsedAt.map { req.shortMoment($0) } ?? "–", state: req.t(state),
                        revokeAction: token.isValid(at: now) ? SiteRoute.apiTokenRevoke.path(token.id!) : nil)
         }
-        let content = PageContent(
-            rows: rows, created: created, name: form.name ?? "", days: form.days ?? "30",
-            scopes: req.apiScopeOptions(selected: form.scope), errors: errors
-        )
+        var fields = FieldBuilder(req, errors: errors)
+        let days = TokenLifetime.personalDays
+        let parts: [FormPart] = [
+            .field(fields.field("name", label: "api.name", value: form.name, maxLength: 100)),
+            .choices(fields.choices("scope", name: "scope", legend: "api.scopes", options: req.apiScopeOptions(selected: form.scope), radio: true)),
+            .field(fields.field("days", .number, label: "api.days", hint: "api.days_hint", value: form.days ?? "30", min: days.lowerBound, max: days.upperBound)),
+        ]
+        let content = PageContent(rows: rows, created: created, form: .init(parts: parts), errors: fields.namedErrors)
         return try await req.page("account/api-tokens", title: req.t("api.tokens_title"), content, status: status)
     }
 }

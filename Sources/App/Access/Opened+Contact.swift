@@ -24,4 +24,10 @@ extension ResidentAccess.Opened {
         return try await Involvement.select(in: tenantID, where: "household_id = \(bind: householdID) AND is_coordinator = \(bind: true)",
                                             orderBy: "starts_on, id", on: db).first { $0.isActive(on: today) }
     }
+
+    /// The life domain of a step assigned to this volunteer: where their report on it is filed.
+    func domain(ofAssigned action: PlanAction, on db: any Database) async throws -> LifeDomain? {
+        guard allows(.assignedAction), action.householdID == householdID else { return nil }
+        return try await Goal.select(in: tenantID, where: "id = \(bind: action.goalID) AND household_id = \(bind: householdID)", limit: 1, on: db).first?.lifeDomain
+    }
 }

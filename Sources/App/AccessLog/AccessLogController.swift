@@ -25,11 +25,8 @@ struct AccessLogController {
             let household: String?; let householdHref: String?
         }
         let rows: [Row]
-        let event: String
-        let user: String
-        let outcomes: [Option]
-        let from: String
-        let to: String
+        /// The filters: event, user, outcome and period.
+        let form: FormPage.Parts
         let errors: FormErrors
         let pager: Pager
         /// The household the log is filtered on, and the way back to all entries.
@@ -89,10 +86,17 @@ struct AccessLogController {
         }
         let outcomes = [Option(value: "", label: req.t("access_log.any_outcome"), selected: filter.outcome == nil)]
             + AuditRecord.Outcome.allCases.map { Option(value: $0.rawValue, label: req.t("outcome.\($0.rawValue)"), selected: $0.rawValue == filter.outcome) }
-        let page = Page(
-            rows: Array(rows), event: filter.event ?? "", user: filter.user ?? "", outcomes: outcomes,
+        var fields = FieldBuilder(req, errors: FormErrors(validator.issues, req: req))
+        let parts: [FormPart] = [
+            .field(fields.field("event", label: "access_log.event", value: filter.event, maxLength: 100)),
+            .field(fields.field("user", label: "access_log.user", value: filter.user, maxLength: 64)),
+            .field(fields.field("outcome", .select, label: "access_log.outcome", options: outcomes)),
             // A date field can only hold a real date; what was not one is named in the message.
-            from: from == nil ? "" : filter.from ?? "", to: to == nil ? "" : filter.to ?? "", errors: FormErrors(validator.issues, req: req),
+            .field(fields.field("from", .date, label: "access_log.from", value: from == nil ? "" : filter.from)),
+            .field(fields.field("to", .date, label: "access_log.to", value: to == nil ? "" : filter.to)),
+        ]
+        let page = Page(
+            rows: Array(rows), form: .init(parts: parts), errors: fields.namedErrors,
             pager: Pager(path: SiteRoute.accessLog.path(), filters: [("event", filter.event), ("user", filter.user), ("outcome", filter.outcome),
                                                                      ("from", filter.from), ("to", filter.to), ("household", householdID?.uuidString)],
                          page: pageNumber, hasMore: entries.count > Self.pageSize),

@@ -15,7 +15,7 @@ struct LoginController {
         var page = LoginPage(next: Self.safeNext(req.query[String.self, at: "next"]))
         if req.query[String.self, at: "expired"] != nil || req.sessionExpired { page.noticeKey = "login.expired" }
         if req.query[String.self, at: "password_set"] != nil { page.noticeKey = "login.password_set" }
-        return try await req.page("auth/login", title: req.t("login.title"), page)
+        return try await req.page("auth/login", title: req.t("login.title"), page.view(in: req))
     }
 
     func submit(req: Request) async throws -> Response {
@@ -28,7 +28,7 @@ struct LoginController {
         if locks.address != nil {
             try await req.audit("login.locked", outcome: .denied, basis: .authentication, userName: typed)
             page.errorKey = "login.locked"
-            return try await req.page("auth/login", title: req.t("login.title"), page, status: .tooManyRequests)
+            return try await req.page("auth/login", title: req.t("login.title"), page.view(in: req), status: .tooManyRequests)
         }
         if locks.account != nil {
             return try await lockedAccount(form, page: page, keys: keys, req: req)
@@ -38,7 +38,7 @@ struct LoginController {
             let known = try await Username.normalized(typed).asyncFlatMap { try await User.query(on: req.db).filter(\.$username == $0).first() }
             try await req.audit("login.failure", outcome: .failure, basis: .authentication, tenantID: known?.tenantID, user: known, userName: typed)
             page.errorKey = "login.failed"
-            return try await req.page("auth/login", title: req.t("login.title"), page, status: .unauthorized)
+            return try await req.page("auth/login", title: req.t("login.title"), page.view(in: req), status: .unauthorized)
         }
         try await LoginThrottling.recordSuccess(keys, on: req.db)
         let stage = Self.stageAfterPassword(for: user)
@@ -61,7 +61,7 @@ struct LoginController {
         let code = String((form.code ?? "").prefix(64))
         guard !code.isEmpty else {
             try await req.audit("login.locked", outcome: .denied, basis: .authentication, userName: page.username)
-            return try await req.page("auth/login", title: req.t("login.title"), page, status: .tooManyRequests)
+            return try await req.page("auth/login", title: req.t("login.title"), page.view(in: req), status: .tooManyRequests)
         }
         let user = try await Self.checkPassword(username: page.username, password: form.password ?? "", req: req)
         if let user, user.hasSecondFactor, let method = try await SecondFactorController.check(code: code, user: user, req: req) {
@@ -72,7 +72,7 @@ struct LoginController {
         }
         try await LoginThrottling.recordFailure(keys, on: req.db)
         try await req.audit("login.locked", outcome: .denied, basis: .authentication, tenantID: user?.tenantID, user: user, userName: page.username)
-        return try await req.page("auth/login", title: req.t("login.title"), page, status: .tooManyRequests)
+        return try await req.page("auth/login", title: req.t("login.title"), page.view(in: req), status: .tooManyRequests)
     }
 
     func logout(req: Request) async throws -> Response {

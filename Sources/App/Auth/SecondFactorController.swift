@@ -19,7 +19,7 @@ struct SecondFactorController {
     func showCode(req: Request) async throws -> Response {
         _ = try Self.pending(req, stage: .secondFactor)
         let page = SecondFactorPage(next: LoginController.safeNext(req.query[String.self, at: "next"]))
-        return try await req.page("auth/second-factor", title: req.t("second_factor.title"), page)
+        return try await req.page("auth/second-factor", title: req.t("second_factor.title"), page.view(in: req))
     }
 
     func submitCode(req: Request) async throws -> Response {
@@ -40,7 +40,7 @@ struct SecondFactorController {
         try await LoginThrottling.recordFailure(keys, on: req.db)
         try await req.audit("login.second_factor_failure", outcome: .failure, basis: .authentication, user: user)
         let page = SecondFactorPage(next: next, errorKey: "second_factor.failed")
-        return try await req.page("auth/second-factor", title: req.t("second_factor.title"), page, status: .unauthorized)
+        return try await req.page("auth/second-factor", title: req.t("second_factor.title"), page.view(in: req), status: .unauthorized)
     }
 
     /// "totp" or "recovery_code" when the code is right; a recovery code is spent.
@@ -67,7 +67,7 @@ struct SecondFactorController {
         session.pendingTOTPSecret = try req.secondFactor.seal(secret)
         try await session.save(on: req.db)
         let page = EnrolPage(secret: secret, uri: SecondFactor.provisioningURI(secret: secret, username: user.username))
-        return try await req.page("auth/enrol", title: req.t("enrol.title"), page)
+        return try await req.page("auth/enrol", title: req.t("enrol.title"), page.view(in: req))
     }
 
     func submitEnrol(req: Request) async throws -> Response {
@@ -78,7 +78,7 @@ struct SecondFactorController {
         }
         guard let step = SecondFactor.step(of: form.code ?? "", secret: secret), try await SecondFactor.spend(step: step, userID: user.requireID(), on: req.db) else {
             let page = EnrolPage(secret: secret, uri: SecondFactor.provisioningURI(secret: secret, username: user.username), errorKey: "enrol.failed")
-            return try await req.page("auth/enrol", title: req.t("enrol.title"), page, status: .unprocessableEntity)
+            return try await req.page("auth/enrol", title: req.t("enrol.title"), page.view(in: req), status: .unprocessableEntity)
         }
         let codes = (0..<Self.recoveryCodeCount).map { _ in Self.newRecoveryCode() }
         let response = try await req.page("auth/recovery-codes", title: req.t("recovery.title"), RecoveryCodesPage(codes: codes.map(Self.display)))

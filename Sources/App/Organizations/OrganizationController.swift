@@ -10,20 +10,7 @@ struct OrganizationController {
         let newHref: String
     }
 
-    struct FormPage: Encodable {
-        let action: String
-        let isNew: Bool
-        let name: String
-        let kvkNumber: String
-        let partOfMunicipality: Bool
-        let version: Int
-        let kinds: [Option]
-        let errors: FormErrors
-        /// When someone else saved first: what is stored now.
-        let conflict: Conflict?
-    }
-
-    struct Conflict: Encodable { let name: String; let kind: String; let kvk: String }
+    typealias Conflict = OrganizationFormPage.Conflict
 
     func register(_ routes: any RoutesBuilder) {
         routes.get(SiteRoute.organizations, use: list)
@@ -88,14 +75,7 @@ struct OrganizationController {
         _ req: Request, action: String, isNew: Bool, values: OrganizationForm,
         errors: FormErrors = .none, conflict: Conflict? = nil, status: HTTPStatus = .ok
     ) async throws -> Response {
-        let kinds = OrganizationKind.allCases.map {
-            Option(value: $0.rawValue, label: req.t("organization.kind.\($0.rawValue)"), selected: $0.rawValue == values.kind)
-        }
-        let page = FormPage(
-            action: action, isNew: isNew, name: values.name ?? "", kvkNumber: values.kvk_number ?? "",
-            partOfMunicipality: values.part_of_municipality == "on",
-            version: values.version ?? 0, kinds: kinds, errors: errors, conflict: conflict
-        )
+        let page = OrganizationFormPage.build(action: action, values: values, errors: errors, conflict: conflict, in: req)
         return try await req.page("admin/organization-form", title: req.t(isNew ? "organizations.new" : "organizations.edit"), page, status: status)
     }
 }

@@ -29,7 +29,7 @@ struct MyActionsController {
         var validator = FormValidator()
         let text = validator.text("report-" + actionID.uuidString, form.text, maxLength: 500, allowLineBreaks: true)
         guard validator.isValid, let text,
-              let goal = try await Goal.scoped(to: actor.tenantID, on: req.db).filter(\.$id == action.goalID).first(), let domain = goal.lifeDomain else {
+              let domain = try await opened.domain(ofAssigned: action, on: req.db) else {
             let page = try await MyActionsPage.build(in: req.context(), reportErrors: FormErrors(validator.issues, req: req), typedReport: (actionID, form.text ?? ""))
             return try await req.page("plans/my-actions", title: req.t("my_actions.title"), page, status: .unprocessableEntity)
         }

@@ -32,4 +32,20 @@ struct Option: Encodable {
     let value: String
     let label: String
     let selected: Bool
+    /// The label's language when it differs from the page's ("Nederlands" on an English page).
+    var lang: String? = nil
+
+    /// The value as it can stand in an element's id, which has no spaces ("read write" → "read-write").
+    var key: String { value.split(whereSeparator: \.isWhitespace).joined(separator: "-") }
+
+    private enum CodingKeys: String, CodingKey { case value, label, selected, lang, key }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(value, forKey: .value)
+        try container.encode(label, forKey: .label)
+        try container.encode(selected, forKey: .selected)
+        try container.encodeIfPresent(lang, forKey: .lang)
+        try container.encode(key, forKey: .key)
+    }
 }

@@ -5,7 +5,7 @@ import Vapor
 /// hint, what was typed and what was refused, so every form in the product
 /// shows them the same way and links its message to the input.
 struct FormField: Encodable {
-    enum Kind: String, Encodable { case text, email, tel, number, password, date, search, textarea, select, checkbox }
+    enum Kind: String, Encodable { case text, email, tel, number, password, date, search, textarea, select, checkbox, file }
 
     let id: String
     let name: String
@@ -26,6 +26,17 @@ struct FormField: Encodable {
     let labelHidden: Bool
     /// The hint and the message, read out with the input.
     let describedBy: String?
+    /// Announced as required (the server still checks: forms are `novalidate` where it matters).
+    var required = false
+    var minLength: Int? = nil
+    /// A number's bounds.
+    var min: Int? = nil
+    var max: Int? = nil
+    /// A username or code: no capital at the start, no spelling check.
+    var verbatim = false
+    /// A file input's accepted types, and whether it takes several files.
+    var accept: String? = nil
+    var multiple = false
 }
 
 /// Checkboxes or radio buttons under one legend (`partials/choices.leaf`).
@@ -56,6 +67,13 @@ enum FormPart: Encodable {
     }
 }
 
+/// The legend of a group of separately named boxes, and the group's message.
+struct Legend: Encodable {
+    let id: String
+    let text: String
+    let error: String?
+}
+
 /// Builds the fields of one form from what was typed and what was refused.
 /// Messages are looked up by the field's id (the anchor the error summary
 /// links to); each label it hands out is kept, so the summary can name the
@@ -72,22 +90,28 @@ struct FieldBuilder {
         self.errors = errors
     }
 
+    /// `labelText` is a label already in words (a language's or a location's name) instead of a key;
+    /// `sharedHint` the id of a hint the template shows once for several fields (the weekly hours).
     mutating func field(
-        _ id: String, name: String? = nil, _ kind: FormField.Kind = .text, label: String, hint: String? = nil,
+        _ id: String, name: String? = nil, _ kind: FormField.Kind = .text, label: String = "", labelText: String? = nil, hint: String? = nil,
+        sharedHint: String? = nil,
         value: String? = nil, options: [Option] = [], choose: Bool = false, chooseLabel: String = "form.choose", maxLength: Int? = nil, rows: Int? = nil,
-        autocomplete: String? = nil, inputMode: String? = nil, checked: Bool = false, hiddenLabel: String? = nil
+        autocomplete: String? = nil, inputMode: String? = nil, checked: Bool = false, hiddenLabel: String? = nil,
+        required: Bool = false, minLength: Int? = nil, min: Int? = nil, max: Int? = nil, verbatim: Bool = false,
+        accept: String? = nil, multiple: Bool = false
     ) -> FormField {
-        let labelText = speaker.t(label) + (hiddenLabel.map { " " + $0 } ?? "")
+        let labelText = (labelText ?? speaker.t(label)) + (hiddenLabel.map { " " + $0 } ?? "")
         labels[id] = labelText
         order.append(id)
         let error = errors.fields[id]
-        let described = [hint.map { _ in id + "-hint" }, error.map { _ in id + "-error" }].compactMap { $0 }
+        let described = [sharedHint, hint.map { _ in id + "-hint" }, error.map { _ in id + "-error" }].compactMap { $0 }
         return FormField(
             id: id, name: name ?? id, kind: kind, label: labelText, hint: hint.map { speaker.t($0) }, value: value ?? "",
             error: error, options: options, choose: choose ? speaker.t(chooseLabel) : nil,
             maxLength: maxLength, rows: kind == .textarea ? rows ?? 5 : nil,
             autocomplete: autocomplete, inputMode: inputMode, checked: checked, labelHidden: hiddenLabel != nil,
-            describedBy: described.isEmpty ? nil : described.joined(separator: " ")
+            describedBy: described.isEmpty ? nil : described.joined(separator: " "),
+            required: required, minLength: minLength, min: min, max: max, verbatim: verbatim, accept: accept, multiple: multiple
         )
     }
 
@@ -97,6 +121,16 @@ struct FieldBuilder {
         order.append(id)
         return ChoiceGroup(id: id, name: name, legend: legendText, hint: hint.map { speaker.t($0) }, error: errors.fields[id],
                            type: radio ? "radio" : "checkbox", options: options)
+    }
+
+    /// A legend the template draws itself over boxes that each send their own
+    /// name (`domain_finances`, `domain_housing`…): the group's message, anchored
+    /// at `id` (its first box), is named by the legend, not by that box's label.
+    mutating func legend(_ id: String, _ legend: String) -> Legend {
+        let text = speaker.t(legend)
+        labels[id] = text
+        order.append(id)
+        return Legend(id: id, text: text, error: errors.fields[id])
     }
 
     /// The refusals with each summary line naming its field ("Titel: Vul dit veld in."),

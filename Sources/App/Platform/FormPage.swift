@@ -15,6 +15,10 @@ struct FormPage: Encodable {
 
     struct Hidden: Encodable { let name: String; let value: String }
 
+    /// Only the fields, for a page that draws its form's frame itself
+    /// (a list with a form under it): `partials/form-parts` reads `content.form.parts`.
+    struct Parts: Encodable { let parts: [FormPart] }
+
     let title: String
     let lead: String?
     let form: Form

@@ -115,15 +115,13 @@ struct ProviderController {
                 .init(name: $0.name, address: "\($0.address1), \($0.postalCode) \($0.city)", deleteAction: SiteRoute.socialMapLocationDelete.path(id, $0.id!))
             }
         }
-        let page = ProviderFormPage(
+        let input = ProviderFormPage.Input(
             action: provider.flatMap { $0.id.map { SiteRoute.socialMapProvider.path($0) } } ?? SiteRoute.socialMapProviders.path(),
-            isNew: provider == nil, isAdmin: SocialMapRights.canManageMap(role: actor.role),
-            name: values.name ?? "", description: values.description ?? "", email: values.email ?? "", website: values.website ?? "",
-            phones: values.phones ?? "", informal: values.informal == "on",
-            organizations: organizations.map { Option(value: $0.id!.uuidString, label: $0.name, selected: $0.id?.uuidString == values.organization_id) },
-            version: values.version ?? 0, errors: errors, conflictName: conflictName, locations: locations,
-            locationAction: provider?.id.map { SiteRoute.socialMapLocations.path($0) }, locationErrors: locationErrors, location: location
+            values: values, errors: errors, conflictName: conflictName,
+            organizations: SocialMapRights.canManageMap(role: actor.role) ? organizations.map { ($0.id!, $0.name) } : nil,
+            locations: locations, locationAction: provider?.id.map { SiteRoute.socialMapLocations.path($0) }, location: location, locationErrors: locationErrors
         )
+        let page = ProviderFormPage.build(input, in: req)
         return try await req.page("socialmap/provider-form", title: provider.map(\.name) ?? req.t("socialmap.new_provider"), page, status: status)
     }
 }

@@ -92,12 +92,14 @@ struct SocialMapAdminController {
                 issues = report.issues.map { SocialMapAdminPage.Issue(row: $0.row, id: $0.id ?? "", problem: req.t($0.messageKey, $0.argument)) }
             }
         }
+        let fields = SocialMapAdminPage.fields(isPublic: tenant.publicSocialMap, in: req)
         let page = SocialMapAdminPage(
             isPublic: tenant.publicSocialMap, publicHref: SiteRoute.publicSocialMap.path(tenant.slug),
             hsdsHref: SiteRoute.hsdsServices.path() + "?tenant=\(tenant.slug)",
             publishAction: SiteRoute.socialMapPublish.path(), importAction: SiteRoute.socialMapImport.path(),
             exportHref: SiteRoute.socialMapExport.path(), exportCSVHref: SiteRoute.socialMapExportCSV.path(), tables: HSDSTabular.tables,
-            providers: providers, services: services, imported: imported, failure: failure, issues: issues
+            providers: providers, services: services, imported: imported, failure: failure, issues: issues,
+            publish: fields.publish, importFiles: fields.importFiles
         )
         let status: HTTPStatus = report.map { $0.succeeded ? .ok : .unprocessableEntity } ?? .ok
         return try await req.page("socialmap/admin", title: req.t("socialmap.admin_title"), page, status: status)

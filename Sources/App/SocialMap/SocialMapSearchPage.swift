@@ -26,16 +26,20 @@ struct SocialMapSearchPage: Encodable {
         var page: String?
     }
 
+    /// The search words stand alone; the filters sit in a row under them.
+    struct Form: Encodable {
+        let q: FormField
+        let domain: FormField
+        let group: FormField
+        let area: FormField
+        let openNow: FormField
+    }
+
     static let pageSize = 25
 
     let action: String
     let heading: String
-    let text: String
-    let domains: [Option]
-    let groups: [Option]
-    let area: String
-    let areaError: String?
-    let openNow: Bool
+    let form: Form
     let searched: Bool
     let countText: String
     let results: [Result]
@@ -83,15 +87,28 @@ struct SocialMapSearchPage: Encodable {
         }
         let searched = raw.q != nil || raw.domain != nil || raw.group != nil || raw.area != nil || raw.open_now != nil
         return SocialMapSearchPage(
-            action: action, heading: heading, text: raw.q ?? "",
-            domains: language.domainOptions(selected: Set([raw.domain].compactMap { $0 })),
-            groups: language.groupOptions(selected: Set([raw.group].compactMap { $0 })),
-            area: raw.area ?? "", areaError: areaInvalid ? language.t("validation.area_invalid") : nil,
-            openNow: query.openNow, searched: searched,
+            action: action, heading: heading,
+            form: Self.form(raw, openNow: query.openNow, areaInvalid: areaInvalid, in: language), searched: searched,
             countText: language.t(total == 1 ? "socialmap.found_one" : "socialmap.found_many", String(total)),
             results: results, isPublic: isPublic, newHref: newHref, manageHref: manageHref,
             pager: Pager(path: action, filters: [("q", raw.q), ("domain", raw.domain), ("group", raw.group), ("area", raw.area), ("open_now", raw.open_now)],
                          page: number, hasMore: query.offset + pageSize < total)
+        )
+    }
+
+    /// The search form as it was filled in; a bad area is said beside it.
+    static func form(_ raw: Query, openNow: Bool, areaInvalid: Bool, in language: some Speaking) -> Form {
+        let refused = areaInvalid ? [ValidationIssue(field: "area", messageKey: "validation.area_invalid")] : []
+        var fields = FieldBuilder(language, errors: FormErrors(refused, localizer: language))
+        let any = Option(value: "", label: language.t("socialmap.any"), selected: false)
+        return Form(
+            q: fields.field("q", .search, label: "socialmap.search_text", hint: "socialmap.search_text_hint", value: raw.q, maxLength: 200),
+            domain: fields.field("domain", .select, label: "socialmap.life_domain",
+                                 options: [any] + language.domainOptions(selected: Set([raw.domain].compactMap { $0 }))),
+            group: fields.field("group", .select, label: "socialmap.target_group",
+                                options: [any] + language.groupOptions(selected: Set([raw.group].compactMap { $0 }))),
+            area: fields.field("area", label: "socialmap.area_label", hint: "socialmap.area_hint", value: raw.area, maxLength: 20),
+            openNow: fields.field("open_now", .checkbox, label: "socialmap.open_now", checked: openNow)
         )
     }
 }

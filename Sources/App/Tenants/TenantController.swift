@@ -21,15 +21,6 @@ struct TenantController {
         let newHref: String
     }
 
-    struct FormPage: Encodable {
-        let action: String
-        let name: String
-        let slug: String
-        let adminUsername: String
-        let adminName: String
-        let errors: FormErrors
-    }
-
     func register(_ routes: any RoutesBuilder) {
         routes.get(SiteRoute.tenants, use: list)
         routes.get(SiteRoute.tenantNew, use: new)
@@ -109,10 +100,6 @@ struct TenantController {
     }
 
     private func form(_ req: Request, _ form: TenantForm, errors: FormErrors, status: HTTPStatus = .ok) async throws -> Response {
-        let page = FormPage(
-            action: SiteRoute.tenants.path(), name: form.name ?? "", slug: form.slug ?? "",
-            adminUsername: form.admin_username ?? "", adminName: form.admin_name ?? "", errors: errors
-        )
-        return try await req.page("platform/tenant-form", title: req.t("tenants.new"), page, status: status)
+        try await req.page("platform/tenant-form", title: req.t("tenants.new"), TenantFormPage.build(form, errors: errors, in: req), status: status)
     }
 }

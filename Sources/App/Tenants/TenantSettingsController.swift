@@ -7,14 +7,6 @@ import Vapor
 struct TenantSettingsController {
     struct Form: Content { var reassessment_months: String? }
 
-    struct Page: Encodable {
-        let action: String
-        let reassessmentMonths: String
-        let minimum: Int
-        let maximum: Int
-        let errors: FormErrors
-    }
-
     func register(_ routes: any RoutesBuilder) {
         routes.get(SiteRoute.tenantSettings, use: show)
         routes.post(SiteRoute.tenantSettings, use: update)
@@ -48,8 +40,19 @@ struct TenantSettingsController {
     }
 
     private func page(_ req: Request, months: String, errors: FormErrors, status: HTTPStatus = .ok) async throws -> Response {
+        try await req.formPage(Self.page(months: months, errors: errors, in: req), status: status)
+    }
+
+    /// The settings are one form: the months, within the range a tenant may choose.
+    static func page(months: String, errors: FormErrors = .none, in speaker: any Speaking) -> FormPage {
         let range = Tenant.reassessmentMonthsRange
-        let page = Page(action: SiteRoute.tenantSettings.path(), reassessmentMonths: months, minimum: range.lowerBound, maximum: range.upperBound, errors: errors)
-        return try await req.page("admin/settings", title: req.t("settings.title"), page, status: status)
+        var fields = FieldBuilder(speaker, errors: errors)
+        let months = fields.field("reassessment_months", .number, label: "settings.reassessment_months", hint: "settings.reassessment_hint",
+                                  value: months, inputMode: "numeric", min: range.lowerBound, max: range.upperBound)
+        return FormPage(
+            title: speaker.t("settings.title"), lead: nil,
+            form: .init(action: SiteRoute.tenantSettings.path(), parts: [.field(months)], submit: speaker.t("form.save"), cancelHref: SiteRoute.home.path()),
+            errors: fields.namedErrors
+        )
     }
 }

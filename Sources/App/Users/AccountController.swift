@@ -11,9 +11,11 @@ struct AccountController {
     }
 
     struct Page: Encodable {
-        var errors: [String] = []
-        var saved = false
-        let locale: String
+        let errors: FormErrors
+        let saved: Bool
+        /// The password form's fields, and the language form's choice.
+        let password: [FormField]
+        let language: ChoiceGroup
         let hasSecondFactor: Bool
         let enrolHref: String
         /// Residents use the portal, not the API: no tokens for them.
@@ -35,15 +37,13 @@ struct AccountController {
     func changePassword(req: Request) async throws -> Response {
         let form = try req.content.decode(PasswordForm.self)
         let actor = try req.requireActor()
-        var page = Self.page(req)
         guard let user = try await LoginController.checkPassword(username: actor.username, password: form.current_password ?? "", req: req) else {
-            page.errors = [req.t("account.current_password_wrong")]
-            return try await render(req, page, status: .unprocessableEntity)
+            let wrong = ValidationIssue(field: "current_password", messageKey: "account.current_password_wrong")
+            return try await render(req, Self.page(req, issues: [wrong]), status: .unprocessableEntity)
         }
         let issues = PasswordPolicy.check(form.password ?? "", confirmation: form.password_confirmation ?? "")
         guard issues.isEmpty else {
-            page.errors = issues.map { req.t($0.messageKey) }
-            return try await render(req, page, status: .unprocessableEntity)
+            return try await render(req, Self.page(req, issues: issues), status: .unprocessableEntity)
         }
         let hash = try await req.password.async.hash(form.password ?? "")
         try await req.db.transaction { tx in
@@ -55,8 +55,7 @@ struct AccountController {
             }
             try await req.audit("account.password_changed", outcome: .success, basis: .authentication, on: tx)
         }
-        page.saved = true
-        return try await render(req, page)
+        return try await render(req, Self.page(req, saved: true))
     }
 
     func changeLanguage(req: Request) async throws -> Response {
@@ -69,11 +68,30 @@ struct AccountController {
         return req.redirect(to: SiteRoute.accountPassword.path(), notice: .languageSaved)
     }
 
-    static func page(_ req: Request) -> Page {
-        Page(
-            locale: req.locale.rawValue, hasSecondFactor: req.loginUser?.hasSecondFactor ?? false,
-            enrolHref: SiteRoute.enrol.path(), offersApiTokens: req.actor?.role != .resident
+    /// Passwords are never typed back into the form; a refusal sits beside its field.
+    static func page(_ req: Request, issues: [ValidationIssue] = [], saved: Bool = false) -> Page {
+        var fields = FieldBuilder(req, errors: FormErrors(issues, req: req))
+        let password = [
+            fields.field("current_password", .password, label: "account.current_password", maxLength: 1024, autocomplete: "current-password", required: true),
+        ] + Self.newPasswordFields(&fields)
+        var languageFields = FieldBuilder(req)
+        let language = languageFields.choices("locale", name: "locale", legend: "account.language_legend", options: [
+            Option(value: "nl", label: "Nederlands", selected: req.locale == .nl, lang: "nl"),
+            Option(value: "en", label: "English", selected: req.locale == .en, lang: "en"),
+        ], radio: true)
+        return Page(
+            errors: fields.namedErrors, saved: saved, password: password, language: language,
+            hasSecondFactor: req.loginUser?.hasSecondFactor ?? false, enrolHref: SiteRoute.enrol.path(), offersApiTokens: req.actor?.role != .resident
         )
+    }
+
+    /// A new password twice, as the account page and the invitation link ask for it.
+    static func newPasswordFields(_ fields: inout FieldBuilder) -> [FormField] {
+        [
+            fields.field("password", .password, label: "account.new_password", hint: "account.password_hint", maxLength: 72,
+                         autocomplete: "new-password", required: true, minLength: 12),
+            fields.field("password_confirmation", .password, label: "account.confirm_password", maxLength: 72, autocomplete: "new-password", required: true),
+        ]
     }
 
     private func render(_ req: Request, _ page: Page, status: HTTPStatus = .ok) async throws -> Response {

@@ -12,7 +12,16 @@ struct AccountLinkController {
     struct Page: Encodable {
         let action: String
         let username: String
-        var errors: [String] = []
+        let password: [FormField]
+        let errors: FormErrors
+
+        init(action: String, username: String, issues: [ValidationIssue] = [], in req: Request) {
+            var fields = FieldBuilder(req, errors: FormErrors(issues, req: req))
+            self.action = action
+            self.username = username
+            password = AccountController.newPasswordFields(&fields)
+            errors = fields.namedErrors
+        }
     }
 
     func register(_ routes: any RoutesBuilder) {
@@ -23,7 +32,7 @@ struct AccountLinkController {
     func show(req: Request) async throws -> Response {
         let (link, user) = try await Self.resolve(req)
         _ = link
-        return try await req.page("account/set-password", title: req.t("set_password.title"), Page(action: req.url.path, username: user.username))
+        return try await req.page("account/set-password", title: req.t("set_password.title"), Page(action: req.url.path, username: user.username, in: req))
     }
 
     func submit(req: Request) async throws -> Response {
@@ -32,7 +41,7 @@ struct AccountLinkController {
         let password = form.password ?? ""
         let issues = PasswordPolicy.check(password, confirmation: form.password_confirmation ?? "")
         guard issues.isEmpty else {
-            let page = Page(action: req.url.path, username: user.username, errors: issues.map { req.t($0.messageKey) })
+            let page = Page(action: req.url.path, username: user.username, issues: issues, in: req)
             return try await req.page("account/set-password", title: req.t("set_password.title"), page, status: .unprocessableEntity)
         }
         let hash = try await req.password.async.hash(password)

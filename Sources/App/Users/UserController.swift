@@ -13,32 +13,7 @@ struct UserController {
         let newHref: String
     }
 
-    struct FormPage: Encodable {
-        let action: String
-        let isNew: Bool
-        let username: String
-        let displayName: String
-        let version: Int
-        let roles: [Option]
-        let organizations: [Option]
-        let errors: FormErrors
-        let conflict: Conflict?
-        let manage: Manage?
-        /// False for an account the actor may not change: the page shows it without a save button.
-        let editable: Bool
-    }
-
-    struct Conflict: Encodable { let name: String; let role: String }
-
-    /// The buttons beside an existing user.
-    struct Manage: Encodable {
-        let active: Bool
-        /// Nobody deactivates their own account.
-        let canSwitchActive: Bool
-        let deactivateAction: String
-        let reactivateAction: String
-        let resetAction: String
-    }
+    typealias Conflict = UserFormPage.Conflict
 
     struct LinkPage: Encodable { let username: String; let link: String; let isInvitation: Bool; let backHref: String }
 
@@ -136,24 +111,16 @@ struct UserController {
     ) async throws -> Response {
         let actor = try req.requireActor()
         let assignable = actor.role.administersPlatform ? Role.allCases : Role.assignableByTenantAdmin
-        let roles = assignable.map { Option(value: $0.rawValue, label: req.t("role.\($0.rawValue)"), selected: $0.rawValue == values.role) }
         let names = try await req.organizationNames(in: actor.tenantID).sorted { $0.value < $1.value }
-        let organizations = [Option(value: "", label: req.t("users.no_organization"), selected: (values.organization_id ?? "").isEmpty)]
-            + names.map { Option(value: $0.key.uuidString, label: $0.value, selected: $0.key.uuidString == values.organization_id) }
         // Offer only what the actor may do: a platform admin's account is not a tenant admin's to manage.
         let editable = user.map { actor.role.manages($0.userRole) } ?? true
-        let manage = try user.flatMap { user -> Manage? in
+        let manage = try user.flatMap { user -> (active: Bool, canSwitchActive: Bool, id: UUID)? in
             guard editable else { return nil }
-            let id = try user.requireID()
-            return Manage(
-                active: user.isActive, canSwitchActive: user.id != actor.userID, deactivateAction: SiteRoute.userDeactivate.path(id),
-                reactivateAction: SiteRoute.userReactivate.path(id), resetAction: SiteRoute.userReset.path(id)
-            )
+            return (user.isActive, user.id != actor.userID, try user.requireID())
         }
-        let page = FormPage(
-            action: action, isNew: user == nil, username: values.username ?? "", displayName: values.display_name ?? "",
-            version: values.version ?? 0, roles: roles, organizations: organizations, errors: errors, conflict: conflict, manage: manage,
-            editable: editable
+        let page = UserFormPage.build(
+            action: action, values: values, isNew: user == nil, choices: .init(roles: assignable, organizations: names.map { ($0.key, $0.value) }),
+            errors: errors, conflict: conflict, manage: manage, editable: editable, in: req
         )
         return try await req.page("admin/user-form", title: req.t(user == nil ? "users.new" : "users.edit"), page, status: status)
     }
