@@ -149,7 +149,16 @@ def test_volunteer_and_coordinator_views(browser):
     browser.open("/my-actions")
     assert "Samen de post openen" in browser.text()
     assert "Budgetplan maken" not in browser.text()
+    # Whom to ask is always there; the resident's own address only when shared with volunteers.
+    assert "Vragen? Neem contact op met" in browser.text()
     browser.check("volunteer-actions")
+    # Reporting back: an empty line is refused with the field named, a sentence reaches the team.
+    browser.click(By.CSS_SELECTOR, "article.task form.form button[type=submit]")
+    assert "Hoe ging het?: Vul dit veld in." in browser.text()
+    browser.check("volunteer-report-refused")
+    browser.driver.find_element(By.CSS_SELECTOR, "article.task textarea").send_keys("Samen de post gesorteerd, volgende week verder.")
+    browser.click(By.CSS_SELECTOR, "article.task form.form button[type=submit]")
+    assert "Uw bericht is naar het team gestuurd." in browser.text()
     browser.driver.delete_all_cookies()
     browser.sign_in("professional")
     browser.open("/worklist")

@@ -17,9 +17,10 @@ struct AssessmentFormPage: Encodable {
     let backHref: String
     let person: String
     let instrumentID: String
-    let assessedOn: String
-    let reason: String
-    let askReason: Bool
+    /// The day and (for professionals) why this measurement: the field partial draws them;
+    /// the items are scales with a description per level, drawn as their own radio groups.
+    let assessedOn: FormField
+    let reason: FormField?
     let plain: Bool
     let items: [ItemField]
     let errors: FormErrors
@@ -55,12 +56,15 @@ struct AssessmentFormPage: Encodable {
                 error: errors.fields[field], notScoredID: "\(field)-none", notScored: !choices.contains(where: \.checked), choices: choices
             )
         }
+        var builder = FieldBuilder(req, errors: errors)
+        let assessedOn = builder.field("assessed_on", .date, label: "assessment.assessed_on", value: values.assessed_on ?? Day.today())
+        let reason = plain ? nil : builder.field("reason", .textarea, label: "assessment.reason", hint: "assessment.reason_hint", value: values.reason, maxLength: 500, rows: 2)
         return AssessmentFormPage(
             title: (plain ? instrument.plainName : instrument.name).text(language),
             intro: (plain ? instrument.plainDescription : instrument.description).text(language),
             action: action, backHref: backHref, person: person, instrumentID: instrument.id,
-            assessedOn: values.assessed_on ?? Day.today(), reason: values.reason ?? "", askReason: !plain, plain: plain,
-            items: fields, errors: errors
+            assessedOn: assessedOn, reason: reason, plain: plain,
+            items: fields, errors: builder.namedErrors
         )
     }
 }

@@ -12,7 +12,7 @@ struct BreakTheGlassController {
     struct OfferPage: Encodable {
         let action: String
         let hours: Int
-        let reason: String
+        let reason: FormField
         let errors: FormErrors
     }
 
@@ -55,7 +55,9 @@ struct BreakTheGlassController {
 
     /// The refusal page for a professional, with the emergency form.
     static func offer(_ req: Request, householdID: UUID, reason: String = "", errors: FormErrors = .none, status: HTTPStatus = .forbidden) async throws -> Response {
-        let page = OfferPage(action: SiteRoute.breakTheGlass.path(householdID), hours: req.application.config.breakTheGlassHours, reason: reason, errors: errors)
+        var fields = FieldBuilder(req, errors: errors)
+        let reasonField = fields.field("reason", .textarea, label: "break_the_glass.reason", hint: "break_the_glass.reason_hint", value: reason, maxLength: 1000, rows: 4)
+        let page = OfferPage(action: SiteRoute.breakTheGlass.path(householdID), hours: req.application.config.breakTheGlassHours, reason: reasonField, errors: fields.namedErrors)
         return try await req.page("households/refused", title: req.t("break_the_glass.refused_title"), page, status: status)
     }
 

@@ -22,7 +22,7 @@ struct HouseholdController {
         guard actor.role == .professional, let organizationID = actor.organizationID else { throw AppError.notFound }
         let query = String((req.query[String.self, at: "q"] ?? "").trimmingCharacters(in: .whitespaces).prefix(100))
         let number = min(max(1, req.query[Int.self, at: "page"] ?? 1), 100_000)
-        let unassigned = req.query[String.self, at: "unassigned"] == "1"
+        let unassigned = ["1", "on"].contains(req.query[String.self, at: "unassigned"])
         var filter = HouseholdList.Filter.all
         var foundByBSN = false
         if let bsn = BSN(query) {
@@ -36,7 +36,8 @@ struct HouseholdController {
         let (households, hasMore) = try await HouseholdList.page(number, filter, unassigned: unassigned, organizationID: organizationID, tenantID: actor.tenantID, today: Day.today(), on: req.db)
         let page = HouseholdListPage(
             rows: households.map { HouseholdListPage.Row(name: $0.name, address: "\($0.street), \($0.city)", href: SiteRoute.household.path($0.id)) },
-            newHref: SiteRoute.householdNew.path(), query: query, unassigned: unassigned, knownElsewhere: foundByBSN && households.isEmpty,
+            newHref: SiteRoute.householdNew.path(), search: HouseholdListPage.searchField(query, in: req), unassignedBox: HouseholdListPage.unassignedField(unassigned, in: req),
+            query: query, unassigned: unassigned, knownElsewhere: foundByBSN && households.isEmpty,
             pager: Pager(path: SiteRoute.households.path(), filters: [("q", query.isEmpty ? nil : query), ("unassigned", unassigned ? "1" : nil)], page: number, hasMore: hasMore)
         )
         return try await req.page("households/list", title: req.t("households.title"), page)

@@ -84,9 +84,11 @@ struct PlanController {
             [Option(value: "0", label: req.t("plan.now"), selected: selected == 0)]
                 + stored.map { Option(value: String($0.number), label: label($0.number), selected: $0.number == selected) }
         }
+        var fields = FieldBuilder(req)
         let page = PlanVersionsPage(
             backHref: SiteRoute.household.path(householdID), action: SiteRoute.planVersions.path(householdID),
-            versions: options(from), toOptions: options(to), fromLabel: label(from), toLabel: label(to),
+            fromField: fields.field("from", .select, label: "plan.compare_from", options: options(from)),
+            toField: fields.field("to", .select, label: "plan.compare_to", options: options(to)), fromLabel: label(from), toLabel: label(to),
             changes: (old.flatMap { old in new.map { PlanDiff.compare(old, $0) } } ?? []).map {
                 PlanVersionsPage.ChangeRow(label: req.t("plan.change.\($0.kind.rawValue)"), title: $0.title, details: $0.details)
             },

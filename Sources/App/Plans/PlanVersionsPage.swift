@@ -5,8 +5,9 @@ import Vapor
 struct PlanVersionsPage: Encodable {
     let backHref: String
     let action: String
-    let versions: [Option]
-    let toOptions: [Option]
+    /// The two versions to compare.
+    let fromField: FormField
+    let toField: FormField
     let fromLabel: String
     let toLabel: String
     let changes: [ChangeRow]

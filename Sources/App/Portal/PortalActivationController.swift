@@ -71,7 +71,7 @@ struct PortalActivationController {
     }
 
     private func activatePage(_ req: Request, _ form: PortalActivateForm, errors: FormErrors, status: HTTPStatus = .ok) async throws -> Response {
-        try await req.page("portal/activate", title: req.t("portal.activate_title"), PortalActivatePage(code: form.code ?? "", username: form.username ?? "", errors: errors), status: status)
+        try await req.page("portal/activate", title: req.t("portal.activate_title"), PortalActivatePage.build(form, errors: errors, in: req), status: status)
     }
 
     /// Twelve characters without look-alikes, shown in groups of four.

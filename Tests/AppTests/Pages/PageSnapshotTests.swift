@@ -107,3 +107,18 @@ enum PageSnapshot {
         return out + html[rest...]
     }
 }
+
+/// One way to draw a field and the CSRF input: templates use the partials,
+/// so a label, hint, message and `aria-describedby` cannot be forgotten on one form.
+@Suite("Forms use the field partials")
+struct FormPartialTests {
+    @Test func noTemplateWritesAFieldOrTheCSRFInputByHand() throws {
+        let views = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../Resources/Views").standardized
+        var offenders: [String] = []
+        for file in FileManager.default.enumerator(atPath: views.path)?.compactMap({ $0 as? String }).filter({ $0.hasSuffix(".leaf") && !$0.hasPrefix("partials/") }) ?? [] {
+            let text = try String(contentsOf: views.appendingPathComponent(file), encoding: .utf8)
+            if text.contains(#"<div class="field"#) || text.contains(#"name="_csrf""#) { offenders.append(file) }
+        }
+        #expect(offenders.isEmpty, "drawn by hand: \(offenders)")
+    }
+}
