@@ -19,6 +19,7 @@ func routes(_ app: Application) throws {
     WorklistController().register(signedIn)
     TeamController().register(signedIn)
     MemberController().register(signedIn)
+    ContactController().register(signedIn)
     ConsentController().register(signedIn)
     GoalController().register(signedIn)
     PlanController().register(signedIn)

@@ -20,6 +20,8 @@ struct AccountController {
         let enrolHref: String
         /// Residents use the portal, not the API: no tokens for them.
         let offersApiTokens: Bool
+        /// Professionals say how they are reached at work.
+        let contactHref: String?
     }
 
     struct LanguageForm: Content { var locale: String? }
@@ -81,7 +83,8 @@ struct AccountController {
         ], radio: true)
         return Page(
             errors: fields.namedErrors, saved: saved, password: password, language: language,
-            hasSecondFactor: req.loginUser?.hasSecondFactor ?? false, enrolHref: SiteRoute.enrol.path(), offersApiTokens: req.actor?.role != .resident
+            hasSecondFactor: req.loginUser?.hasSecondFactor ?? false, enrolHref: SiteRoute.enrol.path(), offersApiTokens: req.actor?.role != .resident,
+            contactHref: req.actor?.role == .professional ? SiteRoute.accountContact.path() : nil
         )
     }
 
