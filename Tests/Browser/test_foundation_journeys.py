@@ -103,7 +103,7 @@ def test_professional_registers_a_household_and_works_on_the_plan(browser):
     browser.check("intake-form")
     browser.fill(given_name="Johan", family_name="de Boer", birth_date="1975-11-02", bsn="123456789",
                  street="Dorpsstraat 1", postcode="1234ab", city="Voorbeeld")
-    browser.pick(By.ID, "domain-finances")
+    browser.pick(By.ID, "domains-finances")
     browser.submit()
     assert "Dit is geen geldig BSN" in browser.text()
     browser.check("intake-errors")
@@ -114,10 +114,13 @@ def test_professional_registers_a_household_and_works_on_the_plan(browser):
     assert "111222333" not in browser.text()
     browser.check("household")
 
+    browser.click(By.LINK_TEXT, "Doel toevoegen")
+    browser.check("goal-form")
     browser.pick(By.CSS_SELECTOR, "#goal_domain option[value=finances]")
     browser.fill(title="Ik wil mijn rekeningen op tijd betalen", target="Drie maanden geen achterstand")
     browser.click(By.XPATH, "//form[.//select[@id='goal_domain']]//button[@type='submit']")
     assert "Ik wil mijn rekeningen op tijd betalen" in browser.text()
+    browser.click(By.LINK_TEXT, "Notitie toevoegen")
     browser.pick(By.CSS_SELECTOR, "#note_domain option[value=finances]")
     browser.fill(text="Eerste gesprek aan de keukentafel.")
     browser.click(By.XPATH, "//form[.//select[@id='note_domain']]//button[@type='submit']")

@@ -18,6 +18,7 @@ def record_paper_consent_for_debt_help(browser):
     browser.open("/households")
     browser.click(By.LINK_TEXT, "Huishouden El Amrani")
     browser.click(By.LINK_TEXT, "Toestemming vastleggen")
+    browser.pick(By.XPATH, "//select[@id='resident_id']/option[text()='Fatima El Amrani']")
     browser.pick(By.XPATH, "//select[@id='organization_id']/option[text()='Schuldhulp Voorbeeld']")
     browser.pick(By.ID, "domains-finances")
     browser.fill(purpose="Schulden regelen")
