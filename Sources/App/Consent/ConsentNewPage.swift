@@ -18,7 +18,7 @@ enum ConsentNewPage {
                                 options: names.sorted { $0.value < $1.value }.map { Option(value: $0.key.uuidString, label: $0.value, selected: $0.key.uuidString == typed.organization_id) },
                                 choose: true)),
             .choices(fields.choices("domains", name: "domains[]", legend: "household.domains",
-                                    options: LifeDomain.allCases.map { Option(value: $0.rawValue, label: context.t("domain.\($0.rawValue)"), selected: chosen.contains($0.rawValue)) })),
+                                    options: context.domainOptions(chosen: chosen))),
             .field(fields.field("purpose", label: "consent.purpose", value: typed.purpose, maxLength: 200)),
             .field(fields.field("valid_from", .date, label: "consent.valid_from", value: typed.valid_from ?? context.today)),
             .field(fields.field("valid_to", .date, label: "consent.valid_to", value: typed.valid_to)),

@@ -37,7 +37,7 @@ struct IntakePage: Encodable {
         ]
         let chosen = Set(form.domains ?? [])
         let domains = fields.choices("domains", name: "domains[]", legend: "intake.domains",
-                                     options: LifeDomain.allCases.map { Option(value: $0.rawValue, label: context.t("domain.\($0.rawValue)"), selected: chosen.contains($0.rawValue)) })
+                                     options: context.domainOptions(chosen: chosen))
         let consent: [FormPart]? = partner ? [
             .field(fields.field("consent_method", .select, label: "consent.method",
                                 options: ConsentMethod.allCases.filter { $0 != .portal }.map { Option(value: $0.rawValue, label: context.t("consent.method.\($0.rawValue)"), selected: $0.rawValue == form.consent_method) },

@@ -14,7 +14,7 @@ enum TeamNewPage {
                                 options: names.sorted { $0.value < $1.value }.map { Option(value: $0.key.uuidString, label: $0.value, selected: $0.key.uuidString == typed.organization_id) },
                                 choose: true)),
             .choices(fields.choices("domains", name: "domains[]", legend: "household.domains",
-                                    options: LifeDomain.allCases.map { Option(value: $0.rawValue, label: context.t("domain.\($0.rawValue)"), selected: chosen.contains($0.rawValue)) })),
+                                    options: context.domainOptions(chosen: chosen))),
             .field(fields.field("coordinator", .checkbox, label: "team.make_coordinator", checked: typed.coordinator == "on")),
         ]
         return FormPage(

@@ -10,7 +10,7 @@ enum NoteNewPage {
         var fields = FieldBuilder(context, errors: errors)
         let parts: [FormPart] = [
             .field(fields.field("note_domain", name: "domain", .select, label: "goal.domain",
-                                options: domains.map { Option(value: $0.rawValue, label: context.t("domain.\($0.rawValue)"), selected: $0.rawValue == typed.domain) },
+                                options: context.domainOptions(domains, chosen: Set([typed.domain].compactMap { $0 })),
                                 choose: true)),
             .field(fields.field("note_kind", name: "kind", .select, label: "note.kind",
                                 options: NoteKind.professional.map { Option(value: $0.rawValue, label: context.t("note.kind.\($0.rawValue)"), selected: $0.rawValue == typed.kind) })),

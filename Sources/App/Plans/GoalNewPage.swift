@@ -10,7 +10,7 @@ enum GoalNewPage {
         var fields = FieldBuilder(context, errors: errors)
         let parts: [FormPart] = [
             .field(fields.field("goal_domain", name: "domain", .select, label: "goal.domain",
-                                options: domains.map { Option(value: $0.rawValue, label: context.t("domain.\($0.rawValue)"), selected: $0.rawValue == typed.domain) },
+                                options: context.domainOptions(domains, chosen: Set([typed.domain].compactMap { $0 })),
                                 choose: true)),
             .field(fields.field("goal_title", name: "title", label: "goal.title", hint: "goal.title_hint", value: typed.title, maxLength: 300)),
             .field(fields.field("goal_target", name: "target", label: "goal.target", value: typed.target, maxLength: 500)),

@@ -148,3 +148,10 @@ extension FormErrors {
         return FormErrors(summary: named, fields: fields)
     }
 }
+
+extension Speaking {
+    /// Life domains to choose from, in their usual order, with the chosen ones marked.
+    func domainOptions(_ domains: [LifeDomain] = LifeDomain.allCases, chosen: Set<String>) -> [Option] {
+        domains.map { Option(value: $0.rawValue, label: t("domain.\($0.rawValue)"), selected: chosen.contains($0.rawValue)) }
+    }
+}
