@@ -1,7 +1,7 @@
 import Foundation
 
 /// A text in both languages of Samenspel.
-public struct LocalizedText: Codable, Equatable, Sendable {
+public struct LocalizedText: Codable, Hashable, Sendable {
     public let nl: String
     public let en: String
 

@@ -1,0 +1,35 @@
+/// One indicator's figure for one cell, as it may be published: a count
+/// (possibly "< 5"), or a share, median or mean (nil when its base is too
+/// small). Every page, CSV and API answer builds figures here, so the
+/// suppression rules of `Suppression` hold everywhere.
+public struct IndicatorFigure: Hashable, Sendable {
+    /// How many subjects the figure is about, as it may be published.
+    public let base: PublishedCount
+    /// The figure itself; nil when it may not be shown (or nothing to show).
+    public let value: Double?
+
+    public init(base: PublishedCount, value: Double?) { (self.base, self.value) = (base, value) }
+
+    /// The figure of `tally` under the indicator's measure. For the
+    /// per-dimension measures, pass the tallies of each value of `per`.
+    public static func of(_ indicator: IndicatorDefinition, tally: Tally, perValues: [Tally] = []) -> IndicatorFigure {
+        let base = Suppression.count(tally.subjects)
+        let histogram = tally.histogram ?? Histogram()
+        switch indicator.measure {
+        case .count:
+            return IndicatorFigure(base: base, value: base.value.map(Double.init))
+        case .share:
+            return IndicatorFigure(base: base, value: Suppression.ratio(numerator: tally.hits, denominator: tally.subjects).map { $0 * 100 })
+        case .median:
+            return IndicatorFigure(base: base, value: Suppression.median(of: histogram).map(Double.init))
+        case .p90:
+            return IndicatorFigure(base: base, value: Suppression.percentile(0.9, of: histogram).map(Double.init))
+        case .mean:
+            return IndicatorFigure(base: base, value: Suppression.mean(of: histogram))
+        case .medianPer, .p90Per:
+            let counts = Histogram(perValues.map(\.subjects).filter { $0 > 0 })
+            let p = indicator.measure == .medianPer ? 0.5 : 0.9
+            return IndicatorFigure(base: Suppression.count(counts.count), value: Suppression.percentile(p, of: counts).map(Double.init))
+        }
+    }
+}
