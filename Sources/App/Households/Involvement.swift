@@ -20,6 +20,7 @@ final class Involvement: Model, HouseholdOwned, @unchecked Sendable {
     /// The organisation's professional for this household (their worklist); nil: the whole organisation.
     @OptionalField(key: "contact_user_id") var contactUserID: UUID?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
     /// Listed by hand, not found by reflection on every query and row (see ModelPropertyListTests).
     var properties: [any AnyProperty] {

@@ -27,12 +27,15 @@ public struct AppConfig: Sendable {
     public var auditCheckpointFile: String
     /// How often `serve` writes checkpoints; nil writes none by itself (tests).
     public var auditCheckpointInterval: TimeInterval?
+    /// How often `serve` refreshes the monitor's figures; nil refreshes only on command (tests).
+    public var kpiRefreshInterval: TimeInterval?
 
     public init(
         database: DatabaseChoice, dataDirectory: String, keys: Keys,
         sessionPolicy: SessionPolicy = .init(), behindTLS: Bool = false,
         bcryptCost: Int = 12, breakTheGlassHours: Int = 24,
-        auditCheckpointFile: String? = nil, auditCheckpointInterval: TimeInterval? = nil
+        auditCheckpointFile: String? = nil, auditCheckpointInterval: TimeInterval? = nil,
+        kpiRefreshInterval: TimeInterval? = nil
     ) {
         self.database = database
         self.dataDirectory = dataDirectory
@@ -43,6 +46,7 @@ public struct AppConfig: Sendable {
         self.breakTheGlassHours = breakTheGlassHours
         self.auditCheckpointFile = auditCheckpointFile ?? "\(dataDirectory)/audit-checkpoints.log"
         self.auditCheckpointInterval = auditCheckpointInterval
+        self.kpiRefreshInterval = kpiRefreshInterval
     }
 
     /// Reads the process environment; creates the data directory and key file
@@ -72,7 +76,8 @@ public struct AppConfig: Sendable {
             bcryptCost: env["SAMENSPEL_BCRYPT_COST"].flatMap(Int.init) ?? 12,
             breakTheGlassHours: env["SAMENSPEL_BREAK_THE_GLASS_HOURS"].flatMap(Int.init) ?? 24,
             auditCheckpointFile: env["SAMENSPEL_AUDIT_CHECKPOINTS"],
-            auditCheckpointInterval: TimeInterval(env["SAMENSPEL_AUDIT_CHECKPOINT_SECONDS"].flatMap(Int.init) ?? 60)
+            auditCheckpointInterval: TimeInterval(env["SAMENSPEL_AUDIT_CHECKPOINT_SECONDS"].flatMap(Int.init) ?? 60),
+            kpiRefreshInterval: (env["SAMENSPEL_KPI_REFRESH_SECONDS"].flatMap(Int.init) ?? 300).positiveInterval
         )
     }
 }
@@ -87,4 +92,9 @@ extension Application {
         }
         set { storage[ConfigKey.self] = newValue }
     }
+}
+
+private extension Int {
+    /// Seconds as an interval; 0 or less means "never".
+    var positiveInterval: TimeInterval? { self > 0 ? TimeInterval(self) : nil }
 }

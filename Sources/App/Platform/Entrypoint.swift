@@ -7,6 +7,7 @@ public enum Entrypoint {
         try await configure(app, config: try AppConfig.fromEnvironment())
         app.asyncCommands.use(DemoCommand(), as: "demo")
         app.asyncCommands.use(AuditCommand(), as: "audit")
+        app.asyncCommands.use(KpiCommand(), as: "kpi")
         let env = ProcessInfo.processInfo.environment
         app.http.server.configuration.hostname = env["SAMENSPEL_HOST"] ?? "127.0.0.1"
         app.http.server.configuration.port = env["SAMENSPEL_PORT"].flatMap(Int.init) ?? 8080
@@ -20,6 +21,9 @@ public enum Entrypoint {
             // Only a serving app checkpoints the access log; `audit verify` must not bless what it reads.
             if let interval = app.config.auditCheckpointInterval {
                 app.lifecycle.use(AuditCheckpointLifecycle(interval: interval))
+            }
+            if let interval = app.config.kpiRefreshInterval {
+                app.lifecycle.use(MonitorRefreshLifecycle(interval: interval))
             }
             if seedDemo {
                 let logins = try await DemoTenant.seed(app: app)

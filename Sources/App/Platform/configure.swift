@@ -25,6 +25,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.localizer = try Localizer.load(from: app.directory.resourcesDirectory + "Localization")
     app.localizer.marksMissingKeys = app.environment == .testing
     app.instruments = try InstrumentLibrary.load(from: app.directory.resourcesDirectory + "Instruments")
+    (app.indicators, app.pillars) = try IndicatorLibrary.load(from: app.directory.resourcesDirectory)
 
     app.views.use(.leaf)
     app.leaf.tags["t"] = TranslateTag(localizer: app.localizer)
@@ -97,5 +98,11 @@ enum Migrations {
         app.migrations.add(UpdateReferralEventsAddNote())
         app.migrations.add(UpdateResidentsAddContact())
         app.migrations.add(UpdateUsersAddWorkContact())
+        app.migrations.add(UpdateInvolvementsAddUpdatedAt())
+        app.migrations.add(CreateMonitorChangeIndexes())
+        app.migrations.add(CreateMonitorHouseholds())
+        app.migrations.add(CreateMonitorCells())
+        app.migrations.add(CreateMonitorCellValues())
+        app.migrations.add(CreateMonitorRefreshes())
     }
 }

@@ -18,6 +18,8 @@ public struct FactExtraction: Sendable {
         /// The first future day on which time alone changes these facts (a
         /// new month for a running plan, a deadline passing); nil if none.
         public let recheck: CivilDay?
+
+        public init(facts: [Fact], recheck: CivilDay?) { (self.facts, self.recheck) = (facts, recheck) }
     }
 
     public func facts(of history: HouseholdHistory) -> Result {

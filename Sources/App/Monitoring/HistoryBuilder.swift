@@ -1,0 +1,123 @@
+import Domain
+import Foundation
+import SQLKit
+
+/// Assembles `HouseholdHistory` values from the rows `MonitorSources` reads.
+/// Days are civil days in Dutch time; rows that do not parse are left out
+/// rather than stopping the monitor.
+struct HistoryBuilder {
+    let municipal: Set<UUID>
+    private var parts: [UUID: Parts] = [:]
+
+    init(municipal: Set<UUID>) { self.municipal = municipal }
+
+    private struct Parts {
+        var neighbourhood: String?
+        var members: [HouseholdHistory.Member] = []
+        var involvements: [HouseholdHistory.Involvement] = []
+        var consents: [HouseholdHistory.Consent] = []
+        var referrals: [HouseholdHistory.Referral] = []
+        var assessments: [HouseholdHistory.Assessment] = []
+        var goals: [HouseholdHistory.Goal] = []
+        var signatures: [CivilDay] = []
+    }
+
+    var histories: [UUID: HouseholdHistory] {
+        parts.reduce(into: [:]) { result, entry in
+            let p = entry.value
+            result[entry.key] = HouseholdHistory(
+                id: entry.key.uuidString, neighbourhood: p.neighbourhood, members: p.members.sorted { $0.id < $1.id },
+                involvements: p.involvements.sorted { $0.id < $1.id }, consents: p.consents, referrals: p.referrals.sorted { $0.id < $1.id },
+                assessments: p.assessments, goals: p.goals.sorted { $0.id < $1.id }, signatures: p.signatures)
+        }
+    }
+
+    mutating func household(_ id: UUID, neighbourhood: String?) { parts[id] = Parts(neighbourhood: neighbourhood) }
+
+    private func household(_ row: any SQLRow) throws -> UUID { try row.decode(column: "household_id", as: UUID.self) }
+
+    mutating func member(_ row: any SQLRow) throws {
+        parts[try household(row)]?.members.append(HouseholdHistory.Member(
+            id: try row.decode(column: "id", as: UUID.self).uuidString,
+            birth: CivilDay(try row.decode(column: "birth_date", as: String.self)),
+            relation: try row.decode(column: "relation", as: String.self)))
+    }
+
+    mutating func involvement(_ row: any SQLRow) throws {
+        let organization = try row.decode(column: "organization_id", as: UUID.self)
+        guard let first = CivilDay(try row.decode(column: "starts_on", as: String.self)) else { return }
+        let ends = try row.decode(column: "ends_on", as: String?.self).flatMap(CivilDay.init)
+        parts[try household(row)]?.involvements.append(HouseholdHistory.Involvement(
+            id: try row.decode(column: "id", as: UUID.self).uuidString, organization: organization.uuidString,
+            isMunicipality: municipal.contains(organization), isCoordinator: try row.decode(column: "is_coordinator", as: Bool.self),
+            domains: Self.domains(try row.decode(column: "domains", as: String.self)),
+            days: DayRange(first: first, endingBefore: ends),
+            contactUser: try row.decode(column: "contact_user_id", as: UUID?.self)?.uuidString))
+    }
+
+    mutating func consent(_ row: any SQLRow) throws {
+        guard let first = CivilDay(try row.decode(column: "valid_from", as: String.self)) else { return }
+        var last = try row.decode(column: "valid_to", as: String?.self).flatMap(CivilDay.init)
+        if let withdrawn = try row.decode(column: "withdrawn_at", as: Date?.self) {
+            let day = CivilDay.of(withdrawn).adding(days: -1)
+            last = min(last ?? day, day)
+        }
+        guard let days = DayRange(first: first, last: last) else { return }
+        parts[try household(row)]?.consents.append(HouseholdHistory.Consent(
+            organization: try row.decode(column: "recipient_organization_id", as: UUID.self).uuidString,
+            domains: Self.domains(try row.decode(column: "domains", as: String.self)), days: days))
+    }
+
+    mutating func goal(_ row: any SQLRow) throws {
+        guard let domain = LifeDomain(rawValue: try row.decode(column: "domain", as: String.self)) else { return }
+        let status = try row.decode(column: "status", as: String.self)
+        let changed = try row.decode(column: "updated_at", as: Date?.self)
+        parts[try household(row)]?.goals.append(HouseholdHistory.Goal(
+            id: try row.decode(column: "id", as: UUID.self).uuidString, domain: domain, status: status,
+            closed: status == "open" ? nil : changed.map { CivilDay.of($0) }))
+    }
+
+    mutating func signature(_ row: any SQLRow) throws {
+        parts[try household(row)]?.signatures.append(CivilDay.of(try row.decode(column: "signed_at", as: Date.self)))
+    }
+
+    mutating func referrals(_ rows: [any SQLRow], events: [any SQLRow]) throws {
+        var steps: [UUID: [HouseholdHistory.Referral.Step]] = [:]
+        for event in events {
+            guard let status = ReferralStatus(rawValue: try event.decode(column: "to_status", as: String.self)) else { continue }
+            steps[try event.decode(column: "referral_id", as: UUID.self), default: []].append(HouseholdHistory.Referral.Step(
+                status, on: CivilDay.of(try event.decode(column: "occurred_at", as: Date.self)),
+                outcome: try event.decode(column: "outcome", as: String?.self)))
+        }
+        for row in rows {
+            let id = try row.decode(column: "id", as: UUID.self)
+            parts[try household(row)]?.referrals.append(HouseholdHistory.Referral(
+                id: id.uuidString, domains: Self.domains(try row.decode(column: "domains", as: String.self)),
+                requester: try row.decode(column: "requester_organization_id", as: UUID.self).uuidString,
+                receiver: try row.decode(column: "receiver_organization_id", as: UUID.self).uuidString,
+                sent: try row.decode(column: "sent_on", as: String?.self).flatMap(CivilDay.init),
+                due: try row.decode(column: "due_on", as: String?.self).flatMap(CivilDay.init), steps: steps[id] ?? []))
+        }
+    }
+
+    mutating func assessments(_ rows: [any SQLRow], scores: [any SQLRow]) throws {
+        var scored: [UUID: [LifeDomain: Int]] = [:]
+        for score in scores {
+            guard let domain = LifeDomain(rawValue: try score.decode(column: "domain", as: String.self)) else { continue }
+            scored[try score.decode(column: "assessment_id", as: UUID.self), default: [:]][domain] = try score.decode(column: "score", as: Int.self)
+        }
+        for row in rows {
+            let id = try row.decode(column: "id", as: UUID.self)
+            guard let day = CivilDay(try row.decode(column: "assessed_on", as: String.self)) else { continue }
+            parts[try household(row)]?.assessments.append(HouseholdHistory.Assessment(
+                id: id.uuidString, resident: try row.decode(column: "resident_id", as: UUID.self).uuidString,
+                instrument: try row.decode(column: "instrument_id", as: String.self), day: day,
+                source: try row.decode(column: "source", as: String.self),
+                organization: try row.decode(column: "organization_id", as: UUID?.self)?.uuidString, scores: scored[id] ?? [:]))
+        }
+    }
+
+    static func domains(_ text: String) -> [LifeDomain] {
+        text.split(separator: ",").compactMap { LifeDomain(rawValue: String($0)) }
+    }
+}

@@ -1,0 +1,59 @@
+import Fluent
+import NIOCore
+import Vapor
+
+/// `samenspel kpi refresh` counts what changed since the last refresh;
+/// `samenspel kpi rebuild` recounts every tenant's monitor from the source tables.
+struct KpiCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Argument(name: "action", help: "refresh | rebuild") var action: String
+    }
+
+    var help: String { "Brings the monitor's figures up to date (kpi refresh) or recounts them from the source tables (kpi rebuild)." }
+
+    struct UnknownAction: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        guard let mode = MonitorRefresher.Mode(rawValue: signature.action) else {
+            throw UnknownAction(description: "unknown action '\(signature.action)'; use: samenspel kpi refresh | rebuild")
+        }
+        let app = context.application
+        for tenant in try await Tenant.query(on: app.db).all() {
+            let started = Date()
+            let report = try await app.monitorRefresher(tenantID: try tenant.requireID()).run(mode)
+            let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
+            context.console.print("\(tenant.name): \(mode.rawValue) counted \(report.households) households, \(report.cellsChanged) cells changed, in \(seconds) s")
+        }
+    }
+}
+
+/// While serving, every tenant's monitor is refreshed on a schedule
+/// (`SAMENSPEL_KPI_REFRESH_SECONDS`, default 300; 0 turns it off).
+struct MonitorRefreshLifecycle: LifecycleHandler {
+    let interval: TimeInterval
+
+    func didBootAsync(_ app: Application) async throws {
+        let task = app.eventLoopGroup.next().scheduleRepeatedAsyncTask(initialDelay: .seconds(5), delay: .seconds(Int64(interval))) { _ in
+            app.eventLoopGroup.next().makeFutureWithTask { await Self.refresh(app) }
+        }
+        app.storage[TaskKey.self] = task
+    }
+
+    func shutdownAsync(_ app: Application) async {
+        app.storage[TaskKey.self]?.cancel()
+    }
+
+    static func refresh(_ app: Application) async {
+        do {
+            for tenant in try await Tenant.query(on: app.db).all() {
+                try await app.monitorRefresher(tenantID: try tenant.requireID()).run(.refresh)
+            }
+        } catch {
+            app.logger.error("monitor refresh failed: \(String(describing: error))")
+        }
+    }
+
+    private struct TaskKey: StorageKey { typealias Value = RepeatedTask }
+}

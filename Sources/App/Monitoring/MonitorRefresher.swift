@@ -1,0 +1,105 @@
+import Domain
+import Fluent
+import Foundation
+import SQLKit
+import Vapor
+
+/// Keeps a tenant's monitor cells current. A refresh re-derives the facts of
+/// the households that changed since the watermark, and applies to the cells
+/// only the difference each makes: what it added last time comes out, what
+/// it adds now goes in. So a refresh costs what changed, not the history;
+/// running it twice changes nothing; and it runs in one transaction, so an
+/// interrupted refresh leaves the previous figures as they were.
+struct MonitorRefresher {
+    let db: any Database
+    let tenantID: UUID
+    let catalog: IndicatorCatalog
+    let pillars: [LifeDomain: Pillar]
+
+    /// Changes committed this long before the watermark are looked at again:
+    /// a transaction that started earlier may commit after the watermark was set.
+    static let overlap: TimeInterval = 300
+    static let batchSize = 400
+
+    enum Mode: String { case refresh, rebuild }
+
+    struct Report: Equatable {
+        let households: Int
+        let cellsChanged: Int
+    }
+
+    @discardableResult
+    func run(_ mode: Mode, now: Date = Date()) async throws -> Report {
+        try await db.transaction { tx in
+            let state = try await Self.lock(tenantID, on: tx, now: now)
+            let sources = MonitorSources(db: tx, tenantID: tenantID)
+            let today = CivilDay.of(now)
+            if mode == .rebuild { try await clear(on: tx) }
+            let households: [UUID]
+            if mode == .refresh, let watermark = state.watermark {
+                households = try await sources.changedHouseholds(since: watermark.addingTimeInterval(-Self.overlap), today: today)
+            } else {
+                households = try await sources.allHouseholds()
+            }
+            var cells = 0
+            for start in stride(from: 0, to: households.count, by: Self.batchSize) {
+                let batch = Array(households[start..<min(start + Self.batchSize, households.count)])
+                cells += try await recount(batch, today: today, sources: sources, on: tx)
+            }
+            state.watermark = now
+            state.refreshedAt = Date()
+            try await state.save(on: tx)
+            return Report(households: households.count, cellsChanged: cells)
+        }
+    }
+
+    /// The tenant's refresh row, written first so that a second refresh waits
+    /// for this one (a row lock on PostgreSQL, the write lock on SQLite).
+    static func lock(_ tenantID: UUID, on db: any Database, now: Date) async throws -> MonitorRefresh {
+        try await db.sql.raw("""
+            INSERT INTO monitor_refreshes (tenant_id, id, started_at) VALUES (\(bind: tenantID), \(bind: UUID()), \(bind: now))
+            ON CONFLICT (tenant_id) DO UPDATE SET started_at = excluded.started_at
+            """).run()
+        guard let state = try await MonitorRefresh.scoped(to: tenantID, on: db).first() else { throw Abort(.internalServerError) }
+        return state
+    }
+
+    private func clear(on db: any Database) async throws {
+        for table in [MonitorCellValue.schema, MonitorCell.schema, MonitorHousehold.schema] {
+            try await db.sql.raw("DELETE FROM \(ident: table) WHERE tenant_id = \(bind: tenantID)").run()
+        }
+    }
+
+    /// Re-derives these households' facts and applies the difference.
+    private func recount(_ households: [UUID], today: CivilDay, sources: MonitorSources, on db: any Database) async throws -> Int {
+        let histories = try await sources.histories(of: households)
+        let ids = SQLList(households.map { SQLBind($0) })
+        let stored = try await MonitorHousehold.select(in: tenantID, where: "id IN \(ids)", on: db)
+        let previous = Dictionary(stored.map { ($0.id!, $0) }, uniquingKeysWith: { first, _ in first })
+        let extraction = FactExtraction(today: today, pillars: pillars)
+        var delta: [CellKey: Tally] = [:]
+        var rows: [MonitorHousehold] = []
+        for household in households {
+            let result = histories[household].map(extraction.facts(of:)) ?? FactExtraction.Result(facts: [], recheck: nil)
+            let before = previous[household].map(Self.decode) ?? (facts: [], day: today)
+            let old = IndicatorTallies(catalog: catalog, today: before.day).tallies(before.facts)
+            let new = IndicatorTallies(catalog: catalog, today: today).tallies(result.facts)
+            for (key, change) in old.difference(to: new) { delta[key, default: .zero] += change }
+            rows.append(MonitorHousehold(household: household, tenantID: tenantID, facts: Self.encode(result.facts),
+                                         markedOn: today.iso, recheckOn: result.recheck?.iso))
+        }
+        try await MonitorStore(db: db, tenantID: tenantID).replace(households: households, with: rows)
+        return try await MonitorStore(db: db, tenantID: tenantID).add(delta)
+    }
+
+    static func encode(_ facts: [Fact]) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return String(decoding: (try? encoder.encode(facts)) ?? Data("[]".utf8), as: UTF8.self)
+    }
+
+    static func decode(_ row: MonitorHousehold) -> (facts: [Fact], day: CivilDay) {
+        let facts = (try? JSONDecoder().decode([Fact].self, from: Data(row.facts.utf8))) ?? []
+        return (facts, CivilDay(row.markedOn) ?? CivilDay.of(Date()))
+    }
+}

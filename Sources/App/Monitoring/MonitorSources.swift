@@ -1,0 +1,78 @@
+import Domain
+import Fluent
+import Foundation
+import SQLKit
+
+/// Reads what the monitor derives facts from: which households changed
+/// since a moment, and the history of a batch of households. The monitor
+/// reads every household of the tenant for aggregates only; nothing read
+/// here is ever shown per resident (ResidentDataAccessTests lists it so).
+struct MonitorSources {
+    let db: any Database
+    let tenantID: UUID
+
+    /// Households with a change after `since`, and those whose facts time
+    /// alone changes by `today` (a new month, a passed deadline).
+    func changedHouseholds(since: Date, today: CivilDay) async throws -> [UUID] {
+        let t = tenantID
+        let rows = try await db.sql.raw("""
+            SELECT id FROM households WHERE tenant_id = \(bind: t) AND updated_at > \(bind: since)
+            UNION SELECT household_id FROM residents WHERE tenant_id = \(bind: t) AND updated_at > \(bind: since)
+            UNION SELECT household_id FROM involvements WHERE tenant_id = \(bind: t) AND created_at > \(bind: since)
+            UNION SELECT household_id FROM involvements WHERE tenant_id = \(bind: t) AND updated_at > \(bind: since)
+            UNION SELECT household_id FROM consents WHERE tenant_id = \(bind: t) AND created_at > \(bind: since)
+            UNION SELECT household_id FROM consents WHERE tenant_id = \(bind: t) AND withdrawn_at > \(bind: since)
+            UNION SELECT household_id FROM goals WHERE tenant_id = \(bind: t) AND updated_at > \(bind: since)
+            UNION SELECT household_id FROM referrals WHERE tenant_id = \(bind: t) AND updated_at > \(bind: since)
+            UNION SELECT household_id FROM assessments WHERE tenant_id = \(bind: t) AND created_at > \(bind: since)
+            UNION SELECT household_id FROM plan_versions WHERE tenant_id = \(bind: t) AND signed_at > \(bind: since)
+            UNION SELECT id FROM monitor_households WHERE tenant_id = \(bind: t) AND recheck_on <= \(bind: today.iso)
+            """).all()
+        return try rows.map { try $0.decode(column: "id", as: UUID.self) }
+    }
+
+    /// Every household of the tenant, for a rebuild.
+    func allHouseholds() async throws -> [UUID] {
+        try await db.sql.raw("SELECT id FROM households WHERE tenant_id = \(bind: tenantID) ORDER BY id").all()
+            .map { try $0.decode(column: "id", as: UUID.self) }
+    }
+
+    /// The histories of these households, read with one statement per table.
+    func histories(of households: [UUID]) async throws -> [UUID: HouseholdHistory] {
+        guard !households.isEmpty else { return [:] }
+        let ids = SQLList(households.map { SQLBind($0) })
+        func rows(_ sql: SQLQueryString) async throws -> [any SQLRow] { try await db.sql.raw(sql).all() }
+        let scope: SQLQueryString = "tenant_id = \(bind: tenantID) AND household_id IN \(ids)"
+        var builder = HistoryBuilder(municipal: try await municipalOrganizations())
+        for row in try await rows("SELECT id, neighbourhood_code FROM households WHERE tenant_id = \(bind: tenantID) AND id IN \(ids)") {
+            builder.household(try row.decode(column: "id", as: UUID.self), neighbourhood: try row.decode(column: "neighbourhood_code", as: String?.self))
+        }
+        for row in try await rows("SELECT id, household_id, birth_date, relation FROM residents WHERE \(scope)") { try builder.member(row) }
+        for row in try await rows("SELECT id, household_id, organization_id, domains, is_coordinator, starts_on, ends_on, contact_user_id FROM involvements WHERE \(scope)") {
+            try builder.involvement(row)
+        }
+        for row in try await rows("SELECT household_id, recipient_organization_id, domains, valid_from, valid_to, status, withdrawn_at FROM consents WHERE \(scope)") {
+            try builder.consent(row)
+        }
+        for row in try await rows("SELECT household_id, id, domain, status, updated_at FROM goals WHERE \(scope)") { try builder.goal(row) }
+        for row in try await rows("SELECT household_id, signed_at FROM plan_versions WHERE \(scope)") { try builder.signature(row) }
+        let referrals = try await rows("SELECT id, household_id, domains, requester_organization_id, receiver_organization_id, sent_on, due_on FROM referrals WHERE \(scope)")
+        let events = try await rows("""
+            SELECT e.referral_id, e.to_status, e.outcome, e.occurred_at FROM referral_events e JOIN referrals r ON r.id = e.referral_id AND r.tenant_id = e.tenant_id
+            WHERE e.tenant_id = \(bind: tenantID) AND r.household_id IN \(ids)
+            """)
+        try builder.referrals(referrals, events: events)
+        let assessments = try await rows("SELECT id, household_id, resident_id, instrument_id, assessed_on, source, organization_id FROM assessments WHERE \(scope)")
+        let scores = try await rows("""
+            SELECT s.assessment_id, s.domain, s.score FROM assessment_scores s JOIN assessments a ON a.id = s.assessment_id AND a.tenant_id = s.tenant_id
+            WHERE s.tenant_id = \(bind: tenantID) AND a.household_id IN \(ids)
+            """)
+        try builder.assessments(assessments, scores: scores)
+        return builder.histories
+    }
+
+    private func municipalOrganizations() async throws -> Set<UUID> {
+        Set(try await db.sql.raw("SELECT id FROM organizations WHERE tenant_id = \(bind: tenantID) AND part_of_municipality = \(bind: true)")
+            .all().map { try $0.decode(column: "id", as: UUID.self) })
+    }
+}

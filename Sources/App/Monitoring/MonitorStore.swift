@@ -1,0 +1,77 @@
+import Domain
+import Fluent
+import Foundation
+import SQLKit
+
+/// Writes to the monitor's tables: every write adds, so applying a
+/// difference never needs to read the cells first.
+struct MonitorStore {
+    let db: any Database
+    let tenantID: UUID
+    static let rowsPerStatement = 300
+
+    /// Where a slice's tally is stored: as a filter with a breakdown, and,
+    /// when both of its dimensions can filter, the other way round as well.
+    static func places(of slice: Slice) -> [(filter: String, breakdown: String, member: String)] {
+        let pairs = slice.values.sorted { $0.key < $1.key }
+        switch pairs.count {
+        case 0: return [("", "", "")]
+        case 1: return [("", pairs[0].key.rawValue, pairs[0].value)]
+        default:
+            return [(pairs[0], pairs[1]), (pairs[1], pairs[0])].compactMap { filter, part in
+                Dimension.filterable.contains(filter.key) ? ("\(filter.key.rawValue)=\(filter.value)", part.key.rawValue, part.value) : nil
+            }
+        }
+    }
+
+    func replace(households: [UUID], with rows: [MonitorHousehold]) async throws {
+        let ids = SQLList(households.map { SQLBind($0) })
+        try await db.sql.raw("DELETE FROM monitor_households WHERE tenant_id = \(bind: tenantID) AND id IN \(ids)").run()
+        for chunk in rows.chunked(Self.rowsPerStatement) {
+            let values = Array(chunk).map { row -> SQLQueryString in
+                "(\(bind: tenantID), \(bind: row.id!), \(bind: row.facts), \(bind: row.markedOn), \(bind: row.recheckOn))"
+            }.joined(separator: ", ")
+            try await db.sql.raw("INSERT INTO monitor_households (tenant_id, id, facts, marked_on, recheck_on) VALUES \(values)").run()
+        }
+    }
+
+    /// Adds each difference to its cells (and value histograms); returns how many cells changed.
+    func add(_ delta: [CellKey: Tally]) async throws -> Int {
+        var cells: [SQLQueryString] = [], values: [SQLQueryString] = []
+        for (key, tally) in delta.sorted(by: { $0.key < $1.key }) {
+            for place in Self.places(of: key.slice) {
+                let at: SQLQueryString = "\(bind: key.indicator), \(bind: key.period.id), \(bind: place.filter), \(bind: place.breakdown), \(bind: place.member)"
+                if tally.subjects != 0 || tally.hits != 0 {
+                    cells.append("(\(bind: tenantID), \(bind: UUID()), \(at), \(bind: tally.subjects), \(bind: tally.hits))")
+                }
+                for (number, count) in tally.values.sorted(by: { $0.key < $1.key }) {
+                    values.append("(\(bind: tenantID), \(bind: UUID()), \(at), \(bind: number), \(bind: count))")
+                }
+            }
+        }
+        for chunk in cells.chunked(Self.rowsPerStatement) {
+            try await db.sql.raw("""
+                INSERT INTO monitor_cells (tenant_id, id, indicator, period, filter, breakdown, member, subjects, hits)
+                VALUES \(Array(chunk).joined(separator: ", "))
+                ON CONFLICT (tenant_id, indicator, period, filter, breakdown, member)
+                DO UPDATE SET subjects = monitor_cells.subjects + excluded.subjects, hits = monitor_cells.hits + excluded.hits
+                """).run()
+        }
+        for chunk in values.chunked(Self.rowsPerStatement) {
+            try await db.sql.raw("""
+                INSERT INTO monitor_cell_values (tenant_id, id, indicator, period, filter, breakdown, member, number, subjects)
+                VALUES \(Array(chunk).joined(separator: ", "))
+                ON CONFLICT (tenant_id, indicator, period, filter, breakdown, member, number)
+                DO UPDATE SET subjects = monitor_cell_values.subjects + excluded.subjects
+                """).run()
+        }
+        return delta.count
+    }
+}
+
+extension Array {
+    /// Consecutive pieces of at most `size` elements.
+    func chunked(_ size: Int) -> [ArraySlice<Element>] {
+        stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
+    }
+}
