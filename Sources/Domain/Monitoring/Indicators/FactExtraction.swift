@@ -76,18 +76,27 @@ public struct FactExtraction: Sendable {
 
     // MARK: When time alone changes the facts
 
+    /// The kinds of fact that last from `first` to `last`; for the others a
+    /// nil `last` does not mean still running.
+    static let lasting: Set<FactKind> = [.plan, .residentReached, .partnerInvolvement, .caseload]
+
     func recheck(_ history: HouseholdHistory, _ facts: [Fact]) -> CivilDay? {
         var days: [CivilDay] = []
         let nextMonth = Period.containing(today, .month).next.firstDay
-        if facts.contains(where: { $0.last.map { $0 >= today } ?? true && $0.first <= today }) { days.append(nextMonth) }
-        days += facts.map(\.first).filter { $0 > today }
+        if facts.contains(where: { Self.lasting.contains($0.kind) && $0.first <= today && ($0.last.map { $0 >= today } ?? true) }) {
+            days.append(nextMonth)
+        }
+        days += facts.map(\.first)
         for referral in history.referrals where answer(referral) == nil && closing(referral) == nil {
-            if let due = referral.due, due >= today { days.append(due.adding(days: 1)) }
+            if let due = referral.due { days.append(due.adding(days: 1)) }
         }
         for episode in episodes(history) {
+            // A plan begins on its first day, and has ended the day after its last.
+            days.append(episode.first)
+            if let last = episode.last { days.append(last.adding(days: 1)) }
+            // A signed version falls due for review on the day itself.
             for signature in history.signatures where episode.contains(signature) {
-                let due = signature.adding(months: Self.reviewMonths)
-                if due >= today { days.append(due.adding(days: 1)) }
+                days.append(signature.adding(months: Self.reviewMonths))
             }
         }
         return days.filter { $0 > today }.min()

@@ -9,37 +9,39 @@ public struct IndicatorTallies: Sendable {
 
     public init(catalog: IndicatorCatalog, today: CivilDay) { (self.catalog, self.today) = (catalog, today) }
 
-    /// One subject in one period: every slice its facts fall in, whether any hit, its value.
+    /// One subject in one period and slice: whether any of its facts there hit, its value.
+    /// Kept per slice, so a hit of one fact never shows in the slice of another
+    /// (a household's unsigned plan at one organisation, its signed one at the next).
     private struct Mark {
-        var slices: Set<Slice> = []
         var hit = false
         var value: Int?
 
-        mutating func merge(_ more: Set<Slice>, hit: Bool, value: Int?) {
-            slices.formUnion(more)
+        mutating func merge(hit: Bool, value: Int?) {
             self.hit = self.hit || hit
             if self.value == nil { self.value = value }
         }
     }
 
     public func tallies(_ facts: [Fact]) -> [CellKey: Tally] {
-        var marks: [String: [Period: [String: Mark]]] = [:]
+        var marks: [String: [Period: [String: [Slice: Mark]]]] = [:]
         for indicator in catalog.all {
             for fact in facts where indicator.admits(fact) {
                 let slices = Self.slices(of: fact, for: indicator)
+                let hit = indicator.isHit(fact)
                 for period in periods(of: fact, counting: indicator.counting) {
-                    let hit = indicator.isHit(fact)
-                    marks[indicator.id, default: [:]][period, default: [:]][fact.subject, default: Mark()]
-                        .merge(slices, hit: hit, value: fact.value)
+                    for slice in slices {
+                        marks[indicator.id, default: [:]][period, default: [:]][fact.subject, default: [:]][slice, default: Mark()]
+                            .merge(hit: hit, value: fact.value)
+                    }
                 }
             }
         }
         var tallies: [CellKey: Tally] = [:]
         for (indicator, periods) in marks {
             for (period, subjects) in periods {
-                for mark in subjects.values {
-                    let tally = Tally(subjects: 1, hits: mark.hit ? 1 : 0, values: mark.value.map { [$0: 1] } ?? [:])
-                    for slice in mark.slices {
+                for slices in subjects.values {
+                    for (slice, mark) in slices {
+                        let tally = Tally(subjects: 1, hits: mark.hit ? 1 : 0, values: mark.value.map { [$0: 1] } ?? [:])
                         tallies[CellKey(indicator: indicator, period: period, slice: slice), default: .zero] += tally
                     }
                 }
