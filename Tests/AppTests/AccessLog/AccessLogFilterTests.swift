@@ -100,6 +100,8 @@ struct AccessLogFilterTests {
             #expect(malformed.status == .ok)
             #expect(malformed.body.string.contains("Dit is geen geldige verwijzing naar een inwoner."))
             #expect(Self.codes(malformed.body.string).isEmpty)
+            let page = try await setup.officer.get(SiteRoute.accessLog.path() + "?page=abc&household=nonsense")
+            #expect(page.status.code < 500, "\(page.status)")
             // A resident of another household than the one filtered on.
             let other = try await setup.officer.get(AccessLogController.path(household: UUID(), resident: setup.fatima)).body.string
             #expect(other.contains("Deze inwoner is hier niet bekend."))
