@@ -14,22 +14,24 @@ struct ResidentAccess {
     /// The household with `id` when the actor may see `scope` of it; logs
     /// the decision. Unknown, another tenant's, or a role that never sees
     /// residents: 404. Known but not allowed: 403.
-    func open(_ id: UUID?, _ scope: AccessScope, event: String) async throws -> Opened {
-        try await open(id, .read(scope), event: event)
+    func open(_ id: UUID?, _ scope: AccessScope, event: String, resident: UUID? = nil) async throws -> Opened {
+        try await open(id, .read(scope), event: event, resident: resident)
     }
 
     /// The household with `id` when the actor may do `action` with it: seeing
     /// is not doing (a resident acts through the portal, an emergency opening
-    /// only reads and adds notes). Logged and answered as `open(_:_:event:)`.
-    func open(_ id: UUID?, _ action: AccessAction, event: String) async throws -> Opened {
+    /// only reads and adds notes). Logged and answered as `open(_:_:event:)`;
+    /// `resident` names the member it is about in the log (a BSN shown), so the
+    /// privacy officer finds it under that person.
+    func open(_ id: UUID?, _ action: AccessAction, event: String, resident: UUID? = nil) async throws -> Opened {
         let scope = action.scope
         guard let id, let household = try await Household.scoped(to: actor.tenantID, on: context.db).filter(\.$id == id).first() else {
-            try await log(event, .denied(.otherTenant), householdID: id, scope: scope)
+            try await log(event, .denied(.otherTenant), householdID: id, scope: scope, resident: resident)
             throw AppError.notFound
         }
         let facts = try await self.accessContext(for: household)
         let decision = AccessPolicy.decide(facts, action)
-        try await log(event, decision, householdID: id, scope: scope)
+        try await log(event, decision, householdID: id, scope: scope, resident: resident)
         switch decision {
         case .allowed(let basis): return Opened(household: household, context: facts, basis: basis)
         case .denied(.otherTenant), .denied(.roleHasNoResidentAccess): throw AppError.notFound
@@ -62,7 +64,7 @@ struct ResidentAccess {
         func allows(_ action: AccessAction) -> Bool { AccessPolicy.decide(context, action).isAllowed }
     }
 
-    private func log(_ event: String, _ decision: AccessDecision, householdID: UUID?, scope: AccessScope) async throws {
+    private func log(_ event: String, _ decision: AccessDecision, householdID: UUID?, scope: AccessScope, resident: UUID? = nil) async throws {
         let basis: AccessBasis
         let outcome: AuditRecord.Outcome
         switch decision {
@@ -71,7 +73,7 @@ struct ResidentAccess {
         }
         try await context.audit(
             event, outcome: outcome, basis: basis, subjectID: householdID,
-            purpose: Self.describe(scope), objectType: "household", objectID: householdID?.uuidString
+            purpose: Self.describe(scope), objectType: resident == nil ? "household" : "resident", objectID: (resident ?? householdID)?.uuidString
         )
     }
 

@@ -40,7 +40,7 @@ struct AssessmentProgress {
     static func build(
         _ opened: ResidentAccess.Opened, residents: [Resident], plain: Bool,
         newLink: (Resident, Instrument) -> String?, in context: Context
-    ) async throws -> (members: [Member], goalMeasures: [LifeDomain: [String]]) {
+    ) async throws -> (members: [Member], goalMeasures: [LifeDomain: [String]], assessed: [UUID: UUID]) {
         let records = try await opened.assessments(on: context.db)
         let byResident = Dictionary(grouping: records, by: \.assessment.residentID)
         var measures: [LifeDomain: [String]] = [:]
@@ -62,10 +62,14 @@ struct AssessmentProgress {
                 charts.append(instrument.chart == .radar ? chart.radar() : chart.ladder())
                 for (domain, line) in chart.goalMeasures() { measures[domain, default: []].append(line) }
             }
-            members.append(Member(anchor: "progress-\(residentID)", name: resident.fullName, charts: charts, newLinks: links))
+            members.append(Member(anchor: anchor(residentID), name: resident.fullName, charts: charts, newLinks: links))
         }
-        return (members, measures)
+        let assessed = Dictionary(records.compactMap { r in r.assessment.id.map { ($0, r.assessment.residentID) } }, uniquingKeysWith: { a, _ in a })
+        return (members, measures, assessed)
     }
+
+    /// Where a member's progress starts on the page.
+    static func anchor(_ residentID: UUID) -> String { "progress-\(residentID)" }
 }
 
 /// One instrument's progress for one person.

@@ -81,8 +81,9 @@ struct HouseholdController {
     /// Shows one member's full BSN, once, and logs that it was shown.
     func revealBSN(req: Request) async throws -> Response {
         let access = try req.residentAccess()
-        let opened = try await access.open(req.id(.householdID), .identity, event: "resident.bsn_shown")
-        guard let resident = try await opened.member(req.id(.residentID), on: req.db), let sealed = resident.bsnEncrypted else { throw AppError.notFound }
+        let residentID = req.id(.residentID)
+        let opened = try await access.open(req.id(.householdID), .identity, event: "resident.bsn_shown", resident: residentID)
+        guard let resident = try await opened.member(residentID, on: req.db), let sealed = resident.bsnEncrypted else { throw AppError.notFound }
         let bsn = try FieldCipher(key: req.application.config.keys.field).open(sealed)
         let page = try await HouseholdPage.build(opened, in: req.context(), revealed: [try resident.requireID(): bsn])
         return try await req.page("households/show", title: opened.household.name, page)

@@ -18,14 +18,15 @@ struct HouseholdPage: Encodable {
     /// person, and the form to become it (with the contact the page showed,
     /// so a colleague who claimed it meanwhile is never overwritten).
     struct OwnContact: Encodable { let name: String?; let claimAction: String?; let shown: String }
-    struct TeamRow: Encodable { let organization: String; let domains: String; let coordinator: Bool; let since: String; let endAction: String? }
+    struct TeamRow: Encodable { let anchor: String; let organization: String; let domains: String; let coordinator: Bool; let since: String; let endAction: String? }
     struct ConsentRow: Encodable {
+        let anchor: String
         let resident: String; let organization: String; let domains: String; let purpose: String
         let validity: String; let method: String; let status: String; let withdrawAction: String?
     }
     struct GoalRow: Encodable { let title: String; let target: String; let status: String; let editHref: String?; let measures: [String]; let actions: [String] }
     struct DomainGoals: Encodable { let domain: String; let goals: [GoalRow] }
-    struct NoteRow: Encodable { let day: String; let kind: String; let domain: String; let text: String; let author: String }
+    struct NoteRow: Encodable { let anchor: String; let day: String; let kind: String; let domain: String; let text: String; let author: String }
 
     /// A jump to a section of the page.
     struct Section: Encodable { let href: String; let label: String }
@@ -94,7 +95,7 @@ struct HouseholdPage: Encodable {
         let involvements = try await opened.involvements(on: db).filter { $0.isActive(on: today) }
         let team = try involvements.map {
             TeamRow(
-                organization: names[$0.organizationID] ?? "", domains: domainList($0.lifeDomains), coordinator: $0.isCoordinator, since: context.shortDay($0.startsOn),
+                anchor: Self.involvementAnchor(try $0.requireID()), organization: names[$0.organizationID] ?? "", domains: domainList($0.lifeDomains), coordinator: $0.isCoordinator, since: context.shortDay($0.startsOn),
                 endAction: $0.isCoordinator || !coordinates ? nil : SiteRoute.involvementEnd.path(id, try $0.requireID())
             )
         }
@@ -106,7 +107,7 @@ struct HouseholdPage: Encodable {
         let consentRows = try consents.map { consent in
             let effective = consent.effective(today: today)
             return ConsentRow(
-                resident: residentNames[consent.residentID] ?? "", organization: names[consent.recipientOrganizationID] ?? "",
+                anchor: Self.consentAnchor(try consent.requireID()), resident: residentNames[consent.residentID] ?? "", organization: names[consent.recipientOrganizationID] ?? "",
                 domains: domainList(consent.lifeDomains), purpose: consent.purpose,
                 validity: consent.validity(in: context),
                 method: context.t("consent.method.\(consent.method)"), status: context.t("consent.effective.\(effective.rawValue)"),
@@ -116,7 +117,7 @@ struct HouseholdPage: Encodable {
         }
 
         let scores = opened.context.role == .professional
-        let (progress, measures) = try await AssessmentProgress.build(
+        let (progress, measures, assessed) = try await AssessmentProgress.build(
             opened, residents: residents, plain: false,
             newLink: { resident, instrument in scores ? resident.id.map { SiteRoute.assessmentNew.path(id, $0) + "?instrument=" + instrument.id } : nil },
             in: context
@@ -148,9 +149,9 @@ struct HouseholdPage: Encodable {
         }
         let notes = try await opened.notes(limit: 200, on: db)
         let authors = try await User.displayNames(of: Array(Set(notes.map(\.authorID))), in: tenantID, on: db)
-        let noteRows = notes.map { note in
+        let noteRows = try notes.map { note in
             NoteRow(
-                day: context.day(note.occurredOn), kind: context.t("note.kind.\(note.kind)"),
+                anchor: Self.noteAnchor(try note.requireID()), day: context.day(note.occurredOn), kind: context.t("note.kind.\(note.kind)"),
                 domain: LifeDomain(rawValue: note.domain).map(domainLabel) ?? "",
                 text: cipher.openOrNil(note.textEncrypted) ?? context.t("note.unreadable"),
                 author: [authors[note.authorID], note.organizationID.flatMap { names[$0] }].compactMap { $0 }.joined(separator: ", ")
@@ -185,7 +186,13 @@ struct HouseholdPage: Encodable {
             progress: progress,
             notes: noteRows,
             emergency: opened.context.breakTheGlass && opened.context.role == .professional,
-            timeline: try await Timeline.items(for: opened, in: context),
+            timeline: try await Timeline.items(for: opened, targets: Timeline.Targets(
+                household: id, goals: Set(goals.filter { $0.lifeDomain.map { opened.allows(.detail($0)) } ?? false }.compactMap(\.id)),
+                actions: Dictionary(actions.compactMap { a in a.id.map { ($0, a.goalID) } }, uniquingKeysWith: { a, _ in a }),
+                notes: Set(notes.compactMap(\.id)), consents: manages ? Set(consents.compactMap(\.id)) : [],
+                involvements: manages ? Set(involvements.compactMap(\.id)) : [], assessments: assessed,
+                team: manages, planVersions: manages
+            ), in: context),
             plan: manages ? try await planInfo(opened, residents: residents, coordinates: coordinates, in: context) : nil,
             forms: Forms(
                 member: coordinates ? SiteRoute.memberNew.path(id) : nil,
@@ -198,6 +205,11 @@ struct HouseholdPage: Encodable {
             errors: errors
         )
     }
+
+    /// The anchors of a note, a consent and a team row, which the timeline links to.
+    static func noteAnchor(_ id: UUID) -> String { "note-\(id)" }
+    static func consentAnchor(_ id: UUID) -> String { "consent-\(id)" }
+    static func involvementAnchor(_ id: UUID) -> String { "involvement-\(id)" }
 
     static func planInfo(_ opened: ResidentAccess.Opened, residents: [Resident], coordinates: Bool, in context: Context) async throws -> PlanInfo {
         let household = opened.household

@@ -1,0 +1,52 @@
+import Domain
+
+/// Every event the platform writes to the access log, for the privacy
+/// officer to choose from (`AccessEventWordsTests` holds this list to the
+/// sources: an event logged anywhere is on it, and reads in words).
+enum AccessEvents {
+    static let known: Set<String> = Set([
+        "account.password_changed", "account.password_set",
+        "action.create", "action.created", "action.done", "action.report", "action.status", "action.view",
+        "api_client.created", "api_client.revoked", "api_token.created", "api_token.issued", "api_token.revoked",
+        "assessment.create", "assessment.created", "assessment.form", "assessment.read",
+        "break_the_glass.coordinator_told", "break_the_glass.opened", "break_the_glass.reviewed",
+        "consent.form", "consent.record", "consent.withdraw",
+        "coordination.handover",
+        "goal.create", "goal.created", "goal.form", "goal.update", "goal.updated", "goal.view",
+        "household.create", "household.view",
+        "intake.bsn_lookup",
+        "involvement.add", "involvement.contact", "involvement.contact_set", "involvement.created", "involvement.end",
+        "involvement.ended", "involvement.form", "involvement.widened",
+        "login.failure", "login.locked", "login.password_accepted", "login.second_factor_failure", "login.success", "logout",
+        "member.add", "member.added", "member.form",
+        "note.create", "note.created", "note.form",
+        "organization.create", "organization.update",
+        "plan.compare", "plan.print", "plan.review_date", "plan.signed",
+        "portal.action_create", "portal.action_done", "portal.activated", "portal.assessment_create", "portal.assessment_form",
+        "portal.code_issued", "portal.comment", "portal.consent_give", "portal.consent_withdraw", "portal.export",
+        "portal.plan_print", "portal.sign", "portal.view", "portal.who_looked",
+        "referral.create", "referral.fhir", "referral.prepare", "referral.redirect", "referral.update", "referral.view",
+        "representative.add", "representative.added", "representative.form",
+        "resident.bsn_shown", "resident.contact_form", "resident.contact_saved", "resident.search",
+        "second_factor.enrolled", "second_factor.failed",
+        "socialmap.import", "socialmap.location.create", "socialmap.location.delete", "socialmap.provider.create",
+        "socialmap.provider.update", "socialmap.publish", "socialmap.service.create", "socialmap.service.update", "socialmap.unpublish",
+        "tenant.create", "tenant.deactivate", "tenant.reactivate", "tenant.settings",
+        "user.deactivate", "user.invite", "user.reactivate", "user.reset", "user.reset_with_second_factor", "user.role_change", "user.update",
+        "worklist.view",
+    ])
+    // Logged with a status in the name.
+    .union(ReferralStatus.allCases.map { "referral.\($0.rawValue)" })
+    .union(ConsentStatus.allCases.map { "consent.\($0.rawValue)" })
+}
+
+extension Speaking {
+    /// The events to filter on, in words and in the order of those words, with `chosen` marked.
+    /// Two events that read alike carry their code as well.
+    func eventOptions(chosen: String?) -> [Option] {
+        let events = AccessEvents.known.map { (event: $0, words: eventWords($0)) }
+        let alike = Dictionary(grouping: events, by: \.words).filter { $0.value.count > 1 }
+        return events.sorted { ($0.words, $0.event) < ($1.words, $1.event) }
+            .map { Option(value: $0.event, label: alike[$0.words] == nil ? $0.words : "\($0.words) (\($0.event))", selected: $0.event == chosen) }
+    }
+}
