@@ -18,7 +18,10 @@ struct MonitorRefresher {
 
     /// Changes committed this long before the watermark are looked at again:
     /// a transaction that started earlier may commit after the watermark was set.
-    static let overlap: TimeInterval = 300
+    var overlap: TimeInterval = 300
+    /// Called after each batch; an error thrown here stops the refresh and
+    /// rolls it back, as a crash or a shutdown would (tests interrupt with it).
+    var afterBatch: (@Sendable (_ households: Int) throws -> Void)?
     static let batchSize = 400
 
     enum Mode: String { case refresh, rebuild }
@@ -37,7 +40,7 @@ struct MonitorRefresher {
             if mode == .rebuild { try await clear(on: tx) }
             let households: [UUID]
             if mode == .refresh, let watermark = state.watermark {
-                households = try await sources.changedHouseholds(since: watermark.addingTimeInterval(-Self.overlap), today: today)
+                households = try await sources.changedHouseholds(since: watermark.addingTimeInterval(-overlap), today: today)
             } else {
                 households = try await sources.allHouseholds()
             }
@@ -45,6 +48,7 @@ struct MonitorRefresher {
             for start in stride(from: 0, to: households.count, by: Self.batchSize) {
                 let batch = Array(households[start..<min(start + Self.batchSize, households.count)])
                 cells += try await recount(batch, today: today, sources: sources, on: tx)
+                try afterBatch?(start + batch.count)
             }
             state.watermark = now
             state.refreshedAt = Date()
@@ -74,7 +78,7 @@ struct MonitorRefresher {
     private func recount(_ households: [UUID], today: CivilDay, sources: MonitorSources, on db: any Database) async throws -> Int {
         let histories = try await sources.histories(of: households)
         let ids = SQLList(households.map { SQLBind($0) })
-        let stored = try await MonitorHousehold.select(in: tenantID, where: "id IN \(ids)", on: db)
+        let stored = try await MonitorHousehold.select(in: tenantID, where: "id IN (\(ids))", on: db)
         let previous = Dictionary(stored.map { ($0.id!, $0) }, uniquingKeysWith: { first, _ in first })
         let extraction = FactExtraction(today: today, pillars: pillars)
         var delta: [CellKey: Tally] = [:]

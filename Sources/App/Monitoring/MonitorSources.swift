@@ -42,9 +42,9 @@ struct MonitorSources {
         guard !households.isEmpty else { return [:] }
         let ids = SQLList(households.map { SQLBind($0) })
         func rows(_ sql: SQLQueryString) async throws -> [any SQLRow] { try await db.sql.raw(sql).all() }
-        let scope: SQLQueryString = "tenant_id = \(bind: tenantID) AND household_id IN \(ids)"
+        let scope: SQLQueryString = "tenant_id = \(bind: tenantID) AND household_id IN (\(ids))"
         var builder = HistoryBuilder(municipal: try await municipalOrganizations())
-        for row in try await rows("SELECT id, neighbourhood_code FROM households WHERE tenant_id = \(bind: tenantID) AND id IN \(ids)") {
+        for row in try await rows("SELECT id, neighbourhood_code FROM households WHERE tenant_id = \(bind: tenantID) AND id IN (\(ids))") {
             builder.household(try row.decode(column: "id", as: UUID.self), neighbourhood: try row.decode(column: "neighbourhood_code", as: String?.self))
         }
         for row in try await rows("SELECT id, household_id, birth_date, relation FROM residents WHERE \(scope)") { try builder.member(row) }
@@ -59,13 +59,13 @@ struct MonitorSources {
         let referrals = try await rows("SELECT id, household_id, domains, requester_organization_id, receiver_organization_id, sent_on, due_on FROM referrals WHERE \(scope)")
         let events = try await rows("""
             SELECT e.referral_id, e.to_status, e.outcome, e.occurred_at FROM referral_events e JOIN referrals r ON r.id = e.referral_id AND r.tenant_id = e.tenant_id
-            WHERE e.tenant_id = \(bind: tenantID) AND r.household_id IN \(ids)
+            WHERE e.tenant_id = \(bind: tenantID) AND r.household_id IN (\(ids))
             """)
         try builder.referrals(referrals, events: events)
         let assessments = try await rows("SELECT id, household_id, resident_id, instrument_id, assessed_on, source, organization_id FROM assessments WHERE \(scope)")
         let scores = try await rows("""
             SELECT s.assessment_id, s.domain, s.score FROM assessment_scores s JOIN assessments a ON a.id = s.assessment_id AND a.tenant_id = s.tenant_id
-            WHERE s.tenant_id = \(bind: tenantID) AND a.household_id IN \(ids)
+            WHERE s.tenant_id = \(bind: tenantID) AND a.household_id IN (\(ids))
             """)
         try builder.assessments(assessments, scores: scores)
         return builder.histories

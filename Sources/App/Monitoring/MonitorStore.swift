@@ -19,14 +19,14 @@ struct MonitorStore {
         case 1: return [("", pairs[0].key.rawValue, pairs[0].value)]
         default:
             return [(pairs[0], pairs[1]), (pairs[1], pairs[0])].compactMap { filter, part in
-                Dimension.filterable.contains(filter.key) ? ("\(filter.key.rawValue)=\(filter.value)", part.key.rawValue, part.value) : nil
+                MonitorDimension.filterable.contains(filter.key) ? ("\(filter.key.rawValue)=\(filter.value)", part.key.rawValue, part.value) : nil
             }
         }
     }
 
     func replace(households: [UUID], with rows: [MonitorHousehold]) async throws {
         let ids = SQLList(households.map { SQLBind($0) })
-        try await db.sql.raw("DELETE FROM monitor_households WHERE tenant_id = \(bind: tenantID) AND id IN \(ids)").run()
+        try await db.sql.raw("DELETE FROM monitor_households WHERE tenant_id = \(bind: tenantID) AND id IN (\(ids))").run()
         for chunk in rows.chunked(Self.rowsPerStatement) {
             let values = Array(chunk).map { row -> SQLQueryString in
                 "(\(bind: tenantID), \(bind: row.id!), \(bind: row.facts), \(bind: row.markedOn), \(bind: row.recheckOn))"

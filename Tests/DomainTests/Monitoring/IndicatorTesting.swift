@@ -63,7 +63,7 @@ extension IndicatorTesting {
 
     /// The cell of `indicator` for a period ("2026-03", "2026-Q1", "2026")
     /// and slice; zero when no fact fell there.
-    func cell(_ tallies: [CellKey: Tally], _ indicator: String, _ period: String, _ slice: [Domain.Dimension: String] = [:]) -> Tally {
+    func cell(_ tallies: [CellKey: Tally], _ indicator: String, _ period: String, _ slice: [Domain.MonitorDimension: String] = [:]) -> Tally {
         #expect(catalog[indicator] != nil, "no indicator \(indicator)")
         let key = CellKey(indicator: indicator, period: Period(id: period)!, slice: Slice(slice))
         return tallies[key] ?? .zero

@@ -1,6 +1,6 @@
 /// What an indicator can be broken down by. Period is not one of them: every
 /// figure is for a period.
-public enum Dimension: String, Codable, Sendable, CaseIterable, Comparable {
+public enum MonitorDimension: String, Codable, Sendable, CaseIterable, Comparable {
     case organization, neighbourhood, district, domain, pillar
     case ageBand = "age-band"
     case composition
@@ -8,9 +8,9 @@ public enum Dimension: String, Codable, Sendable, CaseIterable, Comparable {
     case professional
 
     /// The dimensions a monitor page can filter on.
-    public static let filterable: [Dimension] = [.organization, .neighbourhood, .district, .domain, .pillar]
+    public static let filterable: [MonitorDimension] = [.organization, .neighbourhood, .district, .domain, .pillar]
 
-    public static func < (lhs: Dimension, rhs: Dimension) -> Bool {
+    public static func < (lhs: MonitorDimension, rhs: MonitorDimension) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
 }

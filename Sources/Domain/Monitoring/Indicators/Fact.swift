@@ -12,11 +12,11 @@ public struct Fact: Hashable, Sendable {
     public let value: Int?
     /// Properties filters and shares test, e.g. `source: self`.
     public let tags: [String: String]
-    /// Dimension values; a referral in two domains has two `domain` values.
-    public let dimensions: [Dimension: [String]]
+    /// MonitorDimension values; a referral in two domains has two `domain` values.
+    public let dimensions: [MonitorDimension: [String]]
 
     public init(_ kind: FactKind, subject: String, first: CivilDay, last: CivilDay? = nil, value: Int? = nil,
-                tags: [String: String] = [:], dimensions: [Dimension: [String]] = [:]) {
+                tags: [String: String] = [:], dimensions: [MonitorDimension: [String]] = [:]) {
         (self.kind, self.subject, self.first, self.last, self.value) = (kind, subject, first, last, value)
         self.tags = tags
         self.dimensions = dimensions.mapValues { Array(Set($0)).sorted() }.filter { !$0.value.isEmpty }
@@ -45,7 +45,7 @@ extension Fact: Codable {
                   last: try day(.l), value: try c.decodeIfPresent(Int.self, forKey: .v),
                   tags: try c.decodeIfPresent([String: String].self, forKey: .t) ?? [:],
                   dimensions: Dictionary(uniqueKeysWithValues: dimensions.compactMap { key, values in
-                      Dimension(rawValue: key).map { ($0, values) }
+                      MonitorDimension(rawValue: key).map { ($0, values) }
                   }))
     }
 
@@ -91,8 +91,8 @@ public enum FactKind: String, Codable, Sendable, CaseIterable {
         }
     }
 
-    public var dimensions: Set<Dimension> {
-        let place: Set<Dimension> = [.neighbourhood, .district]
+    public var dimensions: Set<MonitorDimension> {
+        let place: Set<MonitorDimension> = [.neighbourhood, .district]
         switch self {
         case .plan, .planSigned, .planEnded, .planReviewDue: return place.union([.organization, .composition])
         case .residentReached: return place.union([.organization, .composition, .ageBand])

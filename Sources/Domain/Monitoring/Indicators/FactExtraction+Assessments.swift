@@ -49,7 +49,7 @@ extension FactExtraction {
                      dimensions: personal(history, resident, latest.assessment).merging([.composition: [history.composition.rawValue]]) { $1 })]
     }
 
-    private func personal(_ history: HouseholdHistory, _ resident: String, _ assessment: HouseholdHistory.Assessment) -> [Dimension: [String]] {
+    private func personal(_ history: HouseholdHistory, _ resident: String, _ assessment: HouseholdHistory.Assessment) -> [MonitorDimension: [String]] {
         place(history).merging([.organization: assessment.organization.map { [$0] } ?? [],
                                 .ageBand: ageBand(history, resident: resident, on: assessment.day)]) { $1 }
     }

@@ -48,7 +48,7 @@ extension FactExtraction {
     /// Each signed version is due for review `reviewMonths` later, while the
     /// plan runs; on time when a later version was signed by the grace day.
     private func reviews(of signatures: [CivilDay], in episode: DayRange, subject: String,
-                         dimensions: [Dimension: [String]]) -> [Fact] {
+                         dimensions: [MonitorDimension: [String]]) -> [Fact] {
         signatures.enumerated().compactMap { index, signed in
             let due = signed.adding(months: Self.reviewMonths)
             guard due <= today, episode.contains(due) else { return nil }

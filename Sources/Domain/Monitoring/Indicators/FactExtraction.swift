@@ -30,11 +30,11 @@ public struct FactExtraction: Sendable {
 
     // MARK: Shared dimensions
 
-    func place(_ history: HouseholdHistory) -> [Dimension: [String]] {
+    func place(_ history: HouseholdHistory) -> [MonitorDimension: [String]] {
         [.neighbourhood: history.neighbourhood.map { [$0] } ?? [], .district: history.district.map { [$0] } ?? []]
     }
 
-    func domains(_ domains: [LifeDomain]) -> [Dimension: [String]] {
+    func domains(_ domains: [LifeDomain]) -> [MonitorDimension: [String]] {
         [.domain: domains.map(\.rawValue), .pillar: domains.compactMap { pillars[$0]?.rawValue }]
     }
 

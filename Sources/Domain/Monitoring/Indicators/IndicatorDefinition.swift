@@ -57,12 +57,12 @@ public struct IndicatorDefinition: Codable, Sendable, Hashable, Identifiable {
     /// For a share: the facts that count in the numerator.
     public let hit: Condition?
     /// For `median-per` and `p90-per`: the dimension whose values are counted.
-    public let per: Dimension?
-    public let dimensions: [Dimension]
+    public let per: MonitorDimension?
+    public let dimensions: [MonitorDimension]
 
     public init(id: String, version: Int = 1, name: LocalizedText, description: LocalizedText, question: Question,
                 unit: Unit, direction: Direction, fact: FactKind, measure: Measure, counting: Counting = .start,
-                filters: [Condition] = [], hit: Condition? = nil, per: Dimension? = nil, dimensions: [Dimension] = []) {
+                filters: [Condition] = [], hit: Condition? = nil, per: MonitorDimension? = nil, dimensions: [MonitorDimension] = []) {
         (self.id, self.version, self.name, self.description, self.question) = (id, version, name, description, question)
         (self.unit, self.direction, self.fact, self.measure, self.counting) = (unit, direction, fact, measure, counting)
         (self.filters, self.hit, self.per, self.dimensions) = (filters, hit, per, dimensions)
@@ -79,8 +79,8 @@ public struct IndicatorDefinition: Codable, Sendable, Hashable, Identifiable {
                   counting: try c.decodeIfPresent(Counting.self, forKey: .counting) ?? .start,
                   filters: try c.decodeIfPresent([Condition].self, forKey: .filters) ?? [],
                   hit: try c.decodeIfPresent(Condition.self, forKey: .hit),
-                  per: try c.decodeIfPresent(Dimension.self, forKey: .per),
-                  dimensions: try c.decodeIfPresent([Dimension].self, forKey: .dimensions) ?? [])
+                  per: try c.decodeIfPresent(MonitorDimension.self, forKey: .per),
+                  dimensions: try c.decodeIfPresent([MonitorDimension].self, forKey: .dimensions) ?? [])
     }
 
     /// Whether a fact counts for this indicator at all.
@@ -92,5 +92,5 @@ public struct IndicatorDefinition: Codable, Sendable, Hashable, Identifiable {
     public func isHit(_ fact: Fact) -> Bool { hit?.holds(for: fact) ?? false }
 
     /// The dimensions a filter may narrow on and a breakdown may split by.
-    public var breakdowns: [Dimension] { dimensions.filter { $0 != per } }
+    public var breakdowns: [MonitorDimension] { dimensions.filter { $0 != per } }
 }

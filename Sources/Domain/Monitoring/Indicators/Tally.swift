@@ -52,9 +52,9 @@ public struct CellKey: Hashable, Sendable, Comparable {
 /// Up to two dimension values: a filter, a breakdown, or a filter and a
 /// breakdown. Its text ("domain=finances;organization=…") is how it is stored.
 public struct Slice: Hashable, Sendable, Comparable {
-    public let values: [Dimension: String]
+    public let values: [MonitorDimension: String]
 
-    public init(_ values: [Dimension: String] = [:]) { self.values = values }
+    public init(_ values: [MonitorDimension: String] = [:]) { self.values = values }
 
     public static let whole = Slice()
 
@@ -63,10 +63,10 @@ public struct Slice: Hashable, Sendable, Comparable {
     }
 
     public init?(text: String) {
-        var values: [Dimension: String] = [:]
+        var values: [MonitorDimension: String] = [:]
         for part in text.split(separator: ";") {
             let pair = part.split(separator: "=", maxSplits: 1)
-            guard pair.count == 2, let dimension = Dimension(rawValue: String(pair[0])), values[dimension] == nil else { return nil }
+            guard pair.count == 2, let dimension = MonitorDimension(rawValue: String(pair[0])), values[dimension] == nil else { return nil }
             values[dimension] = String(pair[1])
         }
         self.values = values
