@@ -12,20 +12,23 @@ public struct IndicatorFigure: Hashable, Sendable {
 
     /// The figure of `tally` under the indicator's measure. For the
     /// per-dimension measures, pass the tallies of each value of `per`.
-    public static func of(_ indicator: IndicatorDefinition, tally: Tally, perValues: [Tally] = []) -> IndicatorFigure {
-        let base = Suppression.count(tally.subjects)
+    /// `published` is how the subjects are shown in the table the figure
+    /// sits in, when it sits in one: a share of a withheld base is withheld.
+    public static func of(_ indicator: IndicatorDefinition, tally: Tally, perValues: [Tally] = [],
+                          published: PublishedCount? = nil) -> IndicatorFigure {
+        let base = published ?? Suppression.count(tally.subjects)
         let histogram = tally.histogram ?? Histogram()
         switch indicator.measure {
         case .count:
             return IndicatorFigure(base: base, value: base.value.map(Double.init))
         case .share:
-            return IndicatorFigure(base: base, value: Suppression.ratio(numerator: tally.hits, denominator: tally.subjects).map { $0 * 100 })
+            return IndicatorFigure(base: base, value: Suppression.ratio(numerator: tally.hits, denominator: tally.subjects, base: base).map { $0 * 100 })
         case .median:
-            return IndicatorFigure(base: base, value: Suppression.median(of: histogram).map(Double.init))
+            return IndicatorFigure(base: base, value: Suppression.median(of: histogram, base: base).map(Double.init))
         case .p90:
-            return IndicatorFigure(base: base, value: Suppression.percentile(0.9, of: histogram).map(Double.init))
+            return IndicatorFigure(base: base, value: Suppression.percentile(0.9, of: histogram, base: base).map(Double.init))
         case .mean:
-            return IndicatorFigure(base: base, value: Suppression.mean(of: histogram))
+            return IndicatorFigure(base: base, value: Suppression.mean(of: histogram, base: base))
         case .medianPer, .p90Per:
             let counts = Histogram(perValues.map(\.subjects).filter { $0 > 0 })
             let p = indicator.measure == .medianPer ? 0.5 : 0.9
