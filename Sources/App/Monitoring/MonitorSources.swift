@@ -42,27 +42,26 @@ struct MonitorSources {
         guard !households.isEmpty else { return [:] }
         let ids = SQLList(households.map { SQLBind($0) })
         func rows(_ sql: SQLQueryString) async throws -> [any SQLRow] { try await db.sql.raw(sql).all() }
-        let scope: SQLQueryString = "tenant_id = \(bind: tenantID) AND household_id IN (\(ids))"
         var builder = HistoryBuilder(municipal: try await municipalOrganizations())
         for row in try await rows("SELECT id, neighbourhood_code FROM households WHERE tenant_id = \(bind: tenantID) AND id IN (\(ids))") {
             builder.household(try row.decode(column: "id", as: UUID.self), neighbourhood: try row.decode(column: "neighbourhood_code", as: String?.self))
         }
-        for row in try await rows("SELECT id, household_id, birth_date, relation FROM residents WHERE \(scope)") { try builder.member(row) }
-        for row in try await rows("SELECT id, household_id, organization_id, domains, is_coordinator, starts_on, ends_on, contact_user_id FROM involvements WHERE \(scope)") {
+        for row in try await rows("SELECT id, household_id, birth_date, relation FROM residents WHERE tenant_id = \(bind: tenantID) AND household_id IN (\(ids))") { try builder.member(row) }
+        for row in try await rows("SELECT id, household_id, organization_id, domains, is_coordinator, starts_on, ends_on, contact_user_id FROM involvements WHERE tenant_id = \(bind: tenantID) AND household_id IN (\(ids))") {
             try builder.involvement(row)
         }
-        for row in try await rows("SELECT household_id, recipient_organization_id, domains, valid_from, valid_to, status, withdrawn_at FROM consents WHERE \(scope)") {
+        for row in try await rows("SELECT household_id, recipient_organization_id, domains, valid_from, valid_to, status, withdrawn_at FROM consents WHERE tenant_id = \(bind: tenantID) AND household_id IN (\(ids))") {
             try builder.consent(row)
         }
-        for row in try await rows("SELECT household_id, id, domain, status, updated_at FROM goals WHERE \(scope)") { try builder.goal(row) }
-        for row in try await rows("SELECT household_id, signed_at FROM plan_versions WHERE \(scope)") { try builder.signature(row) }
-        let referrals = try await rows("SELECT id, household_id, domains, requester_organization_id, receiver_organization_id, sent_on, due_on FROM referrals WHERE \(scope)")
+        for row in try await rows("SELECT household_id, id, domain, status, updated_at FROM goals WHERE tenant_id = \(bind: tenantID) AND household_id IN (\(ids))") { try builder.goal(row) }
+        for row in try await rows("SELECT household_id, signed_at FROM plan_versions WHERE tenant_id = \(bind: tenantID) AND household_id IN (\(ids))") { try builder.signature(row) }
+        let referrals = try await rows("SELECT id, household_id, domains, requester_organization_id, receiver_organization_id, sent_on, due_on FROM referrals WHERE tenant_id = \(bind: tenantID) AND household_id IN (\(ids))")
         let events = try await rows("""
             SELECT e.referral_id, e.to_status, e.outcome, e.occurred_at FROM referral_events e JOIN referrals r ON r.id = e.referral_id AND r.tenant_id = e.tenant_id
             WHERE e.tenant_id = \(bind: tenantID) AND r.household_id IN (\(ids))
             """)
         try builder.referrals(referrals, events: events)
-        let assessments = try await rows("SELECT id, household_id, resident_id, instrument_id, assessed_on, source, organization_id FROM assessments WHERE \(scope)")
+        let assessments = try await rows("SELECT id, household_id, resident_id, instrument_id, assessed_on, source, organization_id FROM assessments WHERE tenant_id = \(bind: tenantID) AND household_id IN (\(ids))")
         let scores = try await rows("""
             SELECT s.assessment_id, s.domain, s.score FROM assessment_scores s JOIN assessments a ON a.id = s.assessment_id AND a.tenant_id = s.tenant_id
             WHERE s.tenant_id = \(bind: tenantID) AND a.household_id IN (\(ids))

@@ -35,6 +35,7 @@ struct Layout: Encodable {
         let households = SiteRoute.households.path()
         let login = SiteRoute.login.path()
         let logout = SiteRoute.logout.path()
+        let monitor = SiteRoute.monitor.path()
         let organizations = SiteRoute.organizations.path()
         let portal = SiteRoute.portal.path()
         let portalAccessLog = SiteRoute.portalAccessLog.path()
@@ -103,6 +104,7 @@ extension Request {
         }
         if actor.role.administersTenant { routes.append((SiteRoute.tenantSettings, "nav.settings")) }
         if actor.role.administersPlatform { routes.append((SiteRoute.tenants, "nav.tenants")) }
+        if actor.role.readsMonitor { routes.append((SiteRoute.monitor, "nav.monitor")) }
         if actor.role.reviewsAccessLog { routes += [(SiteRoute.accessLog, "nav.access_log"), (SiteRoute.breakTheGlassReviews, "nav.break_the_glass")] }
         if actor.role == .professional { routes.append((SiteRoute.notifications, "nav.notifications")) }
         routes.append((SiteRoute.accountPassword, "nav.account"))

@@ -38,6 +38,9 @@ enum SiteRoute {
 
     static let accessLog = Route<Void>("/privacy/access-log")
 
+    static let monitor = Route<Void>("/monitor")
+    static let monitorIndicator = Route<String>("/monitor/indicators/:indicatorID")
+
     static let worklist = Route<Void>("/worklist")
     static let households = Route<Void>("/households")
     static let householdNew = Route<Void>("/households/new")
@@ -194,7 +197,7 @@ extension Route where Parameters == (String, UUID) { func path(_ text: String, _
 enum RouteParameter: String, CaseIterable {
     case token, organizationID, userID, tenantID, householdID, residentID, involvementID, consentID, goalID, actionID, openingID
     case assessmentID, referralID, tokenID, clientID, serviceID, mapOrganizationID, locationID, tenantSlug
-    case taxonomyID, termID, serviceAtLocationID
+    case taxonomyID, termID, serviceAtLocationID, indicatorID
 }
 
 extension Request {

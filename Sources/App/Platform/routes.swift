@@ -50,6 +50,7 @@ func routes(_ app: Application) throws {
     SocialMapAdminController().register(tenantAdmin)
 
     TenantController().register(app.grouped(RequireLogin(roles: [.platformAdmin])))
+    MonitorController().register(app.grouped(RequireLogin(roles: Set(Role.allCases.filter(\.readsMonitor)))))
     let privacyOfficer = app.grouped(RequireLogin(roles: [.privacyOfficer]))
     AccessLogController().register(privacyOfficer)
     BreakTheGlassReviewController().register(privacyOfficer)

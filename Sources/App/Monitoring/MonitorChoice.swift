@@ -1,0 +1,101 @@
+import Domain
+import Fluent
+import Foundation
+import SQLKit
+import Vapor
+
+/// What a monitor page shows: a period, optionally a filter on one dimension
+/// value, and on an indicator's page a breakdown. Read from the query; what
+/// does not parse is named in a message and the default shown instead.
+struct MonitorChoice {
+    struct Query: Content { var period: String?; var filter: String?; var by: String? }
+
+    var period: Period
+    var filter: MonitorReader.Filter?
+    var by: MonitorDimension?
+    let today: CivilDay
+
+    static func read(_ req: Request, indicator: IndicatorDefinition? = nil) throws -> (MonitorChoice, [ValidationIssue]) {
+        let query = try req.query.decode(Query.self)
+        let today = CivilDay.today()
+        var validator = FormValidator()
+        var choice = MonitorChoice(period: Period.containing(today, .month), filter: nil, by: nil, today: today)
+        if let raw = query.period?.trimmed, !raw.isEmpty {
+            if let period = Period(id: raw), period.firstDay <= today { choice.period = period } else { validator.add("period", "monitor.period_unknown") }
+        }
+        if let raw = query.filter?.trimmed, !raw.isEmpty {
+            let parts = raw.split(separator: ":", maxSplits: 1).map(String.init)
+            if parts.count == 2, let dimension = MonitorDimension(rawValue: parts[0]), MonitorDimension.filterable.contains(dimension), !parts[1].isEmpty {
+                choice.filter = MonitorReader.Filter(dimension: dimension, member: String(parts[1].prefix(100)))
+            } else {
+                validator.add("filter", "monitor.filter_unknown")
+            }
+        }
+        if let raw = query.by?.trimmed, !raw.isEmpty {
+            if let dimension = MonitorDimension(rawValue: raw), indicator?.breakdowns.contains(dimension) ?? false, dimension != choice.filter?.dimension {
+                choice.by = dimension
+            } else {
+                validator.add("by", "monitor.by_unknown")
+            }
+        }
+        return (choice, validator.issues)
+    }
+
+    static func link(_ path: String, period: Period, filter: MonitorReader.Filter?, by: MonitorDimension? = nil) -> String {
+        Pager.link(path, [("period", period.id), ("filter", filter.map { "\($0.dimension.rawValue):\($0.member)" }), ("by", by?.rawValue)])
+    }
+
+    /// The last 24 months, 8 quarters and 3 years, newest first.
+    func periodOptions(_ format: MonitorFormat) -> [Option] {
+        let month = Period.containing(today, .month), quarter = Period.containing(today, .quarter), year = Period.containing(today, .year)
+        let periods = (0..<24).map { month.advanced(by: -$0) } + (0..<8).map { quarter.advanced(by: -$0) } + (0..<3).map { year.advanced(by: -$0) }
+        return periods.map { Option(value: $0.id, label: format.period($0), selected: $0 == period) }
+    }
+
+    /// The whole municipality, each organisation, district and neighbourhood
+    /// with figures, each life domain and pillar.
+    func filterOptions(_ req: Request) async throws -> [Option] {
+        let actor = try req.requireActor()
+        var options = [Option(value: "", label: req.t("monitor.whole"), selected: filter == nil)]
+        func add(_ dimension: MonitorDimension, _ member: String, _ label: String) {
+            let selected = filter?.dimension == dimension && filter?.member == member
+            options.append(Option(value: "\(dimension.rawValue):\(member)", label: req.t("monitor.dimension.\(dimension.rawValue)") + ": " + label, selected: selected))
+        }
+        for organization in try await Organization.scoped(to: actor.tenantID, on: req.db).sort(\.$name).all() {
+            add(.organization, organization.id!.uuidString, organization.name)
+        }
+        for dimension in [MonitorDimension.district, .neighbourhood] {
+            for member in try await MonitorReader(db: req.db, tenantID: actor.tenantID).members(of: dimension) { add(dimension, member, member) }
+        }
+        for domain in LifeDomain.allCases { add(.domain, domain.rawValue, req.t("domain.\(domain.rawValue)")) }
+        for pillar in Pillar.allCases { add(.pillar, pillar.rawValue, req.t("monitor.pillar.\(pillar.rawValue)")) }
+        return options
+    }
+
+    /// A dimension value in words: an organisation's name, a domain's, a pillar's.
+    static func label(_ dimension: MonitorDimension, _ member: String?, _ req: Request, organizations: [String: String]) -> String {
+        guard let member else { return req.t("monitor.unknown") }
+        switch dimension {
+        case .organization: return organizations[member] ?? member
+        case .domain: return req.t("domain.\(member)")
+        case .pillar: return req.t("monitor.pillar.\(member)")
+        case .ageBand: return req.t("monitor.age_band", member)
+        case .composition: return req.t("monitor.composition.\(member)")
+        default: return member
+        }
+    }
+}
+
+private extension String {
+    var trimmed: String { trimmingCharacters(in: .whitespaces) }
+}
+
+extension MonitorReader {
+    /// The values of a dimension that have figures: the districts and neighbourhoods with facts.
+    func members(of dimension: MonitorDimension) async throws -> [String] {
+        try await db.sql.raw("""
+            SELECT DISTINCT member FROM monitor_cells WHERE tenant_id = \(bind: tenantID) AND indicator = 'households-with-active-plan'
+            AND filter = '' AND breakdown = \(bind: dimension.rawValue) ORDER BY member
+            """).all().map { try $0.decode(column: "member", as: String.self) }
+    }
+}

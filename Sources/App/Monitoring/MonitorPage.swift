@@ -1,0 +1,58 @@
+import Domain
+import Foundation
+import Vapor
+
+/// The tenant's monitor: the three RBA questions as sections, each indicator
+/// a tile with its figure, the change against the previous period and a
+/// 24-month trend; a period and a filter chosen in one form.
+struct MonitorPage: Encodable {
+    struct Tile: Encodable {
+        let name: String; let value: String; let change: String?; let sparkline: String
+        let trendTitle: String; let href: String; let better: String
+    }
+    struct Section: Encodable { let title: String; let lead: String; let tiles: [Tile] }
+
+    let sections: [Section]
+    let form: FormPage.Parts
+    let errors: FormErrors
+    let upTo: String?
+    let period: String
+
+    static let trendMonths = 24
+
+    static func build(_ req: Request, choice: MonitorChoice, errors: FormErrors) async throws -> MonitorPage {
+        let actor = try req.requireActor()
+        let reader = MonitorReader(db: req.db, tenantID: actor.tenantID)
+        let format = MonitorFormat(req)
+        let months = choice.period.kind == .month ? choice.period : Period.containing(choice.period.lastDay, .month)
+        let trend = (0..<trendMonths).reversed().map { months.advanced(by: -$0) }
+        var sections: [Section] = []
+        for question in IndicatorDefinition.Question.allCases {
+            var tiles: [Tile] = []
+            for indicator in req.indicators.answering(question) {
+                let filter = choice.filter.flatMap { indicator.dimensions.contains($0.dimension) ? $0 : nil }
+                if choice.filter != nil, filter == nil { continue }
+                let figures = try await reader.figures(indicator, periods: [choice.period, choice.period.previous] + trend, filter: filter)
+                let now = figures[choice.period]!, before = figures[choice.period.previous]!
+                let values = trend.map { figures[$0]?.value ?? (indicator.measure == .count ? figures[$0]?.base.value.map(Double.init) : nil) }
+                let name = indicator.name.text(req.locale.rawValue)
+                tiles.append(Tile(
+                    name: name, value: format.value(now, indicator),
+                    change: format.change(now, before, indicator, previous: choice.period.previous),
+                    sparkline: Sparkline(values: values).svg(title: req.t("monitor.trend_title", name)),
+                    trendTitle: req.t("monitor.trend_title", name),
+                    href: MonitorChoice.link(SiteRoute.monitorIndicator.path(indicator.id), period: choice.period, filter: choice.filter),
+                    better: req.t("monitor.better.\(indicator.direction.rawValue)")))
+            }
+            sections.append(Section(title: req.t("monitor.question.\(question.rawValue)"), lead: req.t("monitor.question_lead.\(question.rawValue)"), tiles: tiles))
+        }
+        var fields = FieldBuilder(req, errors: errors)
+        let parts: [FormPart] = [
+            .field(fields.field("period", .select, label: "monitor.period", options: choice.periodOptions(format))),
+            .field(fields.field("filter", .select, label: "monitor.filter", options: try await choice.filterOptions(req))),
+        ]
+        let upTo = try await reader.refreshedAt().map { req.moment($0) }
+        return MonitorPage(sections: sections, form: FormPage.Parts(parts: parts), errors: fields.namedErrors,
+                           upTo: upTo, period: format.period(choice.period))
+    }
+}
