@@ -11,7 +11,7 @@ extension Involvement {
         var unchanged: SQLQueryString = "contact_user_id IS NULL"
         if let shown { unchanged = "contact_user_id = \(bind: shown)" }
         let claimed = try await db.sql.raw("""
-            UPDATE involvements SET contact_user_id = \(bind: userID)
+            UPDATE involvements SET contact_user_id = \(bind: userID), updated_at = \(bind: Date())
             WHERE tenant_id = \(bind: tenantID) AND id = \(bind: id) AND \(unchanged) RETURNING id
             """).all()
         return !claimed.isEmpty

@@ -23,12 +23,13 @@ final class Consent: Model, HouseholdOwned, @unchecked Sendable {
     @Field(key: "recorded_by") var recordedBy: UUID
     @OptionalField(key: "withdrawn_at") var withdrawnAt: Date?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
     /// Listed by hand, not found by reflection on every query and row (see ModelPropertyListTests).
     var properties: [any AnyProperty] {
         [
             $id, $tenantID, $householdID, $residentID, $recipientOrganizationID, $domains, $purpose, $validFrom,
-            $validTo, $method, $status, $recordedBy, $withdrawnAt, $createdAt,
+            $validTo, $method, $status, $recordedBy, $withdrawnAt, $createdAt, $updatedAt,
         ]
     }
 

@@ -26,7 +26,7 @@ final class Involvement: Model, HouseholdOwned, @unchecked Sendable {
     var properties: [any AnyProperty] {
         [
             $id, $tenantID, $householdID, $organizationID, $domains, $isCoordinator, $startsOn, $endsOn,
-            $contactUserID, $createdAt,
+            $contactUserID, $createdAt, $updatedAt,
         ]
     }
 

@@ -18,10 +18,8 @@ struct MonitorSources {
         let rows = try await db.sql.raw("""
             SELECT id FROM households WHERE tenant_id = \(bind: t) AND updated_at > \(bind: since)
             UNION SELECT household_id FROM residents WHERE tenant_id = \(bind: t) AND updated_at > \(bind: since)
-            UNION SELECT household_id FROM involvements WHERE tenant_id = \(bind: t) AND created_at > \(bind: since)
             UNION SELECT household_id FROM involvements WHERE tenant_id = \(bind: t) AND updated_at > \(bind: since)
-            UNION SELECT household_id FROM consents WHERE tenant_id = \(bind: t) AND created_at > \(bind: since)
-            UNION SELECT household_id FROM consents WHERE tenant_id = \(bind: t) AND withdrawn_at > \(bind: since)
+            UNION SELECT household_id FROM consents WHERE tenant_id = \(bind: t) AND updated_at > \(bind: since)
             UNION SELECT household_id FROM goals WHERE tenant_id = \(bind: t) AND updated_at > \(bind: since)
             UNION SELECT household_id FROM referrals WHERE tenant_id = \(bind: t) AND updated_at > \(bind: since)
             UNION SELECT household_id FROM assessments WHERE tenant_id = \(bind: t) AND created_at > \(bind: since)

@@ -17,6 +17,8 @@ final class MonitorHousehold: Model, TenantOwned, @unchecked Sendable {
     /// When time alone changes the facts (a new month, a deadline): refresh then.
     @OptionalField(key: "recheck_on") var recheckOn: String?
 
+    var properties: [any AnyProperty] { [$id, $tenantID, $facts, $markedOn, $recheckOn] }
+
     init() {}
 
     init(household: UUID, tenantID: UUID, facts: String, markedOn: String, recheckOn: String?) {
@@ -41,6 +43,8 @@ final class MonitorCell: Model, TenantOwned, @unchecked Sendable {
     @Field(key: "subjects") var subjects: Int
     @Field(key: "hits") var hits: Int
 
+    var properties: [any AnyProperty] { [$id, $tenantID, $indicator, $period, $filter, $breakdown, $member, $subjects, $hits] }
+
     init() {}
 }
 
@@ -60,6 +64,8 @@ final class MonitorCellValue: Model, TenantOwned, @unchecked Sendable {
     @Field(key: "number") var number: Int
     @Field(key: "subjects") var subjects: Int
 
+    var properties: [any AnyProperty] { [$id, $tenantID, $indicator, $period, $filter, $breakdown, $member, $number, $subjects] }
+
     init() {}
 }
 
@@ -75,6 +81,8 @@ final class MonitorRefresh: Model, TenantOwned, @unchecked Sendable {
     /// When the last refresh finished: "figures up to".
     @OptionalField(key: "refreshed_at") var refreshedAt: Date?
     @OptionalField(key: "started_at") var startedAt: Date?
+
+    var properties: [any AnyProperty] { [$id, $tenantID, $watermark, $refreshedAt, $startedAt] }
 
     init() {}
 

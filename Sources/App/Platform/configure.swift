@@ -99,6 +99,7 @@ enum Migrations {
         app.migrations.add(UpdateResidentsAddContact())
         app.migrations.add(UpdateUsersAddWorkContact())
         app.migrations.add(UpdateInvolvementsAddUpdatedAt())
+        app.migrations.add(UpdateConsentsAddUpdatedAt())
         app.migrations.add(CreateMonitorChangeIndexes())
         app.migrations.add(CreateMonitorHouseholds())
         app.migrations.add(CreateMonitorCells())

@@ -18,6 +18,8 @@ struct TenantIsolationHarnessTests {
         "/platform/tenants/:tenantID/deactivate", "/platform/tenants/:tenantID/reactivate",
         // The social map's taxonomies are fixed by the platform, the same in every tenant.
         "/hsds/taxonomies/:taxonomyID", "/hsds/taxonomy_terms/:termID",
+        // Indicators are defined by the platform, the same in every tenant; their figures are the reader's own tenant's.
+        "/monitor/indicators/:indicatorID",
     ]
 
     @Test func everyRouteAnswers404ForAnotherTenantsIds() async throws {

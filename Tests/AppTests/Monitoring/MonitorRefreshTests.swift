@@ -115,7 +115,7 @@ struct MonitorChanges {
             try await db.sql.raw("UPDATE households SET neighbourhood_code = \(bind: code), updated_at = \(bind: now) WHERE tenant_id = \(bind: tenantID) AND id = \(bind: id)").run()
         }
         for id in pick(try await ids("SELECT id FROM consents WHERE tenant_id = \(bind: tenantID) AND status = 'given'"), &random) {
-            try await db.sql.raw("UPDATE consents SET status = 'withdrawn', withdrawn_at = \(bind: now) WHERE tenant_id = \(bind: tenantID) AND id = \(bind: id)").run()
+            try await db.sql.raw("UPDATE consents SET status = 'withdrawn', withdrawn_at = \(bind: now), updated_at = \(bind: now) WHERE tenant_id = \(bind: tenantID) AND id = \(bind: id)").run()
         }
     }
 

@@ -53,14 +53,15 @@ public struct CellKey: Hashable, Sendable, Comparable {
 /// breakdown. Its text ("domain=finances;organization=…") is how it is stored.
 public struct Slice: Hashable, Sendable, Comparable {
     public let values: [MonitorDimension: String]
+    /// Kept with the values: slices are hashed millions of times in a rebuild.
+    public let text: String
 
-    public init(_ values: [MonitorDimension: String] = [:]) { self.values = values }
+    public init(_ values: [MonitorDimension: String] = [:]) {
+        self.values = values
+        text = values.sorted { $0.key < $1.key }.map { "\($0.key.rawValue)=\($0.value)" }.joined(separator: ";")
+    }
 
     public static let whole = Slice()
-
-    public var text: String {
-        values.sorted { $0.key < $1.key }.map { "\($0.key.rawValue)=\($0.value)" }.joined(separator: ";")
-    }
 
     public init?(text: String) {
         var values: [MonitorDimension: String] = [:]
@@ -69,8 +70,10 @@ public struct Slice: Hashable, Sendable, Comparable {
             guard pair.count == 2, let dimension = MonitorDimension(rawValue: String(pair[0])), values[dimension] == nil else { return nil }
             values[dimension] = String(pair[1])
         }
-        self.values = values
+        self.init(values)
     }
 
+    public static func == (lhs: Slice, rhs: Slice) -> Bool { lhs.text == rhs.text }
+    public func hash(into hasher: inout Hasher) { hasher.combine(text) }
     public static func < (lhs: Slice, rhs: Slice) -> Bool { lhs.text < rhs.text }
 }
