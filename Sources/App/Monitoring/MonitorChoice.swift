@@ -33,7 +33,11 @@ struct MonitorChoice {
         }
         if let raw = query.by?.trimmed, !raw.isEmpty {
             if let dimension = MonitorDimension(rawValue: raw), indicator?.breakdowns.contains(dimension) ?? false, dimension != choice.filter?.dimension {
-                choice.by = dimension
+                if let filter = choice.filter, !filter.dimension.combines(with: dimension) {
+                    validator.add("by", "monitor.by_not_with_filter")
+                } else {
+                    choice.by = dimension
+                }
             } else {
                 validator.add("by", "monitor.by_unknown")
             }

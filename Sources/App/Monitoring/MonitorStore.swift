@@ -19,7 +19,7 @@ struct MonitorStore {
         case 1: return [("", pairs[0].key.rawValue, pairs[0].value)]
         default:
             return [(pairs[0], pairs[1]), (pairs[1], pairs[0])].compactMap { filter, part in
-                MonitorDimension.filterable.contains(filter.key) ? ("\(filter.key.rawValue)=\(filter.value)", part.key.rawValue, part.value) : nil
+                filter.key.combines(with: part.key) ? ("\(filter.key.rawValue)=\(filter.value)", part.key.rawValue, part.value) : nil
             }
         }
     }

@@ -14,8 +14,8 @@ struct MonitorRefreshTests {
     @Test(arguments: [UInt64(11), 23])
     func incrementalRefreshesEqualARebuild(seed: UInt64) async throws {
         try await withApp { app in
-            let report = try await SyntheticMunicipalityTests.generate(app, residents: 160, seed: seed)
-            #expect(report.households > 30)
+            let report = try await SyntheticMunicipalityTests.generate(app, residents: 120, seed: seed)
+            #expect(report.households > 25)
             let tenantID = try #require(try await Tenant.query(on: app.db).filter(\.$slug == DemoTenant.slug).first()?.id)
             var refresher = app.monitorRefresher(tenantID: tenantID)
             refresher.overlap = 0

@@ -9,6 +9,15 @@ public enum MonitorDimension: String, Codable, Sendable, CaseIterable, Comparabl
 
     /// The dimensions a monitor page can filter on.
     public static let filterable: [MonitorDimension] = [.organization, .neighbourhood, .district, .domain, .pillar]
+    /// The filters a breakdown can be combined with. Not the neighbourhood:
+    /// one neighbourhood split further is mostly cells under 5, and pairs
+    /// with it would multiply the monitor's cells by the neighbourhoods.
+    public static let combinable: [MonitorDimension] = [.organization, .district, .domain, .pillar]
+
+    /// Whether a breakdown by `other` within one value of `self` can be asked for.
+    public func combines(with other: MonitorDimension) -> Bool {
+        self != other && Self.combinable.contains(self) && !(self == .district && other == .neighbourhood)
+    }
 
     public static func < (lhs: MonitorDimension, rhs: MonitorDimension) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!

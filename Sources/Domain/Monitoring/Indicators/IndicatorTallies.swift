@@ -71,8 +71,8 @@ public struct IndicatorTallies: Sendable {
         for (dimension, dimensionValues) in values {
             for value in dimensionValues { slices.insert(Slice([dimension: value])) }
         }
-        for (filter, filterValues) in values where MonitorDimension.filterable.contains(filter) {
-            for (other, otherValues) in values where other != filter {
+        for (filter, filterValues) in values where MonitorDimension.combinable.contains(filter) {
+            for (other, otherValues) in values where filter.combines(with: other) {
                 for filterValue in filterValues {
                     for otherValue in otherValues { slices.insert(Slice([filter: filterValue, other: otherValue])) }
                 }
