@@ -19,6 +19,7 @@ enum AccessEvents {
         "involvement.ended", "involvement.form", "involvement.widened",
         "login.failure", "login.locked", "login.password_accepted", "login.second_factor_failure", "login.success", "logout",
         "member.add", "member.added", "member.form",
+        "monitor.export", "monitor.read",
         "note.create", "note.created", "note.form",
         "organization.create", "organization.update",
         "plan.compare", "plan.print", "plan.review_date", "plan.signed",

@@ -111,6 +111,9 @@ enum SiteRoute {
     static let apiTokenRevoke = Route<UUID>("/account/api-tokens/:tokenID/revoke")
     static let apiClients = Route<Void>("/admin/api-clients")
     static let apiClientRevoke = Route<UUID>("/admin/api-clients/:clientID/revoke")
+    static let apiIndicators = Route<Void>("/api/v1/indicators")
+    static let apiIndicatorValues = Route<String>("/api/v1/indicators/:indicatorID/values")
+    static let monitorTableCSV = Route<String>("/monitor/indicators/:indicatorID/table.csv")
 
     static let socialMap = Route<Void>("/social-map")
     static let socialMapService = Route<UUID>("/social-map/services/:serviceID")

@@ -49,6 +49,10 @@ func routes(_ app: Application) throws {
     TenantSettingsController().register(tenantAdmin)
     SocialMapAdminController().register(tenantAdmin)
 
+    let monitorReaders = app.grouped(RequireLogin(roles: Set(Role.allCases.filter(\.readsMonitor))))
+    IndicatorAPIController().register(monitorReaders)
+    MonitorCSVController().register(monitorReaders)
+
     TenantController().register(app.grouped(RequireLogin(roles: [.platformAdmin])))
     MonitorController().register(app.grouped(RequireLogin(roles: Set(Role.allCases.filter(\.readsMonitor)))))
     let privacyOfficer = app.grouped(RequireLogin(roles: [.privacyOfficer]))
