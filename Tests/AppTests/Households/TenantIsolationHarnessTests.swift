@@ -20,6 +20,7 @@ struct TenantIsolationHarnessTests {
         "/hsds/taxonomies/:taxonomyID", "/hsds/taxonomy_terms/:termID",
         // Indicators are defined by the platform, the same in every tenant; their figures are the reader's own tenant's.
         "/monitor/indicators/:indicatorID",
+        "/monitor/indicators/:indicatorID/table.csv", "/api/v1/indicators/:indicatorID/values",
     ]
 
     @Test func everyRouteAnswers404ForAnotherTenantsIds() async throws {

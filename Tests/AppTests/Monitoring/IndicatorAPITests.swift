@@ -186,6 +186,7 @@ struct IndicatorAPITests {
                 ("filter=planet:mars", "filter", "organization:…"),
                 ("filter=organization:not-an-id", "filter", "organization:<uuid>"),
                 ("by=organization&filter=organization:\(UUID().uuidString)", "filter", "domain"),
+                ("by=organization&filter=neighbourhood:BU09990101", "filter", "district"),
             ] {
                 let response = try await setting.analyst.get("\(base)?\(query)")
                 #expect(response.status == .badRequest, "\(query)")
