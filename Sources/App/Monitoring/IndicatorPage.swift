@@ -15,7 +15,7 @@ struct IndicatorPage: Encodable {
     let better: String
     let counting: String
     let value: String
-    let chart: String
+    let chartSVG: String
     let trend: [TrendRow]
     let showsBase: Bool
     let breakdownTitle: String?
@@ -62,7 +62,7 @@ struct IndicatorPage: Encodable {
             better: req.t("monitor.better.\(indicator.direction.rawValue)"),
             counting: req.t("monitor.counting.\(indicator.counting.rawValue)"),
             value: format.value(figures[choice.period]!, indicator),
-            chart: Self.chart(plotted, periods: trendPeriods, name: name, format: format, indicator: indicator, req: req),
+            chartSVG: Self.chart(plotted, periods: trendPeriods, name: name, format: format, indicator: indicator, req: req),
             trend: trendPeriods.reversed().map { period in
                 let figure = figures[period]!
                 return TrendRow(period: format.period(period), base: figure.base.text, value: format.value(figure, indicator))

@@ -7,7 +7,7 @@ import Vapor
 /// 24-month trend; a period and a filter chosen in one form.
 struct MonitorPage: Encodable {
     struct Tile: Encodable {
-        let name: String; let value: String; let change: String?; let sparkline: String
+        let name: String; let value: String; let change: String?; let sparklineSVG: String
         let trendTitle: String; let href: String; let better: String
     }
     struct Section: Encodable { let title: String; let lead: String; let tiles: [Tile] }
@@ -39,7 +39,7 @@ struct MonitorPage: Encodable {
                 tiles.append(Tile(
                     name: name, value: format.value(now, indicator),
                     change: format.change(now, before, indicator, previous: choice.period.previous),
-                    sparkline: Sparkline(values: values).svg(title: req.t("monitor.trend_title", name)),
+                    sparklineSVG: Sparkline(values: values).svg(title: req.t("monitor.trend_title", name)),
                     trendTitle: req.t("monitor.trend_title", name),
                     href: MonitorChoice.link(SiteRoute.monitorIndicator.path(indicator.id), period: choice.period, filter: choice.filter),
                     better: req.t("monitor.better.\(indicator.direction.rawValue)")))
