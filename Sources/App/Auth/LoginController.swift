@@ -34,7 +34,7 @@ struct LoginController {
             return try await lockedAccount(form, page: page, keys: keys, req: req)
         }
         guard let user = try await Self.checkPassword(username: typed, password: form.password ?? "", req: req) else {
-            try await LoginThrottling.recordFailure(keys, on: req.db)
+            try await LoginThrottling.recordFailure(keys, lockout: req.application.config.lockout, on: req.db)
             let known = try await Username.normalized(typed).asyncFlatMap { try await User.query(on: req.db).filter(\.$username == $0).first() }
             try await req.audit("login.failure", outcome: .failure, basis: .authentication, tenantID: known?.tenantID, user: known, userName: typed)
             page.errorKey = "login.failed"
@@ -70,7 +70,7 @@ struct LoginController {
             try await req.audit("login.success", outcome: .success, basis: .authentication, user: user, objectType: "second_factor", objectID: method)
             return response
         }
-        try await LoginThrottling.recordFailure(keys, on: req.db)
+        try await LoginThrottling.recordFailure(keys, lockout: req.application.config.lockout, on: req.db)
         try await req.audit("login.locked", outcome: .denied, basis: .authentication, tenantID: user?.tenantID, user: user, userName: page.username)
         return try await req.page("auth/login", title: req.t("login.title"), page.view(in: req), status: .tooManyRequests)
     }

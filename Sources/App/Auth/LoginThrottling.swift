@@ -2,6 +2,13 @@ import Domain
 import Fluent
 import Foundation
 
+/// The two lockout policies a login passes: per account name and per address.
+public struct LoginLockout: Sendable {
+    public var account = LockoutPolicy.account
+    public var address = LockoutPolicy.address
+    public init() {}
+}
+
 /// Applies `LockoutPolicy` per account name and per client address.
 enum LoginThrottling {
     struct Keys {
@@ -26,8 +33,8 @@ enum LoginThrottling {
         return (until(keys.account), until(keys.address))
     }
 
-    static func recordFailure(_ keys: Keys, now: Date = Date(), on db: any Database) async throws {
-        for (key, policy) in [(keys.account, LockoutPolicy.account), (keys.address, LockoutPolicy.address)] {
+    static func recordFailure(_ keys: Keys, lockout: LoginLockout = LoginLockout(), now: Date = Date(), on db: any Database) async throws {
+        for (key, policy) in [(keys.account, lockout.account), (keys.address, lockout.address)] {
             let row = try await LoginThrottle.query(on: db).filter(\.$key == key).first() ?? LoginThrottle(key: key, now: now)
             // A day without failures starts the count afresh.
             if now.timeIntervalSince(row.updatedAt) > 24 * 3600 { row.failures = 0 }

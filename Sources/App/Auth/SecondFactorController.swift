@@ -37,7 +37,7 @@ struct SecondFactorController {
             try await req.audit("login.success", outcome: .success, basis: .authentication, user: user, objectType: "second_factor", objectID: method)
             return response
         }
-        try await LoginThrottling.recordFailure(keys, on: req.db)
+        try await LoginThrottling.recordFailure(keys, lockout: req.application.config.lockout, on: req.db)
         try await req.audit("login.second_factor_failure", outcome: .failure, basis: .authentication, user: user)
         let page = SecondFactorPage(next: next, errorKey: "second_factor.failed")
         return try await req.page("auth/second-factor", title: req.t("second_factor.title"), page.view(in: req), status: .unauthorized)

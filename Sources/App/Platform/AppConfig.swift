@@ -29,6 +29,9 @@ public struct AppConfig: Sendable {
     public var auditCheckpointInterval: TimeInterval?
     /// How often `serve` refreshes the monitor's figures; nil refreshes only on command (tests).
     public var kpiRefreshInterval: TimeInterval?
+    /// How failed logins lock an account and an address (tests lengthen the
+    /// locks, so a slow machine cannot outwait one mid-test).
+    public var lockout = LoginLockout()
 
     public init(
         database: DatabaseChoice, dataDirectory: String, keys: Keys,

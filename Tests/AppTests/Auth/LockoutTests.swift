@@ -26,7 +26,7 @@ struct LockoutTests {
             let throttle = try await LoginThrottle.query(on: app.db).filter(\.$key == "account:fatima").first()!
             #expect(throttle.failures == 5)
             let lockedFor = throttle.lockedUntil!.timeIntervalSince(throttle.updatedAt)
-            #expect(abs(lockedFor - LockoutPolicy.account.lockDuration(afterFailures: 5)!) < 0.01)
+            #expect(abs(lockedFor - app.config.lockout.account.lockDuration(afterFailures: 5)!) < 0.01)
             throttle.lockedUntil = Date().addingTimeInterval(-1)
             try await throttle.save(on: app.db)
             #expect(try await client.post("/login", ["username": "fatima", "password": Fixtures.password]).status == .seeOther)

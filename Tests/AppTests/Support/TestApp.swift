@@ -26,6 +26,10 @@ func withApp(
         var config = AppConfig(database: database.choice, dataDirectory: NSTemporaryDirectory(), keys: .random(), behindTLS: behindTLS, bcryptCost: 4,
                                auditCheckpointFile: checkpoints)
         if let sessionPolicy { config.sessionPolicy = sessionPolicy.policy }
+        // Locks of an hour: a loaded machine must never outwait one mid-test
+        // (the durations themselves are LockoutPolicy's unit tests).
+        config.lockout.account.baseDelay = 3600
+        config.lockout.address.baseDelay = 3600
         try await configure(app, config: config)
         if case .sqliteMemory = database.choice { try await app.autoMigrate() }
         try await body(app)
