@@ -26,8 +26,10 @@ struct IndicatorPage: Encodable {
     let backHref: String
     let upTo: String?
     let period: String
+    let story: StorySection?
 
-    static func build(_ req: Request, indicator: IndicatorDefinition, choice: MonitorChoice, errors: FormErrors) async throws -> IndicatorPage {
+    static func build(_ req: Request, indicator: IndicatorDefinition, choice: MonitorChoice, errors: FormErrors,
+                      story typedStory: String = "") async throws -> IndicatorPage {
         let actor = try req.requireActor()
         let reader = MonitorReader(db: req.db, tenantID: actor.tenantID)
         let format = MonitorFormat(req)
@@ -56,6 +58,7 @@ struct IndicatorPage: Encodable {
             .field(fields.field("filter", .select, label: "monitor.filter", options: try await choice.filterOptions(req))),
             .field(fields.field("by", .select, label: "monitor.by", options: dimensions)),
         ]
+        let story = try await StorySection.build(req, indicator: indicator, period: choice.period, typed: typedStory, fields: &fields)
         return IndicatorPage(
             name: name, description: indicator.description.text(req.locale.rawValue),
             question: req.t("monitor.question.\(indicator.question.rawValue)"),
@@ -72,7 +75,7 @@ struct IndicatorPage: Encodable {
             breakdown: breakdownRows, breakdownTotal: total,
             form: FormPage.Parts(parts: parts), errors: fields.namedErrors,
             backHref: MonitorChoice.link(SiteRoute.monitor.path(), period: choice.period, filter: choice.filter),
-            upTo: try await reader.refreshedAt().map { req.moment($0) }, period: format.period(choice.period))
+            upTo: try await reader.refreshedAt().map { req.moment($0) }, period: format.period(choice.period), story: story)
     }
 
     static func chart(_ values: [Double?], periods: [Period], name: String, format: MonitorFormat,

@@ -15,6 +15,8 @@ enum Notice: String, CaseIterable {
     case userSaved = "user_saved", organizationSaved = "organization_saved", settingsSaved = "settings_saved", passwordChanged = "password_changed", languageSaved = "language_saved"
     case emergencyOpened = "emergency_opened", reviewSaved = "review_saved"
     case reportSent = "report_sent", contactSaved = "contact_saved"
+    case agreementSaved = "agreement_saved", targetAdded = "target_added", targetRemoved = "target_removed"
+    case noteSaved = "note_saved", storySaved = "story_saved"
 
     var key: String { "notice.\(rawValue)" }
 }

@@ -105,6 +105,7 @@ extension Request {
         if actor.role.administersTenant { routes.append((SiteRoute.tenantSettings, "nav.settings")) }
         if actor.role.administersPlatform { routes.append((SiteRoute.tenants, "nav.tenants")) }
         if actor.role.readsMonitor { routes.append((SiteRoute.monitor, "nav.monitor")) }
+        if AgreementController.takesPart(actor) { routes.append((SiteRoute.agreements, "nav.agreements")) }
         if actor.role.reviewsAccessLog { routes += [(SiteRoute.accessLog, "nav.access_log"), (SiteRoute.breakTheGlassReviews, "nav.break_the_glass")] }
         if actor.role == .professional { routes.append((SiteRoute.notifications, "nav.notifications")) }
         routes.append((SiteRoute.accountPassword, "nav.account"))

@@ -40,6 +40,15 @@ enum SiteRoute {
 
     static let monitor = Route<Void>("/monitor")
     static let monitorIndicator = Route<String>("/monitor/indicators/:indicatorID")
+    static let monitorStories = Route<String>("/monitor/indicators/:indicatorID/stories")
+    static let monitorNote = Route<UUID>("/monitor/notes/:noteID")
+
+    static let agreements = Route<Void>("/agreements")
+    static let agreementNew = Route<Void>("/agreements/new")
+    static let agreement = Route<UUID>("/agreements/:agreementID")
+    static let agreementTargets = Route<UUID>("/agreements/:agreementID/targets")
+    static let agreementTargetDelete = Route<(UUID, UUID)>("/agreements/:agreementID/targets/:targetID/delete")
+    static let agreementNotes = Route<UUID>("/agreements/:agreementID/notes")
 
     static let worklist = Route<Void>("/worklist")
     static let households = Route<Void>("/households")
@@ -200,7 +209,7 @@ extension Route where Parameters == (String, UUID) { func path(_ text: String, _
 enum RouteParameter: String, CaseIterable {
     case token, organizationID, userID, tenantID, householdID, residentID, involvementID, consentID, goalID, actionID, openingID
     case assessmentID, referralID, tokenID, clientID, serviceID, mapOrganizationID, locationID, tenantSlug
-    case taxonomyID, termID, serviceAtLocationID, indicatorID
+    case taxonomyID, termID, serviceAtLocationID, indicatorID, noteID, agreementID, targetID
 }
 
 extension Request {

@@ -105,5 +105,9 @@ enum Migrations {
         app.migrations.add(CreateMonitorCells())
         app.migrations.add(CreateMonitorCellValues())
         app.migrations.add(CreateMonitorRefreshes())
+        app.migrations.add(UpdateUsersAddIsManager())
+        app.migrations.add(CreateImpactAgreements())
+        app.migrations.add(CreateImpactAgreementTargets())
+        app.migrations.add(CreateMonitorNotes())
     }
 }

@@ -41,6 +41,8 @@ func routes(_ app: Application) throws {
     SocialMapController().register(signedIn)
     ServiceEditController().register(signedIn)
     ProviderController().register(signedIn)
+    AgreementController().register(signedIn)
+    MonitorNoteController().register(signedIn)
 
     let tenantAdmin = app.grouped(RequireLogin(roles: [.tenantAdmin, .platformAdmin]))
     OrganizationController().register(tenantAdmin)

@@ -23,6 +23,8 @@ final class User: Model, TenantOwned, @unchecked Sendable {
     /// How residents and colleagues reach this professional at work (set under Account).
     @OptionalField(key: "work_phone") var workPhone: String?
     @OptionalField(key: "work_email") var workEmail: String?
+    /// Manager of their organisation: reads its monitor, speaks for it in its agreements.
+    @Field(key: "is_manager") var isManager: Bool
     @Field(key: "version") var version: Int
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
@@ -31,7 +33,7 @@ final class User: Model, TenantOwned, @unchecked Sendable {
     var properties: [any AnyProperty] {
         [
             $id, $tenantID, $organizationID, $username, $displayName, $role, $passwordHash, $totpSecret,
-            $isActive, $locale, $workPhone, $workEmail, $version, $createdAt, $updatedAt,
+            $isActive, $locale, $workPhone, $workEmail, $isManager, $version, $createdAt, $updatedAt,
         ]
     }
 
@@ -48,6 +50,7 @@ final class User: Model, TenantOwned, @unchecked Sendable {
         self.displayName = displayName
         self.role = role.rawValue
         self.isActive = true
+        self.isManager = false
         self.version = 1
     }
 

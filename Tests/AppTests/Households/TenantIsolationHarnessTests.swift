@@ -21,6 +21,7 @@ struct TenantIsolationHarnessTests {
         // Indicators are defined by the platform, the same in every tenant; their figures are the reader's own tenant's.
         "/monitor/indicators/:indicatorID",
         "/monitor/indicators/:indicatorID/table.csv", "/api/v1/indicators/:indicatorID/values",
+        "/monitor/indicators/:indicatorID/stories",
     ]
 
     @Test func everyRouteAnswers404ForAnotherTenantsIds() async throws {
@@ -57,6 +58,14 @@ struct TenantIsolationHarnessTests {
             let link = ServiceAtLocation(tenantID: tenantA, serviceID: try service.requireID(), locationID: try location.requireID())
             try await link.create(on: app.db)
 
+            let agreement = ImpactAgreement(tenantID: tenantA, organizationID: try a.partner.requireID(), title: "Afspraak A", createdByName: "A")
+            try await agreement.create(on: app.db)
+            let target = ImpactAgreementTarget(tenantID: tenantA, agreementID: try agreement.requireID(), indicator: "closed-loop-rate", period: "2027", target: 90)
+            try await target.create(on: app.db)
+            let note = MonitorNote(tenantID: tenantA, topic: .agreement, period: "2027", side: "municipality", text: "Reactie", authorID: try opener.requireID(), authorName: "A")
+            note.agreementID = agreement.id
+            try await note.create(on: app.db)
+
             let ids: [String: String] = [
                 "householdID": a.householdID.uuidString, "residentID": try resident.requireID().uuidString,
                 "goalID": try goal.requireID().uuidString, "actionID": try action.requireID().uuidString,
@@ -70,6 +79,8 @@ struct TenantIsolationHarnessTests {
                 "locationID": try location.requireID().uuidString, "serviceAtLocationID": try link.requireID().uuidString,
                 // Tenant A's map is not public: its page does not exist for anyone outside.
                 "tenantSlug": a.tenant.slug,
+                "agreementID": try agreement.requireID().uuidString, "targetID": try target.requireID().uuidString,
+                "noteID": try note.requireID().uuidString,
             ]
 
             // Tenant B, with someone in every role that reaches these routes.
@@ -124,12 +135,14 @@ struct TenantIsolationHarnessTests {
             #expect(try await AssessmentScore.query(on: app.db).count() == 1)
             #expect(try await Service.find(service.id, on: app.db)?.version == 1)
             #expect(try await MapLocation.find(location.id, on: app.db) != nil)
+            #expect(try await ImpactAgreementTarget.query(on: app.db).count() == 1)
+            #expect(try await MonitorNote.query(on: app.db).count() == 1)
         }
     }
 
     /// The tenant-B user whose role the route is for, so tenancy is the only reason to refuse.
     static func client(for pattern: String, clients: [Role: TestClient], anonymous: TestClient) -> TestClient {
-        if pattern.hasPrefix("/admin") { return clients[.tenantAdmin]! }
+        if pattern.hasPrefix("/admin") || pattern.hasPrefix("/agreements") || pattern.hasPrefix("/monitor") { return clients[.tenantAdmin]! }
         if pattern.hasPrefix("/privacy") { return clients[.privacyOfficer]! }
         if pattern.hasPrefix("/my-actions") { return clients[.volunteer]! }
         if pattern.hasPrefix("/portal") { return clients[.resident]! }
