@@ -37,6 +37,7 @@ enum DemoTenant {
         (.resident, "inwoner", "Fatima El Amrani", nil),
         (.professional, "professional", "Sanne de Vries", .socialTeam),
         (.professional, "schuldhulp", "Mohammed Bouzid", .debtHelp),
+        (.professional, "welzijn", "Yvonne de Groot", .welfare),
         (.volunteer, "vrijwilliger", "Henk Jansen", .volunteer),
         (.analyst, "analist", "Pieter Bakker", nil),
         (.privacyOfficer, "privacy", "Anouk Visser", nil),
@@ -92,6 +93,7 @@ enum DemoTenant {
             }
             try await DemoHousehold.seed(tenantID: tenantID, organizations: byKind, users: users, on: tx)
             try await DemoAssessments.seed(tenantID: tenantID, users: users, catalog: app.instruments, cipher: cipher, on: tx)
+            try await DemoAgreements.seed(tenantID: tenantID, organizations: byKind, users: users, on: tx)
             if try await DemoSocialMap.seed(tenantID: tenantID, organizations: byKind, on: tx) {
                 tenant.publicSocialMap = true
                 try await tenant.save(on: tx)

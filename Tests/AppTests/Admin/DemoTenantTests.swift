@@ -17,6 +17,10 @@ struct DemoTenantTests {
             #expect(try await Tenant.query(on: app.db).count() == 1)
             #expect(try await Household.query(on: app.db).count() == 1)
             #expect(try await Goal.query(on: app.db).count() == 2)
+            // Two impact agreements, each with its partner's story and the municipality's response, once.
+            #expect(try await ImpactAgreement.query(on: app.db).count() == 2)
+            #expect(try await MonitorNote.query(on: app.db).count() == 4)
+            #expect(try await User.query(on: app.db).filter(\.$isManager == true).all().map(\.username).sorted() == ["schuldhulp", "welzijn"])
             #expect(try await Organization.query(on: app.db).count() == OrganizationKind.allCases.count)
             let kinds = Set(try await Organization.query(on: app.db).all().map(\.kind))
             #expect(kinds == Set(OrganizationKind.allCases.map(\.rawValue)))
