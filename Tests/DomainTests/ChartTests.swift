@@ -111,3 +111,29 @@ struct ChartTests {
         #expect(dot["cx"] == "50.00" && dot["cy"] == SVG.number(chart.y(2)))
     }
 }
+
+@Suite("Readable axes")
+struct NiceScaleTests {
+    @Test func nothingCountedStillGivesWholeSteps() {
+        #expect(NiceScale(values: [0, 0, 0], wholeNumbers: true).ticks == [0, 1])
+        #expect(NiceScale(values: [], wholeNumbers: true).ticks == [0, 1])
+    }
+
+    @Test func countsGetRoundWholeSteps() {
+        #expect(NiceScale(values: [3, 17, 42], wholeNumbers: true).ticks == [0, 20, 40, 60])
+        #expect(NiceScale(values: [1, 2, 3], wholeNumbers: true).ticks == [0, 1, 2, 3])
+    }
+
+    @Test func percentagesAndMeansMayStepInFractions() {
+        #expect(NiceScale(values: [0.2, 0.9], wholeNumbers: false).ticks == [0, 0.25, 0.5, 0.75, 1])
+        #expect(NiceScale(values: [-1.5, 2], wholeNumbers: false).ticks == [-2, -1, 0, 1, 2])
+    }
+
+    @Test func everyValueLiesWithinTheAxis() {
+        for values in [[7.0], [0.3, 99.7], [-4, 13], [1234, 5678]] {
+            let scale = NiceScale(values: values, wholeNumbers: false)
+            #expect(values.allSatisfy(scale.range.contains))
+            #expect(scale.ticks.count <= 7)
+        }
+    }
+}

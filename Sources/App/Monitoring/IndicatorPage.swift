@@ -80,15 +80,10 @@ struct IndicatorPage: Encodable {
 
     static func chart(_ values: [Double?], periods: [Period], name: String, format: MonitorFormat,
                       indicator: IndicatorDefinition, req: Request) -> String {
-        let present = values.compactMap { $0 }
-        let top = max(present.max() ?? 1, 1) * 1.1
-        let bottom = min(present.min() ?? 0, 0)
-        let ticks = (0...4).map { step -> LineChart.Tick in
-            let value = bottom + (top - bottom) * Double(step) / 4
-            return LineChart.Tick(value: value, label: format.amount(value, indicator))
-        }
+        let scale = NiceScale(values: values.compactMap { $0 }, wholeNumbers: ![.share, .mean].contains(indicator.measure))
+        let ticks = scale.ticks.map { LineChart.Tick(value: $0, label: format.amount($0, indicator)) }
         let labels = periods.map { period in req.t("monitor.month_short.\(period.index)") + " " + String(period.year % 100) }
-        return LineChart(periods: labels, range: bottom...top, ticks: ticks, labelEvery: 3)
+        return LineChart(periods: labels, range: scale.range, ticks: ticks, labelEvery: 3)
             .svg(title: req.t("monitor.trend_title", name), description: req.t("monitor.trend_description"),
                  series: [LineChart.Series(name: name, className: "series-1", values: values)])
     }
