@@ -23,6 +23,11 @@ struct MonitorRefresher {
     /// rolls it back, as a crash or a shutdown would (tests interrupt with it).
     var afterBatch: (@Sendable (_ households: Int) throws -> Void)?
     static let batchSize = 400
+    /// Differences are summed over batches and written when this many cells
+    /// are pending (and at the end): a cell many households share is then
+    /// written once per flush, not once per batch — what makes a rebuild of a
+    /// large city affordable. All of it is one transaction either way.
+    static let pendingCells = 200_000
 
     enum Mode: String { case refresh, rebuild }
 
@@ -44,12 +49,18 @@ struct MonitorRefresher {
             } else {
                 households = try await sources.allHouseholds()
             }
-            var cells = 0
+            let store = MonitorStore(db: tx, tenantID: tenantID)
+            var cells = 0, pending: [CellKey: Tally] = [:]
             for start in stride(from: 0, to: households.count, by: Self.batchSize) {
                 let batch = Array(households[start..<min(start + Self.batchSize, households.count)])
-                cells += try await recount(batch, today: today, sources: sources, on: tx)
+                for (key, change) in try await recount(batch, today: today, sources: sources, on: tx) { pending[key, default: .zero] += change }
+                if pending.count >= Self.pendingCells {
+                    cells += try await store.add(pending)
+                    pending = [:]
+                }
                 try afterBatch?(start + batch.count)
             }
+            cells += try await store.add(pending)
             state.watermark = now
             state.refreshedAt = Date()
             try await state.save(on: tx)
@@ -74,8 +85,9 @@ struct MonitorRefresher {
         }
     }
 
-    /// Re-derives these households' facts and applies the difference.
-    private func recount(_ households: [UUID], today: CivilDay, sources: MonitorSources, on db: any Database) async throws -> Int {
+    /// Re-derives these households' facts, stores them, and returns the
+    /// difference they make to the cells.
+    private func recount(_ households: [UUID], today: CivilDay, sources: MonitorSources, on db: any Database) async throws -> [CellKey: Tally] {
         let histories = try await sources.histories(of: households)
         let ids = SQLList(households.map { SQLBind($0) })
         let stored = try await MonitorHousehold.select(in: tenantID, where: "id IN (\(ids))", on: db)
@@ -93,7 +105,7 @@ struct MonitorRefresher {
                                          markedOn: today.iso, recheckOn: result.recheck?.iso))
         }
         try await MonitorStore(db: db, tenantID: tenantID).replace(households: households, with: rows)
-        return try await MonitorStore(db: db, tenantID: tenantID).add(delta)
+        return delta
     }
 
     static func encode(_ facts: [Fact]) -> String {
