@@ -15,6 +15,8 @@ struct Actor: Sendable {
     /// The organisation is part of the municipality, so it needs no consent
     /// to see what its involvement covers (DESIGN.md §3.4).
     let organizationIsMunicipal: Bool
+    /// Marked by the tenant admin as manager of their organisation.
+    let isManager: Bool
 
     init(_ user: User, organizationIsMunicipal: Bool) throws {
         userID = try user.requireID()
@@ -25,6 +27,12 @@ struct Actor: Sendable {
         displayName = user.displayName
         locale = user.locale.flatMap(AppLocale.init(rawValue:))
         self.organizationIsMunicipal = organizationIsMunicipal
+        isManager = user.isManager
+    }
+
+    /// What `MonitorAccess` needs to know about this reader.
+    var monitorReader: MonitorReaderFacts {
+        MonitorReaderFacts(role: role, organizationID: organizationID, isManager: isManager)
     }
 }
 

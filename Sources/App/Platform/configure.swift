@@ -105,5 +105,6 @@ enum Migrations {
         app.migrations.add(CreateMonitorCells())
         app.migrations.add(CreateMonitorCellValues())
         app.migrations.add(CreateMonitorRefreshes())
+        app.migrations.add(UpdateUsersAddIsManager())
     }
 }

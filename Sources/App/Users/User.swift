@@ -19,6 +19,8 @@ final class User: Model, TenantOwned, @unchecked Sendable {
     /// Base32 TOTP secret, encrypted at rest; nil until enrolled.
     @OptionalField(key: "totp_secret") var totpSecret: String?
     @Field(key: "is_active") var isActive: Bool
+    /// Manager of their organisation: reads its monitor (only with an organisation).
+    @Field(key: "is_manager") var isManager: Bool
     @OptionalField(key: "locale") var locale: String?
     /// How residents and colleagues reach this professional at work (set under Account).
     @OptionalField(key: "work_phone") var workPhone: String?
@@ -31,7 +33,7 @@ final class User: Model, TenantOwned, @unchecked Sendable {
     var properties: [any AnyProperty] {
         [
             $id, $tenantID, $organizationID, $username, $displayName, $role, $passwordHash, $totpSecret,
-            $isActive, $locale, $workPhone, $workEmail, $version, $createdAt, $updatedAt,
+            $isActive, $isManager, $locale, $workPhone, $workEmail, $version, $createdAt, $updatedAt,
         ]
     }
 
@@ -48,6 +50,7 @@ final class User: Model, TenantOwned, @unchecked Sendable {
         self.displayName = displayName
         self.role = role.rawValue
         self.isActive = true
+        self.isManager = false
         self.version = 1
     }
 

@@ -41,6 +41,9 @@ struct DemoTenantTests {
                     #expect(try await client.get("/worklist").body.string.contains("Huishouden El Amrani"))
                 } else if login.username == "schuldhulp" {
                     #expect(try await client.get("/worklist").body.string.contains("1 huishouden van uw organisatie heeft nog geen contactpersoon"))
+                } else if login.username == "teamleider" {
+                    // The demo manager reads the social team's own monitor.
+                    #expect(try await client.get(SiteRoute.monitor.path()).body.string.contains("Monitor van Sociaal Team Voorbeeld"))
                 }
             }
         }
