@@ -15,6 +15,7 @@ enum Notice: String, CaseIterable {
     case userSaved = "user_saved", organizationSaved = "organization_saved", settingsSaved = "settings_saved", passwordChanged = "password_changed", languageSaved = "language_saved"
     case emergencyOpened = "emergency_opened", reviewSaved = "review_saved"
     case reportSent = "report_sent", contactSaved = "contact_saved"
+    case indicatorsSaved = "indicators_saved"
 
     var key: String { "notice.\(rawValue)" }
 }

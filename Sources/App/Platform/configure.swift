@@ -106,5 +106,6 @@ enum Migrations {
         app.migrations.add(CreateMonitorCellValues())
         app.migrations.add(CreateMonitorRefreshes())
         app.migrations.add(UpdateUsersAddIsManager())
+        app.migrations.add(CreateMonitorIndicatorSettings())
     }
 }
