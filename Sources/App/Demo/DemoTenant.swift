@@ -38,12 +38,16 @@ enum DemoTenant {
         (.professional, "professional", "Sanne de Vries", .socialTeam),
         (.professional, "schuldhulp", "Mohammed Bouzid", .debtHelp),
         (.professional, "welzijn", "Yvonne de Groot", .welfare),
+        (.professional, "teamleider", "Esther de Boer", .socialTeam),
         (.volunteer, "vrijwilliger", "Henk Jansen", .volunteer),
         (.analyst, "analist", "Pieter Bakker", nil),
         (.privacyOfficer, "privacy", "Anouk Visser", nil),
         (.tenantAdmin, "beheerder", "Ruben Smit", nil),
         (.platformAdmin, "platformbeheer", "Lotte Mulder", nil),
     ]
+
+    /// Demo professionals marked as manager of their organisation: they read its monitor.
+    static let managers: Set<String> = ["teamleider"]
 
     static func password(for username: String) -> String { "demo-\(username)-2026" }
 
@@ -87,6 +91,7 @@ enum DemoTenant {
                     user.totpSecret = try cipher.seal(secret)
                 }
                 user.isActive = true
+                user.isManager = managers.contains(username)
                 try await user.save(on: tx)
                 users[username] = user
                 logins.append(Login(username: username, password: password, role: role.rawValue, organization: organization?.name, totpSecret: secret))

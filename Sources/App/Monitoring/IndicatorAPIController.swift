@@ -2,8 +2,8 @@ import Domain
 import Fluent
 import Vapor
 
-/// `/api/v1/indicators`: the monitor's catalog and figures as JSON, for the
-/// analyst and the tenant admin (registered behind their roles). Figures
+/// `/api/v1/indicators`: the monitor's catalog and figures as JSON, for
+/// whoever reads a monitor, in their scope (`MonitorAudience`). Figures
 /// come only from the monitor's cells of the caller's tenant, through the
 /// same suppression as the pages; every read of figures is in the access log.
 struct IndicatorAPIController {
@@ -13,14 +13,14 @@ struct IndicatorAPIController {
     }
 
     func list(req: Request) async throws -> [IndicatorDTO] {
-        _ = try req.requireActor()
-        return req.indicators.all.map(IndicatorDTO.init)
+        try await MonitorAudience.of(req).indicators.all.map(IndicatorDTO.init)
     }
 
     func values(req: Request) async throws -> Response {
         let actor = try req.requireActor()
-        guard let indicator = req.text(.indicatorID).flatMap({ req.indicators[$0] }) else { throw AppError.notFound }
-        switch Self.query(req, for: indicator) {
+        let audience = try await MonitorAudience.of(req)
+        let indicator = try audience.indicator(req.text(.indicatorID))
+        switch try Self.query(req, for: indicator, audience: audience) {
         case .failure(let refusal):
             return IndicatorAPIController.problem(refusal.problems, req: req)
         case .success(let query):
@@ -31,10 +31,11 @@ struct IndicatorAPIController {
         }
     }
 
-    /// The query string read against the indicator, today in Dutch time.
-    static func query(_ req: Request, for indicator: IndicatorDefinition) -> Result<IndicatorQuery, IndicatorQuery.Refusal> {
+    /// The query string read against the indicator, today in Dutch time; a
+    /// filter the audience may not use is a 403 (`MonitorAudience.filterText`).
+    static func query(_ req: Request, for indicator: IndicatorDefinition, audience: MonitorAudience) throws -> Result<IndicatorQuery, IndicatorQuery.Refusal> {
         IndicatorQuery.read(period: req.query[String.self, at: "period"], by: req.query[String.self, at: "by"],
-                            filter: req.query[String.self, at: "filter"], for: indicator, today: CivilDay.today(in: Day.timeZone))
+                            filter: try audience.filterText(req.query[String.self, at: "filter"]), for: indicator, today: CivilDay.today(in: Day.timeZone))
     }
 
     /// A 400 problem+json naming each refused parameter with what it may be.

@@ -21,6 +21,8 @@ struct IndicatorPage: Encodable {
     let breakdownTitle: String?
     let breakdown: [BreakdownRow]
     let breakdownTotal: String?
+    /// On an organisation's monitor, for its managers: caseload per named professional.
+    let professionals: ProfessionalCaseload?
     let form: FormPage.Parts
     let errors: FormErrors
     let backHref: String
@@ -28,7 +30,7 @@ struct IndicatorPage: Encodable {
     let period: String
     let story: StorySection?
 
-    static func build(_ req: Request, indicator: IndicatorDefinition, choice: MonitorChoice, errors: FormErrors,
+    static func build(_ req: Request, audience: MonitorAudience, indicator: IndicatorDefinition, choice: MonitorChoice, errors: FormErrors,
                       story typedStory: String = "") async throws -> IndicatorPage {
         let actor = try req.requireActor()
         let reader = MonitorReader(db: req.db, tenantID: actor.tenantID)
@@ -55,7 +57,7 @@ struct IndicatorPage: Encodable {
             + indicator.breakdowns.map { Option(value: $0.rawValue, label: req.t("monitor.dimension.\($0.rawValue)"), selected: $0 == choice.by) }
         let parts: [FormPart] = [
             .field(fields.field("period", .select, label: "monitor.period", options: choice.periodOptions(format))),
-            .field(fields.field("filter", .select, label: "monitor.filter", options: try await choice.filterOptions(req))),
+        ] + (try await choice.filterField(&fields, req, audience: audience)) + [
             .field(fields.field("by", .select, label: "monitor.by", options: dimensions)),
         ]
         let story = try await StorySection.build(req, indicator: indicator, period: choice.period, typed: typedStory, fields: &fields)
@@ -73,6 +75,7 @@ struct IndicatorPage: Encodable {
             showsBase: indicator.measure != .count,
             breakdownTitle: choice.by.map { req.t("monitor.breakdown_by", req.t("monitor.dimension.\($0.rawValue)"), format.period(choice.period)) },
             breakdown: breakdownRows, breakdownTotal: total,
+            professionals: try await ProfessionalCaseload.build(req, audience: audience, indicator: indicator, period: choice.period, format: format),
             form: FormPage.Parts(parts: parts), errors: fields.namedErrors,
             backHref: MonitorChoice.link(SiteRoute.monitor.path(), period: choice.period, filter: choice.filter),
             upTo: try await reader.refreshedAt().map { req.moment($0) }, period: format.period(choice.period), story: story)

@@ -4,7 +4,7 @@ import Vapor
 
 /// `/monitor/indicators/:indicatorID/table.csv`: one breakdown of one
 /// indicator as a spreadsheet, with the same rows and markers ("< 5", "•")
-/// as the page and the API, for the analyst and the tenant admin. Every
+/// as the page and the API, for whoever reads the monitor (`MonitorAudience`). Every
 /// export is in the access log.
 struct MonitorCSVController {
     func register(_ routes: any RoutesBuilder) {
@@ -13,9 +13,10 @@ struct MonitorCSVController {
 
     func table(req: Request) async throws -> Response {
         let actor = try req.requireActor()
-        guard let indicator = req.text(.indicatorID).flatMap({ req.indicators[$0] }) else { throw AppError.notFound }
+        let audience = try await MonitorAudience.of(req)
+        let indicator = try audience.indicator(req.text(.indicatorID))
         let query: IndicatorQuery
-        switch IndicatorAPIController.query(req, for: indicator) {
+        switch try IndicatorAPIController.query(req, for: indicator, audience: audience) {
         case .failure(let refusal): return try await Self.refused(refusal.problems, req: req)
         case .success(let read): query = read
         }

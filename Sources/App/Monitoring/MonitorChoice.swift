@@ -15,8 +15,10 @@ struct MonitorChoice {
     var by: MonitorDimension?
     let today: CivilDay
 
-    static func read(_ req: Request, indicator: IndicatorDefinition? = nil) throws -> (MonitorChoice, [ValidationIssue]) {
-        let query = try req.query.decode(Query.self)
+    /// A filter the audience may not use is a 403, not a message (`MonitorAudience.filterText`).
+    static func read(_ req: Request, indicator: IndicatorDefinition? = nil, audience: MonitorAudience) throws -> (MonitorChoice, [ValidationIssue]) {
+        var query = try req.query.decode(Query.self)
+        query.filter = try audience.filterText(query.filter)
         let today = CivilDay.today()
         var validator = FormValidator()
         var choice = MonitorChoice(period: Period.containing(today, .month), filter: nil, by: nil, today: today)
@@ -43,6 +45,11 @@ struct MonitorChoice {
             }
         }
         return (choice, validator.issues)
+    }
+
+    /// What the access log keeps of the choice: "2026-11 filter=…".
+    var logText: String {
+        ([period.id] + [filter.map { "filter=\($0.text)" }, by.map { "by=\($0.rawValue)" }].compactMap { $0 }).joined(separator: " ")
     }
 
     static func link(_ path: String, period: Period, filter: MonitorReader.Filter?, by: MonitorDimension? = nil) -> String {
@@ -74,6 +81,12 @@ struct MonitorChoice {
         for domain in LifeDomain.allCases { add(.domain, domain.rawValue, req.t("domain.\(domain.rawValue)")) }
         for pillar in Pillar.allCases { add(.pillar, pillar.rawValue, req.t("monitor.pillar.\(pillar.rawValue)")) }
         return options
+    }
+
+    /// The filter's select on the tenant's monitor; none on an organisation's, whose filter is fixed.
+    func filterField(_ fields: inout FieldBuilder, _ req: Request, audience: MonitorAudience) async throws -> [FormPart] {
+        guard audience.fixedFilter == nil else { return [] }
+        return [.field(fields.field("filter", .select, label: "monitor.filter", options: try await filterOptions(req)))]
     }
 
     /// A dimension value in words: an organisation's name, a domain's, a pillar's.

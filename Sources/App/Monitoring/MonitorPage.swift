@@ -12,6 +12,7 @@ struct MonitorPage: Encodable {
     }
     struct Section: Encodable { let title: String; let lead: String; let tiles: [Tile] }
 
+    let lead: String
     let sections: [Section]
     let form: FormPage.Parts
     let errors: FormErrors
@@ -20,7 +21,7 @@ struct MonitorPage: Encodable {
 
     static let trendMonths = 24
 
-    static func build(_ req: Request, choice: MonitorChoice, errors: FormErrors) async throws -> MonitorPage {
+    static func build(_ req: Request, audience: MonitorAudience, choice: MonitorChoice, errors: FormErrors) async throws -> MonitorPage {
         let actor = try req.requireActor()
         let reader = MonitorReader(db: req.db, tenantID: actor.tenantID)
         let format = MonitorFormat(req)
@@ -29,7 +30,7 @@ struct MonitorPage: Encodable {
         var sections: [Section] = []
         for question in IndicatorDefinition.Question.allCases {
             var tiles: [Tile] = []
-            for indicator in req.indicators.answering(question) {
+            for indicator in audience.indicators.answering(question) {
                 let filter = choice.filter.flatMap { indicator.dimensions.contains($0.dimension) ? $0 : nil }
                 if choice.filter != nil, filter == nil { continue }
                 let figures = try await reader.figures(indicator, periods: [choice.period, choice.period.previous] + trend, filter: filter)
@@ -49,10 +50,11 @@ struct MonitorPage: Encodable {
         var fields = FieldBuilder(req, errors: errors)
         let parts: [FormPart] = [
             .field(fields.field("period", .select, label: "monitor.period", options: choice.periodOptions(format))),
-            .field(fields.field("filter", .select, label: "monitor.filter", options: try await choice.filterOptions(req))),
-        ]
+        ] + (try await choice.filterField(&fields, req, audience: audience))
         let upTo = try await reader.refreshedAt().map { req.moment($0) }
-        return MonitorPage(sections: sections, form: FormPage.Parts(parts: parts), errors: fields.namedErrors,
+        let lead = audience.organizationName.map { req.t("monitor.lead_organization", format.period(choice.period), $0) }
+            ?? req.t("monitor.lead", format.period(choice.period))
+        return MonitorPage(lead: lead, sections: sections, form: FormPage.Parts(parts: parts), errors: fields.namedErrors,
                            upTo: upTo, period: format.period(choice.period))
     }
 }

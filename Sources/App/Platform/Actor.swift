@@ -29,6 +29,11 @@ struct Actor: Sendable {
         self.organizationIsMunicipal = organizationIsMunicipal
         isManager = user.isManager && user.organizationID != nil
     }
+
+    /// What `MonitorAccess` needs to know about this reader.
+    var monitorReader: MonitorReaderFacts {
+        MonitorReaderFacts(role: role, organizationID: organizationID, isManager: isManager)
+    }
 }
 
 extension Request {

@@ -17,6 +17,7 @@ enum Notice: String, CaseIterable {
     case reportSent = "report_sent", contactSaved = "contact_saved"
     case agreementSaved = "agreement_saved", targetAdded = "target_added", targetRemoved = "target_removed"
     case noteSaved = "note_saved", storySaved = "story_saved"
+    case indicatorsSaved = "indicators_saved"
 
     var key: String { "notice.\(rawValue)" }
 }

@@ -100,11 +100,12 @@ extension Request {
         if actor.role == .resident { routes += [(SiteRoute.portal, "nav.portal"), (SiteRoute.portalAccessLog, "nav.who_looked")] }
         if actor.role != .platformAdmin { routes.append((SiteRoute.socialMap, "nav.social_map")) }
         if actor.role.administersTenant {
-            routes += [(SiteRoute.organizations, "nav.organizations"), (SiteRoute.users, "nav.users"), (SiteRoute.apiClients, "nav.api_clients"), (SiteRoute.socialMapAdmin, "nav.social_map_admin")]
+            routes += [(SiteRoute.organizations, "nav.organizations"), (SiteRoute.users, "nav.users"), (SiteRoute.apiClients, "nav.api_clients"), (SiteRoute.socialMapAdmin, "nav.social_map_admin"),
+                       (SiteRoute.indicatorVisibility, "nav.indicator_visibility")]
         }
         if actor.role.administersTenant { routes.append((SiteRoute.tenantSettings, "nav.settings")) }
         if actor.role.administersPlatform { routes.append((SiteRoute.tenants, "nav.tenants")) }
-        if actor.role.readsMonitor { routes.append((SiteRoute.monitor, "nav.monitor")) }
+        if MonitorAccess.home(actor.monitorReader) != nil { routes.append((SiteRoute.monitor, "nav.monitor")) }
         if AgreementController.takesPart(actor) { routes.append((SiteRoute.agreements, "nav.agreements")) }
         if actor.role.reviewsAccessLog { routes += [(SiteRoute.accessLog, "nav.access_log"), (SiteRoute.breakTheGlassReviews, "nav.break_the_glass")] }
         if actor.role == .professional { routes.append((SiteRoute.notifications, "nav.notifications")) }

@@ -106,6 +106,7 @@ enum Migrations {
         app.migrations.add(CreateMonitorCellValues())
         app.migrations.add(CreateMonitorRefreshes())
         app.migrations.add(UpdateUsersAddIsManager())
+        app.migrations.add(CreateMonitorIndicatorSettings())
         app.migrations.add(CreateImpactAgreements())
         app.migrations.add(CreateImpactAgreementTargets())
         app.migrations.add(CreateMonitorNotes())

@@ -50,13 +50,14 @@ func routes(_ app: Application) throws {
     ApiClientController().register(tenantAdmin)
     TenantSettingsController().register(tenantAdmin)
     SocialMapAdminController().register(tenantAdmin)
+    IndicatorVisibilityController().register(tenantAdmin)
 
-    let monitorReaders = app.grouped(RequireLogin(roles: Set(Role.allCases.filter(\.readsMonitor))))
-    IndicatorAPIController().register(monitorReaders)
-    MonitorCSVController().register(monitorReaders)
+    // Who reads which monitor is decided per request (`MonitorAudience`): a manager is a professional.
+    IndicatorAPIController().register(signedIn)
+    MonitorCSVController().register(signedIn)
+    MonitorController().register(signedIn)
 
     TenantController().register(app.grouped(RequireLogin(roles: [.platformAdmin])))
-    MonitorController().register(app.grouped(RequireLogin(roles: Set(Role.allCases.filter(\.readsMonitor)))))
     let privacyOfficer = app.grouped(RequireLogin(roles: [.privacyOfficer]))
     AccessLogController().register(privacyOfficer)
     BreakTheGlassReviewController().register(privacyOfficer)

@@ -1,8 +1,7 @@
 import Fluent
-import SQLKit
 
-/// A professional the tenant admin marks as manager of their organisation:
-/// they read that organisation's monitor and speak for it in its agreements.
+/// A professional whom the tenant admin marks as manager of their
+/// organisation reads that organisation's monitor (DESIGN.md §2).
 struct UpdateUsersAddIsManager: AsyncMigration {
     func prepare(on db: any Database) async throws {
         try await db.schema(User.schema).field("is_manager", .bool, .required, .sql(.default(false))).update()

@@ -19,12 +19,12 @@ final class User: Model, TenantOwned, @unchecked Sendable {
     /// Base32 TOTP secret, encrypted at rest; nil until enrolled.
     @OptionalField(key: "totp_secret") var totpSecret: String?
     @Field(key: "is_active") var isActive: Bool
+    /// Manager of their organisation: reads its monitor (only with an organisation).
+    @Field(key: "is_manager") var isManager: Bool
     @OptionalField(key: "locale") var locale: String?
     /// How residents and colleagues reach this professional at work (set under Account).
     @OptionalField(key: "work_phone") var workPhone: String?
     @OptionalField(key: "work_email") var workEmail: String?
-    /// Manager of their organisation: reads its monitor, speaks for it in its agreements.
-    @Field(key: "is_manager") var isManager: Bool
     @Field(key: "version") var version: Int
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
@@ -33,7 +33,7 @@ final class User: Model, TenantOwned, @unchecked Sendable {
     var properties: [any AnyProperty] {
         [
             $id, $tenantID, $organizationID, $username, $displayName, $role, $passwordHash, $totpSecret,
-            $isActive, $locale, $workPhone, $workEmail, $isManager, $version, $createdAt, $updatedAt,
+            $isActive, $isManager, $locale, $workPhone, $workEmail, $version, $createdAt, $updatedAt,
         ]
     }
 

@@ -18,6 +18,7 @@ enum UserAdmin {
         case .success(let value): valid = value
         }
         let user = User(tenantID: actor.tenantID, organizationID: valid.organizationID, username: valid.username, displayName: valid.displayName, role: valid.role)
+        user.isManager = valid.isManager
         let link = try await req.db.transaction { tx in
             try await user.create(on: tx)
             try await req.audit("user.invite", outcome: .success, basis: .administration, objectType: "user", objectID: user.id?.uuidString, on: tx)
@@ -38,7 +39,7 @@ enum UserAdmin {
         let saved = try await req.db.transaction { tx -> Bool in
             let landed = try await tx.sql.updateVersioned(User.schema, id: id, expectedVersion: form.version ?? 0) {
                 $0.set("display_name", to: valid.displayName).set("role", to: valid.role.rawValue)
-                    .set("organization_id", to: valid.organizationID)
+                    .set("organization_id", to: valid.organizationID).set("is_manager", to: valid.isManager)
             }
             guard landed else { return false }
             // New rights take effect at the next sign-in, not in a session opened under the old ones.

@@ -34,7 +34,8 @@ struct UserController {
         let names = try await req.organizationNames(in: actor.tenantID)
         let rows = try users.map {
             ListPage.Row(
-                username: $0.username, name: $0.displayName, role: req.t("role.\($0.role)"),
+                username: $0.username, name: $0.displayName,
+                role: req.t("role.\($0.role)") + ($0.isManager ? " (\(req.t("users.manager")))" : ""),
                 organization: $0.organizationID.flatMap { names[$0] } ?? "", active: $0.isActive,
                 href: SiteRoute.user.path(try $0.requireID())
             )
@@ -60,7 +61,8 @@ struct UserController {
 
     func edit(req: Request) async throws -> Response {
         let user = try await Self.find(req)
-        let values = UserForm(username: user.username, display_name: user.displayName, role: user.role, organization_id: user.organizationID?.uuidString, version: user.version)
+        let values = UserForm(username: user.username, display_name: user.displayName, role: user.role, organization_id: user.organizationID?.uuidString,
+                              is_manager: user.isManager ? "on" : nil, version: user.version)
         return try await form(req, action: req.url.path, values: values, user: user)
     }
 

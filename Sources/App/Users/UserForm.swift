@@ -8,6 +8,8 @@ struct UserForm: Content {
     var display_name: String?
     var role: String?
     var organization_id: String?
+    /// "on" when the manager box is ticked.
+    var is_manager: String?
     var version: Int?
 
     struct Valid {
@@ -15,7 +17,10 @@ struct UserForm: Content {
         let displayName: String
         let role: Role
         let organizationID: UUID?
+        let isManager: Bool
     }
+
+    var managerTicked: Bool { is_manager == "on" }
 
     /// `assigner` limits which roles may be handed out; `isNew` whether the username is asked.
     func validate(tenantID: UUID, assigner: Role, isNew: Bool, on db: any Database) async throws -> Result<Valid, ValidationFailure> {
@@ -46,7 +51,11 @@ struct UserForm: Content {
         if let role, role.belongsToOrganization, organizationID == nil {
             validator.add("organization_id", "validation.organization_required")
         }
+        // A manager reads their organisation's monitor: without one (or as anything but its staff) the flag would mean nothing.
+        if managerTicked, role != .professional || organizationID == nil {
+            validator.add("is_manager", "validation.manager_needs_organization")
+        }
         guard validator.isValid, let displayName, let role else { return .failure(ValidationFailure(issues: validator.issues)) }
-        return .success(Valid(username: username, displayName: displayName, role: role, organizationID: organizationID))
+        return .success(Valid(username: username, displayName: displayName, role: role, organizationID: organizationID, isManager: managerTicked))
     }
 }

@@ -50,6 +50,7 @@ struct UserFormPage: Encodable {
             .field(fields.field("display_name", label: "users.display_name", value: values.display_name, maxLength: 120, required: true)),
             .field(fields.field("role", .select, label: "users.role", options: roles, choose: true, required: true)),
             .field(fields.field("organization_id", .select, label: "users.organization", hint: "users.organization_hint", options: organizations)),
+            .field(fields.field("is_manager", .checkbox, label: "users.is_manager", hint: "users.is_manager_hint", checked: values.managerTicked)),
         ]
         let form = FormPage.Form(
             action: action, parts: parts, submit: speaker.t(isNew ? "users.invite" : "form.save"), cancelHref: SiteRoute.users.path(),

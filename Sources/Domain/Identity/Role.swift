@@ -24,7 +24,8 @@ public enum Role: String, CaseIterable, Codable, Sendable {
     public var administersTenant: Bool { self == .tenantAdmin || self == .platformAdmin }
     public var administersPlatform: Bool { self == .platformAdmin }
     public var reviewsAccessLog: Bool { self == .privacyOfficer }
-    /// Aggregates only, never a resident (DESIGN §2): the analyst, and the tenant admin who manages the indicators.
+    /// The tenant's monitor: aggregates only, never a resident (DESIGN §2): the analyst, and the
+    /// tenant admin who manages the indicators. Who reads which monitor, managers included: `MonitorAccess`.
     public var readsMonitor: Bool { self == .analyst || self == .tenantAdmin }
 
     /// Whether someone in this role may change, deactivate or reset an account

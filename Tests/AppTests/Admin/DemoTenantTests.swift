@@ -20,7 +20,7 @@ struct DemoTenantTests {
             // Two impact agreements, each with its partner's story and the municipality's response, once.
             #expect(try await ImpactAgreement.query(on: app.db).count() == 2)
             #expect(try await MonitorNote.query(on: app.db).count() == 4)
-            #expect(try await User.query(on: app.db).filter(\.$isManager == true).all().map(\.username).sorted() == ["schuldhulp", "welzijn"])
+            #expect(try await User.query(on: app.db).filter(\.$isManager == true).all().map(\.username).sorted() == ["schuldhulp", "teamleider", "welzijn"])
             #expect(try await Organization.query(on: app.db).count() == OrganizationKind.allCases.count)
             let kinds = Set(try await Organization.query(on: app.db).all().map(\.kind))
             #expect(kinds == Set(OrganizationKind.allCases.map(\.rawValue)))
@@ -45,6 +45,9 @@ struct DemoTenantTests {
                     #expect(try await client.get("/worklist").body.string.contains("Huishouden El Amrani"))
                 } else if login.username == "schuldhulp" {
                     #expect(try await client.get("/worklist").body.string.contains("1 huishouden van uw organisatie heeft nog geen contactpersoon"))
+                } else if login.username == "teamleider" {
+                    // The demo manager reads the social team's own monitor.
+                    #expect(try await client.get(SiteRoute.monitor.path()).body.string.contains("Monitor van Sociaal Team Voorbeeld"))
                 }
             }
         }

@@ -18,15 +18,16 @@ struct MonitorNoteController {
     func addStory(req: Request) async throws -> Response {
         let actor = try req.requireActor()
         guard let scope = MonitorNotes.storyScope(of: actor) else { throw AppError.notFound }
-        guard let id = req.text(.indicatorID), let indicator = req.indicators[id] else { throw AppError.notFound }
+        let audience = try await MonitorAudience.of(req)
+        let indicator = try audience.indicator(req.text(.indicatorID))
         let form = try req.content.decode(Story.self)
         var validator = FormValidator()
         let period = form.period.flatMap(Period.init(id:)).flatMap { $0.firstDay <= CivilDay.today() ? $0 : nil }
         if period == nil { validator.add("story_text", "monitor.period_unknown") }
         let text = validator.text("story_text", form.text, maxLength: AgreementForms.noteLength, allowLineBreaks: true)
         guard validator.isValid, let period, let text else {
-            let (choice, _) = try MonitorChoice.read(req, indicator: indicator)
-            let page = try await IndicatorPage.build(req, indicator: indicator, choice: choice, errors: FormErrors(validator.issues, req: req),
+            let (choice, _) = try MonitorChoice.read(req, indicator: indicator, audience: audience)
+            let page = try await IndicatorPage.build(req, audience: audience, indicator: indicator, choice: choice, errors: FormErrors(validator.issues, req: req),
                                                      story: form.text ?? "")
             return try await req.page("monitor/indicator", title: page.name, page, status: .unprocessableEntity)
         }

@@ -8,9 +8,11 @@ enum MonitorNotes {
     /// Who may write which stories behind the curve: the municipality on the
     /// tenant's monitor, a manager on their organisation's own.
     static func storyScope(of actor: Actor) -> (organization: UUID?, side: AgreementSide)? {
-        if actor.role.readsMonitor { return (nil, .municipality) }
-        if actor.isManager, let organization = actor.organizationID { return (organization, .partner) }
-        return nil
+        switch MonitorAccess.home(actor.monitorReader) {
+        case .tenant?: (nil, .municipality)
+        case .organization(let id)?: (id, .partner)
+        case nil: nil
+        }
     }
 
     /// Whether `actor` may revise `note`: the same side of the same agreement,
