@@ -55,3 +55,23 @@ def test_both_sides_of_an_agreement_follow_the_targets_and_talk(browser):
     assert "in de zomer liep het op." in browser.text()
     assert "bewerkt" in browser.text()
     browser.check("agreement-note-edited")
+
+
+def test_a_manager_reads_the_own_organisations_monitor_and_explains_a_figure(browser):
+    browser.sign_in("teamleider")
+    browser.open("/monitor")
+    assert "Monitor van Sociaal Team Voorbeeld" in browser.text()
+    browser.check("manager-monitor")
+    browser.click(By.CSS_SELECTOR, "main .tiles a")
+    assert "Sociaal Team Voorbeeld" in browser.driver.title
+    browser.fill(text="Twee collega's waren deze maand met verlof.")
+    browser.click(By.CSS_SELECTOR, "#story form button[type=submit]")
+    assert "Toelichting opgeslagen." in browser.text()
+    assert "Esther de Boer" in browser.text()
+    browser.check("manager-story")
+    # The municipality's own monitor does not show the team's explanation.
+    browser.click(By.CSS_SELECTOR, "header form button")
+    browser.sign_in("analist")
+    browser.open("/monitor")
+    browser.click(By.CSS_SELECTOR, "main .tiles a")
+    assert "met verlof" not in browser.text()
