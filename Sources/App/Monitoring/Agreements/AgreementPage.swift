@@ -11,7 +11,7 @@ struct AgreementPage: Encodable {
         let status: String; let statusClass: String; let removeAction: String?
     }
     struct NoteRow: Encodable {
-        let side: String; let author: String; let posted: String; let edited: String?
+        let side: String; let author: String; let posted: String; let postedISO: String; let edited: String?
         let text: String; let editHref: String?
     }
     struct PeriodSection: Encodable {
@@ -68,7 +68,7 @@ struct AgreementPage: Encodable {
                 let noteSide = AgreementSide(rawValue: row.side) ?? .municipality
                 return NoteRow(
                     side: noteSide == .partner ? partner : req.t("agreement.side.municipality"), author: row.authorName,
-                    posted: req.moment(note.postedAt), edited: note.edits > 0 ? req.moment(note.current.createdAt) : nil,
+                    posted: req.moment(note.postedAt), postedISO: ISO8601DateFormatter().string(from: note.postedAt), edited: note.edits > 0 ? req.moment(note.current.createdAt) : nil,
                     text: row.text, editHref: noteSide == side ? SiteRoute.monitorNote.path(note.current.id) : nil)
             }
             sections.append(PeriodSection(id: "period-\(period.id)", title: format.period(period), targets: rows, notes: notes,

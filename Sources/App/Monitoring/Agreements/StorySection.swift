@@ -22,7 +22,7 @@ struct StorySection: Encodable {
         let byID = Dictionary(revisions.map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })
         let notes = NoteRevisions.current(revisions.map(\.revision)).compactMap { note -> AgreementPage.NoteRow? in
             guard let row = byID[note.current.id] else { return nil }
-            return AgreementPage.NoteRow(side: "", author: row.authorName, posted: req.moment(note.postedAt),
+            return AgreementPage.NoteRow(side: "", author: row.authorName, posted: req.moment(note.postedAt), postedISO: ISO8601DateFormatter().string(from: note.postedAt),
                                          edited: note.edits > 0 ? req.moment(note.current.createdAt) : nil, text: row.text,
                                          editHref: SiteRoute.monitorNote.path(note.current.id))
         }
