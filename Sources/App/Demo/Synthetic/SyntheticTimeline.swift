@@ -2,7 +2,7 @@ import Domain
 import Foundation
 
 /// When things happen to a synthetic household: its plan episodes over the
-/// last two and a half years, with more intakes after the holidays and in
+/// last three years and more, with more intakes after the holidays and in
 /// autumn than in summer, plans that end, and some households that return.
 struct SyntheticTimeline {
     /// One plan: from its first day up to (not including) `end`; nil while it runs.
@@ -14,8 +14,8 @@ struct SyntheticTimeline {
     }
 
     /// Intakes start this long ago at most, so the monitor's 24 months begin
-    /// with plans already running rather than with an empty municipality.
-    static let horizonDays = 900
+    /// with as many plans running as later, not with a municipality filling up.
+    static let horizonDays = 1_200
     /// The share of ended plans followed by a new one within a year.
     static let reEntryChance = 0.13
 
