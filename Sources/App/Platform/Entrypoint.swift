@@ -27,6 +27,12 @@ public enum Entrypoint {
             }
             if seedDemo {
                 let logins = try await DemoTenant.seed(app: app)
+                if let report = try await DemoTenant.seedMunicipality(app: app) {
+                    app.logger.notice("demo municipality: \(report.residents) residents, \(report.rows) rows in \(String(format: "%.1f", report.seconds)) s")
+                }
+                let started = Date()
+                try await DemoTenant.refreshMonitor(app: app)
+                app.logger.notice("demo monitor refreshed in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
                 app.logger.notice("\n\(DemoCommand.table(logins))")
             }
         }

@@ -15,13 +15,16 @@ struct SyntheticBatch {
     var referralEvents: [ReferralEvent] = []
     var assessments: [Assessment] = []
     var assessmentScores: [AssessmentScore] = []
+    var planVersions: [PlanVersion] = []
 
     var rowCount: Int {
         households.count + residents.count + involvements.count + consents.count + goals.count + actions.count
-            + notes.count + referrals.count + referralEvents.count + assessments.count + assessmentScores.count
+            + notes.count + referrals.count + referralEvents.count + assessments.count + assessmentScores.count + planVersions.count
     }
 
-    /// Multi-row inserts, in chunks that stay under SQLite's bind limit.
+    /// Multi-row inserts, in chunks that stay under SQLite's bind limit. The
+    /// rows keep the moments they were given (Fluent's own create would stamp
+    /// them all with now), so the history stays spread over time.
     func write(on db: any Database) async throws {
         try await db.transaction { tx in
             try await Self.insert(households, on: tx)
@@ -35,6 +38,7 @@ struct SyntheticBatch {
             try await Self.insert(referralEvents, on: tx)
             try await Self.insert(assessments, on: tx)
             try await Self.insert(assessmentScores, on: tx)
+            try await Self.insert(planVersions, on: tx)
         }
     }
 
@@ -42,8 +46,29 @@ struct SyntheticBatch {
         var start = 0
         while start < rows.count {
             let end = min(start + 200, rows.count)
-            try await Array(rows[start..<end]).create(on: db)
+            try await M.query(on: db).set(rows[start..<end].map { BackdatedInput.values(of: $0) }).create()
             start = end
         }
+    }
+}
+
+/// A row's columns as they were set, with a creation or change moment left
+/// empty filled in with now.
+private final class BackdatedInput: DatabaseInput {
+    var storage: [FieldKey: DatabaseQuery.Value] = [:]
+    let wantsUnmodifiedKeys = true
+
+    func set(_ value: DatabaseQuery.Value, at key: FieldKey) { storage[key] = value }
+
+    static func values(of model: some Model) -> [FieldKey: DatabaseQuery.Value] {
+        let input = BackdatedInput()
+        model.input(to: input)
+        for key in ["created_at", "updated_at"].map(FieldKey.init(stringLiteral:)) {
+            switch input.storage[key] {
+            case .default?, .null?: input.storage[key] = .bind(Date())
+            default: break
+            }
+        }
+        return input.storage
     }
 }

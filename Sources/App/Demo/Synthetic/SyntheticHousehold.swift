@@ -1,9 +1,8 @@
 import Domain
 import Foundation
 
-/// One synthetic household and everything around it: members with valid
-/// BSNs, a district team that coordinates, partners under consent (some
-/// withdrawn, expired or refused), goals, actions, notes and a referral.
+/// One synthetic household: members with valid BSNs, and its plans over
+/// time (`SyntheticTimeline`), each with what happens in it (`SyntheticEpisode`).
 enum SyntheticHousehold {
     struct Context {
         let tenantID: UUID
@@ -13,6 +12,8 @@ enum SyntheticHousehold {
         let catalog: InstrumentCatalog
         let today: String
         var nextBSN: Int
+        var clock = SyntheticClock(now: Date())
+        var day: CivilDay { CivilDay(today) ?? CivilDay.today() }
     }
 
     enum Composition: CaseIterable { case single, couple, singleParent, family, elderlyCouple }
@@ -63,56 +64,18 @@ enum SyntheticHousehold {
         }
         batch.residents += residents
 
+        let timeline = SyntheticTimeline.make(today: context.day, random: &random)
+        // Known since the first intake; `updated_at` stays now, so the monitor's next refresh notices the household.
+        let known = context.clock.at(timeline.episodes[0].start, random: &random)
+        household.createdAt = known
+        for resident in residents { resident.createdAt = known }
         let team = context.staff.teams[DutchPlace.district(of: place)]!
-        let professional = random.pick(team.professionals)
-        let since = day(context.today, plus: -random.int(30...720))
-        let domains = Set(random.sample(LifeDomain.allCases, count: random.int(2...5)))
-        let coordination = involvement(team.organization, id, domains, coordinator: true, since: since, tenantID: tenantID, random: &random)
-        coordination.contactUserID = professional
-        batch.involvements.append(coordination)
-        let head = residents[0].id!
-        batch.consents.append(consent(id, head, team.organization, domains, status: .given, since: since, until: nil, recordedBy: professional, tenantID: tenantID, random: &random))
-
-        var goals: [Goal] = []
-        for domain in domains.sorted(by: { $0.rawValue < $1.rawValue }) where random.chance(0.7) || goals.isEmpty {
-            let goal = Goal(tenantID: tenantID, householdID: id, domain: domain, title: random.pick(goalTitles[domain] ?? ["Een stap vooruit"]), target: nil)
-            goal.id = random.uuid()
-            goal.status = random.weighted([(GoalStatus.open, 70), (.achieved, 15), (.partlyAchieved, 10), (.dropped, 5)]).rawValue
-            goals.append(goal)
-            for _ in 0..<random.int(1...2) {
-                let owner: ActionOwner = random.weighted([(.professional(professional), 3), (.resident(name: nil), 2), (.network(name: "Buurvrouw"), 1)])
-                let action = PlanAction(tenantID: tenantID, householdID: id, goalID: goal.id!, description: random.pick(["Afspraak maken", "Samen de post doornemen", "Formulier invullen", "Bellen met de huisarts", "Kennismaken"]),
-                                        owner: owner, dueOn: day(context.today, plus: random.int(-30...60)))
-                action.id = random.uuid()
-                action.status = random.weighted([(ActionStatus.open, 60), (.inProgress, 15), (.done, 20), (.cancelled, 5)]).rawValue
-                batch.actions.append(action)
-            }
-            if random.chance(0.6) {
-                let note = Note(tenantID: tenantID, householdID: id, domain: domain, kind: random.pick(NoteKind.allCases.filter { $0 != .comment }),
-                                occurredOn: day(context.today, plus: -random.int(0...300)),
-                                textEncrypted: (try? context.cipher.seal("Gesprek over \(goal.title.lowercased()).")) ?? "", authorID: professional, organizationID: team.organization)
-                note.id = random.uuid()
-                batch.notes.append(note)
-            }
-        }
-        batch.goals += goals
-
-        // Partners on the team, under consent; some consents ended, so those partners are refused today.
-        if random.chance(0.5) {
-            let (kind, partnerDomains) = random.pick(partnerDomains)
-            let shared = Set(partnerDomains)
-            let partner = context.staff.partners[kind]!
-            let state = random.weighted([("given", 80), ("withdrawn", 7), ("expired", 7), ("refused", 6)])
-            let until = state == "expired" ? day(context.today, plus: -random.int(1...200)) : nil
-            let status: ConsentStatus = state == "withdrawn" ? .withdrawn : (state == "refused" ? .refused : .given)
-            batch.consents.append(consent(id, head, partner, shared, status: status, since: since, until: until, recordedBy: professional, tenantID: tenantID, random: &random))
-            if status != .refused { batch.involvements.append(involvement(partner, id, shared, coordinator: false, since: since, tenantID: tenantID, random: &random)) }
-        }
-        if random.chance(0.6) {
-            SyntheticAssessments.add(for: residents[0], domains: domains, by: professional, organization: team.organization, context: context, batch: &batch, random: &random)
-        }
-        if let goal = goals.first, random.chance(0.4) {
-            SyntheticReferral.add(for: goal, household: id, from: team.organization, by: professional, context: context, batch: &batch, random: &random)
+        var plan = SyntheticEpisode.Plan(household: id, head: residents[0], team: team.organization, professional: random.pick(team.professionals),
+                                         domains: Set(random.sample(LifeDomain.allCases, count: random.int(2...5))))
+        for episode in timeline.episodes {
+            SyntheticEpisode.add(episode, plan: &plan, context: context, batch: &batch, random: &random)
+            // Who comes back often comes back with something else too.
+            plan.domains.formUnion(random.sample(LifeDomain.allCases, count: 1))
         }
         return residents.count
     }
@@ -134,18 +97,28 @@ enum SyntheticHousehold {
         }
     }
 
-    static func involvement(_ organization: UUID, _ household: UUID, _ domains: Set<LifeDomain>, coordinator: Bool, since: String, tenantID: UUID, random: inout SeededRandom) -> Involvement {
-        let involvement = Involvement(tenantID: tenantID, householdID: household, organizationID: organization, domains: domains, isCoordinator: coordinator, startsOn: since)
+    static func involvement(_ organization: UUID, _ household: UUID, _ domains: Set<LifeDomain>, coordinator: Bool, from start: CivilDay, until end: CivilDay?,
+                            context: Context, random: inout SeededRandom) -> Involvement {
+        let involvement = Involvement(tenantID: context.tenantID, householdID: household, organizationID: organization, domains: domains,
+                                      isCoordinator: coordinator, startsOn: start.iso)
         involvement.id = random.uuid()
+        involvement.endsOn = end?.iso
+        involvement.createdAt = context.clock.at(start, random: &random)
+        involvement.updatedAt = end.map { context.clock.at($0, random: &random) } ?? involvement.createdAt
         return involvement
     }
 
-    static func consent(_ household: UUID, _ resident: UUID, _ organization: UUID, _ domains: Set<LifeDomain>, status: ConsentStatus, since: String, until: String?,
-                        recordedBy: UUID, tenantID: UUID, random: inout SeededRandom) -> Consent {
-        let consent = Consent(tenantID: tenantID, householdID: household, residentID: resident, recipientOrganizationID: organization, domains: domains,
-                              purpose: "Samenwerken aan het plan", validFrom: since, validTo: until, method: .signedOnPaper, status: status, recordedBy: recordedBy)
+    static func consent(_ household: UUID, _ resident: UUID, _ organization: UUID, _ domains: Set<LifeDomain>, status: ConsentStatus, from start: CivilDay,
+                        until end: CivilDay?, withdrawnOn: CivilDay? = nil, recordedBy: UUID, context: Context, random: inout SeededRandom) -> Consent {
+        let consent = Consent(tenantID: context.tenantID, householdID: household, residentID: resident, recipientOrganizationID: organization, domains: domains,
+                              purpose: "Samenwerken aan het plan", validFrom: start.iso, validTo: end?.iso, method: .signedOnPaper, status: status, recordedBy: recordedBy)
         consent.id = random.uuid()
-        if status == .withdrawn { consent.withdrawnAt = Date() }
+        consent.createdAt = context.clock.at(start, random: &random)
+        consent.updatedAt = consent.createdAt
+        if status == .withdrawn, let withdrawnOn {
+            consent.withdrawnAt = context.clock.at(withdrawnOn, random: &random)
+            consent.updatedAt = consent.withdrawnAt
+        }
         return consent
     }
 
