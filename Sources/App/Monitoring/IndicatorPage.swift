@@ -84,11 +84,13 @@ struct IndicatorPage: Encodable {
     static func chart(_ values: [Double?], periods: [Period], name: String, format: MonitorFormat,
                       indicator: IndicatorDefinition, req: Request) -> String {
         let scale = NiceScale(values: values.compactMap { $0 }, wholeNumbers: ![.share, .mean].contains(indicator.measure))
-        let ticks = scale.ticks.map { LineChart.Tick(value: $0, label: format.amount($0, indicator)) }
+        // Numbers only: the unit is in the title, and "12 werkdagen" would not fit the margin.
+        let decimals = scale.ticks.map { tick in (0...2).first { (tick * pow(10, Double($0))).rounded() == tick * pow(10, Double($0)) } ?? 2 }.max() ?? 0
+        let ticks = scale.ticks.map { LineChart.Tick(value: $0, label: format.number($0, decimals: decimals)) }
         let labels = periods.map { period in req.t("monitor.month_short.\(period.index)") + " " + String(period.year % 100) }
         return LineChart(periods: labels, range: scale.range, ticks: ticks, labelEvery: 3)
             .svg(title: req.t("monitor.trend_title", name), description: req.t("monitor.trend_description"),
-                 series: [LineChart.Series(name: name, className: "series-1", values: values)])
+                 series: [LineChart.Series(name: name, className: "series-trend", values: values)])
     }
 
     static func organizationNames(_ req: Request, _ tenantID: UUID) async throws -> [String: String] {

@@ -21,7 +21,8 @@ struct MonitorChoice {
         query.filter = try audience.filterText(query.filter)
         let today = CivilDay.today()
         var validator = FormValidator()
-        var choice = MonitorChoice(period: Period.containing(today, .month), filter: nil, by: nil, today: today)
+        // The last whole month: a month just begun would compare a few days with a whole one.
+        var choice = MonitorChoice(period: Period.containing(today, .month).previous, filter: nil, by: nil, today: today)
         if let raw = query.period?.trimmed, !raw.isEmpty {
             if let period = Period(id: raw), period.firstDay <= today { choice.period = period } else { validator.add("period", "monitor.period_unknown") }
         }

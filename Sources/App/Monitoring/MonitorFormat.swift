@@ -16,11 +16,15 @@ struct MonitorFormat {
     }
 
     func amount(_ value: Double, _ indicator: IndicatorDefinition, signed: Bool = false) -> String {
-        let decimals = indicator.measure == .mean ? 1 : 0
-        var text = String(format: "%.\(decimals)f", abs(value))
-        if !english { text = text.replacingOccurrences(of: ".", with: ",") }
+        var text = number(abs(value), decimals: indicator.measure == .mean ? 1 : 0)
         if signed || indicator.unit == .points { text = (value < 0 ? "−" : value > 0 ? "+" : "") + text } else if value < 0 { text = "−" + text }
         return speaker.t("monitor.unit.\(indicator.unit.rawValue)", text)
+    }
+
+    /// The number alone, as an axis shows it: "7", "2,5".
+    func number(_ value: Double, decimals: Int) -> String {
+        let text = String(format: "%.\(decimals)f", value)
+        return english ? text : text.replacingOccurrences(of: ".", with: ",")
     }
 
     /// "+3 t.o.v. oktober 2026", or nil when either figure is withheld.
