@@ -178,4 +178,25 @@ struct AgreementTests {
             #expect(try await MonitorNote.query(on: app.db).filter(\.$topic == "story").count() == 1)
         }
     }
+
+    @Test func ofTwoSimultaneousRevisionsOfOneWordingExactlyOneLands() async throws {
+        try await withApp { app in
+            let fixtures = Fixtures(app: app)
+            let tenant = try await fixtures.tenant()
+            let (user, _) = try await fixtures.user("analyst", role: .analyst, in: tenant)
+            let note = MonitorNote(tenantID: try tenant.requireID(), topic: .story, period: "2026-11", side: "municipality",
+                                   text: "Eerste versie.", authorID: try user.requireID(), authorName: "Analyst")
+            note.indicator = "referrals-sent"
+            try await note.create(on: app.db)
+            let actor = try Actor(user, organizationIsMunicipal: false)
+            let landed = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for index in 0..<4 {
+                    group.addTask { try await MonitorNotes.revise(note, to: "Versie \(index).", by: actor, on: app.db) }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(landed.filter { $0 }.count == 1)
+            #expect(try await MonitorNote.query(on: app.db).count() == 2)
+        }
+    }
 }
