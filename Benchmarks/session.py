@@ -32,13 +32,18 @@ def post(path, form):
 
 post("/login", {"username": username, "password": password})
 post("/login/second-factor", {"code": totp(secret)})
-worklist = get("/worklist")
+cookie = "; ".join(f"{c.name}={c.value}" for c in jar)
+try:
+    worklist = get("/worklist")
+except urllib.error.HTTPError:
+    # Someone without households (the analyst): the session is all there is.
+    print(f"COOKIE='{cookie}'")
+    sys.exit(0)
 # The worklist lists the households this user is the contact for; the
 # households list has the organisation's others.
 households = list(dict.fromkeys(re.findall(r'href="/households/([0-9A-Fa-f-]{36})"', worklist + get("/households"))))
 household = households[0]
 csrf = re.search(r'name="_csrf" value="([^"]+)"', worklist).group(1)  # the sign-out form's
-cookie = "; ".join(f"{c.name}={c.value}" for c in jar)
 no_redirect = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar), type("Keep", (urllib.request.HTTPRedirectHandler,), {"redirect_request": lambda *a: None})())
 
 
