@@ -14,6 +14,9 @@ struct DemoCommand: AsyncCommand {
 
         @ConsoleKit.Option(name: "seed", help: "Seed of the synthetic municipality (default 1): the same seed gives the same municipality.")
         var seed: String?
+
+        @ConsoleKit.Option(name: "history-months", help: "How far back the synthetic history reaches, 1 to 40 months (default 40).")
+        var historyMonths: String?
     }
 
     struct Refused: Error, CustomStringConvertible { let description: String }
@@ -23,7 +26,7 @@ struct DemoCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         let synthetic: SyntheticOptions?
-        switch SyntheticOptions.parse(residents: signature.residents, seed: signature.seed) {
+        switch SyntheticOptions.parse(residents: signature.residents, seed: signature.seed, historyMonths: signature.historyMonths) {
         case .success(let options): synthetic = options
         case .failure(let problem):
             context.console.error(problem.description)

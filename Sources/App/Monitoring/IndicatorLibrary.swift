@@ -56,7 +56,9 @@ extension Application {
 
     /// A refresher for one tenant with this application's indicators.
     func monitorRefresher(tenantID: UUID, on db: (any Database)? = nil) -> MonitorRefresher {
-        MonitorRefresher(db: db ?? self.db, tenantID: tenantID, catalog: indicators, pillars: pillars)
+        var refresher = MonitorRefresher(db: db ?? self.db, tenantID: tenantID, catalog: indicators, pillars: pillars)
+        refresher.overlap = config.kpiOverlap
+        return refresher
     }
 }
 

@@ -57,10 +57,13 @@ struct MonitorChoice {
         Pager.link(path, [("period", period.id), ("filter", filter.map { "\($0.dimension.rawValue):\($0.member)" }), ("by", by?.rawValue)])
     }
 
+    /// The years the period choice reaches back to, newest first.
+    var years: [Period] { (0..<3).map { Period.containing(today, .year).advanced(by: -$0) } }
+
     /// The last 24 months, 8 quarters and 3 years, newest first.
     func periodOptions(_ format: MonitorFormat) -> [Option] {
-        let month = Period.containing(today, .month), quarter = Period.containing(today, .quarter), year = Period.containing(today, .year)
-        let periods = (0..<24).map { month.advanced(by: -$0) } + (0..<8).map { quarter.advanced(by: -$0) } + (0..<3).map { year.advanced(by: -$0) }
+        let month = Period.containing(today, .month), quarter = Period.containing(today, .quarter)
+        let periods = (0..<24).map { month.advanced(by: -$0) } + (0..<8).map { quarter.advanced(by: -$0) } + years
         return periods.map { Option(value: $0.id, label: format.period($0), selected: $0 == period) }
     }
 
@@ -77,7 +80,7 @@ struct MonitorChoice {
             add(.organization, organization.id!.uuidString, organization.name)
         }
         for dimension in [MonitorDimension.district, .neighbourhood] {
-            for member in try await MonitorReader(db: req.db, tenantID: actor.tenantID).members(of: dimension) { add(dimension, member, member) }
+            for member in try await MonitorReader(db: req.db, tenantID: actor.tenantID).members(of: dimension, in: years) { add(dimension, member, member) }
         }
         for domain in LifeDomain.allCases { add(.domain, domain.rawValue, req.t("domain.\(domain.rawValue)")) }
         for pillar in Pillar.allCases { add(.pillar, pillar.rawValue, req.t("monitor.pillar.\(pillar.rawValue)")) }
@@ -109,11 +112,13 @@ private extension String {
 }
 
 extension MonitorReader {
-    /// The values of a dimension that have figures: the districts and neighbourhoods with facts.
-    func members(of dimension: MonitorDimension) async throws -> [String] {
+    /// The values of a dimension that have figures in these years: the
+    /// districts and neighbourhoods with active plans. Read from the year
+    /// cells only, so a large city's months are not scanned on every page.
+    func members(of dimension: MonitorDimension, in years: [Period]) async throws -> [String] {
         try await db.sql.raw("""
             SELECT DISTINCT member FROM monitor_cells WHERE tenant_id = \(bind: tenantID) AND indicator = 'households-with-active-plan'
-            AND filter = '' AND breakdown = \(bind: dimension.rawValue) ORDER BY member
+            AND period IN (\(SQLList(years.map { SQLBind($0.id) }))) AND filter = '' AND breakdown = \(bind: dimension.rawValue) ORDER BY member
             """).all().map { try $0.decode(column: "member", as: String.self) }
     }
 }

@@ -27,13 +27,15 @@ struct MonitorPage: Encodable {
         let format = MonitorFormat(req)
         let months = choice.period.kind == .month ? choice.period : Period.containing(choice.period.lastDay, .month)
         let trend = (0..<trendMonths).reversed().map { months.advanced(by: -$0) }
+        // Under a filter, only the indicators that can be narrowed by its dimension.
+        let shown = IndicatorDefinition.Question.allCases.flatMap { audience.indicators.answering($0) }
+            .filter { indicator in choice.filter.map { indicator.dimensions.contains($0.dimension) } ?? true }
+        let all = try await reader.figures(shown, periods: [choice.period, choice.period.previous] + trend, filter: choice.filter)
         var sections: [Section] = []
         for question in IndicatorDefinition.Question.allCases {
             var tiles: [Tile] = []
-            for indicator in audience.indicators.answering(question) {
-                let filter = choice.filter.flatMap { indicator.dimensions.contains($0.dimension) ? $0 : nil }
-                if choice.filter != nil, filter == nil { continue }
-                let figures = try await reader.figures(indicator, periods: [choice.period, choice.period.previous] + trend, filter: filter)
+            for indicator in shown where indicator.question == question {
+                let figures = all[indicator.id] ?? [:]
                 let now = figures[choice.period]!, before = figures[choice.period.previous]!
                 let values = trend.map { figures[$0]?.value ?? (indicator.measure == .count ? figures[$0]?.base.value.map(Double.init) : nil) }
                 let name = indicator.name.text(req.locale.rawValue)

@@ -23,10 +23,12 @@ struct MonitorRefresher {
     /// rolls it back, as a crash or a shutdown would (tests interrupt with it).
     var afterBatch: (@Sendable (_ households: Int) throws -> Void)?
     static let batchSize = 400
-    /// Differences are summed over batches and written when this many cells
-    /// are pending (and at the end): a cell many households share is then
-    /// written once per flush, not once per batch — what makes a rebuild of a
-    /// large city affordable. All of it is one transaction either way.
+    /// A refresh sums its differences over batches and writes them when this
+    /// many cells are pending (and at the end): a cell many households share
+    /// is then written once per flush, not once per batch. A rebuild writes
+    /// only at the end, so each cell once — what makes a rebuild of a large
+    /// city affordable (a few million cells fit in memory). All of it is one
+    /// transaction either way.
     static let pendingCells = 200_000
 
     enum Mode: String { case refresh, rebuild }
@@ -53,19 +55,26 @@ struct MonitorRefresher {
             var cells = 0, pending: [CellKey: Tally] = [:]
             for start in stride(from: 0, to: households.count, by: Self.batchSize) {
                 let batch = Array(households[start..<min(start + Self.batchSize, households.count)])
-                for (key, change) in try await recount(batch, today: today, sources: sources, on: tx) { pending[key, default: .zero] += change }
-                if pending.count >= Self.pendingCells {
-                    cells += try await store.add(pending)
+                try await recount(batch, today: today, sources: sources, on: tx, into: &pending)
+                if mode == .refresh, pending.count >= Self.pendingCells {
+                    cells += try await write(pending, to: store)
                     pending = [:]
                 }
                 try afterBatch?(start + batch.count)
             }
-            cells += try await store.add(pending)
+            cells += try await write(pending, to: store)
             state.watermark = now
             state.refreshedAt = Date()
             try await state.save(on: tx)
             return Report(households: households.count, cellsChanged: cells)
         }
+    }
+
+    /// Adds the differences to the cells, then rewrites the spreads they touch.
+    private func write(_ pending: [CellKey: Tally], to store: MonitorStore) async throws -> Int {
+        let changed = try await store.add(pending)
+        try await store.respread(MonitorStore.spreads(touchedBy: pending, catalog: catalog))
+        return changed
     }
 
     /// The tenant's refresh row, written first so that a second refresh waits
@@ -85,27 +94,28 @@ struct MonitorRefresher {
         }
     }
 
-    /// Re-derives these households' facts, stores them, and returns the
-    /// difference they make to the cells.
-    private func recount(_ households: [UUID], today: CivilDay, sources: MonitorSources, on db: any Database) async throws -> [CellKey: Tally] {
+    /// Re-derives these households' facts, stores them, and adds the
+    /// difference they make to the cells to `pending`: what each counted
+    /// before comes out, what it counts now goes in (a cell left unchanged
+    /// sums to zero and is not written).
+    private func recount(_ households: [UUID], today: CivilDay, sources: MonitorSources, on db: any Database,
+                         into pending: inout [CellKey: Tally]) async throws {
         let histories = try await sources.histories(of: households)
         let ids = SQLList(households.map { SQLBind($0) })
         let stored = try await MonitorHousehold.select(in: tenantID, where: "id IN (\(ids))", on: db)
         let previous = Dictionary(stored.map { ($0.id!, $0) }, uniquingKeysWith: { first, _ in first })
         let extraction = FactExtraction(today: today, pillars: pillars)
-        var delta: [CellKey: Tally] = [:]
         var rows: [MonitorHousehold] = []
         for household in households {
             let result = histories[household].map(extraction.facts(of:)) ?? FactExtraction.Result(facts: [], recheck: nil)
-            let before = previous[household].map(Self.decode) ?? (facts: [], day: today)
-            let old = IndicatorTallies(catalog: catalog, today: before.day).tallies(before.facts)
-            let new = IndicatorTallies(catalog: catalog, today: today).tallies(result.facts)
-            for (key, change) in old.difference(to: new) { delta[key, default: .zero] += change }
+            if let before = previous[household].map(Self.decode) {
+                for (key, old) in IndicatorTallies(catalog: catalog, today: before.day).tallies(before.facts) { pending[key, default: .zero] -= old }
+            }
+            for (key, new) in IndicatorTallies(catalog: catalog, today: today).tallies(result.facts) { pending[key, default: .zero] += new }
             rows.append(MonitorHousehold(household: household, tenantID: tenantID, facts: Self.encode(result.facts),
                                          markedOn: today.iso, recheckOn: result.recheck?.iso))
         }
         try await MonitorStore(db: db, tenantID: tenantID).replace(households: households, with: rows)
-        return delta
     }
 
     static func encode(_ facts: [Fact]) -> String {

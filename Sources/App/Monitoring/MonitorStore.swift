@@ -35,37 +35,55 @@ struct MonitorStore {
         }
     }
 
-    /// Adds each difference to its cells (and value histograms); returns how many cells changed.
+    /// Adds each difference to its cells (and value histograms); returns how
+    /// many cells changed. Statements are built a chunk at a time: a rebuild
+    /// writes millions of rows, and all their bindings at once would not fit.
     func add(_ delta: [CellKey: Tally]) async throws -> Int {
-        var cells: [SQLQueryString] = [], values: [SQLQueryString] = []
-        for (key, tally) in delta.sorted(by: { $0.key < $1.key }) {
+        var cells = Chunk(), values = Chunk(), changed = 0
+        for (key, tally) in delta.filter({ !$0.value.isZero }).sorted(by: { $0.key < $1.key }) {
+            changed += 1
             for place in Self.places(of: key.slice) {
                 let at: SQLQueryString = "\(bind: key.indicator), \(bind: key.period.id), \(bind: place.filter), \(bind: place.breakdown), \(bind: place.member)"
                 if tally.subjects != 0 || tally.hits != 0 {
-                    cells.append("(\(bind: tenantID), \(bind: UUID()), \(at), \(bind: tally.subjects), \(bind: tally.hits))")
+                    cells.rows.append("(\(bind: tenantID), \(bind: UUID()), \(at), \(bind: tally.subjects), \(bind: tally.hits))")
                 }
                 for (number, count) in tally.values.sorted(by: { $0.key < $1.key }) {
-                    values.append("(\(bind: tenantID), \(bind: UUID()), \(at), \(bind: number), \(bind: count))")
+                    values.rows.append("(\(bind: tenantID), \(bind: UUID()), \(at), \(bind: number), \(bind: count))")
                 }
             }
+            if cells.isFull { try await writeCells(cells.take()) }
+            if values.isFull { try await writeValues(values.take()) }
         }
-        for chunk in cells.chunked(Self.rowsPerStatement) {
-            try await db.sql.raw("""
-                INSERT INTO monitor_cells (tenant_id, id, indicator, period, filter, breakdown, member, subjects, hits)
-                VALUES \(Array(chunk).joined(separator: ", "))
-                ON CONFLICT (tenant_id, indicator, period, filter, breakdown, member)
-                DO UPDATE SET subjects = monitor_cells.subjects + excluded.subjects, hits = monitor_cells.hits + excluded.hits
-                """).run()
-        }
-        for chunk in values.chunked(Self.rowsPerStatement) {
-            try await db.sql.raw("""
-                INSERT INTO monitor_cell_values (tenant_id, id, indicator, period, filter, breakdown, member, number, subjects)
-                VALUES \(Array(chunk).joined(separator: ", "))
-                ON CONFLICT (tenant_id, indicator, period, filter, breakdown, member, number)
-                DO UPDATE SET subjects = monitor_cell_values.subjects + excluded.subjects
-                """).run()
-        }
-        return delta.count
+        try await writeCells(cells.take())
+        try await writeValues(values.take())
+        return changed
+    }
+
+    /// Rows waiting for their statement.
+    private struct Chunk {
+        var rows: [SQLQueryString] = []
+        var isFull: Bool { rows.count >= MonitorStore.rowsPerStatement }
+        mutating func take() -> [SQLQueryString] { defer { rows = [] }; return rows }
+    }
+
+    private func writeCells(_ rows: [SQLQueryString]) async throws {
+        guard !rows.isEmpty else { return }
+        try await db.sql.raw("""
+            INSERT INTO monitor_cells (tenant_id, id, indicator, period, filter, breakdown, member, subjects, hits)
+            VALUES \(rows.joined(separator: ", "))
+            ON CONFLICT (tenant_id, indicator, period, filter, breakdown, member)
+            DO UPDATE SET subjects = monitor_cells.subjects + excluded.subjects, hits = monitor_cells.hits + excluded.hits
+            """).run()
+    }
+
+    private func writeValues(_ rows: [SQLQueryString]) async throws {
+        guard !rows.isEmpty else { return }
+        try await db.sql.raw("""
+            INSERT INTO monitor_cell_values (tenant_id, id, indicator, period, filter, breakdown, member, number, subjects)
+            VALUES \(rows.joined(separator: ", "))
+            ON CONFLICT (tenant_id, indicator, period, filter, breakdown, member, number)
+            DO UPDATE SET subjects = monitor_cell_values.subjects + excluded.subjects
+            """).run()
     }
 }
 

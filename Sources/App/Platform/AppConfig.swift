@@ -29,6 +29,9 @@ public struct AppConfig: Sendable {
     public var auditCheckpointInterval: TimeInterval?
     /// How often `serve` refreshes the monitor's figures; nil refreshes only on command (tests).
     public var kpiRefreshInterval: TimeInterval?
+    /// How far back before its watermark a refresh looks again: a transaction
+    /// that started earlier may commit after the watermark was set.
+    public var kpiOverlap: TimeInterval = 300
     /// How failed logins lock an account and an address (tests lengthen the
     /// locks, so a slow machine cannot outwait one mid-test).
     public var lockout = LoginLockout()
@@ -67,7 +70,7 @@ public struct AppConfig: Sendable {
         // Several app servers share one PostgreSQL, so there the keys must come
         // from the environment; only the embedded default keeps its own key file.
         let keys = try Keys.load(environment: env, keyFile: database.isEmbedded ? "\(dataDirectory)/keys.json" : nil)
-        return AppConfig(
+        var config = AppConfig(
             database: database,
             dataDirectory: dataDirectory,
             keys: keys,
@@ -82,6 +85,8 @@ public struct AppConfig: Sendable {
             auditCheckpointInterval: TimeInterval(env["SAMENSPEL_AUDIT_CHECKPOINT_SECONDS"].flatMap(Int.init) ?? 60),
             kpiRefreshInterval: (env["SAMENSPEL_KPI_REFRESH_SECONDS"].flatMap(Int.init) ?? 300).positiveInterval
         )
+        config.kpiOverlap = TimeInterval(max(0, env["SAMENSPEL_KPI_OVERLAP_SECONDS"].flatMap(Int.init) ?? 300))
+        return config
     }
 }
 

@@ -16,6 +16,10 @@ enum SQLiteConnectionSettings {
         for loop in app.eventLoopGroup.makeIterator() {
             guard let db = app.databases.database(logger: app.logger, on: loop) as? any SQLDatabase else { continue }
             try await db.raw("PRAGMA cache_size = \(unsafeRaw: String(-cacheKiB))").run()
+            // Statement journals in memory: inside one long transaction (the
+            // monitor's rebuild) SQLite otherwise spills one to a new temporary
+            // file per statement (`perf`: a sixth of a rebuild's time in open and write).
+            try await db.raw("PRAGMA temp_store = MEMORY").run()
         }
     }
 }

@@ -16,7 +16,6 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     case .sqliteMemory: app.databases.use(.sqlite(.memory), as: .sqlite)
     case .postgres(let url): app.databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: 4), as: .psql)
     }
-    Migrations.register(on: app)
     app.accessLogBatcher = AccessLogBatcher(databases: app.databases, eventLoops: app.eventLoopGroup, logger: app.logger, key: config.keys.audit)
     app.auditCheckpointsWritten = .init(nil)
 
@@ -26,6 +25,8 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.localizer.marksMissingKeys = app.environment == .testing
     app.instruments = try InstrumentLibrary.load(from: app.directory.resourcesDirectory + "Instruments")
     (app.indicators, app.pillars) = try IndicatorLibrary.load(from: app.directory.resourcesDirectory)
+    // After the indicators: a migration fills the monitor from their definitions.
+    Migrations.register(on: app)
 
     app.views.use(.leaf)
     app.leaf.tags["t"] = TranslateTag(localizer: app.localizer)
@@ -110,5 +111,6 @@ enum Migrations {
         app.migrations.add(CreateImpactAgreements())
         app.migrations.add(CreateImpactAgreementTargets())
         app.migrations.add(CreateMonitorNotes())
+        app.migrations.add(FillMonitorSpreads(catalog: app.indicators))
     }
 }

@@ -17,12 +17,35 @@ struct SyntheticMunicipalityTests {
         }
         #expect(SyntheticOptions.parse(residents: "10", seed: "-1") == .failure(.seed("-1")))
         #expect(SyntheticOptions.parse(residents: nil, seed: "3") == .failure(.seedWithoutResidents))
+        #expect(SyntheticOptions.parse(residents: "10", seed: nil, historyMonths: "12") == .success(SyntheticOptions(residents: 10, seed: 1, historyMonths: 12)))
+        for bad in ["0", "41", "twelve", ""] {
+            #expect(SyntheticOptions.parse(residents: "10", seed: nil, historyMonths: bad) == .failure(.history(bad)))
+        }
+        #expect(SyntheticOptions.parse(residents: nil, seed: nil, historyMonths: "12") == .failure(.seedWithoutResidents))
     }
 
-    static func generate(_ app: Application, residents: Int, seed: UInt64) async throws -> SyntheticMunicipality.Report {
+    static func generate(_ app: Application, residents: Int, seed: UInt64, historyMonths: Int = 40) async throws -> SyntheticMunicipality.Report {
         try await DemoTenant.seed(app: app)
         let tenantID = try #require(try await Tenant.query(on: app.db).filter(\.$slug == DemoTenant.slug).first()?.id)
-        return try await SyntheticMunicipality(app: app, options: SyntheticOptions(residents: residents, seed: seed), tenantID: tenantID).generate(progress: nil)
+        let options = SyntheticOptions(residents: residents, seed: seed, historyMonths: historyMonths)
+        return try await SyntheticMunicipality(app: app, options: options, tenantID: tenantID).generate(progress: nil)
+    }
+
+    /// A young municipality for the benchmark's "one year against two": nothing before its history began.
+    @Test func aShorterHistoryStartsLater() async throws {
+        try await withApp { app in
+            try await DemoTenant.seed(app: app)
+            let demo = Set(try await Household.query(on: app.db).all().compactMap(\.id))
+            let tenantID = try #require(try await Tenant.query(on: app.db).filter(\.$slug == DemoTenant.slug).first()?.id)
+            let options = SyntheticOptions(residents: 300, seed: 12, historyMonths: 12)
+            _ = try await SyntheticMunicipality(app: app, options: options, tenantID: tenantID).generate(progress: nil)
+            let earliest = SyntheticHousehold.day(Day.today(), plus: -360)
+            let involvements = try await Involvement.query(on: app.db).all().filter { !demo.contains($0.householdID) }
+            let assessments = try await Assessment.query(on: app.db).all().filter { !demo.contains($0.householdID) }
+            #expect(!involvements.isEmpty && !assessments.isEmpty)
+            #expect(involvements.allSatisfy { $0.startsOn >= earliest })
+            #expect(assessments.allSatisfy { $0.assessedOn >= earliest })
+        }
     }
 
     @Test func theSameSeedGivesTheSameMunicipality() async throws {

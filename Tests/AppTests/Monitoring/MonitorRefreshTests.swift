@@ -44,6 +44,51 @@ struct MonitorRefreshTests {
         }
     }
 
+    /// Caseload is read from its spread (how many professionals have each
+    /// count), kept beside the cells: it must give what the professionals'
+    /// own cells give, after a refresh of changes, after the migration that
+    /// fills spreads for older monitors, and under an organisation's filter.
+    @Test func caseloadFromItsSpreadEqualsCaseloadFromTheProfessionals() async throws {
+        try await withApp { app in
+            _ = try await SyntheticMunicipalityTests.generate(app, residents: 800, seed: 5)
+            let tenantID = try #require(try await Tenant.query(on: app.db).filter(\.$slug == DemoTenant.slug).first()?.id)
+            var refresher = app.monitorRefresher(tenantID: tenantID)
+            refresher.overlap = 0
+            try await refresher.run(.refresh)
+            var random = SeededRandom(seed: 5)
+            try await MonitorChanges(db: app.db, tenantID: tenantID).apply(round: 0, random: &random)
+            try await refresher.run(.refresh)
+            try await Self.expectCaseloadsAgree(app, tenantID)
+
+            let cells = try await Self.cells(app.db, tenantID)
+            try await app.db.sql.raw("DELETE FROM monitor_cell_values WHERE tenant_id = \(bind: tenantID) AND breakdown LIKE '%#spread'").run()
+            #expect(try await Self.cells(app.db, tenantID) != cells)
+            try await FillMonitorSpreads(catalog: app.indicators).prepare(on: app.db)
+            #expect(try await Self.cells(app.db, tenantID) == cells)
+        }
+    }
+
+    static func expectCaseloadsAgree(_ app: Application, _ tenantID: UUID) async throws {
+        let reader = MonitorReader(db: app.db, tenantID: tenantID)
+        let month = Period.containing(CivilDay.today(), .month)
+        let periods = (0..<6).map { month.advanced(by: -$0) } + [Period.containing(CivilDay.today(), .year)]
+        let organizations = try await Organization.query(on: app.db).filter(\.$tenantID == tenantID).all().compactMap(\.id)
+        let filters = [nil] + organizations.map { MonitorReader.Filter(dimension: .organization, member: $0.uuidString) }
+        var shown = 0
+        for indicator in app.indicators.all where indicator.per != nil {
+            for filter in filters {
+                let figures = try await reader.figures(indicator, periods: periods, filter: filter)
+                for period in periods {
+                    let professionals = try await reader.breakdown(indicator, period: period, by: indicator.per!, filter: filter)
+                    let expected = IndicatorFigure.of(indicator, tally: .zero, perValues: professionals.map(\.tally))
+                    #expect(figures[period] == expected, "\(indicator.id) \(period.id) \(filter?.text ?? "whole")")
+                    if expected.base.value != nil { shown += 1 }
+                }
+            }
+        }
+        #expect(shown > 0)
+    }
+
     @Test func anInterruptedRefreshLeavesThePreviousFigures() async throws {
         try await withApp { app in
             _ = try await SyntheticMunicipalityTests.generate(app, residents: 120, seed: 3)

@@ -24,6 +24,8 @@ struct SQLiteConnectionSettingsTests {
                 let db = try #require(app.databases.database(logger: app.logger, on: loop) as? any SQLDatabase)
                 let row = try #require(try await db.raw("PRAGMA cache_size").first())
                 #expect(try row.decode(column: "cache_size", as: Int.self) == -SQLiteConnectionSettings.cacheKiB)
+                let temp = try #require(try await db.raw("PRAGMA temp_store").first())
+                #expect(try temp.decode(column: "temp_store", as: Int.self) == 2)  // MEMORY
                 loops += 1
             }
             #expect(loops >= 1)

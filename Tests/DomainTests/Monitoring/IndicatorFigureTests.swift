@@ -57,5 +57,9 @@ struct IndicatorFigureTests: IndicatorTesting {
         #expect(IndicatorFigure.of(indicator, tally: households, perValues: nine) == IndicatorFigure(base: .shown(9), value: nil))
         #expect(IndicatorFigure.of(indicator, tally: households, perValues: [Tally(subjects: 3)])
             == IndicatorFigure(base: .fewerThanFive, value: nil))
+        // The monitor stores the spread (professionals per caseload) instead of each professional.
+        #expect(IndicatorFigure.of(indicator, tally: households, spread: Histogram(1...10)) == IndicatorFigure(base: .shown(10), value: 5))
+        #expect(IndicatorFigure.of(try #require(catalog["caseload-p90"]), tally: households, spread: Histogram(counts: [2: 5, 30: 5])!)
+            == IndicatorFigure(base: .shown(10), value: 30))
     }
 }

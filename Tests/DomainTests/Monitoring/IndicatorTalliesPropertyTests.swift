@@ -101,7 +101,22 @@ struct IndicatorTalliesPropertyTests: IndicatorTesting {
             // ha's difference gives what counting both anew would.
             let others = tallies(facts([history("hb", neighbour)], today: Self.today))
             #expect(sum(sum(old, others), delta) == sum(new, others))
+            // In place, as the refresher applies it: old out, new in, zeros left unwritten.
+            var cells = sum(old, others)
+            for (key, tally) in old { cells[key, default: .zero] -= tally }
+            for (key, tally) in new { cells[key, default: .zero] += tally }
+            #expect(cells.filter { !$0.value.isZero } == sum(new, others))
         }
+    }
+
+    @Test func aSliceKeepsItsValuesApartWhateverWasTyped() {
+        let slice = Slice([.neighbourhood: "a=b", .domain: "finances"])
+        #expect(slice.values == [.neighbourhood: "a=b", .domain: "finances"])
+        #expect(Slice(text: slice.text) == slice)
+        // A ";" would split a slice where it is stored; a fact never carries one.
+        let fact = Fact(.plan, subject: "h", first: day("2026-01-01"), dimensions: [.neighbourhood: ["x;district=y"]])
+        #expect(fact.dimensions[.neighbourhood] == ["x,district=y"])
+        #expect(Slice([.neighbourhood: fact.dimensions[.neighbourhood]![0]]).values == [.neighbourhood: "x,district=y"])
     }
 
     @Test func factsSurviveTheirCompactStorage() async {

@@ -12,6 +12,7 @@ enum SyntheticHousehold {
         let catalog: InstrumentCatalog
         let today: String
         var nextBSN: Int
+        var historyDays = SyntheticTimeline.horizonDays
         var clock = SyntheticClock(now: Date())
         var day: CivilDay { CivilDay(today) ?? CivilDay.today() }
     }
@@ -64,7 +65,7 @@ enum SyntheticHousehold {
         }
         batch.residents += residents
 
-        let timeline = SyntheticTimeline.make(today: context.day, random: &random)
+        let timeline = SyntheticTimeline.make(today: context.day, horizonDays: context.historyDays, random: &random)
         // Known since the first intake; `updated_at` stays now, so the monitor's next refresh notices the household.
         let known = context.clock.at(timeline.episodes[0].start, random: &random)
         household.createdAt = known

@@ -43,6 +43,7 @@ struct SyntheticMunicipality {
             tenantID: tenantID, staff: staff, cipher: FieldCipher(key: app.config.keys.field),
             lookupKey: KeyedHash(key: app.config.keys.session), catalog: app.instruments, today: Day.today(), nextBSN: 100_000_000 + Int(options.seed % 1000) * 100_000
         )
+        context.historyDays = min(SyntheticTimeline.horizonDays, options.historyMonths * 30)
         let map = SyntheticSocialMap.plan(residents: options.residents, random: &random)
         try await app.db.transaction { tx in try await ImportWriter(tenantID: tenantID, db: tx).write(map) }
         var residents = 0, households = 0, rows = staff.rowCount + SyntheticSocialMap.rowCount(map)

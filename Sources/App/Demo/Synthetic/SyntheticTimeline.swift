@@ -24,7 +24,7 @@ struct SyntheticTimeline {
 
     let episodes: [Episode]
 
-    static func make(today: CivilDay, random: inout SeededRandom) -> SyntheticTimeline {
+    static func make(today: CivilDay, horizonDays: Int = SyntheticTimeline.horizonDays, random: inout SeededRandom) -> SyntheticTimeline {
         let start = intake(from: today.adding(days: -horizonDays), to: today.adding(days: -3), random: &random)
         var episodes = [episode(from: start, today: today, random: &random)]
         if let end = episodes[0].end, random.chance(reEntryChance) {

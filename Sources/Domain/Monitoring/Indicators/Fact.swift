@@ -19,7 +19,10 @@ public struct Fact: Hashable, Sendable {
                 tags: [String: String] = [:], dimensions: [MonitorDimension: [String]] = [:]) {
         (self.kind, self.subject, self.first, self.last, self.value) = (kind, subject, first, last, value)
         self.tags = tags
-        self.dimensions = dimensions.mapValues { Array(Set($0)).sorted() }.filter { !$0.value.isEmpty }
+        // A ";" separates a slice's values where it is stored (`Slice.text`); a
+        // typed neighbourhood code cannot carry one into another dimension.
+        self.dimensions = dimensions.mapValues { Array(Set($0.map { $0.replacingOccurrences(of: ";", with: ",") })).sorted() }
+            .filter { !$0.value.isEmpty }
     }
 }
 

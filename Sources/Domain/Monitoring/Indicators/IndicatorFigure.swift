@@ -14,7 +14,16 @@ public struct IndicatorFigure: Hashable, Sendable {
     /// per-dimension measures, pass the tallies of each value of `per`.
     /// `published` is how the subjects are shown in the table the figure
     /// sits in, when it sits in one: a share of a withheld base is withheld.
-    public static func of(_ indicator: IndicatorDefinition, tally: Tally, perValues: [Tally] = [],
+    public static func of(_ indicator: IndicatorDefinition, tally: Tally, perValues: [Tally],
+                          published: PublishedCount? = nil) -> IndicatorFigure {
+        of(indicator, tally: tally, spread: Histogram(perValues.map(\.subjects).filter { $0 > 0 }), published: published)
+    }
+
+    /// The same with the per-dimension measures' counts already gathered:
+    /// `spread` holds how many values of `per` (professionals) have each
+    /// count, as the monitor stores it, so a large city's thousands of
+    /// professionals are not read one by one.
+    public static func of(_ indicator: IndicatorDefinition, tally: Tally, spread: Histogram = Histogram(),
                           published: PublishedCount? = nil) -> IndicatorFigure {
         let base = published ?? Suppression.count(tally.subjects)
         let histogram = tally.histogram ?? Histogram()
@@ -30,9 +39,8 @@ public struct IndicatorFigure: Hashable, Sendable {
         case .mean:
             return IndicatorFigure(base: base, value: Suppression.mean(of: histogram, base: base))
         case .medianPer, .p90Per:
-            let counts = Histogram(perValues.map(\.subjects).filter { $0 > 0 })
             let p = indicator.measure == .medianPer ? 0.5 : 0.9
-            return IndicatorFigure(base: Suppression.count(counts.count), value: Suppression.percentile(p, of: counts).map(Double.init))
+            return IndicatorFigure(base: Suppression.count(spread.count), value: Suppression.percentile(p, of: spread).map(Double.init))
         }
     }
 }

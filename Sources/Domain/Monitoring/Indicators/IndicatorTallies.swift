@@ -22,28 +22,38 @@ public struct IndicatorTallies: Sendable {
         }
     }
 
+    private struct Place: Hashable {
+        let period: Period
+        let slice: Slice
+    }
+
     public func tallies(_ facts: [Fact]) -> [CellKey: Tally] {
-        var marks: [String: [Period: [String: [Slice: Mark]]]] = [:]
+        var tallies: [CellKey: Tally] = [:]
         for indicator in catalog.all {
-            for fact in facts where indicator.admits(fact) {
-                let slices = Self.slices(of: fact, for: indicator)
-                let hit = indicator.isHit(fact)
-                for period in periods(of: fact, counting: indicator.counting) {
-                    for slice in slices {
-                        marks[indicator.id, default: [:]][period, default: [:]][fact.subject, default: [:]][slice, default: Mark()]
-                            .merge(hit: hit, value: fact.value)
+            let admitted = facts.filter(indicator.admits)
+            guard !admitted.isEmpty else { continue }
+            for subjectFacts in Dictionary(grouping: admitted, by: \.subject).values {
+                // One fact: each of its places is distinct, so it counts straight into its cells.
+                if subjectFacts.count == 1, let fact = subjectFacts.first {
+                    let hit = indicator.isHit(fact)
+                    let slices = Self.slices(of: fact, for: indicator)
+                    for period in periods(of: fact, counting: indicator.counting) {
+                        for slice in slices {
+                            tallies[CellKey(indicator: indicator.id, period: period, slice: slice), default: .zero].count(hit: hit, value: fact.value)
+                        }
+                    }
+                    continue
+                }
+                var marks: [Place: Mark] = [:]
+                for fact in subjectFacts {
+                    let hit = indicator.isHit(fact)
+                    let slices = Self.slices(of: fact, for: indicator)
+                    for period in periods(of: fact, counting: indicator.counting) {
+                        for slice in slices { marks[Place(period: period, slice: slice), default: Mark()].merge(hit: hit, value: fact.value) }
                     }
                 }
-            }
-        }
-        var tallies: [CellKey: Tally] = [:]
-        for (indicator, periods) in marks {
-            for (period, subjects) in periods {
-                for slices in subjects.values {
-                    for (slice, mark) in slices {
-                        let tally = Tally(subjects: 1, hits: mark.hit ? 1 : 0, values: mark.value.map { [$0: 1] } ?? [:])
-                        tallies[CellKey(indicator: indicator, period: period, slice: slice), default: .zero] += tally
-                    }
+                for (place, mark) in marks {
+                    tallies[CellKey(indicator: indicator.id, period: place.period, slice: place.slice), default: .zero].count(hit: mark.hit, value: mark.value)
                 }
             }
         }

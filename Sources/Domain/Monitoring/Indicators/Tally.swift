@@ -30,7 +30,26 @@ public struct Tally: Hashable, Sendable {
 
     public static func - (lhs: Tally, rhs: Tally) -> Tally { lhs + -rhs }
 
-    public static func += (lhs: inout Tally, rhs: Tally) { lhs = lhs + rhs }
+    /// One more subject, hitting or not, with its value if it has one.
+    public mutating func count(hit: Bool, value: Int?) {
+        subjects += 1
+        if hit { hits += 1 }
+        if let value { values[value, default: 0] += 1 }
+    }
+
+    /// In place: a rebuild adds millions of tallies, and a new one each time costs allocations.
+    public static func += (lhs: inout Tally, rhs: Tally) { lhs.add(rhs, times: 1) }
+
+    public static func -= (lhs: inout Tally, rhs: Tally) { lhs.add(rhs, times: -1) }
+
+    private mutating func add(_ other: Tally, times sign: Int) {
+        subjects += sign * other.subjects
+        hits += sign * other.hits
+        for (value, count) in other.values {
+            let sum = values[value, default: 0] + sign * count
+            values[value] = sum == 0 ? nil : sum
+        }
+    }
 }
 
 /// Where a tally is kept: an indicator, a period, and a slice — the
@@ -44,33 +63,45 @@ public struct CellKey: Hashable, Sendable, Comparable {
         (self.indicator, self.period, self.slice) = (indicator, period, slice)
     }
 
+    /// A fixed order to write cells in; cheap, as a large write sorts millions.
     public static func < (lhs: CellKey, rhs: CellKey) -> Bool {
-        (lhs.indicator, lhs.period.id, lhs.slice.text) < (rhs.indicator, rhs.period.id, rhs.slice.text)
+        if lhs.indicator != rhs.indicator { return lhs.indicator < rhs.indicator }
+        if lhs.period != rhs.period {
+            return (lhs.period.kind.rawValue, lhs.period.year, lhs.period.index) < (rhs.period.kind.rawValue, rhs.period.year, rhs.period.index)
+        }
+        return lhs.slice.text < rhs.slice.text
     }
 }
 
 /// Up to two dimension values: a filter, a breakdown, or a filter and a
 /// breakdown. Its text ("domain=finances;organization=…") is how it is stored.
 public struct Slice: Hashable, Sendable, Comparable {
-    public let values: [MonitorDimension: String]
-    /// Kept with the values: slices are hashed millions of times in a rebuild.
+    /// The text alone is kept: slices are copied, hashed and compared millions
+    /// of times in a rebuild, and one string costs less than a string and a dictionary.
     public let text: String
 
     public init(_ values: [MonitorDimension: String] = [:]) {
-        self.values = values
         text = values.sorted { $0.key < $1.key }.map { "\($0.key.rawValue)=\($0.value)" }.joined(separator: ";")
     }
 
     public static let whole = Slice()
 
     public init?(text: String) {
+        guard let values = Self.parse(text) else { return nil }
+        self.init(values)
+    }
+
+    /// The dimension values, read back from the text.
+    public var values: [MonitorDimension: String] { Self.parse(text) ?? [:] }
+
+    private static func parse(_ text: String) -> [MonitorDimension: String]? {
         var values: [MonitorDimension: String] = [:]
         for part in text.split(separator: ";") {
             let pair = part.split(separator: "=", maxSplits: 1)
             guard pair.count == 2, let dimension = MonitorDimension(rawValue: String(pair[0])), values[dimension] == nil else { return nil }
             values[dimension] = String(pair[1])
         }
-        self.init(values)
+        return values
     }
 
     public static func == (lhs: Slice, rhs: Slice) -> Bool { lhs.text == rhs.text }
