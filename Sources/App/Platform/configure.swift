@@ -25,6 +25,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.localizer.marksMissingKeys = app.environment == .testing
     app.instruments = try InstrumentLibrary.load(from: app.directory.resourcesDirectory + "Instruments")
     (app.indicators, app.pillars) = try IndicatorLibrary.load(from: app.directory.resourcesDirectory)
+    app.monitorTiles = MonitorTileCache()
     // After the indicators: a migration fills the monitor from their definitions.
     Migrations.register(on: app)
 

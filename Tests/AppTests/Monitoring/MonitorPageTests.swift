@@ -46,6 +46,34 @@ struct MonitorPageTests {
         }
     }
 
+    /// Tiles are kept between refreshes (`MonitorTileCache`); a refresh that
+    /// changes the figures shows on the next view.
+    @Test func aRefreshShowsOnTheNextView() async throws {
+        try await withApp { app in
+            _ = try await SyntheticMunicipalityTests.generate(app, residents: 160, seed: 9)
+            let tenant = try #require(try await Tenant.query(on: app.db).filter(\.$slug == DemoTenant.slug).first())
+            let refresher = app.monitorRefresher(tenantID: try tenant.requireID())
+            try await refresher.run(.refresh)
+            let fixtures = Fixtures(app: app)
+            let (_, secret) = try await fixtures.user("cijfers", role: .analyst, in: tenant)
+            let analyst = TestClient(app)
+            try await fixtures.signIn(analyst, "cijfers", secret: secret)
+            func figures() async throws -> [String] {
+                #expect(try await analyst.get(SiteRoute.monitor.path() + "?period=\(Period.containing(CivilDay.today(), .year).id)").status == .ok)
+                return analyst.lastBody.matches(of: /class="figure">([^<]*)</).map { String($0.1) }
+            }
+            let before = try await figures()
+            #expect(try await figures() == before)
+            _ = try await SyntheticMunicipality(app: app, options: SyntheticOptions(residents: 200, seed: 10), tenantID: try tenant.requireID())
+                .generate(progress: nil)
+            #expect(try await figures() == before, "no refresh, no change")
+            try await refresher.run(.refresh)
+            let after = try await figures()
+            #expect(after.count == before.count)
+            #expect(after != before)
+        }
+    }
+
     @Test func rolesThatSeeResidentsDoNotSeeTheMonitor() async throws {
         try await withApp { app in
             let fixtures = Fixtures(app: app)
