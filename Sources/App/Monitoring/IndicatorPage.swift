@@ -21,6 +21,8 @@ struct IndicatorPage: Encodable {
     let breakdownTitle: String?
     let breakdown: [BreakdownRow]
     let breakdownTotal: String?
+    /// The breakdown as a spreadsheet, with the same rows and markers.
+    let breakdownCSV: String?
     /// On an organisation's monitor, for its managers: caseload per named professional.
     let professionals: ProfessionalCaseload?
     let form: FormPage.Parts
@@ -75,6 +77,11 @@ struct IndicatorPage: Encodable {
             showsBase: indicator.measure != .count,
             breakdownTitle: choice.by.map { req.t("monitor.breakdown_by", req.t("monitor.dimension.\($0.rawValue)"), format.period(choice.period)) },
             breakdown: breakdownRows, breakdownTotal: total,
+            breakdownCSV: choice.by.map { by in
+                // A manager's monitor is narrowed to their organisation already; their link names no filter.
+                MonitorChoice.link(SiteRoute.monitorTableCSV.path(indicator.id), period: choice.period,
+                                   filter: audience.fixedFilter == nil ? filter : nil, by: by)
+            },
             professionals: try await ProfessionalCaseload.build(req, audience: audience, indicator: indicator, period: choice.period, format: format),
             form: FormPage.Parts(parts: parts), errors: fields.namedErrors,
             backHref: MonitorChoice.link(SiteRoute.monitor.path(), period: choice.period, filter: choice.filter),

@@ -9,6 +9,31 @@ import Vapor
 struct MonitorCSVController {
     func register(_ routes: any RoutesBuilder) {
         routes.get(SiteRoute.monitorTableCSV, use: table)
+        routes.get(SiteRoute.monitorProfessionalsCSV, use: professionals)
+    }
+
+    /// The caseload per professional of a manager's own organisation, as its
+    /// indicator page shows it; there is no such table for anyone else (404).
+    func professionals(req: Request) async throws -> Response {
+        let audience = try await MonitorAudience.of(req)
+        let indicator = try audience.indicator(req.text(.indicatorID))
+        let (choice, issues) = try MonitorChoice.read(req, indicator: indicator, audience: audience)
+        guard issues.isEmpty else {
+            return try await Self.refused(issues.map { IndicatorQuery.Problem(parameter: $0.field, messageKey: $0.messageKey, allowed: []) }, req: req)
+        }
+        guard let table = try await ProfessionalCaseload.build(req, audience: audience, indicator: indicator, period: choice.period,
+                                                               format: MonitorFormat(req)) else { throw Abort(.notFound) }
+        try await req.audit("monitor.export", outcome: .allowed, basis: .none, objectType: "indicator",
+                            objectID: "\(indicator.id) \(choice.period.id) by=professional")
+        let csv = CSV.write(header: [req.t("monitor.dimension.professional"), req.t("monitor.households")], rows: table.rows.map { [$0.name, $0.count] })
+        return Self.attachment(csv, filename: "\(indicator.id)-\(choice.period.id)-professional.csv")
+    }
+
+    static func attachment(_ csv: String, filename: String) -> Response {
+        let response = Response(status: .ok, body: .init(string: csv))
+        response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        response.headers.contentDisposition = .init(.attachment, filename: filename)
+        return response
     }
 
     func table(req: Request) async throws -> Response {
@@ -26,10 +51,8 @@ struct MonitorCSVController {
         let values = try await IndicatorValues.read(indicator, chosen, tenantID: actor.tenantID, on: req.db)
         let names = try await MonitorMemberNames.load(for: by, tenantID: actor.tenantID, on: req.db)
         try await req.audit("monitor.export", outcome: .allowed, basis: .none, objectType: "indicator", objectID: chosen.logText(indicator))
-        let response = Response(status: .ok, body: .init(string: Self.csv(values, names: names, speaking: req)))
-        response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        response.headers.contentDisposition = .init(.attachment, filename: "\(indicator.id)-\(chosen.period.id)\(by.map { "-\($0.rawValue)" } ?? "").csv")
-        return response
+        return Self.attachment(Self.csv(values, names: names, speaking: req),
+                               filename: "\(indicator.id)-\(chosen.period.id)\(by.map { "-\($0.rawValue)" } ?? "").csv")
     }
 
     /// The rows of `MonitorBreakdown` with the total last (left out when rows

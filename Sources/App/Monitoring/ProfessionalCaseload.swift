@@ -14,6 +14,7 @@ struct ProfessionalCaseload: Encodable {
 
     let title: String
     let rows: [Row]
+    let csvHref: String
 
     static func build(_ req: Request, audience: MonitorAudience, indicator: IndicatorDefinition, period: Period,
                       format: MonitorFormat) async throws -> ProfessionalCaseload? {
@@ -33,7 +34,8 @@ struct ProfessionalCaseload: Encodable {
             let (left, right) = (table.rows[lhs.offset].member == nil, table.rows[rhs.offset].member == nil)
             return left != right ? right : lhs.element.name.localizedStandardCompare(rhs.element.name) == .orderedAscending
         }.map(\.element)
-        return ProfessionalCaseload(title: req.t("monitor.caseload_by_professional", format.period(period)), rows: sorted)
+        return ProfessionalCaseload(title: req.t("monitor.caseload_by_professional", format.period(period)), rows: sorted,
+                                    csvHref: MonitorChoice.link(SiteRoute.monitorProfessionalsCSV.path(indicator.id), period: period, filter: nil))
     }
 
     /// The organisation's own people by id as the cells store it: someone

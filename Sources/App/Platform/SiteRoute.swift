@@ -123,6 +123,7 @@ enum SiteRoute {
     static let apiIndicators = Route<Void>("/api/v1/indicators")
     static let apiIndicatorValues = Route<String>("/api/v1/indicators/:indicatorID/values")
     static let monitorTableCSV = Route<String>("/monitor/indicators/:indicatorID/table.csv")
+    static let monitorProfessionalsCSV = Route<String>("/monitor/indicators/:indicatorID/professionals.csv")
     static let indicatorVisibility = Route<Void>("/admin/monitor/indicators")
 
     static let socialMap = Route<Void>("/social-map")

@@ -20,7 +20,7 @@ struct TenantIsolationHarnessTests {
         "/hsds/taxonomies/:taxonomyID", "/hsds/taxonomy_terms/:termID",
         // Indicators are defined by the platform, the same in every tenant; their figures are the reader's own tenant's.
         "/monitor/indicators/:indicatorID",
-        "/monitor/indicators/:indicatorID/table.csv", "/api/v1/indicators/:indicatorID/values",
+        "/monitor/indicators/:indicatorID/table.csv", "/monitor/indicators/:indicatorID/professionals.csv", "/api/v1/indicators/:indicatorID/values",
         "/monitor/indicators/:indicatorID/stories",
     ]
 

@@ -133,9 +133,24 @@ struct ManagerMonitorTests {
             // No resident's name or page: the table names colleagues only.
             #expect(!page.contains("/households/"))
 
+            // The same table as a spreadsheet, linked from the page and recorded as an export.
+            let csvPath = SiteRoute.monitorProfessionalsCSV.path("caseload-median") + "?period=\(setting.period)"
+            #expect(page.contains("href=\"\(csvPath)\" download"))
+            let csv = try await setting.manager.get(csvPath)
+            #expect(csv.status == .ok)
+            #expect(csv.headers.contentType?.subType == "csv")
+            let lines = setting.manager.lastBody.split(whereSeparator: \.isNewline).dropFirst()
+            #expect(lines.count == named.count)
+            for name in named where !name.contains(",") { #expect(setting.manager.lastBody.contains(name)) }
+            let exports = try await AccessLogEntry.query(on: app.db).filter(\.$event == "monitor.export").all()
+            #expect(exports.contains { $0.objectID == "caseload-median \(setting.period) by=professional" })
+            #expect(try await setting.manager.get(SiteRoute.monitorProfessionalsCSV.path("referrals-sent")).status == .notFound)
+            #expect(try await setting.manager.get(csvPath.replacingOccurrences(of: setting.period, with: "2026-13")).status == .badRequest)
+
             // The analyst sees the organisation's median, not its people.
             #expect(try await setting.analyst.get(path + "&filter=\(Self.filter(setting.own))").status == .ok)
             #expect(!setting.analyst.lastBody.contains("<h2>Caseload per professional,"))
+            #expect(try await setting.analyst.get(csvPath).status == .notFound)
         }
     }
 
@@ -147,6 +162,7 @@ struct ManagerMonitorTests {
             let colleague = TestClient(app)
             try await fixtures.signIn(colleague, "test-colleague", secret: secret)
             for path in [SiteRoute.monitor.path(), SiteRoute.monitorIndicator.path("referrals-sent"), SiteRoute.monitorTableCSV.path("referrals-sent"),
+                         SiteRoute.monitorProfessionalsCSV.path("caseload-median"),
                          SiteRoute.apiIndicators.path(), SiteRoute.apiIndicatorValues.path("referrals-sent")] {
                 #expect(try await colleague.get(path).status == .forbidden, "\(path)")
             }
