@@ -69,6 +69,12 @@ def test_a_manager_reads_the_own_organisations_monitor_and_explains_a_figure(bro
     assert "Toelichting opgeslagen." in browser.text()
     assert "Esther de Boer" in browser.text()
     browser.check("manager-story")
+    # The caseload per colleague, with the table to download beside it.
+    browser.open("/monitor/indicators/caseload-median")
+    text = browser.text()
+    assert "Caseload per professional," in text
+    assert "Download deze tabel als CSV-bestand" in text or "Nog geen cijfers voor deze uitsplitsing." in text
+    browser.check("manager-caseload")
     # The municipality's own monitor does not show the team's explanation.
     browser.click(By.CSS_SELECTOR, "header form button")
     browser.sign_in("analist")
