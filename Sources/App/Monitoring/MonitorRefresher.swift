@@ -57,12 +57,12 @@ struct MonitorRefresher {
                 let batch = Array(households[start..<min(start + Self.batchSize, households.count)])
                 try await recount(batch, today: today, sources: sources, on: tx, into: &pending)
                 if mode == .refresh, pending.count >= Self.pendingCells {
-                    cells += try await write(pending, to: store)
+                    cells += try await write(pending, to: store, mode: mode)
                     pending = [:]
                 }
                 try afterBatch?(start + batch.count)
             }
-            cells += try await write(pending, to: store)
+            cells += try await write(pending, to: store, mode: mode)
             state.watermark = now
             state.refreshedAt = Date()
             try await state.save(on: tx)
@@ -71,10 +71,12 @@ struct MonitorRefresher {
     }
 
     /// Adds the differences to the cells, then rewrites the spreads they touch.
-    private func write(_ pending: [CellKey: Tally], to store: MonitorStore) async throws -> Int {
-        let changed = try await store.add(pending)
+    /// A rebuild's cells go into emptied tables: copied in bulk where the database can.
+    private func write(_ pending: [CellKey: Tally], to store: MonitorStore, mode: Mode) async throws -> Int {
+        var changed = mode == .rebuild ? try await store.copy(pending) : nil
+        if changed == nil { changed = try await store.add(pending) }
         try await store.respread(MonitorStore.spreads(touchedBy: pending, catalog: catalog))
-        return changed
+        return changed ?? 0
     }
 
     /// The tenant's refresh row, written first so that a second refresh waits

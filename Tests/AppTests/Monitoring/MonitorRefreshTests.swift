@@ -44,6 +44,27 @@ struct MonitorRefreshTests {
         }
     }
 
+    /// A rebuild copies its cells in bulk on PostgreSQL (COPY's text format);
+    /// a typed neighbourhood with a tab, a backslash or a line end must come
+    /// out as the refresh's INSERTs write it.
+    @Test func aTypedNeighbourhoodSurvivesTheBulkCopy() async throws {
+        #expect(MonitorStore.copyText("a\tb\\c\r\nd") == "a\\tb\\\\c\\r\\nd")
+        #expect(MonitorStore.copyText("BU03630000") == "BU03630000")
+        try await withApp { app in
+            _ = try await SyntheticMunicipalityTests.generate(app, residents: 60, seed: 8)
+            let tenantID = try #require(try await Tenant.query(on: app.db).filter(\.$slug == DemoTenant.slug).first()?.id)
+            let typed = "Wijk\t1\\2\r\nX"
+            let household = try #require(try await Household.query(on: app.db).filter(\.$tenantID == tenantID).filter(\.$neighbourhoodCode != nil).first())
+            household.neighbourhoodCode = typed
+            try await household.save(on: app.db)
+            try await app.monitorRefresher(tenantID: tenantID).run(.refresh)
+            let refreshed = try await Self.cells(app.db, tenantID)
+            #expect(refreshed.contains { $0.contains("|neighbourhood|\(typed) ") })
+            try await app.monitorRefresher(tenantID: tenantID).run(.rebuild)
+            #expect(try await Self.cells(app.db, tenantID) == refreshed)
+        }
+    }
+
     /// Caseload is read from its spread (how many professionals have each
     /// count), kept beside the cells: it must give what the professionals'
     /// own cells give, after a refresh of changes, after the migration that
