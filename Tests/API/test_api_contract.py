@@ -40,6 +40,22 @@ def test_schemathesis_finds_no_server_error_and_no_broken_response(server, clien
     assert result.returncode == 0, result.stdout[-4000:]
 
 
+def test_schemathesis_reads_the_monitor_as_the_analyst(server, client):
+    """The indicator endpoints answer a professional with 403; the analyst
+    reads them, so their figures are fuzzed against the schema too."""
+    token = token_for(client, server, "analist", scope="read")
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "schemathesis.cli", "run", server["base"] + "/api/v1/openapi.json",
+         "-H", f"Authorization: Bearer {token}", "--include-path-regex", "/indicators",
+         "--checks", "not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance",
+         "--max-examples", "40", "--seed", "2026", "--request-timeout", "10", "--workers", "1"],
+        cwd=ROOT, capture_output=True, text=True, timeout=900)
+    (ARTIFACTS / "output-analyst.txt").write_text(result.stdout + result.stderr, encoding="utf-8")
+    assert result.returncode == 0, result.stdout[-4000:]
+    assert "Tested: 2" in result.stdout, "both indicator endpoints were fuzzed"
+
+
 # Required bindings of FHIR R4 (4.0.1) that fhir.resources does not check itself.
 R4_CODES = {
     "Task.status": {"draft", "requested", "received", "accepted", "rejected", "ready", "cancelled", "in-progress", "on-hold", "failed", "completed", "entered-in-error"},
