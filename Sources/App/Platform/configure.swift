@@ -16,6 +16,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     case .sqliteMemory: app.databases.use(.sqlite(.memory), as: .sqlite)
     case .postgres(let url): app.databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: 4), as: .psql)
     }
+    app.databases.middleware.use(TenantScopedWrites())
     app.accessLogBatcher = AccessLogBatcher(databases: app.databases, eventLoops: app.eventLoopGroup, logger: app.logger, key: config.keys.audit)
     app.auditCheckpointsWritten = .init(nil)
 
@@ -113,5 +114,6 @@ enum Migrations {
         app.migrations.add(CreateImpactAgreementTargets())
         app.migrations.add(CreateMonitorNotes())
         app.migrations.add(FillMonitorSpreads(catalog: app.indicators))
+        app.migrations.add(KeyTablesByTenant())
     }
 }
