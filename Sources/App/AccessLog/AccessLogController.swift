@@ -63,7 +63,7 @@ struct AccessLogController {
         // A filter that could not be read shows nothing, rather than more than was asked for.
         var entries: [AccessLogEntry] = []
         if validator.issues.allSatisfy({ $0.field == "from" || $0.field == "to" }) {
-            var query = AccessLogEntry.query(on: req.db).filter(\.$tenantID == actor.tenantID)
+            var query = AccessLogEntry.of(actor.tenantID, on: req.db)
             if let event { query = query.filter(\.$event == event) }
             if let user = filter.user?.trimmingCharacters(in: .whitespaces).lowercased(), !user.isEmpty {
                 query = query.filter(\.$userName == String(user.prefix(64)))

@@ -75,4 +75,10 @@ final class AccessLogEntry: Model, @unchecked Sendable {
     }
 
     static func chainKey(for tenantID: UUID?) -> String { tenantID?.uuidString ?? "platform" }
+
+    /// A tenant's entries, named by their chain too: the log is sharded by
+    /// chain, so the query is answered by the one shard that holds it.
+    static func of(_ tenantID: UUID, on db: any Database) -> QueryBuilder<AccessLogEntry> {
+        query(on: db).filter(\.$chain == chainKey(for: tenantID)).filter(\.$tenantID == tenantID)
+    }
 }

@@ -96,7 +96,7 @@ enum Timeline {
     static func changes(of householdID: UUID, tenantID: UUID, limit: Int, on db: any Database) async throws -> [Change] {
         let rows = try await db.sql.raw("""
             SELECT occurred_at, event, user_id, organization_id, purpose, object_type, object_id FROM access_log_entries
-            WHERE tenant_id = \(bind: tenantID) AND subject_id = \(bind: householdID)
+            WHERE chain = \(bind: AccessLogEntry.chainKey(for: tenantID)) AND tenant_id = \(bind: tenantID) AND subject_id = \(bind: householdID)
               AND event IN (\(binds: events.sorted())) AND outcome IN (\(binds: ["success", "allowed"]))
             ORDER BY occurred_at DESC LIMIT \(literal: limit)
             """).all()

@@ -40,7 +40,7 @@ enum OrganizationAdmin {
             return .invalid([ValidationIssue(field: "name", messageKey: "validation.name_taken")])
         }
         let saved = try await req.db.transaction { tx -> Bool in
-            let landed = try await tx.sql.updateVersioned(Organization.schema, id: id, expectedVersion: form.version ?? 0) {
+            let landed = try await tx.sql.updateVersioned(Organization.schema, id: id, in: organization.tenantID, expectedVersion: form.version ?? 0) {
                 $0.set("name", to: valid.name).set("kind", to: valid.kind.rawValue).set("kvk_number", to: valid.kvkNumber)
                     .set("part_of_municipality", to: valid.partOfMunicipality)
             }

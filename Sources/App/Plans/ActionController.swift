@@ -21,7 +21,7 @@ struct ActionController {
         let actionID = try action.requireID()
         let expected = form.version ?? 0
         let landed = try await req.db.transaction { tx -> Bool in
-            let saved = try await tx.sql.updateVersioned(PlanAction.schema, id: actionID, expectedVersion: expected) { $0.set("status", to: status.rawValue) }
+            let saved = try await tx.sql.updateVersioned(PlanAction.schema, id: actionID, in: action.tenantID, expectedVersion: expected) { $0.set("status", to: status.rawValue) }
             if saved {
                 try await req.context().auditChange(status == .done ? "action.done" : "action.status", in: opened, purpose: "detail:\(goal.domain)", objectType: "action", objectID: actionID.uuidString, on: tx)
             }

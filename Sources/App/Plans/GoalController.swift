@@ -58,7 +58,7 @@ struct GoalController {
         let goalID = try goal.requireID()
         let expected = form.version ?? 0
         let landed = try await req.db.transaction { tx -> Bool in
-            let saved = try await tx.sql.updateVersioned(Goal.schema, id: goalID, expectedVersion: expected) {
+            let saved = try await tx.sql.updateVersioned(Goal.schema, id: goalID, in: goal.tenantID, expectedVersion: expected) {
                 $0.set("title", to: title).set("target", to: target).set("status", to: status.rawValue)
             }
             if saved {

@@ -8,12 +8,13 @@ import SQLKit
 extension SQLDatabase {
     /// Returns false when someone else saved first (nothing is written then).
     func updateVersioned(
-        _ table: String, id: UUID, expectedVersion: Int,
+        _ table: String, id: UUID, in tenantID: UUID, expectedVersion: Int,
         _ assign: (SQLUpdateBuilder) -> SQLUpdateBuilder
     ) async throws -> Bool {
         let builder = assign(update(table))
             .set(SQLIdentifier("version"), to: SQLBinaryExpression(SQLIdentifier("version"), .add, SQLBind(1)))
             .set("updated_at", to: Date())
+            .where("tenant_id", .equal, tenantID)
             .where("id", .equal, id)
             .where("version", .equal, expectedVersion)
             .returning("version")
@@ -29,10 +30,11 @@ extension Database {
 /// conditional update, so of several requests racing with the same token
 /// exactly one wins.
 extension SQLDatabase {
-    /// Sets `column` to now on row `id` when it is still empty; false when another request spent it first.
-    func spendOnce(_ table: String, id: UUID, column: String = "used_at") async throws -> Bool {
+    /// Sets `column` to now on row `id` of the tenant when it is still empty; false when another request spent it first.
+    func spendOnce(_ table: String, id: UUID, in tenantID: UUID, column: String = "used_at") async throws -> Bool {
         try await update(table)
             .set(SQLIdentifier(column), to: SQLBind(Date()))
+            .where("tenant_id", .equal, tenantID)
             .where("id", .equal, id)
             .where(SQLIdentifier(column), .is, SQLLiteral.null)
             .returning("id")

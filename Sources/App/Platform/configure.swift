@@ -115,5 +115,6 @@ enum Migrations {
         app.migrations.add(CreateMonitorNotes())
         app.migrations.add(FillMonitorSpreads(catalog: app.indicators))
         app.migrations.add(KeyTablesByTenant())
+        app.migrations.add(CreatePortalCodes())
     }
 }

@@ -18,12 +18,13 @@ struct PortalActivationController {
         let opened = try await req.residentAccess().open(req.id(.householdID), .coordinate, event: "portal.code_issued")
         guard let resident = try await opened.member(req.id(.residentID), on: req.db), resident.userID == nil else { throw AppError.notFound }
         let code = Self.newCode()
+        let codeHash = req.keyedHash.hex(Self.normalize(code), purpose: "portal-code"), expiresAt = Date().addingTimeInterval(Self.lifetime)
         try await req.db.transaction { tx in
-            try await PortalActivation.query(on: tx).filter(\.$residentID == resident.requireID()).filter(\.$usedAt == nil).delete()
-            try await PortalActivation(
-                tenantID: resident.tenantID, residentID: try resident.requireID(),
-                codeHash: req.keyedHash.hex(Self.normalize(code), purpose: "portal-code"), expiresAt: Date().addingTimeInterval(Self.lifetime)
-            ).create(on: tx)
+            let earlier = PortalActivation.scoped(to: resident.tenantID, on: tx).filter(\.$residentID == (try resident.requireID())).filter(\.$usedAt == nil)
+            try await PortalCode.forget(try await earlier.all().map(\.codeHash), on: tx)
+            try await earlier.delete()
+            try await PortalActivation(tenantID: resident.tenantID, residentID: try resident.requireID(), codeHash: codeHash, expiresAt: expiresAt).create(on: tx)
+            try await PortalCode(codeHash: codeHash, tenantID: resident.tenantID, expiresAt: expiresAt).create(on: tx)
         }
         let page = PortalCodePage(name: resident.fullName, code: code, activateURL: SiteRoute.portalActivate.path(), backHref: SiteRoute.household.path(resident.householdID))
         return try await req.page("portal/code", title: req.t("portal.code_title"), page)
@@ -33,9 +34,12 @@ struct PortalActivationController {
         let form = try req.content.decode(PortalActivateForm.self)
         var validator = FormValidator()
         let code = Self.normalize(form.code ?? "")
-        let activation = code.count == 12 ? try await PortalActivation.query(on: req.db)
-            .filter(\.$codeHash == req.keyedHash.hex(code, purpose: "portal-code"))
-            .filter(\.$usedAt == nil).filter(\.$expiresAt > Date()).first() : nil
+        let codeHash = req.keyedHash.hex(code, purpose: "portal-code")
+        var activation: PortalActivation?
+        if code.count == 12, let tenantID = try await PortalCode.tenant(of: codeHash, on: req.db) {
+            activation = try await PortalActivation.scoped(to: tenantID, on: req.db)
+                .filter(\.$codeHash == codeHash).filter(\.$usedAt == nil).filter(\.$expiresAt > Date()).first()
+        }
         if activation == nil { validator.add("code", "portal.code_invalid") }
         var username: String?
         if let raw = validator.text("username", form.username, maxLength: Username.maximumLength) {
@@ -49,18 +53,19 @@ struct PortalActivationController {
             validator.add(issue.field, issue.messageKey)
         }
         guard validator.isValid, let activation, let username,
-              let resident = try await Resident.find(activation.residentID, on: req.db), resident.userID == nil
+              let resident = try await Resident.chosen(activation.residentID.uuidString, in: activation.tenantID, on: req.db), resident.userID == nil
         else { return try await activatePage(req, form, errors: FormErrors(validator.issues, req: req), status: .unprocessableEntity) }
         let hash = try await req.password.async.hash(form.password ?? "")
         do {
             try await req.db.transaction { tx in
                 // Spent first, and the resident linked only while unlinked: one account per code, however many race.
-                guard try await tx.sql.spendOnce(PortalActivation.schema, id: activation.requireID()) else { throw AlreadySpent() }
+                guard try await tx.sql.spendOnce(PortalActivation.schema, id: activation.requireID(), in: activation.tenantID) else { throw AlreadySpent() }
+                try await PortalCode.forget([activation.codeHash], on: tx)
                 let user = User(tenantID: resident.tenantID, organizationID: nil, username: username, displayName: resident.givenName, role: .resident)
                 user.passwordHash = hash
                 try await user.create(on: tx)
                 guard try await tx.sql.update(Resident.schema).set("user_id", to: user.requireID())
-                    .where("id", .equal, resident.requireID()).where("user_id", .is, SQLLiteral.null).returning("id").first() != nil
+                    .where("tenant_id", .equal, resident.tenantID).where("id", .equal, resident.requireID()).where("user_id", .is, SQLLiteral.null).returning("id").first() != nil
                 else { throw AlreadySpent() }
                 try await req.audit("portal.activated", outcome: .success, basis: .own, tenantID: resident.tenantID, user: user, subjectID: resident.householdID, objectType: "resident", objectID: resident.id?.uuidString, on: tx)
             }

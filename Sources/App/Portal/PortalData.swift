@@ -56,7 +56,7 @@ struct PortalData: Content {
             Version(number: $0.number, signedAt: context.moment($0.signedAt), method: context.t("consent.method.\($0.method)"))
         }
         // Others' looks: the resident's own visits would drown them.
-        let entries = try await AccessLogEntry.query(on: db).filter(\.$tenantID == tenantID).filter(\.$subjectID == householdID)
+        let entries = try await AccessLogEntry.of(tenantID, on: db).filter(\.$subjectID == householdID)
             .group(.or) { $0.filter(\.$userID == nil).filter(\.$userID != context.actor.userID) }
             .sort(\.$occurredAt, .descending).limit(500).all()
         let names = try await User.displayNames(of: entries.compactMap(\.userID), in: tenantID, on: db)

@@ -48,7 +48,7 @@ struct ReferralTransition {
         let (sentOn, dueOn) = try await deadline(referral, from: from, to: next, today: today)
         let newInvolvement = joinsTeam, widened = widens
         let landed = try await context.db.transaction { tx -> Bool in
-            let saved = try await tx.sql.updateVersioned(Referral.schema, id: referralID, expectedVersion: expectedVersion) {
+            let saved = try await tx.sql.updateVersioned(Referral.schema, id: referralID, in: referral.tenantID, expectedVersion: expectedVersion) {
                 $0.set("status", to: next.rawValue).set("outcome", to: outcome?.rawValue).set("sent_on", to: sentOn).set("due_on", to: dueOn)
             }
             guard saved else { return false }

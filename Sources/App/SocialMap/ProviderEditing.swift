@@ -85,7 +85,7 @@ enum ProviderEditing {
         }
         let id = try provider.requireID(), expectedVersion = form.version ?? 0
         let landed = try await req.db.transaction { tx -> Bool in
-            let landed = try await tx.sql.updateVersioned(MapOrganization.schema, id: id, expectedVersion: expectedVersion) {
+            let landed = try await tx.sql.updateVersioned(MapOrganization.schema, id: id, in: provider.tenantID, expectedVersion: expectedVersion) {
                 $0.set("name", to: valid.name).set("description", to: valid.description).set("email", to: valid.email)
                     .set("website", to: valid.website).set("informal", to: valid.informal).set("organization_id", to: valid.organizationID)
             }

@@ -57,7 +57,7 @@ enum ServiceEditing {
         let scratch = Service(tenantID: service.tenantID, mapOrganizationID: valid.mapOrganizationID, name: valid.name, description: valid.description)
         apply(valid, to: scratch, providerName: provider.name)
         let landed = try await req.db.transaction { tx -> Bool in
-            guard try await tx.sql.updateVersioned(Service.schema, id: id, expectedVersion: form.version, { assign(scratch, $0) }) else { return false }
+            guard try await tx.sql.updateVersioned(Service.schema, id: id, in: service.tenantID, expectedVersion: form.version, { assign(scratch, $0) }) else { return false }
             try await replaceDetails(of: id, tenantID: service.tenantID, with: valid, on: tx)
             try await req.audit("socialmap.service.update", outcome: .success, basis: .administration, objectType: "service", objectID: id.uuidString, on: tx)
             return true

@@ -47,7 +47,7 @@ struct AccountLinkController {
         let hash = try await req.password.async.hash(password)
         try await req.db.transaction { tx in
             // Spent first: of several requests with this link, one goes on.
-            guard try await tx.sql.spendOnce(AccountLink.schema, id: link.requireID()) else { throw AppError.notFound }
+            guard try await tx.sql.spendOnce(AccountLink.schema, id: link.requireID(), in: link.tenantID) else { throw AppError.notFound }
             user.passwordHash = hash
             try await user.save(on: tx)
             try await SessionStore.endAll(userID: user.requireID(), on: tx)

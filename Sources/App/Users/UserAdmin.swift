@@ -37,7 +37,7 @@ enum UserAdmin {
         guard actor.role.manages(user.userRole) else { throw AppError.forbidden }
         let roleChanged = valid.role != user.userRole
         let saved = try await req.db.transaction { tx -> Bool in
-            let landed = try await tx.sql.updateVersioned(User.schema, id: id, expectedVersion: form.version ?? 0) {
+            let landed = try await tx.sql.updateVersioned(User.schema, id: id, in: user.tenantID, expectedVersion: form.version ?? 0) {
                 $0.set("display_name", to: valid.displayName).set("role", to: valid.role.rawValue)
                     .set("organization_id", to: valid.organizationID).set("is_manager", to: valid.isManager)
             }

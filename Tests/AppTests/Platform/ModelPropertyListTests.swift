@@ -13,7 +13,7 @@ struct ModelPropertyListTests {
         AccessLogEntry.self, AccessLogHead.self, AccountLink.self, ApiClient.self, ApiToken.self, Assessment.self,
         AssessmentScore.self, BreakTheGlassOpening.self, Consent.self, Goal.self, Household.self, Involvement.self,
         LoginThrottle.self, MapContact.self, MonitorCell.self, MonitorCellValue.self, MonitorHousehold.self, MonitorIndicatorSetting.self, MonitorRefresh.self, MonitorNote.self, ImpactAgreement.self, ImpactAgreementTarget.self, MapLocation.self, MapOrganization.self, MapPhone.self, MapSchedule.self,
-        Note.self, Organization.self, PlanAction.self, PlanVersion.self, PortalActivation.self, RecoveryCode.self,
+        Note.self, Organization.self, PlanAction.self, PlanVersion.self, PortalActivation.self, PortalCode.self, RecoveryCode.self,
         Referral.self, ReferralEvent.self, Representation.self, Resident.self, Service.self, ServiceAreaRow.self,
         ServiceAtLocation.self, ServiceTerm.self, Tenant.self, User.self, UserNotification.self, UserSession.self,
     ]

@@ -85,6 +85,8 @@ struct QueryPlanTests {
 final class SQLCollector: LogHandler, @unchecked Sendable {
     private let lock = NSLock()
     private var collected: [String] = []
+    /// Off, a collector keeps nothing (set up before the app, it hears the migrations too).
+    private var recording = true
     var logLevel: Logger.Level = .debug
     var metadata: Logger.Metadata = [:]
 
@@ -95,8 +97,9 @@ final class SQLCollector: LogHandler, @unchecked Sendable {
 
     func log(level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String, file: String, function: String, line: UInt) {
         guard case .string(let sql)? = metadata?["sql"] else { return }
-        lock.withLock { collected.append(sql) }
+        lock.withLock { if recording { collected.append(sql) } }
     }
 
     var statements: [String] { lock.withLock { collected } }
+    func record(_ on: Bool) { lock.withLock { recording = on } }
 }

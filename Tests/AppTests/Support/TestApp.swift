@@ -9,7 +9,7 @@ import VaporTesting
 /// or, when DATABASE_URL is set, a PostgreSQL database cloned from a
 /// migrated template and dropped afterwards, so tests never share state.
 func withApp(
-    behindTLS: Bool = false, sessionPolicy: SessionPolicyOverride? = nil,
+    behindTLS: Bool = false, sessionPolicy: SessionPolicyOverride? = nil, logHandler: (any LogHandler)? = nil,
     _ body: (Application) async throws -> Void
 ) async throws {
     let database = try await TestDatabase.fresh()
@@ -18,6 +18,9 @@ func withApp(
     defer { try? FileManager.default.removeItem(atPath: checkpoints) }
     let app = try await Application.make(.testing)
     app.logger.logLevel = .warning
+    // From the start, so the database's connections log to it too (their
+    // logger is fixed when they open: statements in a transaction go there).
+    if let logHandler { app.logger = Logger(label: "sql") { _ in logHandler } }
     // Its own blocking pool: SQLite's busy handler spins on a pool thread while
     // another connection holds the write lock, and with the process-wide pool
     // two tests' spinners could take every thread their lock holders need.
