@@ -36,7 +36,7 @@ struct MonitorRefreshLifecycle: LifecycleHandler {
 
     func didBootAsync(_ app: Application) async throws {
         let task = app.eventLoopGroup.next().scheduleRepeatedAsyncTask(initialDelay: .seconds(5), delay: .seconds(Int64(interval))) { _ in
-            app.eventLoopGroup.next().makeFutureWithTask { await Self.refresh(app) }
+            app.eventLoopGroup.next().makeFutureWithTask { await Self.refresh(app, interval: interval) }
         }
         app.storage[TaskKey.self] = task
     }
@@ -45,8 +45,12 @@ struct MonitorRefreshLifecycle: LifecycleHandler {
         app.storage[TaskKey.self]?.cancel()
     }
 
-    static func refresh(_ app: Application) async {
+    /// One server refreshes per interval: the lease lasts most of it, so the
+    /// next tick of any server (this one included) can take it again.
+    static func refresh(_ app: Application, interval: TimeInterval) async {
         do {
+            guard try await JobLease.take("monitor-refresh", holder: app.instanceID, for: interval * 0.9, on: app.db) else { return }
+            app.logger.notice("scheduled job monitor-refresh started")
             for tenant in try await Tenant.query(on: app.db).all() {
                 try await app.monitorRefresher(tenantID: try tenant.requireID()).run(.refresh)
             }

@@ -116,5 +116,6 @@ enum Migrations {
         app.migrations.add(FillMonitorSpreads(catalog: app.indicators))
         app.migrations.add(KeyTablesByTenant())
         app.migrations.add(CreatePortalCodes())
+        app.migrations.add(CreateJobLeases())
     }
 }

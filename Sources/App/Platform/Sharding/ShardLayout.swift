@@ -10,7 +10,7 @@ enum ShardLayout {
     static let reference: Set<String> = [
         "_fluent_migrations", "tenants",
         "organizations", "users", "user_sessions", "login_throttles", "recovery_codes", "account_links",
-        "api_clients", "api_tokens", "portal_codes",
+        "api_clients", "api_tokens", "portal_codes", "job_leases",
     ]
 
     /// The column a distributed table is sharded by. The access log's hash
