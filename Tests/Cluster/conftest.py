@@ -92,7 +92,7 @@ def cluster():
                 break
             except OSError:
                 time.sleep(0.1)
-        yield {"base": f"http://127.0.0.1:{port}", "servers": servers, "env": env, "dir": pathlib.Path(directory),
+        yield {"base": f"http://127.0.0.1:{port}", "servers": servers, "env": env, "dir": pathlib.Path(directory), "pg_dir": pg["SAMENSPEL_PG_DIR"],
                "logins": {login["username"]: login for login in logins}}
     finally:
         if nginx:
@@ -100,6 +100,7 @@ def cluster():
             nginx.wait(timeout=10)
         for server in servers:
             server.stop()
+        subprocess.run([str(ROOT / "scripts/postgres-replica"), "stop", pg["SAMENSPEL_PG_DIR"]], check=False)
         subprocess.run([str(ROOT / "scripts/postgres-throwaway"), "stop", pg["SAMENSPEL_PG_DIR"]], check=False)
         shutil.rmtree(directory, ignore_errors=True)
 

@@ -24,8 +24,8 @@ struct IndicatorAPIController {
         case .failure(let refusal):
             return IndicatorAPIController.problem(refusal.problems, req: req)
         case .success(let query):
-            let values = try await IndicatorValues.read(indicator, query, tenantID: actor.tenantID, on: req.db)
-            let names = try await MonitorMemberNames.load(for: query.by, tenantID: actor.tenantID, on: req.db)
+            let values = try await IndicatorValues.read(indicator, query, tenantID: actor.tenantID, on: req.analyticsDB)
+            let names = try await MonitorMemberNames.load(for: query.by, tenantID: actor.tenantID, on: req.analyticsDB)
             try await req.audit("monitor.read", outcome: .allowed, basis: .none, objectType: "indicator", objectID: query.logText(indicator))
             return try await IndicatorValuesDTO(values, names: names, speaking: req).encodeResponse(for: req)
         }

@@ -35,7 +35,7 @@ struct IndicatorPage: Encodable {
     static func build(_ req: Request, audience: MonitorAudience, indicator: IndicatorDefinition, choice: MonitorChoice, errors: FormErrors,
                       story typedStory: String = "") async throws -> IndicatorPage {
         let actor = try req.requireActor()
-        let reader = MonitorReader(db: req.db, tenantID: actor.tenantID)
+        let reader = MonitorReader(db: req.analyticsDB, tenantID: actor.tenantID)
         let format = MonitorFormat(req)
         let filter = choice.filter.flatMap { indicator.dimensions.contains($0.dimension) ? $0 : nil }
         let months = choice.period.kind == .month ? choice.period : Period.containing(choice.period.lastDay, .month)
@@ -101,6 +101,6 @@ struct IndicatorPage: Encodable {
     }
 
     static func organizationNames(_ req: Request, _ tenantID: UUID) async throws -> [String: String] {
-        Dictionary(try await Organization.scoped(to: tenantID, on: req.db).all().map { ($0.id!.uuidString, $0.name) }, uniquingKeysWith: { a, _ in a })
+        Dictionary(try await Organization.scoped(to: tenantID, on: req.analyticsDB).all().map { ($0.id!.uuidString, $0.name) }, uniquingKeysWith: { a, _ in a })
     }
 }

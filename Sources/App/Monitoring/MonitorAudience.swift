@@ -21,12 +21,12 @@ struct MonitorAudience {
         let actor = try req.requireActor()
         let reader = actor.monitorReader
         guard let scope = MonitorAccess.home(reader) else { throw AppError.forbidden }
-        var indicators = req.indicators.without(try await IndicatorVisibility.hidden(in: actor.tenantID, on: req.db))
+        var indicators = req.indicators.without(try await IndicatorVisibility.hidden(in: actor.tenantID, on: req.analyticsDB))
         var name: String?
         if case .organization(let id) = scope {
             // Figures without an organisation dimension are the whole municipality's: not this monitor's.
             indicators = IndicatorCatalog(indicators.all.filter { $0.dimensions.contains(.organization) })
-            name = try await Organization.names(in: actor.tenantID, on: req.db)[id]
+            name = try await Organization.names(in: actor.tenantID, on: req.analyticsDB)[id]
         }
         return MonitorAudience(reader: reader, scope: scope, indicators: indicators, organizationName: name)
     }

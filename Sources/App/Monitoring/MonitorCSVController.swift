@@ -48,8 +48,8 @@ struct MonitorCSVController {
         // Without `by`, the first breakdown the indicator has; one without any is a single row.
         let by = query.by ?? indicator.breakdowns.first
         let chosen = IndicatorQuery(period: query.period, by: by, filter: query.filter)
-        let values = try await IndicatorValues.read(indicator, chosen, tenantID: actor.tenantID, on: req.db)
-        let names = try await MonitorMemberNames.load(for: by, tenantID: actor.tenantID, on: req.db)
+        let values = try await IndicatorValues.read(indicator, chosen, tenantID: actor.tenantID, on: req.analyticsDB)
+        let names = try await MonitorMemberNames.load(for: by, tenantID: actor.tenantID, on: req.analyticsDB)
         try await req.audit("monitor.export", outcome: .allowed, basis: .none, objectType: "indicator", objectID: chosen.logText(indicator))
         return Self.attachment(Self.csv(values, names: names, speaking: req),
                                filename: "\(indicator.id)-\(chosen.period.id)\(by.map { "-\($0.rawValue)" } ?? "").csv")

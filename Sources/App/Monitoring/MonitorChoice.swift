@@ -76,11 +76,11 @@ struct MonitorChoice {
             let selected = filter?.dimension == dimension && filter?.member == member
             options.append(Option(value: "\(dimension.rawValue):\(member)", label: req.t("monitor.dimension.\(dimension.rawValue)") + ": " + label, selected: selected))
         }
-        for organization in try await Organization.scoped(to: actor.tenantID, on: req.db).sort(\.$name).all() {
+        for organization in try await Organization.scoped(to: actor.tenantID, on: req.analyticsDB).sort(\.$name).all() {
             add(.organization, organization.id!.uuidString, organization.name)
         }
         for dimension in [MonitorDimension.district, .neighbourhood] {
-            for member in try await MonitorReader(db: req.db, tenantID: actor.tenantID).members(of: dimension, in: years) { add(dimension, member, member) }
+            for member in try await MonitorReader(db: req.analyticsDB, tenantID: actor.tenantID).members(of: dimension, in: years) { add(dimension, member, member) }
         }
         for domain in LifeDomain.allCases { add(.domain, domain.rawValue, req.t("domain.\(domain.rawValue)")) }
         for pillar in Pillar.allCases { add(.pillar, pillar.rawValue, req.t("monitor.pillar.\(pillar.rawValue)")) }

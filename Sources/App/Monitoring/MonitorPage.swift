@@ -23,7 +23,7 @@ struct MonitorPage: Encodable {
 
     static func build(_ req: Request, audience: MonitorAudience, choice: MonitorChoice, errors: FormErrors) async throws -> MonitorPage {
         let actor = try req.requireActor()
-        let reader = MonitorReader(db: req.db, tenantID: actor.tenantID)
+        let reader = MonitorReader(db: req.analyticsDB, tenantID: actor.tenantID)
         let format = MonitorFormat(req)
         // Under a filter, only the indicators that can be narrowed by its dimension.
         let shown = IndicatorDefinition.Question.allCases.flatMap { audience.indicators.answering($0) }

@@ -21,10 +21,10 @@ struct ProfessionalCaseload: Encodable {
         guard audience.seesProfessionals, indicator.per == .professional, let filter = audience.fixedFilter,
               case .organization(let organization) = audience.scope else { return nil }
         let actor = try req.requireActor()
-        let reader = MonitorReader(db: req.db, tenantID: actor.tenantID)
+        let reader = MonitorReader(db: req.analyticsDB, tenantID: actor.tenantID)
         let whole = try await reader.tallies(indicator, periods: [period], filter: filter)[period] ?? .zero
         let table = MonitorBreakdown(indicator, whole: whole, rows: try await reader.breakdown(indicator, period: period, by: .professional, filter: filter))
-        let names = try await colleagues(of: organization, in: actor.tenantID, on: req.db)
+        let names = try await colleagues(of: organization, in: actor.tenantID, on: req.analyticsDB)
         let rows = table.rows.map { row in
             Row(name: row.member.map { names[$0] ?? req.t("monitor.professional_former") } ?? req.t("monitor.professional_none"),
                 count: row.count.text)

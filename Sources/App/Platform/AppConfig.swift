@@ -32,6 +32,8 @@ public struct AppConfig: Sendable {
     /// How far back before its watermark a refresh looks again: a transaction
     /// that started earlier may commit after the watermark was set.
     public var kpiOverlap: TimeInterval = 300
+    /// A PostgreSQL streaming replica for the monitor's reads (`DATABASE_READ_URL`).
+    public var readDatabaseURL: String?
     /// How failed logins lock an account and an address (tests lengthen the
     /// locks, so a slow machine cannot outwait one mid-test).
     public var lockout = LoginLockout()
@@ -86,6 +88,7 @@ public struct AppConfig: Sendable {
             kpiRefreshInterval: (env["SAMENSPEL_KPI_REFRESH_SECONDS"].flatMap(Int.init) ?? 300).positiveInterval
         )
         config.kpiOverlap = TimeInterval(max(0, env["SAMENSPEL_KPI_OVERLAP_SECONDS"].flatMap(Int.init) ?? 300))
+        if case .postgres = database { config.readDatabaseURL = env["DATABASE_READ_URL"].flatMap { $0.isEmpty ? nil : $0 } }
         return config
     }
 }

@@ -16,6 +16,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     case .sqliteMemory: app.databases.use(.sqlite(.memory), as: .sqlite)
     case .postgres(let url): app.databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: 4), as: .psql)
     }
+    try await AnalyticsDatabase.use(config.readDatabaseURL, on: app)
     app.databases.middleware.use(TenantScopedWrites())
     app.accessLogBatcher = AccessLogBatcher(databases: app.databases, eventLoops: app.eventLoopGroup, logger: app.logger, key: config.keys.audit)
     app.auditCheckpointsWritten = .init(nil)
