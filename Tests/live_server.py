@@ -63,3 +63,15 @@ def demo_server(prefix: str):
     process.terminate()
     process.wait(timeout=10)
     shutil.rmtree(data, ignore_errors=True)
+
+
+def chromium():
+    """Debian's Chromium, headless, in Dutch, driven by its chromedriver."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    options = webdriver.ChromeOptions()
+    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900"):
+        options.add_argument(argument)
+    options.add_experimental_option("prefs", {"intl.accept_languages": "nl-NL,nl"})
+    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+    return webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)

@@ -5,13 +5,11 @@ screenshot of each step lands in artifacts/browser/."""
 import importlib.util, pathlib, shutil, sys, time
 
 import pytest
-from selenium import webdriver
 from selenium.common.exceptions import WebDriverException
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
-from live_server import demo_server, fresh_totp, totp  # noqa: E402  (shared with the other suite)
+from live_server import chromium, demo_server, fresh_totp, totp  # noqa: E402  (shared with the other suite)
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "artifacts"
@@ -37,12 +35,7 @@ def artifact_dirs():
 
 @pytest.fixture
 def browser(server):
-    options = webdriver.ChromeOptions()
-    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900"):
-        options.add_argument(argument)
-    options.add_experimental_option("prefs", {"intl.accept_languages": "nl-NL,nl"})
-    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
-    driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)
+    driver = chromium()
     driver.set_script_timeout(60)
     yield Browser(driver, server)
     driver.quit()

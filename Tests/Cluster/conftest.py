@@ -3,12 +3,10 @@ cluster is started from Debian's packages by the fixture and stopped after."""
 import base64, http.cookiejar, json, os, pathlib, re, secrets, shutil, signal, subprocess, sys, tempfile, time, urllib.error, urllib.parse, urllib.request
 
 import pytest
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
-from live_server import free_port, fresh_totp, serve  # noqa: E402
+from live_server import chromium, free_port, fresh_totp, serve  # noqa: E402
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 BINARY = os.environ.get("SAMENSPEL_BIN", str(ROOT / ".build/debug/samenspel"))
@@ -107,12 +105,7 @@ def cluster():
 
 @pytest.fixture
 def browser(cluster):
-    options = webdriver.ChromeOptions()
-    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900"):
-        options.add_argument(argument)
-    options.add_experimental_option("prefs", {"intl.accept_languages": "nl-NL,nl"})
-    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
-    driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)
+    driver = chromium()
     yield Browser(driver, cluster["base"])
     driver.quit()
 
