@@ -37,7 +37,7 @@ struct SyntheticMunicipality {
         let started = Date()
         var random = SeededRandom(seed: options.seed)
         let marker = random.uuid()
-        if try await Household.find(marker, on: app.db) != nil { throw Refusal.alreadyGenerated(options.seed) }
+        if try await Household.chosen(marker.uuidString, in: tenantID, on: app.db) != nil { throw Refusal.alreadyGenerated(options.seed) }
         let staff = try await SyntheticStaff.prepare(app: app, tenantID: tenantID, options: options, random: &random)
         var context = SyntheticHousehold.Context(
             tenantID: tenantID, staff: staff, cipher: FieldCipher(key: app.config.keys.field),

@@ -5,10 +5,9 @@ import SQLKit
 /// (`tenant_id`, `id`) as primary key, `tenant_id` in every unique
 /// constraint and in every foreign key between them; the access log is
 /// keyed by its chain (one per tenant). Every row is kept, both ways.
-/// A plain index on `id` stays, so a lookup by id alone never becomes a
-/// scan of a whole table on one server (on a distributed one it is answered
-/// by every shard, which is why the busy paths name the tenant).
-/// The lists are this migration's own, frozen as they were when it landed.
+/// No index on `id` alone is kept: every statement names its tenant
+/// (`TenantRoutingTests`), and one more index per table would slow every
+/// insert. The lists are this migration's own, frozen as they were when it landed.
 struct KeyTablesByTenant: AsyncMigration {
     static let tables: [(name: String, column: String)] = [
         "households", "residents", "involvements", "consents", "goals", "notes", "break_the_glass_openings",
@@ -28,23 +27,15 @@ struct KeyTablesByTenant: AsyncMigration {
 
     func prepare(on db: any Database) async throws {
         let sharded = Set(Self.tables.filter { $0.column == "tenant_id" }.map(\.name))
-        try await reshape(on: db, { keys, column in keys.carrying(column, parentsShardedBy: sharded.contains) }, then: { sql in
-            for (table, _) in Self.tables { try await sql.raw("CREATE INDEX \(ident: table + "_id") ON \(ident: table) (id)").run() }
-        })
+        try await reshape(on: db) { keys, column in keys.carrying(column, parentsShardedBy: sharded.contains) }
     }
 
     func revert(on db: any Database) async throws {
-        try await reshape(on: db, { keys, column in keys.dropping(column, narrowUniques: Self.narrowUniques, settingNull: Self.settingNull) }, first: { sql in
-            for (table, _) in Self.tables { try await sql.raw("DROP INDEX \(ident: table + "_id")").run() }
-        })
+        try await reshape(on: db) { keys, column in keys.dropping(column, narrowUniques: Self.narrowUniques, settingNull: Self.settingNull) }
     }
 
-    /// Changes every table's keys in one transaction, with `first` and
-    /// `then` inside it: interrupted, nothing has changed.
-    private func reshape(
-        on db: any Database, _ change: @escaping @Sendable (TableKeys, String) -> TableKeys,
-        first: @escaping @Sendable (any SQLDatabase) async throws -> Void = { _ in }, then: @escaping @Sendable (any SQLDatabase) async throws -> Void = { _ in }
-    ) async throws {
+    /// Changes every table's keys in one transaction: interrupted, nothing has changed.
+    private func reshape(on db: any Database, _ change: @escaping @Sendable (TableKeys, String) -> TableKeys) async throws {
         let sql = db as! any SQLDatabase
         if sql.dialect.name == "sqlite" {
             try await db.withConnection { connection in
@@ -55,9 +46,7 @@ struct KeyTablesByTenant: AsyncMigration {
                         let tx = tx as! any SQLDatabase
                         var targets: [TableKeys] = []
                         for (table, column) in Self.tables { targets.append(change(try await TableKeys.sqlite(table, on: tx), column)) }
-                        try await first(tx)
                         try await TableKeys.reshapeSQLite(to: targets, on: tx)
-                        try await then(tx)
                     }
                 } catch {
                     try? await pinned.raw("PRAGMA foreign_keys = ON").run()
@@ -70,9 +59,7 @@ struct KeyTablesByTenant: AsyncMigration {
                 let tx = tx as! any SQLDatabase
                 var targets: [TableKeys] = []
                 for (table, column) in Self.tables { targets.append(change(try await TableKeys.postgres(table, on: tx), column)) }
-                try await first(tx)
                 try await TableKeys.reshapePostgres(to: targets, on: tx)
-                try await then(tx)
             }
         }
     }
