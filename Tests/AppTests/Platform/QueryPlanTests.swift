@@ -37,12 +37,47 @@ struct QueryPlanTests {
 
             let statements = Set(collector.statements.filter { $0.range(of: #"(?i)^\s*SELECT"#, options: .regularExpression) != nil })
             #expect(statements.count >= 20, "the pages' statements were collected")
-            for sql in statements.sorted() {
-                // Unbound parameters are NULL: the plan does not depend on the values.
-                let plan = try await app.db.sql.raw(SQLQueryString("EXPLAIN QUERY PLAN " + sql)).all().map { try $0.decode(column: "detail", as: String.self) }
-                for table in Self.wholeTenantReads(plan, sql: sql) where !Self.small.contains(table) {
-                    Issue.record("reads all of \(table):\n\(plan.joined(separator: "\n"))\n\(sql)")
-                }
+            try await Self.expectNoWholeTableReads(statements, on: app)
+        }
+    }
+
+    /// Issue 27: a write must not cost more in a bigger municipality either.
+    /// A household's write paths — a goal, an action, a referral sent,
+    /// accepted and completed — with every statement (transactions
+    /// included): no select, update or delete reads a whole table.
+    @Test func noWritePathReadsAWholeTableThatGrowsWithTheMunicipality() async throws {
+        guard TestDatabase.postgresURL == nil else { return }
+        let collector = SQLCollector()
+        collector.record(false)
+        try await withApp(logHandler: collector) { app in
+            let scenario = try await ReferralScenario.make(app)
+            let base = scenario.base
+            _ = try await base.consent([.finances], for: base.partner)
+            collector.record(true)
+            #expect(try await base.coordinator.post(SiteRoute.goals.path(base.householdID), ["domain": "finances", "title": "Een buffer opbouwen"]).status == .seeOther)
+            #expect(try await base.coordinator.post(SiteRoute.actions.path(base.householdID, scenario.goal.id!),
+                                                    ["description": "Afspraak bij de bank", "owner_kind": "professional", "due_on": Day.today()]).status == .seeOther)
+            #expect(try await scenario.send().status == .seeOther)
+            for (status, outcome) in [("accepted", ""), ("completed", "got_help")] {
+                collector.record(false)
+                let referral = try await scenario.referral()
+                collector.record(true)
+                #expect(try await scenario.receiver.post(SiteRoute.referralStatus.path(referral.id!),
+                                                         ["status": status, "outcome": outcome, "note": "", "version": String(referral.version), "confirm": "on"]).status == .seeOther)
+            }
+            collector.record(false)
+            let statements = Set(collector.statements.filter { $0.range(of: #"(?i)^\s*(SELECT|UPDATE|DELETE)"#, options: .regularExpression) != nil })
+            #expect(statements.count >= 20, "the writes' statements were collected: \(statements.count)")
+            try await Self.expectNoWholeTableReads(statements, on: app)
+        }
+    }
+
+    static func expectNoWholeTableReads(_ statements: Set<String>, on app: Application) async throws {
+        for sql in statements.sorted() {
+            // Unbound parameters are NULL: the plan does not depend on the values.
+            let plan = try await app.db.sql.raw(SQLQueryString("EXPLAIN QUERY PLAN " + sql)).all().map { try $0.decode(column: "detail", as: String.self) }
+            for table in wholeTenantReads(plan, sql: sql) where !small.contains(table) {
+                Issue.record("reads all of \(table):\n\(plan.joined(separator: "\n"))\n\(sql)")
             }
         }
     }
@@ -52,13 +87,13 @@ struct QueryPlanTests {
     /// stops early (a LIMIT, in the index's order); aliases resolved.
     static func wholeTenantReads(_ plan: [String], sql: String) -> [String] {
         var tables: [String: String] = [:]
-        let pattern = #"(?i)\b(?:FROM|JOIN)\s+"?([a-z_]+)"?(?:\s+(?:AS\s+)?"?([a-z]\w*)"?)?"#
+        let pattern = #"(?i)\b(?:FROM|JOIN|UPDATE)\s+"?([a-z_]+)"?(?:\s+(?:AS\s+)?"?([a-z]\w*)"?)?"#
         let regex = try! NSRegularExpression(pattern: pattern)
         for match in regex.matches(in: sql, range: NSRange(sql.startIndex..., in: sql)) {
             guard let tableRange = Range(match.range(at: 1), in: sql) else { continue }
             let table = String(sql[tableRange])
             tables[table] = table
-            if let aliasRange = Range(match.range(at: 2), in: sql), !["WHERE", "JOIN", "ON", "LEFT", "INNER", "GROUP", "ORDER", "LIMIT", "USING"].contains(sql[aliasRange].uppercased()) {
+            if let aliasRange = Range(match.range(at: 2), in: sql), !["WHERE", "JOIN", "ON", "LEFT", "INNER", "GROUP", "ORDER", "LIMIT", "USING", "SET"].contains(sql[aliasRange].uppercased()) {
                 tables[String(sql[aliasRange])] = table
             }
         }
@@ -78,6 +113,7 @@ struct QueryPlanTests {
         #expect(Self.wholeTenantReads(["SEARCH h USING INDEX households_tenant_name_id (tenant_id=?)"], sql: sql + " ORDER BY h.name LIMIT 51") == [])
         #expect(Self.wholeTenantReads(["SEARCH h USING INDEX households_tenant_name_id (tenant_id=?)", "USE TEMP B-TREE FOR ORDER BY"], sql: sql + " ORDER BY h.street LIMIT 51") == ["households"])
         #expect(Self.wholeTenantReads(["CO-ROUTINE unassigned", "SCAN unassigned"], sql: "SELECT COUNT(*) FROM (SELECT 1 FROM involvements i) unassigned") == [])
+        #expect(Self.wholeTenantReads(["SCAN referrals"], sql: #"UPDATE "referrals" SET "status" = ?1 WHERE "id" = ?2"#) == ["referrals"])
     }
 }
 
