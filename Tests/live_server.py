@@ -1,6 +1,6 @@
 """What the Python suites share: TOTP codes for the demo logins, and a real
 Samenspel server on the embedded default with the demo tenant."""
-import base64, hashlib, hmac, json, os, pathlib, shutil, socket, struct, subprocess, tempfile, time, urllib.request
+import base64, hashlib, hmac, json, os, pathlib, re, shutil, socket, struct, subprocess, tempfile, time, urllib.request
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 
@@ -27,6 +27,12 @@ def fresh_totp(secret: str) -> str:
         time.sleep((step - 1) * 30 - time.time() + 0.5)
     _last_step[secret] = step
     return totp(secret, at=step * 30)
+
+
+def form_token(page: str):
+    """The form token a page carries, or None."""
+    token = re.search(r'name="_csrf" value="([^"]+)"', page)
+    return token.group(1) if token else None
 
 
 def free_port() -> int:

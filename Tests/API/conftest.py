@@ -1,14 +1,14 @@
 """HSDS API tests: a real Samenspel server on the embedded default with the
 demo tenant (whose social map is public), and the official HSDS 3.0 schemas
 from Tests/API/hsds-3.0 to validate its /hsds responses."""
-import http.cookiejar, json, pathlib, re, sys, urllib.error, urllib.parse, urllib.request
+import http.cookiejar, json, pathlib, sys, urllib.error, urllib.parse, urllib.request
 
 import pytest
 from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
-from live_server import demo_server, fresh_totp, totp  # noqa: E402  (shared with the other suite)
+from live_server import demo_server, form_token, fresh_totp, totp  # noqa: E402  (shared with the other suite)
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 SCHEMAS = pathlib.Path(__file__).resolve().parent / "hsds-3.0"
@@ -56,9 +56,7 @@ class Client:
         except urllib.error.HTTPError as error:
             status, body, headers = error.code, error.read(), error.headers
         text = body.decode("utf-8", "replace")
-        token = re.search(r'name="_csrf" value="([^"]+)"', text)
-        if token:
-            self.csrf = token.group(1)
+        self.csrf = form_token(text) or self.csrf
         return status, text, headers
 
     def post(self, path, fields):

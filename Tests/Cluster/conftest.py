@@ -6,7 +6,7 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
-from live_server import chromium, free_port, fresh_totp, serve  # noqa: E402
+from live_server import chromium, form_token, free_port, fresh_totp, serve  # noqa: E402
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 BINARY = os.environ.get("SAMENSPEL_BIN", str(ROOT / ".build/debug/samenspel"))
@@ -162,9 +162,7 @@ class Client:
         except urllib.error.HTTPError as error:
             status, body, headers = error.code, error.read(), error.headers
         text = body.decode("utf-8", "replace")
-        token = re.search(r'name="_csrf" value="([^"]+)"', text)
-        if token:
-            self.csrf = token.group(1)
+        self.csrf = form_token(text) or self.csrf
         return status, text, headers
 
     def sign_in(self, login):

@@ -71,6 +71,15 @@ struct IndicatorValuesDTO: Content {
         let label: String
         let count: PublishedCount
         let figure: FigureDTO
+
+        /// `member` is required (null, not absent): the synthesized encoder would leave a nil out.
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(member, forKey: .member)
+            try container.encode(label, forKey: .label)
+            try container.encode(count, forKey: .count)
+            try container.encode(figure, forKey: .figure)
+        }
     }
     struct Breakdown: Content {
         let dimension: String
