@@ -115,6 +115,17 @@ struct SyntheticMunicipalityTests {
         }
     }
 
+    @Test func idsComeInOrderAndRepeatWithTheSeed() {
+        var first = SeededRandom(seed: 9), again = SeededRandom(seed: 9), other = SeededRandom(seed: 10)
+        let ids = (0..<1000).map { _ in first.uuid() }
+        // Byte order is what both databases compare UUIDs by.
+        let bytes = ids.map { id in withUnsafeBytes(of: id.uuid) { Array($0) } }
+        #expect(zip(bytes, bytes.dropFirst()).allSatisfy { $0.lexicographicallyPrecedes($1) })
+        #expect(bytes.allSatisfy { $0[6] >> 4 == 8 && $0[8] >> 6 == 0b10 })
+        #expect((0..<1000).map { _ in again.uuid() } == ids)
+        #expect(Set((0..<1000).map { _ in other.uuid() }).isDisjoint(with: ids))
+    }
+
     @Test func theSocialMapGrowsWithTheMunicipality() {
         var small = SeededRandom(seed: 3), large = SeededRandom(seed: 3), again = SeededRandom(seed: 3)
         let few = SyntheticSocialMap.plan(residents: 10_000, random: &small)

@@ -36,11 +36,19 @@ struct SeededRandom: RandomNumberGenerator {
         Array(items.shuffled(using: &self).prefix(count))
     }
 
-    /// A UUID from the sequence (version 4 layout), so ids repeat with the seed.
+    private var issued: UInt64 = 0
+
+    /// Ids in the order they are issued, repeating with the seed: a 48-bit
+    /// counter first, then bits from the sequence (RFC 9562's version 8, the
+    /// layout left to the issuer). Each table's key index then grows at its
+    /// end; with random ids every row landed on a random page of every index,
+    /// and generating 300,000 residents took 2.1 times as long (374.5 s
+    /// against 176.7 s side by side), most of it reading and rewriting pages.
     mutating func uuid() -> UUID {
-        let a = next(), b = next()
-        var bytes = withUnsafeBytes(of: a.littleEndian) { Array($0) } + withUnsafeBytes(of: b.littleEndian) { Array($0) }
-        bytes[6] = (bytes[6] & 0x0F) | 0x40
+        issued += 1
+        let a = issued << 16 | next() & 0xFFFF, b = next()
+        var bytes = withUnsafeBytes(of: a.bigEndian) { Array($0) } + withUnsafeBytes(of: b.littleEndian) { Array($0) }
+        bytes[6] = (bytes[6] & 0x0F) | 0x80
         bytes[8] = (bytes[8] & 0x3F) | 0x80
         return UUID(uuid: (bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
                            bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
