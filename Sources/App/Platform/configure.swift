@@ -118,5 +118,6 @@ enum Migrations {
         app.migrations.add(KeyTablesByTenant())
         app.migrations.add(CreatePortalCodes())
         app.migrations.add(CreateJobLeases())
+        app.migrations.add(UpdateReferralsIndexReceiverDue())
     }
 }

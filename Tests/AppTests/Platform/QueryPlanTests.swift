@@ -72,6 +72,23 @@ struct QueryPlanTests {
         }
     }
 
+    /// Issue 27: a receiving organisation's queue (the 50 unanswered
+    /// referrals due first) is read in due order, not sorted after reading
+    /// every waiting referral: 4,205 for the demo's debt help at 1,000,000
+    /// residents, where that doubled the worklist's cost.
+    @Test func theQueueOfAReceiverIsReadInDueOrder() async throws {
+        guard TestDatabase.postgresURL == nil else { return }
+        let collector = SQLCollector()
+        try await withApp(logHandler: collector) { app in
+            let tenant = try await Fixtures(app: app).tenant()
+            _ = try await Referral.awaitingAnswer(by: UUID(), tenantID: try tenant.requireID(), limit: 50, on: app.db)
+            let sql = try #require(collector.statements.last { $0.contains("receiver_organization_id") && $0.contains("LIMIT") })
+            let plan = try await app.db.sql.raw(SQLQueryString("EXPLAIN QUERY PLAN " + sql)).all().map { try $0.decode(column: "detail", as: String.self) }
+            #expect(plan.contains { $0.contains("referrals_receiver_due") }, "\(plan)")
+            #expect(!plan.contains { $0.contains("TEMP B-TREE") }, "\(plan)")
+        }
+    }
+
     static func expectNoWholeTableReads(_ statements: Set<String>, on app: Application) async throws {
         for sql in statements.sorted() {
             // Unbound parameters are NULL: the plan does not depend on the values.
