@@ -122,7 +122,11 @@ struct SyntheticStaff {
         let (newOrganizations, newUsers) = (organizations, users)
         try await app.db.transaction { tx in
             try await newOrganizations.create(on: tx)
-            try await newUsers.create(on: tx)
+            // A thousand a statement: a city of 1,000,000 has some 10,600
+            // professionals, more binds than PostgreSQL takes in one (65,535).
+            for start in stride(from: 0, to: newUsers.count, by: 1000) {
+                try await Array(newUsers[start..<min(start + 1000, newUsers.count)]).create(on: tx)
+            }
         }
         return SyntheticStaff(teams: teams, partners: partners, partnerStaff: partnerStaff, rowCount: organizations.count + users.count)
     }
