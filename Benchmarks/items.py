@@ -8,9 +8,14 @@ import json
 import re
 import sys
 
-body = sys.stdin.read()
-try:
-    print(len(json.loads(body).get("contents", [])))
-except (ValueError, AttributeError):
-    main = re.search(r"<main\b.*?</main>", body, re.S)
-    print(len(re.findall(r"<(?:li|tr)\b", main.group(0))) if main else 0)
+
+def shown(body):
+    try:
+        return len(json.loads(body).get("contents", []))
+    except (ValueError, AttributeError):
+        main = re.search(r"<main\b.*?</main>", body, re.S)
+        return len(re.findall(r"<(?:li|tr)\b", main.group(0))) if main else 0
+
+
+if __name__ == "__main__":
+    print(shown(sys.stdin.read()))

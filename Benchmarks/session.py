@@ -6,6 +6,8 @@ lines, one per household for up to 16 of them. Each is really accepted (the
 consent gate lets it through), so the benchmark times a write, not a refusal."""
 import base64, hashlib, hmac, http.cookiejar, json, os, re, struct, sys, time, urllib.error, urllib.parse, urllib.request
 
+from items import shown
+
 base, username, password, secret = sys.argv[1:5]
 
 
@@ -49,17 +51,12 @@ except urllib.error.HTTPError:
 households = list(dict.fromkeys(re.findall(r'href="/households/([0-9A-Fa-f-]{36})"', worklist + get("/households"))))
 
 
-def shown(path):
-    main = re.search(r"<main\b.*?</main>", get(path), re.S)
-    return len(re.findall(r"<(?:li|tr)\b", main.group(0))) if main else 0
-
-
 # The plan page measured is the first household whose page shows as many
 # items as PLAN_ITEMS asks (or the nearest), so sizes compare like with like:
 # the household on top of the list differs between them. It is chosen after
 # the 16 that referrals are POSTed to, so measuring those does not grow it.
 target = int(os.environ.get("PLAN_ITEMS", "21"))
-household = min(households[16:36] or households[:20], key=lambda h: abs(shown(f"/households/{h}") - target))
+household = min(households[16:36] or households[:20], key=lambda h: abs(shown(get(f"/households/{h}")) - target))
 csrf = re.search(r'name="_csrf" value="([^"]+)"', worklist).group(1)  # the sign-out form's
 no_redirect = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar), type("Keep", (urllib.request.HTTPRedirectHandler,), {"redirect_request": lambda *a: None})())
 
