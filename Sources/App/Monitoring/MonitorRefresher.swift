@@ -8,7 +8,7 @@ import Vapor
 /// the households that changed since the watermark, and applies to the cells
 /// only the difference each makes: what it added last time comes out, what
 /// it adds now goes in. So a refresh costs what changed, not the history;
-/// running it twice changes nothing; and it runs in one transaction, so an
+/// running it twice changes nothing; and it writes in one transaction, so an
 /// interrupted refresh leaves the previous figures as they were.
 struct MonitorRefresher {
     let db: any Database
@@ -19,16 +19,17 @@ struct MonitorRefresher {
     /// Changes committed this long before the watermark are looked at again:
     /// a transaction that started earlier may commit after the watermark was set.
     var overlap: TimeInterval = 300
-    /// Called after each batch; an error thrown here stops the refresh and
-    /// rolls it back, as a crash or a shutdown would (tests interrupt with it).
-    var afterBatch: (@Sendable (_ households: Int) throws -> Void)?
+    /// Called after each batch counted; an error thrown here stops the refresh
+    /// and rolls it back, as a crash or a shutdown would (tests interrupt with
+    /// it, and change things while a refresh counts).
+    var afterBatch: (@Sendable (_ households: Int) async throws -> Void)?
     static let batchSize = 400
-    /// A refresh sums its differences over batches and writes them when this
-    /// many cells are pending (and at the end): a cell many households share
-    /// is then written once per flush, not once per batch. A rebuild writes
-    /// only at the end, so each cell once — what makes a rebuild of a large
-    /// city affordable (a few million cells fit in memory). All of it is one
-    /// transaction either way.
+    /// Counting under the lock, a refresh sums its differences over batches
+    /// and writes them when this many cells are pending (and at the end): a
+    /// cell many households share is then written once per flush, not once
+    /// per batch. A rebuild writes only at the end, so each cell once — what
+    /// makes a rebuild of a large city affordable (a few million cells fit in
+    /// memory). All of it is one transaction either way.
     static let pendingCells = 200_000
 
     enum Mode: String { case refresh, rebuild }
@@ -40,34 +41,94 @@ struct MonitorRefresher {
 
     @discardableResult
     func run(_ mode: Mode, now: Date = Date()) async throws -> Report {
+        if mode == .refresh {
+            // Counting reads only, so it runs outside the write transaction (on
+            // SQLite the write lock would stop every other write meanwhile: the
+            // first of a month recounts every running plan). The short write
+            // that follows first checks that no other refresh went in between.
+            for _ in 0..<Self.attempts {
+                guard let seen = try await MonitorRefresh.scoped(to: tenantID, on: db).first(), let watermark = seen.watermark else { break }
+                let counted = try await count(changedSince: watermark, now: now, on: db)
+                if let report = try await apply(counted, ifStill: seen, now: now) { return report }
+            }
+        }
+        // A rebuild, a tenant's first count, or a refresh that kept losing the
+        // race: count under the lock, writing the households' facts as it goes.
+        return try await db.transaction { tx in
+            let state = try await Self.lock(tenantID, on: tx, now: now)
+            if mode == .rebuild { try await clear(on: tx) }
+            let store = MonitorStore(db: tx, tenantID: tenantID)
+            let counted = try await count(changedSince: mode == .refresh ? state.watermark : nil, now: now, on: tx) { rows, pending in
+                try await store.replace(rows)
+                if mode == .refresh, pending.count >= Self.pendingCells { return try await write(pending, to: store, mode: mode) }
+                return nil
+            }
+            let cells = counted.cellsWritten + (try await write(counted.pending, to: store, mode: mode))
+            try await finish(state, now: now, on: tx)
+            return Report(households: counted.households, cellsChanged: cells)
+        }
+    }
+
+    /// Several refreshes may count at once (a scheduled one, `kpi refresh`);
+    /// one that finds another applied first counts again, and after this
+    /// many tries counts under the lock.
+    static let attempts = 3
+
+    /// Applies a count made outside the lock, unless another refresh or a
+    /// rebuild finished since `seen` was read: its cells would then no longer
+    /// hold what these households added before.
+    private func apply(_ counted: Counted, ifStill seen: MonitorRefresh, now: Date) async throws -> Report? {
         try await db.transaction { tx in
             let state = try await Self.lock(tenantID, on: tx, now: now)
-            let sources = MonitorSources(db: tx, tenantID: tenantID)
-            let today = CivilDay.of(now)
-            if mode == .rebuild { try await clear(on: tx) }
-            let households: [UUID]
-            if mode == .refresh, let watermark = state.watermark {
-                households = try await sources.changedHouseholds(since: watermark.addingTimeInterval(-overlap), today: today)
-            } else {
-                households = try await sources.allHouseholds()
-            }
+            guard state.watermark == seen.watermark, state.refreshedAt == seen.refreshedAt else { return nil }
             let store = MonitorStore(db: tx, tenantID: tenantID)
-            var cells = 0, pending: [CellKey: Tally] = [:]
-            for start in stride(from: 0, to: households.count, by: Self.batchSize) {
-                let batch = Array(households[start..<min(start + Self.batchSize, households.count)])
-                try await recount(batch, today: today, sources: sources, on: tx, into: &pending)
-                if mode == .refresh, pending.count >= Self.pendingCells {
-                    cells += try await write(pending, to: store, mode: mode)
-                    pending = [:]
-                }
-                try afterBatch?(start + batch.count)
-            }
-            cells += try await write(pending, to: store, mode: mode)
-            state.watermark = now
-            state.refreshedAt = Date()
-            try await state.save(on: tx)
-            return Report(households: households.count, cellsChanged: cells)
+            try await store.replace(counted.rows)
+            let cells = try await write(counted.pending, to: store, mode: .refresh)
+            try await finish(state, now: now, on: tx)
+            return Report(households: counted.households, cellsChanged: cells)
         }
+    }
+
+    private func finish(_ state: MonitorRefresh, now: Date, on db: any Database) async throws {
+        state.watermark = now
+        state.refreshedAt = Date()
+        try await state.save(on: db)
+    }
+
+    /// What a count found: the households' new facts, and the difference
+    /// they make to the cells that is not yet written.
+    struct Counted {
+        var households = 0
+        var rows: [MonitorHousehold] = []
+        var pending: [CellKey: Tally] = [:]
+        var cellsWritten = 0
+    }
+
+    /// Counts the households changed since the watermark (every household
+    /// without one) a batch at a time. `flush` may write a batch's rows and
+    /// the pending cells (returning how many cells it wrote); without it the
+    /// count keeps everything for one write at the end.
+    private func count(changedSince watermark: Date?, now: Date, on db: any Database,
+                       flush: ((_ rows: [MonitorHousehold], _ pending: [CellKey: Tally]) async throws -> Int?)? = nil) async throws -> Counted {
+        let sources = MonitorSources(db: db, tenantID: tenantID)
+        let today = CivilDay.of(now)
+        let households = if let watermark {
+            try await sources.changedHouseholds(since: watermark.addingTimeInterval(-overlap), today: today)
+        } else {
+            try await sources.allHouseholds()
+        }
+        var counted = Counted(households: households.count)
+        for start in stride(from: 0, to: households.count, by: Self.batchSize) {
+            let batch = Array(households[start..<min(start + Self.batchSize, households.count)])
+            let rows = try await recount(batch, today: today, sources: sources, on: db, into: &counted.pending)
+            if let flush {
+                if let written = try await flush(rows, counted.pending) { counted.cellsWritten += written; counted.pending = [:] }
+            } else {
+                counted.rows += rows
+            }
+            try await afterBatch?(start + batch.count)
+        }
+        return counted
     }
 
     /// Adds the differences to the cells, then rewrites the spreads they touch.
@@ -96,12 +157,12 @@ struct MonitorRefresher {
         }
     }
 
-    /// Re-derives these households' facts, stores them, and adds the
+    /// Re-derives these households' facts, returns them to be stored, and adds the
     /// difference they make to the cells to `pending`: what each counted
     /// before comes out, what it counts now goes in (a cell left unchanged
     /// sums to zero and is not written).
     private func recount(_ households: [UUID], today: CivilDay, sources: MonitorSources, on db: any Database,
-                         into pending: inout [CellKey: Tally]) async throws {
+                         into pending: inout [CellKey: Tally]) async throws -> [MonitorHousehold] {
         let histories = try await sources.histories(of: households)
         let ids = SQLList(households.map { SQLBind($0) })
         let stored = try await MonitorHousehold.select(in: tenantID, where: "id IN (\(ids))", on: db)
@@ -117,7 +178,7 @@ struct MonitorRefresher {
             rows.append(MonitorHousehold(household: household, tenantID: tenantID, facts: Self.encode(result.facts),
                                          markedOn: today.iso, recheckOn: result.recheck?.iso))
         }
-        try await MonitorStore(db: db, tenantID: tenantID).replace(households: households, with: rows)
+        return rows
     }
 
     static func encode(_ facts: [Fact]) -> String {
@@ -131,3 +192,4 @@ struct MonitorRefresher {
         return (facts, CivilDay(row.markedOn) ?? CivilDay.of(Date()))
     }
 }
+

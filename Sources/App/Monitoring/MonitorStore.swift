@@ -24,10 +24,11 @@ struct MonitorStore {
         }
     }
 
-    func replace(households: [UUID], with rows: [MonitorHousehold]) async throws {
-        let ids = SQLList(households.map { SQLBind($0) })
-        try await db.sql.raw("DELETE FROM monitor_households WHERE tenant_id = \(bind: tenantID) AND id IN (\(ids))").run()
+    /// Stores these households' facts in place of what was stored for them.
+    func replace(_ rows: [MonitorHousehold]) async throws {
         for chunk in rows.chunked(Self.rowsPerStatement) {
+            let ids = SQLList(chunk.map { SQLBind($0.id!) })
+            try await db.sql.raw("DELETE FROM monitor_households WHERE tenant_id = \(bind: tenantID) AND id IN (\(ids))").run()
             let values = Array(chunk).map { row -> SQLQueryString in
                 "(\(bind: tenantID), \(bind: row.id!), \(bind: row.facts), \(bind: row.markedOn), \(bind: row.recheckOn))"
             }.joined(separator: ", ")

@@ -1,6 +1,7 @@
 import Domain
 import Fluent
 import Foundation
+import NIOConcurrencyHelpers
 import SQLKit
 import Testing
 import Vapor
@@ -123,6 +124,35 @@ struct MonitorRefreshTests {
             await #expect(throws: Interrupted.self) { try await failing.run(.rebuild) }
             await #expect(throws: Interrupted.self) { try await failing.run(.refresh) }
             #expect(try await Self.cells(app.db, tenantID) == before)
+        }
+    }
+
+    /// A refresh counts outside the write lock; when another refresh applies
+    /// its count meanwhile, the first must count again: its differences were
+    /// taken against facts the other has since replaced.
+    @Test func aRefreshThatLosesTheRaceCountsAgain() async throws {
+        try await withApp { app in
+            _ = try await SyntheticMunicipalityTests.generate(app, residents: 120, seed: 5)
+            let tenantID = try #require(try await Tenant.query(on: app.db).filter(\.$slug == DemoTenant.slug).first()?.id)
+            var plain = app.monitorRefresher(tenantID: tenantID)
+            plain.overlap = 0
+            try await plain.run(.refresh)
+            var random = SeededRandom(seed: 5)
+            try await MonitorChanges(db: app.db, tenantID: tenantID).apply(round: 0, random: &random)
+
+            // While the first counts, a second refresh counts the same changes and applies them.
+            let raced = NIOLockedValueBox(0)
+            var first = plain
+            first.afterBatch = { [plain] _ in
+                guard raced.withLockedValue({ $0 += 1; return $0 }) == 1 else { return }
+                let report = try await plain.run(.refresh)
+                #expect(report.households > 0)
+            }
+            let report = try await first.run(.refresh)
+            #expect(report.households == 0, "counted again, after the second refresh: nothing new")
+            let refreshed = try await Self.cells(app.db, tenantID)
+            try await plain.run(.rebuild)
+            #expect(try await Self.cells(app.db, tenantID) == refreshed)
         }
     }
 
