@@ -2,12 +2,20 @@ import Domain
 import Fluent
 import Vapor
 
-/// The HSDS 3.0 read API under `/hsds`. Which tenant's map: `?tenant=<slug>`
-/// for a tenant whose map is public (or the signed-in person's own tenant);
-/// without it, the signed-in person's tenant. Anything else is a 404 (an
-/// unknown or private map) or a 400 (no tenant named, bad parameters).
+/// The HSDS 3.0 read API, under each published map's own base URL
+/// (`/t/<slug>/hsds`, where a standard HSDS client works as it is) and under
+/// `/hsds`, where `?tenant=<slug>` names the map (or, without it, the
+/// signed-in person's tenant). A map that is not public exists only for its
+/// own tenant's people. Anything else is a 404 (an unknown or private map)
+/// or a 400 (no tenant named, bad parameters).
 struct HSDSController {
     func register(_ app: any RoutesBuilder) {
+        registerPaths(app)
+        // The same paths below `/t/<slug>`: `/t/<slug>/hsds/services`, …
+        registerPaths(app.grouped(Array(SiteRoute.publicHSDS.components.dropLast())))
+    }
+
+    private func registerPaths(_ app: any RoutesBuilder) {
         app.get(SiteRoute.hsdsRoot, use: info)
         app.get(SiteRoute.hsdsServices, use: services)
         app.get(SiteRoute.hsdsService, use: service)
@@ -22,7 +30,8 @@ struct HSDSController {
     }
 
     func info(req: Request) async throws -> Response {
-        try json(HSDS.Info(version: "3.0", profile: "https://openreferral.org/",
+        try await Self.requireMap(req)
+        return try json(HSDS.Info(version: "3.0", profile: "https://openreferral.org/",
                            openapi_url: "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/openapi.json"))
     }
 
@@ -66,6 +75,7 @@ struct HSDSController {
     }
 
     func taxonomies(req: Request) async throws -> Response {
+        try await Self.requireMap(req)
         let parameters = try HSDSParameters(req)
         let mapping = Self.mapping(req)
         let words = ServiceRanking.words(parameters.search)
@@ -74,11 +84,13 @@ struct HSDSController {
     }
 
     func taxonomy(req: Request) async throws -> Response {
+        try await Self.requireMap(req)
         guard let id = req.id(.taxonomyID), let taxonomy = MapTaxonomy.allCases.first(where: { $0.id == id }) else { throw AppError.notFound }
         return try json(Self.mapping(req).taxonomy(taxonomy))
     }
 
     func taxonomyTerms(req: Request) async throws -> Response {
+        try await Self.requireMap(req)
         let parameters = try HSDSParameters(req)
         let mapping = Self.mapping(req)
         let words = ServiceRanking.words(parameters.search)
@@ -90,6 +102,7 @@ struct HSDSController {
     }
 
     func taxonomyTerm(req: Request) async throws -> Response {
+        try await Self.requireMap(req)
         guard let id = req.id(.termID), let term = MapTaxonomy.term(id: id) else { throw AppError.notFound }
         return try json(Self.mapping(req).term(term, detail: true))
     }
@@ -115,9 +128,10 @@ struct HSDSController {
         return try json(mapping.serviceAtLocation(place, withService: mapping.service(record, full: false)))
     }
 
-    /// The tenant whose map is asked for (see the type's comment).
+    /// The tenant whose map is asked for (see the type's comment): the path's
+    /// before the query's.
     static func tenant(_ req: Request) async throws -> UUID {
-        if let slug = req.query[String.self, at: "tenant"] {
+        if let slug = req.text(.tenantSlug) ?? req.query[String.self, at: "tenant"] {
             guard TenantController.isValidSlug(slug), let tenant = try await Tenant.query(on: req.db).filter(\.$slug == slug).first(), tenant.isActive,
                   let id = tenant.id, tenant.publicSocialMap || id == req.actor?.tenantID
             else { throw AppError.notFound }
@@ -125,6 +139,12 @@ struct HSDSController {
         }
         guard let actor = req.actor else { throw HSDSProblem(status: .badRequest, messageKey: "hsds.error.tenant") }
         return actor.tenantID
+    }
+
+    /// The taxonomies are the same for every map, but below a map's base URL
+    /// that map must exist for the asker, as for every other path there.
+    static func requireMap(_ req: Request) async throws {
+        if req.text(.tenantSlug) != nil { _ = try await tenant(req) }
     }
 
     static func mapping(_ req: Request) -> HSDSMapping {

@@ -144,6 +144,8 @@ enum SiteRoute {
     static let publicSocialMap = Route<String>("/t/:tenantSlug/sociale-kaart")
     static let publicService = Route<(String, UUID)>("/t/:tenantSlug/sociale-kaart/:serviceID")
 
+    /// A published map's own HSDS base URL: every `/hsds/…` path works under it.
+    static let publicHSDS = Route<String>("/t/:tenantSlug/hsds")
     static let hsdsRoot = Route<Void>("/hsds")
     static let hsdsServices = Route<Void>("/hsds/services")
     static let hsdsService = Route<UUID>("/hsds/services/:serviceID")

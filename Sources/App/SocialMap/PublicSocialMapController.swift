@@ -16,7 +16,7 @@ struct PublicSocialMapController {
         let page = try await SocialMapSearchPage.build(
             (try? req.query.decode(SocialMapSearchPage.Query.self)) ?? .init(), tenantID: tenantID, action: SiteRoute.publicSocialMap.path(tenant.slug),
             heading: req.t("socialmap.public_title", tenant.name), isPublic: true,
-            link: { SiteRoute.publicService.path(tenant.slug, $0) },
+            link: { SiteRoute.publicService.path(tenant.slug, $0) }, apiHref: SiteRoute.publicHSDS.path(tenant.slug),
             language: req, on: req.db
         )
         return try await req.page("socialmap/search", title: req.t("socialmap.public_title", tenant.name), page)

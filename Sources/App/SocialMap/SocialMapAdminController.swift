@@ -95,7 +95,7 @@ struct SocialMapAdminController {
         let fields = SocialMapAdminPage.fields(isPublic: tenant.publicSocialMap, in: req)
         let page = SocialMapAdminPage(
             isPublic: tenant.publicSocialMap, publicHref: SiteRoute.publicSocialMap.path(tenant.slug),
-            hsdsHref: SiteRoute.hsdsServices.path() + "?tenant=\(tenant.slug)",
+            hsdsHref: SiteRoute.publicHSDS.path(tenant.slug),
             publishAction: SiteRoute.socialMapPublish.path(), importAction: SiteRoute.socialMapImport.path(),
             exportHref: SiteRoute.socialMapExport.path(), exportCSVHref: SiteRoute.socialMapExportCSV.path(), tables: HSDSTabular.tables,
             providers: providers, services: services, imported: imported, failure: failure, issues: issues,

@@ -44,6 +44,8 @@ struct SocialMapSearchPage: Encodable {
     let countText: String
     let results: [Result]
     let isPublic: Bool
+    /// On a published map: its HSDS base URL, for whoever builds on its data.
+    let apiHref: String?
     let newHref: String?
     let manageHref: String?
     let pager: Pager
@@ -67,7 +69,7 @@ struct SocialMapSearchPage: Encodable {
     /// request on the public map, where nobody is signed in).
     static func build(
         _ raw: Query, tenantID: UUID, action: String, heading: String, isPublic: Bool,
-        link: @escaping (UUID) -> String, newHref: String? = nil, manageHref: String? = nil,
+        link: @escaping (UUID) -> String, apiHref: String? = nil, newHref: String? = nil, manageHref: String? = nil,
         language: some Speaking, on db: any Database
     ) async throws -> SocialMapSearchPage {
         var (query, areaInvalid) = Self.query(from: raw)
@@ -90,7 +92,7 @@ struct SocialMapSearchPage: Encodable {
             action: action, heading: heading,
             form: Self.form(raw, openNow: query.openNow, areaInvalid: areaInvalid, in: language), searched: searched,
             countText: language.t(total == 1 ? "socialmap.found_one" : "socialmap.found_many", String(total)),
-            results: results, isPublic: isPublic, newHref: newHref, manageHref: manageHref,
+            results: results, isPublic: isPublic, apiHref: apiHref, newHref: newHref, manageHref: manageHref,
             pager: Pager(path: action, filters: [("q", raw.q), ("domain", raw.domain), ("group", raw.group), ("area", raw.area), ("open_now", raw.open_now)],
                          page: number, hasMore: query.offset + pageSize < total)
         )

@@ -79,6 +79,8 @@ struct TenantIsolationHarnessTests {
                 "locationID": try location.requireID().uuidString, "serviceAtLocationID": try link.requireID().uuidString,
                 // Tenant A's map is not public: its page does not exist for anyone outside.
                 "tenantSlug": a.tenant.slug,
+                // The same for every map, but below tenant A's private map they do not exist either.
+                "taxonomyID": MapTaxonomy.lifeDomains.id.uuidString, "termID": MapTaxonomy.term(for: LifeDomain.finances).id.uuidString,
                 "agreementID": try agreement.requireID().uuidString, "targetID": try target.requireID().uuidString,
                 "noteID": try note.requireID().uuidString,
             ]

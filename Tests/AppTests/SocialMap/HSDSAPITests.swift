@@ -62,6 +62,52 @@ struct HSDSAPITests {
         }
     }
 
+    /// The answer as JSON values, whose objects compare whatever their key order.
+    func parsed(_ response: TestingHTTPResponse) throws -> NSObject {
+        try #require(try JSONSerialization.jsonObject(with: Data(response.body.string.utf8)) as? NSObject)
+    }
+
+    /// A standard HSDS client knows no `?tenant=`: each published map has its
+    /// own base URL, on which every path answers as `/hsds` does with the parameter.
+    @Test func aPublishedMapHasItsOwnBaseURL() async throws {
+        try await withApp { app in
+            let fixtures = Fixtures(app: app)
+            let alpha = try await fixtures.tenant("alpha")
+            let alphaMap = SocialMapFixtures(app: app, tenantID: try alpha.requireID())
+            let provider = try await alphaMap.provider("Welzijn Alpha")
+            let service = try await alphaMap.service("Maatjesproject", at: provider, domains: [.socialNetwork], groups: [.elderly])
+            let location = try await alphaMap.location(of: provider)
+            let link = ServiceAtLocation(tenantID: try alpha.requireID(), serviceID: try service.requireID(), locationID: try location.requireID())
+            try await link.create(on: app.db)
+            let anonymous = TestClient(app)
+            let term = MapTaxonomy.term(for: .socialNetwork).id.uuidString.lowercased()
+            let paths = ["", "/", "/services", "/services/\(try service.requireID())", "/organizations", "/organizations/\(try provider.requireID())",
+                         "/service_at_locations", "/service_at_locations/\(try link.requireID())", "/taxonomies",
+                         "/taxonomies/\(MapTaxonomy.lifeDomains.id)", "/taxonomy_terms", "/taxonomy_terms/\(term)"]
+            for path in paths {
+                #expect(try await anonymous.get("/t/alpha/hsds\(path)").status == .notFound, "\(path): a private map does not exist")
+            }
+
+            alpha.publicSocialMap = true
+            try await alpha.save(on: app.db)
+            for path in paths {
+                let own = try await anonymous.get("/t/alpha/hsds\(path)")
+                #expect(own.status == .ok, "\(path)")
+                let separator = path.contains("?") ? "&" : "?"
+                let byParameter = try await anonymous.get("/hsds\(path)\(separator)tenant=alpha")
+                #expect(try parsed(own) == parsed(byParameter), "\(path)")
+            }
+            #expect(try json(try await anonymous.get("/t/alpha/hsds/services?search=maatjes"))["total_items"] as? Int == 1)
+            #expect(try await anonymous.get("/t/alpha/hsds/services?page=0").status == .badRequest)
+            #expect(try await anonymous.get("/t/nergens/hsds/taxonomies").status == .notFound)
+            #expect(try await anonymous.get("/t/alpha/hsds/services/\(UUID())").status == .notFound)
+
+            // The published map's page names its base URL.
+            let page = try await anonymous.get("/t/alpha/sociale-kaart")
+            #expect(page.body.string.contains("href=\"/t/alpha/hsds\""))
+        }
+    }
+
     @Test func theListIsBriefUnlessFullAndBothAgreeOnTheServiceFields() async throws {
         try await withApp { app in
             let fixtures = Fixtures(app: app)
