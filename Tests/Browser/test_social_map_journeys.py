@@ -41,6 +41,11 @@ def test_tenant_admin_edits_a_service_and_manages_the_map(browser):
 def test_anyone_reads_the_published_map(browser):
     browser.open("/t/voorbeeld/sociale-kaart")
     browser.check("public-social-map")
+    # Its open data has an address a standard HSDS client can be pointed at.
+    api = browser.driver.find_element(By.CSS_SELECTOR, ".open-data a")
+    assert api.get_attribute("href").endswith("/t/voorbeeld/hsds")
+    browser.driver.execute_script("arguments[0].scrollIntoView()", api)
+    browser.check("public-social-map-open-data")
     browser.click(By.LINK_TEXT, "Voedselpakket")
     assert "Voedselbank Voorbeeld" in browser.text()
     browser.check("public-service")
