@@ -12,21 +12,25 @@ struct MonitorSources {
     let tenantID: UUID
 
     /// Households with a change after `since`, and those whose facts time
-    /// alone changes by `today` (a new month, a passed deadline).
+    /// alone changes by `today` (a new month, a passed deadline). UNION ALL,
+    /// made distinct here: for a UNION, SQLite with a large city's statistics
+    /// walked each table's household index whole to merge them in order —
+    /// 8 seconds at 1,000,000 residents for a refresh of 16 households.
     func changedHouseholds(since: Date, today: CivilDay) async throws -> [UUID] {
         let t = tenantID
         let rows = try await db.sql.raw("""
             SELECT id FROM households WHERE tenant_id = \(bind: t) AND updated_at > \(bind: since)
-            UNION SELECT household_id FROM residents WHERE tenant_id = \(bind: t) AND updated_at > \(bind: since)
-            UNION SELECT household_id FROM involvements WHERE tenant_id = \(bind: t) AND updated_at > \(bind: since)
-            UNION SELECT household_id FROM consents WHERE tenant_id = \(bind: t) AND updated_at > \(bind: since)
-            UNION SELECT household_id FROM goals WHERE tenant_id = \(bind: t) AND updated_at > \(bind: since)
-            UNION SELECT household_id FROM referrals WHERE tenant_id = \(bind: t) AND updated_at > \(bind: since)
-            UNION SELECT household_id FROM assessments WHERE tenant_id = \(bind: t) AND created_at > \(bind: since)
-            UNION SELECT household_id FROM plan_versions WHERE tenant_id = \(bind: t) AND signed_at > \(bind: since)
-            UNION SELECT id FROM monitor_households WHERE tenant_id = \(bind: t) AND recheck_on <= \(bind: today.iso)
+            UNION ALL SELECT household_id FROM residents WHERE tenant_id = \(bind: t) AND updated_at > \(bind: since)
+            UNION ALL SELECT household_id FROM involvements WHERE tenant_id = \(bind: t) AND updated_at > \(bind: since)
+            UNION ALL SELECT household_id FROM consents WHERE tenant_id = \(bind: t) AND updated_at > \(bind: since)
+            UNION ALL SELECT household_id FROM goals WHERE tenant_id = \(bind: t) AND updated_at > \(bind: since)
+            UNION ALL SELECT household_id FROM referrals WHERE tenant_id = \(bind: t) AND updated_at > \(bind: since)
+            UNION ALL SELECT household_id FROM assessments WHERE tenant_id = \(bind: t) AND created_at > \(bind: since)
+            UNION ALL SELECT household_id FROM plan_versions WHERE tenant_id = \(bind: t) AND signed_at > \(bind: since)
+            UNION ALL SELECT id FROM monitor_households WHERE tenant_id = \(bind: t) AND recheck_on <= \(bind: today.iso)
             """).all()
-        return try rows.map { try $0.decode(column: "id", as: UUID.self) }
+        var seen = Set<UUID>()
+        return try rows.map { try $0.decode(column: "id", as: UUID.self) }.filter { seen.insert($0).inserted }
     }
 
     /// Every household of the tenant, for a rebuild.
