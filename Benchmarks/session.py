@@ -91,7 +91,9 @@ def accepted_referral(household):
 
 # Referrals go to many households, as in real use: one household does not
 # collect thousands of open referrals that its access checks then read.
-posts = [post for post in map(accepted_referral, households[:16]) if post]
+# POST_FROM skips households that earlier runs on the same data already grew.
+start = int(os.environ.get("POST_FROM", "0"))
+posts = [post for post in map(accepted_referral, households[start:start + 16]) if post]
 print(f"COOKIE='{cookie}'")
 print(f"HOUSEHOLD='{household}'")
 posts_text = "\n".join(posts)

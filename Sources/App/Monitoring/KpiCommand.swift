@@ -23,7 +23,7 @@ struct KpiCommand: AsyncCommand {
         for tenant in try await Tenant.query(on: app.db).all() {
             let started = Date()
             let report = try await app.monitorRefresher(tenantID: try tenant.requireID()).run(mode)
-            let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
+            let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
             context.console.print("\(tenant.name): \(mode.rawValue) counted \(report.households) households, \(report.cellsChanged) cells changed, in \(seconds) s")
         }
     }
