@@ -24,7 +24,7 @@ struct KpiCommand: AsyncCommand {
             let started = Date()
             let report = try await app.monitorRefresher(tenantID: try tenant.requireID()).run(mode)
             let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
-            context.console.print("\(tenant.name): \(mode.rawValue) counted \(report.households) households, \(report.cellsChanged) cells changed, in \(seconds) s")
+            context.console.print("\(tenant.name): \(mode.rawValue) counted \(report.households) households (\(report.facts) facts), \(report.cellsChanged) cells changed, in \(seconds) s")
         }
     }
 }

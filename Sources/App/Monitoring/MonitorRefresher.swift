@@ -36,6 +36,8 @@ struct MonitorRefresher {
 
     struct Report: Equatable {
         let households: Int
+        /// The facts those households now have: what a refresh's cost follows.
+        var facts = 0
         let cellsChanged: Int
     }
 
@@ -65,7 +67,7 @@ struct MonitorRefresher {
             }
             let cells = counted.cellsWritten + (try await write(counted.pending, to: store, mode: mode))
             try await finish(state, now: now, on: tx)
-            return Report(households: counted.households, cellsChanged: cells)
+            return Report(households: counted.households, facts: counted.facts, cellsChanged: cells)
         }
     }
 
@@ -85,7 +87,7 @@ struct MonitorRefresher {
             try await store.replace(counted.rows)
             let cells = try await write(counted.pending, to: store, mode: .refresh)
             try await finish(state, now: now, on: tx)
-            return Report(households: counted.households, cellsChanged: cells)
+            return Report(households: counted.households, facts: counted.facts, cellsChanged: cells)
         }
     }
 
@@ -101,6 +103,7 @@ struct MonitorRefresher {
         var households = 0
         var rows: [MonitorHousehold] = []
         var pending: [CellKey: Tally] = [:]
+        var facts = 0
         var cellsWritten = 0
     }
 
@@ -120,7 +123,7 @@ struct MonitorRefresher {
         var counted = Counted(households: households.count)
         for start in stride(from: 0, to: households.count, by: Self.batchSize) {
             let batch = Array(households[start..<min(start + Self.batchSize, households.count)])
-            let rows = try await recount(batch, today: today, sources: sources, on: db, into: &counted.pending)
+            let rows = try await recount(batch, today: today, sources: sources, on: db, into: &counted)
             if let flush {
                 if let written = try await flush(rows, counted.pending) { counted.cellsWritten += written; counted.pending = [:] }
             } else {
@@ -158,11 +161,11 @@ struct MonitorRefresher {
     }
 
     /// Re-derives these households' facts, returns them to be stored, and adds the
-    /// difference they make to the cells to `pending`: what each counted
+    /// difference they make to the cells to `counted`: what each counted
     /// before comes out, what it counts now goes in (a cell left unchanged
     /// sums to zero and is not written).
     private func recount(_ households: [UUID], today: CivilDay, sources: MonitorSources, on db: any Database,
-                         into pending: inout [CellKey: Tally]) async throws -> [MonitorHousehold] {
+                         into counted: inout Counted) async throws -> [MonitorHousehold] {
         let histories = try await sources.histories(of: households)
         let ids = SQLList(households.map { SQLBind($0) })
         let stored = try await MonitorHousehold.select(in: tenantID, where: "id IN (\(ids))", on: db)
@@ -172,9 +175,10 @@ struct MonitorRefresher {
         for household in households {
             let result = histories[household].map(extraction.facts(of:)) ?? FactExtraction.Result(facts: [], recheck: nil)
             if let before = previous[household].map(Self.decode) {
-                for (key, old) in IndicatorTallies(catalog: catalog, today: before.day).tallies(before.facts) { pending[key, default: .zero] -= old }
+                for (key, old) in IndicatorTallies(catalog: catalog, today: before.day).tallies(before.facts) { counted.pending[key, default: .zero] -= old }
             }
-            for (key, new) in IndicatorTallies(catalog: catalog, today: today).tallies(result.facts) { pending[key, default: .zero] += new }
+            for (key, new) in IndicatorTallies(catalog: catalog, today: today).tallies(result.facts) { counted.pending[key, default: .zero] += new }
+            counted.facts += result.facts.count
             rows.append(MonitorHousehold(household: household, tenantID: tenantID, facts: Self.encode(result.facts),
                                          markedOn: today.iso, recheckOn: result.recheck?.iso))
         }
