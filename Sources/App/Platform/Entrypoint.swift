@@ -4,15 +4,20 @@ import Vapor
 /// the commands, prepare the database when serving, then run the command.
 public enum Entrypoint {
     public static func run(_ app: Application, seedDemo: Bool) async throws {
+        let command = app.environment.arguments.dropFirst().first { !$0.hasPrefix("-") } ?? "serve"
+        // Setting up would create a database and keys where the backup's go.
+        if command == "restore" {
+            return try RestoreCommand.run(arguments: Array(app.environment.arguments.drop { $0 != "restore" }.dropFirst()))
+        }
         try await configure(app, config: try AppConfig.fromEnvironment())
         app.asyncCommands.use(DemoCommand(), as: "demo")
         app.asyncCommands.use(AuditCommand(), as: "audit")
         app.asyncCommands.use(KpiCommand(), as: "kpi")
+        app.asyncCommands.use(BackupCommand(), as: "backup")
         let env = ProcessInfo.processInfo.environment
         app.http.server.configuration.hostname = env["SAMENSPEL_HOST"] ?? "127.0.0.1"
         app.http.server.configuration.port = env["SAMENSPEL_PORT"].flatMap(Int.init) ?? 8080
 
-        let command = app.environment.arguments.dropFirst().first { !$0.hasPrefix("-") } ?? "serve"
         // Every command but the migration tools needs a current schema.
         if !["migrate", "routes"].contains(command) {
             try await StartupCheck.prepareDatabase(app)

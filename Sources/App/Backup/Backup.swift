@@ -1,0 +1,69 @@
+import Fluent
+import Foundation
+import SQLKit
+import Vapor
+
+/// `samenspel backup FILE`: a consistent copy of the database taken while the
+/// server runs — SQLite's `VACUUM INTO` reads one snapshot, `pg_dump` one
+/// transaction — with the keys and the access log's checkpoints, encrypted
+/// with a passphrase into one file (`BackupArchive`).
+enum Backup {
+    /// The files a backup holds, by name.
+    static let sqliteDatabase = "samenspel.sqlite"
+    static let postgresDump = "database.pgdump"
+    static let keys = "keys.json"
+    static let checkpoints = "audit-checkpoints.log"
+    static let names: Set<String> = [sqliteDatabase, postgresDump, keys, checkpoints]
+
+    struct Summary {
+        let files: [String]
+        let bytes: UInt64
+    }
+
+    static func write(_ app: Application, to path: String, passphrase: String) async throws -> Summary {
+        guard !FileManager.default.fileExists(atPath: path) else {
+            throw PostgresTools.Failure(description: "\(path) already exists; a backup never overwrites a file")
+        }
+        let work = try temporaryDirectory(beside: path)
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        var files: [(path: String, name: String)] = []
+        // The checkpoints before the database: each then names entries the
+        // snapshot holds, so `audit verify` passes on what is restored.
+        if FileManager.default.fileExists(atPath: app.config.auditCheckpointFile) {
+            try FileManager.default.copyItem(atPath: app.config.auditCheckpointFile, toPath: "\(work)/\(checkpoints)")
+            files.append(("\(work)/\(checkpoints)", checkpoints))
+        }
+        switch app.config.database {
+        case .postgres(let url):
+            try PostgresTools.run("pg_dump", ["--format=custom", "--no-owner", "--file=\(work)/\(postgresDump)"], databaseURL: url)
+            files.append(("\(work)/\(postgresDump)", postgresDump))
+        case .sqliteFile, .sqliteMemory:
+            try await app.db.sql.raw("VACUUM INTO \(bind: "\(work)/\(sqliteDatabase)")").run()
+            files.append(("\(work)/\(sqliteDatabase)", sqliteDatabase))
+        }
+        let keyFile = "\(work)/\(keys)"
+        let stored = ["session": app.config.keys.session.base64, "field": app.config.keys.field.base64]
+        guard FileManager.default.createFile(atPath: keyFile, contents: try JSONEncoder().encode(stored), attributes: [.posixPermissions: 0o600]) else {
+            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: keyFile])
+        }
+        files.append((keyFile, keys))
+        do {
+            let writer = try BackupWriter(creating: path, passphrase: passphrase)
+            for file in files { try writer.add(file: file.path, as: file.name) }
+            try writer.finish()
+        } catch {
+            try? FileManager.default.removeItem(atPath: path)
+            throw error
+        }
+        let bytes = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.uint64Value ?? 0
+        return Summary(files: files.map(\.name), bytes: bytes)
+    }
+
+    /// A directory of its own next to `path`, readable by its owner only.
+    static func temporaryDirectory(beside path: String) throws -> String {
+        let parent = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        let directory = "\(parent)/.samenspel-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+        return directory
+    }
+}
