@@ -94,6 +94,15 @@ actor PostgresTemplate {
         }
     }
 
+    /// A new, empty database (for a restore to go into).
+    func empty(base: String) async throws -> String {
+        try await serially { [self] in
+            let name = "samenspel_empty_\(UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16))"
+            try await self.adminApp(base: base).db.sql.raw("CREATE DATABASE \(unsafeRaw: name)").run()
+            return name
+        }
+    }
+
     func drop(_ name: String, base: String) async throws {
         try await serially { [self] in
             try await self.adminApp(base: base).db.sql.raw("DROP DATABASE IF EXISTS \(unsafeRaw: name) WITH (FORCE)").run()
