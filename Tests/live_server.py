@@ -65,7 +65,7 @@ def demo_server(prefix: str):
     port = free_port()
     process = serve(binary, env, port)
     base = f"http://127.0.0.1:{port}"
-    yield {"base": base, "logins": {login["username"]: login for login in logins}}
+    yield {"base": base, "logins": {login["username"]: login for login in logins}, "data": data, "binary": binary, "env": env}
     process.terminate()
     process.wait(timeout=10)
     shutil.rmtree(data, ignore_errors=True)
