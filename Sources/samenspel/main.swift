@@ -9,10 +9,13 @@ let seedDemo = arguments.contains("--demo")
 arguments.removeAll { $0 == "--demo" }
 
 var env = try Environment.detect(arguments: arguments)
-// Logs go to standard error as key=value lines, so standard output stays
-// clean for what commands print (`demo --json`).
+// Logs go to standard error — as key=value lines, or one JSON object per
+// line with LOG_FORMAT=json — so standard output stays clean for what
+// commands print (`demo --json`).
+let jsonLogs = ProcessInfo.processInfo.environment["LOG_FORMAT"] == "json"
 try LoggingSystem.bootstrap(from: &env) { level in
     { label in
+        if jsonLogs { return JSONLogHandler(label: label, level: level) }
         var handler = StreamLogHandler.standardError(label: label)
         handler.logLevel = level
         return handler

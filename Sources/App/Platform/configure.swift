@@ -38,6 +38,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.routes.defaultMaxBodySize = "1mb"
     // Order matters: headers wrap everything (errors too), then errors, then the rest.
     app.middleware = Middlewares()
+    app.middleware.use(RequestLogMiddleware())
     app.middleware.use(SecurityHeadersMiddleware(behindTLS: config.behindTLS))
     app.middleware.use(AppErrorMiddleware())
     app.middleware.use(PublicFileMiddleware(publicDirectory: app.directory.publicDirectory))
