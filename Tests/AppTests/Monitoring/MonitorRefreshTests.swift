@@ -72,13 +72,7 @@ struct MonitorRefreshTests {
     /// fills spreads for older monitors, and under an organisation's filter.
     @Test func caseloadFromItsSpreadEqualsCaseloadFromTheProfessionals() async throws {
         try await withApp { app in
-            _ = try await SyntheticMunicipalityTests.generate(app, residents: 800, seed: 5)
-            let tenantID = try #require(try await Tenant.query(on: app.db).filter(\.$slug == DemoTenant.slug).first()?.id)
-            var refresher = app.monitorRefresher(tenantID: tenantID)
-            refresher.overlap = 0
-            try await refresher.run(.refresh)
-            var random = SeededRandom(seed: 5)
-            try await MonitorChanges(db: app.db, tenantID: tenantID).apply(round: 0, random: &random)
+            let (tenantID, refresher) = try await MonitorChanges.countedThenChanged(app, residents: 800, seed: 5)
             try await refresher.run(.refresh)
             try await Self.expectCaseloadsAgree(app, tenantID)
 
@@ -132,13 +126,7 @@ struct MonitorRefreshTests {
     /// taken against facts the other has since replaced.
     @Test func aRefreshThatLosesTheRaceCountsAgain() async throws {
         try await withApp { app in
-            _ = try await SyntheticMunicipalityTests.generate(app, residents: 120, seed: 5)
-            let tenantID = try #require(try await Tenant.query(on: app.db).filter(\.$slug == DemoTenant.slug).first()?.id)
-            var plain = app.monitorRefresher(tenantID: tenantID)
-            plain.overlap = 0
-            try await plain.run(.refresh)
-            var random = SeededRandom(seed: 5)
-            try await MonitorChanges(db: app.db, tenantID: tenantID).apply(round: 0, random: &random)
+            let (tenantID, plain) = try await MonitorChanges.countedThenChanged(app, residents: 120, seed: 5)
 
             // While the first counts, a second refresh counts the same changes and applies them.
             let raced = NIOLockedValueBox(0)
@@ -184,6 +172,20 @@ struct MonitorRefreshTests {
 struct MonitorChanges {
     let db: any Database
     let tenantID: UUID
+
+    /// A synthetic municipality, counted once and then changed (round 0):
+    /// where most refresh tests start. The refresher looks back no further
+    /// than its watermark.
+    static func countedThenChanged(_ app: Application, residents: Int, seed: UInt64) async throws -> (UUID, MonitorRefresher) {
+        _ = try await SyntheticMunicipalityTests.generate(app, residents: residents, seed: seed)
+        let tenantID = try #require(try await Tenant.query(on: app.db).filter(\.$slug == DemoTenant.slug).first()?.id)
+        var refresher = app.monitorRefresher(tenantID: tenantID)
+        refresher.overlap = 0
+        try await refresher.run(.refresh)
+        var random = SeededRandom(seed: seed)
+        try await MonitorChanges(db: app.db, tenantID: tenantID).apply(round: 0, random: &random)
+        return (tenantID, refresher)
+    }
 
     func apply(round: Int, random: inout SeededRandom) async throws {
         let now = Date(), today = CivilDay.of(now).iso

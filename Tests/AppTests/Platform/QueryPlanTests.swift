@@ -99,13 +99,7 @@ struct QueryPlanTests {
         let collector = SQLCollector()
         collector.record(false)
         try await withApp(logHandler: collector) { app in
-            _ = try await SyntheticMunicipalityTests.generate(app, residents: 60, seed: 9)
-            let tenantID = try #require(try await Tenant.query(on: app.db).filter(\.$slug == DemoTenant.slug).first()?.id)
-            var refresher = app.monitorRefresher(tenantID: tenantID)
-            refresher.overlap = 0
-            try await refresher.run(.refresh)
-            var random = SeededRandom(seed: 9)
-            try await MonitorChanges(db: app.db, tenantID: tenantID).apply(round: 0, random: &random)
+            let (_, refresher) = try await MonitorChanges.countedThenChanged(app, residents: 60, seed: 9)
             collector.record(true)
             #expect(try await refresher.run(.refresh).households > 0)
             collector.record(false)
