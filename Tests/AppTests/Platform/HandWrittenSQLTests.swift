@@ -9,7 +9,7 @@ import Testing
 struct HandWrittenSQLTests {
     /// Tables that are not a tenant's data: the tenants themselves, the access
     /// log's chain heads (one per tenant chain, by name), the catalogues.
-    static let notTenantData: Set<String> = ["tenants", "access_log_heads", "sqlite_master", "pg_constraint", "pg_attribute", "unnest"]
+    static let notTenantData: Set<String> = ["tenants", "access_log_heads", "sqlite_master", "pg_constraint", "pg_attribute", "pg_tables", "unnest"]
 
     /// Why `sql` reads a tenant's table without binding the tenant, or nil when it is fine.
     static func problem(_ sql: String) -> String? {
