@@ -34,6 +34,8 @@ public struct AppConfig: Sendable {
     public var kpiOverlap: TimeInterval = 300
     /// A PostgreSQL streaming replica for the monitor's reads (`DATABASE_READ_URL`).
     public var readDatabaseURL: String?
+    /// Where others reach this Samenspel (events name their objects by it), without a trailing slash.
+    public var publicURL = "http://127.0.0.1:8080"
     /// How failed logins lock an account and an address (tests lengthen the
     /// locks, so a slow machine cannot outwait one mid-test).
     public var lockout = LoginLockout()
@@ -88,6 +90,7 @@ public struct AppConfig: Sendable {
             kpiRefreshInterval: (env["SAMENSPEL_KPI_REFRESH_SECONDS"].flatMap(Int.init) ?? 300).positiveInterval
         )
         config.kpiOverlap = TimeInterval(max(0, env["SAMENSPEL_KPI_OVERLAP_SECONDS"].flatMap(Int.init) ?? 300))
+        if let url = env["SAMENSPEL_PUBLIC_URL"], !url.isEmpty { config.publicURL = String(url.reversed().drop { $0 == "/" }.reversed()) }
         if case .postgres = database { config.readDatabaseURL = env["DATABASE_READ_URL"].flatMap { $0.isEmpty ? nil : $0 } }
         return config
     }

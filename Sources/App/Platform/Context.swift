@@ -21,6 +21,8 @@ struct Context: Sendable, Speaking {
     /// Where an access-log entry says the event came from ("web 192.0.2.1").
     let source: String
     let accessLog: AccessLogBatcher
+    /// Where others reach this Samenspel: events name their objects by it.
+    var publicURL = "http://127.0.0.1:8080"
     private var memo = Memo()
 
     init(db: any Database, actor: Actor, locale: AppLocale, localizer: Localizer, keys: Keys, instruments: InstrumentCatalog,
@@ -34,6 +36,7 @@ struct Context: Sendable, Speaking {
         var copy = Context(db: db, actor: actor, locale: locale, localizer: localizer, keys: keys, instruments: instruments,
                            today: today, now: now, source: source, accessLog: accessLog)
         copy.memo = memo
+        copy.publicURL = publicURL
         return copy
     }
 
@@ -89,11 +92,12 @@ extension Request {
     /// This request's context, made once, for a signed-in actor (a 401 otherwise).
     func context() throws -> Context {
         if let made = storage[ContextKey.self] { return made }
-        let made = Context(
+        var made = Context(
             db: db, actor: try requireActor(), locale: locale, localizer: application.localizer, keys: application.config.keys,
             instruments: application.instruments, today: Day.today(), now: Date(), source: "web \(clientAddress)",
             accessLog: application.accessLogBatcher
         )
+        made.publicURL = application.config.publicURL
         storage[ContextKey.self] = made
         return made
     }

@@ -120,5 +120,7 @@ enum Migrations {
         app.migrations.add(CreatePortalCodes())
         app.migrations.add(CreateJobLeases())
         app.migrations.add(UpdateReferralsIndexReceiverDue())
+        app.migrations.add(CreateEventSubscriptions())
+        app.migrations.add(CreateOutboxEvents())
     }
 }

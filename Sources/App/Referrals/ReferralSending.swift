@@ -63,6 +63,8 @@ struct ReferralSending {
                 "referral.\(referral.status)", outcome: .success, basis: opened.basis,
                 subjectID: householdID, purpose: "detail:\(goalDomain.rawValue)", objectType: "referral", objectID: referral.id?.uuidString, on: tx
             )
+            try await EventOutbox.record(.referralCreated, object: referral.requireID(), path: SiteRoute.apiReferralFHIR.path(referral.requireID()),
+                                         data: ["status": referral.status], tenantID: actor.tenantID, publicURL: context.publicURL, on: tx)
         }
         return .created(referral)
     }

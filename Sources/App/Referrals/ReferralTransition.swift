@@ -63,6 +63,8 @@ struct ReferralTransition {
             try await event.create(on: tx)
             try await context.audit("referral.\(next.rawValue)", outcome: .success, basis: opened.basis, subjectID: referral.householdID,
                                 purpose: "detail:\(goal.domain)", objectType: "referral", objectID: referralID.uuidString, on: tx)
+            try await EventOutbox.record(.referralStatusChanged, object: referralID, path: SiteRoute.apiReferralFHIR.path(referralID),
+                                         data: ["status": next.rawValue], tenantID: referral.tenantID, publicURL: context.publicURL, on: tx)
             if actor.userID != referral.requesterUserID {
                 let subject = try await ReferralView.targetName(referral, on: tx)
                 try await Notifications.notify(referral.requesterUserID, tenantID: referral.tenantID, messageKey: "notification.referral.\(next.rawValue)",
