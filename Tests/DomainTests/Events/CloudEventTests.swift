@@ -18,7 +18,7 @@ struct CloudEventTests {
         #expect(json["subject"] as? String == object.uuidString.lowercased())
         #expect(json["time"] as? String == "2026-11-30T00:53:20.000Z")
         #expect(json["data"] as? [String: String] == ["status": "accepted"])
-        let bare = try #require(try JSONSerialization.jsonObject(with: CloudEvent(id: id, tenant: "voorbeeld", type: .planSigned, objectID: object, url: "u", at: Date()).encoded()) as? [String: Any])
+        let bare = try #require(try JSONSerialization.jsonObject(with: CloudEvent(id: id, tenant: "voorbeeld", type: .referralCreated, objectID: object, url: "u", at: Date()).encoded()) as? [String: Any])
         #expect(bare["data"] == nil && bare["datacontenttype"] == nil)
     }
 
