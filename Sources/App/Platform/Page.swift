@@ -29,6 +29,7 @@ struct Layout: Encodable {
         let accountLanguage = SiteRoute.accountLanguage.path()
         let accountPassword = SiteRoute.accountPassword.path()
         let apiClients = SiteRoute.apiClients.path()
+        let eventSubscriptions = SiteRoute.eventSubscriptions.path()
         let apiTokens = SiteRoute.apiTokens.path()
         let enrol = SiteRoute.enrol.path()
         let home = SiteRoute.home.path()
@@ -100,7 +101,7 @@ extension Request {
         if actor.role == .resident { routes += [(SiteRoute.portal, "nav.portal"), (SiteRoute.portalAccessLog, "nav.who_looked")] }
         if actor.role != .platformAdmin { routes.append((SiteRoute.socialMap, "nav.social_map")) }
         if actor.role.administersTenant {
-            routes += [(SiteRoute.organizations, "nav.organizations"), (SiteRoute.users, "nav.users"), (SiteRoute.apiClients, "nav.api_clients"), (SiteRoute.socialMapAdmin, "nav.social_map_admin"),
+            routes += [(SiteRoute.organizations, "nav.organizations"), (SiteRoute.users, "nav.users"), (SiteRoute.apiClients, "nav.api_clients"), (SiteRoute.eventSubscriptions, "nav.event_subscriptions"), (SiteRoute.socialMapAdmin, "nav.social_map_admin"),
                        (SiteRoute.indicatorVisibility, "nav.indicator_visibility")]
         }
         if actor.role.administersTenant { routes.append((SiteRoute.tenantSettings, "nav.settings")) }

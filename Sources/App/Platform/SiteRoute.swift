@@ -120,6 +120,9 @@ enum SiteRoute {
     static let apiTokenRevoke = Route<UUID>("/account/api-tokens/:tokenID/revoke")
     static let apiClients = Route<Void>("/admin/api-clients")
     static let apiClientRevoke = Route<UUID>("/admin/api-clients/:clientID/revoke")
+    static let eventSubscriptions = Route<Void>("/admin/event-subscriptions")
+    static let eventSubscriptionEnd = Route<UUID>("/admin/event-subscriptions/:subscriptionID/end")
+    static let outboxEventReplay = Route<UUID>("/admin/event-subscriptions/parked/:outboxEventID/replay")
     static let apiIndicators = Route<Void>("/api/v1/indicators")
     static let apiIndicatorValues = Route<String>("/api/v1/indicators/:indicatorID/values")
     static let monitorTableCSV = Route<String>("/monitor/indicators/:indicatorID/table.csv")
@@ -214,6 +217,7 @@ enum RouteParameter: String, CaseIterable {
     case token, organizationID, userID, tenantID, householdID, residentID, involvementID, consentID, goalID, actionID, openingID
     case assessmentID, referralID, tokenID, clientID, serviceID, mapOrganizationID, locationID, tenantSlug
     case taxonomyID, termID, serviceAtLocationID, indicatorID, noteID, agreementID, targetID
+    case subscriptionID, outboxEventID
 }
 
 extension Request {

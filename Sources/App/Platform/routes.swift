@@ -48,6 +48,7 @@ func routes(_ app: Application) throws {
     OrganizationController().register(tenantAdmin)
     UserController().register(tenantAdmin)
     ApiClientController().register(tenantAdmin)
+    EventSubscriptionController().register(tenantAdmin)
     TenantSettingsController().register(tenantAdmin)
     SocialMapAdminController().register(tenantAdmin)
     IndicatorVisibilityController().register(tenantAdmin)

@@ -49,6 +49,11 @@ struct TenantIsolationHarnessTests {
             try await client.create(on: app.db)
             let token = ApiToken(tenantID: tenantA, userID: try opener.requireID(), name: "A", tokenHash: "y", scopes: [.read], expiresAt: Date().addingTimeInterval(3600))
             try await token.create(on: app.db)
+            let subscription = EventSubscription(tenantID: tenantA, name: "Ketenpartner A", url: "https://a.example/hook", events: [.referralCreated], secretEncrypted: "x")
+            try await subscription.create(on: app.db)
+            let parked = OutboxEvent(tenantID: tenantA, subscriptionID: try subscription.requireID(), eventID: UUID(), type: .referralCreated, body: "{}", at: Date())
+            (parked.parkedAt, parked.nextAttemptAt) = (Date(), nil)
+            try await parked.create(on: app.db)
 
             let assessment = try await a.store(["finances": 2], day: "2026-01-12")
             let map = SocialMapFixtures(app: app, tenantID: tenantA)
@@ -83,6 +88,7 @@ struct TenantIsolationHarnessTests {
                 "taxonomyID": MapTaxonomy.lifeDomains.id.uuidString, "termID": MapTaxonomy.term(for: LifeDomain.finances).id.uuidString,
                 "agreementID": try agreement.requireID().uuidString, "targetID": try target.requireID().uuidString,
                 "noteID": try note.requireID().uuidString,
+                "subscriptionID": try subscription.requireID().uuidString, "outboxEventID": try parked.requireID().uuidString,
             ]
 
             // Tenant B, with someone in every role that reaches these routes.
@@ -139,6 +145,8 @@ struct TenantIsolationHarnessTests {
             #expect(try await MapLocation.find(location.id, on: app.db) != nil)
             #expect(try await ImpactAgreementTarget.query(on: app.db).count() == 1)
             #expect(try await MonitorNote.query(on: app.db).count() == 1)
+            #expect(try await EventSubscription.find(subscription.id, on: app.db)?.active == true)
+            #expect(try await OutboxEvent.find(parked.id, on: app.db)?.parkedAt != nil)
         }
     }
 
