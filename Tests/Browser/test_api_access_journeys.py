@@ -27,3 +27,19 @@ def test_a_professional_makes_a_token_and_an_admin_registers_a_system(browser):
     browser.submit()
     assert re.search(r"ssc_[A-Za-z0-9_-]+", browser.text())
     browser.check("api-client-created")
+
+
+def test_an_admin_subscribes_another_system_to_events(browser):
+    browser.sign_in("beheerder")
+    browser.open("/admin/event-subscriptions")
+    browser.check("event-subscriptions")
+    browser.fill(name="Ketenpartner", url="http://partner.example/hook")
+    browser.submit()
+    assert "Vul een https-adres in" in browser.text()
+    browser.check("event-subscriptions-error")
+    browser.fill(url="https://partner.example/hook")
+    browser.pick(By.CSS_SELECTOR, "input[value='nl.samenspel.referral.status-changed']")
+    browser.submit()
+    assert "Geheim voor de handtekening" in browser.text()
+    assert "https://partner.example/hook" in browser.text()
+    browser.check("event-subscription-created")
