@@ -42,8 +42,7 @@ enum Backup {
             files.append(("\(work)/\(sqliteDatabase)", sqliteDatabase))
         }
         let keyFile = "\(work)/\(keys)"
-        let stored = ["session": app.config.keys.session.base64, "field": app.config.keys.field.base64]
-        guard FileManager.default.createFile(atPath: keyFile, contents: try JSONEncoder().encode(stored), attributes: [.posixPermissions: 0o600]) else {
+        guard FileManager.default.createFile(atPath: keyFile, contents: try app.config.keys.fileContents(), attributes: [.posixPermissions: 0o600]) else {
             throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: keyFile])
         }
         files.append((keyFile, keys))

@@ -46,9 +46,10 @@ enum BackupArchive {
 
     /// What each frame's seal authenticates besides its bytes: its place, and whether it ends the file.
     static func frameData(_ index: UInt64, last: Bool) -> Data {
-        var data = Data(count: 9)
-        for byte in 0..<8 { data[byte] = UInt8(truncatingIfNeeded: index >> (56 - 8 * UInt64(byte))) }
-        data[8] = last ? 1 : 0
-        return data
+        bigEndian(index, bytes: 8) + [last ? 1 : 0]
+    }
+
+    static func bigEndian(_ value: UInt64, bytes: Int) -> Data {
+        Data((0..<bytes).map { UInt8(truncatingIfNeeded: value >> (8 * UInt64(bytes - 1 - $0))) })
     }
 }

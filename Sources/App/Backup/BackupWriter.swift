@@ -26,7 +26,7 @@ final class BackupWriter {
     func add(file path: String, as name: String) throws {
         let size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.uint64Value ?? 0
         let nameBytes = Data(name.utf8)
-        try append(Data("F".utf8) + Self.bigEndian(UInt64(nameBytes.count), bytes: 2) + nameBytes + Self.bigEndian(size, bytes: 8))
+        try append(Data("F".utf8) + BackupArchive.bigEndian(UInt64(nameBytes.count), bytes: 2) + nameBytes + BackupArchive.bigEndian(size, bytes: 8))
         let input = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
         defer { try? input.close() }
         var copied: UInt64 = 0
@@ -57,11 +57,7 @@ final class BackupWriter {
     private func seal(_ plain: Data, last: Bool) throws {
         let box = try AES.GCM.seal(plain, using: key, authenticating: BackupArchive.frameData(index, last: last))
         guard let combined = box.combined else { throw BackupArchive.Failure.damaged }
-        try handle.write(contentsOf: Self.bigEndian(UInt64(combined.count), bytes: 4) + combined)
+        try handle.write(contentsOf: BackupArchive.bigEndian(UInt64(combined.count), bytes: 4) + combined)
         index += 1
-    }
-
-    static func bigEndian(_ value: UInt64, bytes: Int) -> Data {
-        Data((0..<bytes).map { UInt8(truncatingIfNeeded: value >> (8 * UInt64(bytes - 1 - $0))) })
     }
 }

@@ -48,7 +48,7 @@ struct EventSubscriptionController {
         guard validator.isValid, let name else {
             return try await Self.page(req, form, errors: FormErrors(validator.issues, req: req), status: .unprocessableEntity)
         }
-        let secret = Data((0..<32).map { _ in UInt8.random(in: .min ... .max) }).base64EncodedString()
+        let secret = RandomToken.urlSafe()
         let subscription = EventSubscription(tenantID: actor.tenantID, name: name, url: url, events: events,
                                              secretEncrypted: try FieldCipher(key: req.application.config.keys.field).seal(secret))
         try await req.db.transaction { tx in

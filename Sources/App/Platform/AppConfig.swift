@@ -29,6 +29,8 @@ public struct AppConfig: Sendable {
     public var auditCheckpointInterval: TimeInterval?
     /// How often `serve` refreshes the monitor's figures; nil refreshes only on command (tests).
     public var kpiRefreshInterval: TimeInterval?
+    /// How often a serving app delivers events; nil: never.
+    public var outboxInterval: TimeInterval? = 5
     /// How far back before its watermark a refresh looks again: a transaction
     /// that started earlier may commit after the watermark was set.
     public var kpiOverlap: TimeInterval = 300
@@ -90,6 +92,7 @@ public struct AppConfig: Sendable {
             kpiRefreshInterval: (env["SAMENSPEL_KPI_REFRESH_SECONDS"].flatMap(Int.init) ?? 300).positiveInterval
         )
         config.kpiOverlap = TimeInterval(max(0, env["SAMENSPEL_KPI_OVERLAP_SECONDS"].flatMap(Int.init) ?? 300))
+        config.outboxInterval = (env["SAMENSPEL_OUTBOX_SECONDS"].flatMap(Int.init) ?? 5).positiveInterval
         if let url = env["SAMENSPEL_PUBLIC_URL"], !url.isEmpty { config.publicURL = String(url.reversed().drop { $0 == "/" }.reversed()) }
         if case .postgres = database { config.readDatabaseURL = env["DATABASE_READ_URL"].flatMap { $0.isEmpty ? nil : $0 } }
         return config

@@ -30,8 +30,9 @@ public enum Entrypoint {
             if let interval = app.config.kpiRefreshInterval {
                 app.lifecycle.use(MonitorRefreshLifecycle(interval: interval))
             }
-            let outbox = ProcessInfo.processInfo.environment["SAMENSPEL_OUTBOX_SECONDS"].flatMap(Int64.init) ?? 5
-            if outbox > 0 { app.lifecycle.use(OutboxLifecycle(interval: .seconds(outbox))) }
+            if let interval = app.config.outboxInterval {
+                app.lifecycle.use(OutboxLifecycle(interval: .milliseconds(Int64(interval * 1000))))
+            }
             if seedDemo {
                 let logins = try await DemoTenant.seed(app: app)
                 if let report = try await DemoTenant.seedMunicipality(app: app) {

@@ -55,12 +55,15 @@ public struct Keys: Sendable {
             return Keys(session: try decode(session, name: keyFile), field: try decode(field, name: keyFile))
         }
         let keys = Keys.random()
-        let stored = ["session": keys.session.base64, "field": keys.field.base64]
-        let data = try JSONEncoder().encode(stored)
-        guard FileManager.default.createFile(atPath: keyFile, contents: data, attributes: [.posixPermissions: 0o600]) else {
+        guard FileManager.default.createFile(atPath: keyFile, contents: try keys.fileContents(), attributes: [.posixPermissions: 0o600]) else {
             throw LoadError.unreadable(keyFile)
         }
         return keys
+    }
+
+    /// The keys as the key file holds them (and a backup carries them).
+    func fileContents() throws -> Data {
+        try JSONEncoder().encode(["session": session.base64, "field": field.base64])
     }
 
     private static func decode(_ base64: String, name: String) throws -> SymmetricKey {
