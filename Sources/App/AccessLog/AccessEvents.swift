@@ -8,7 +8,7 @@ enum AccessEvents {
         "account.password_changed", "account.password_set",
         "action.create", "action.created", "action.done", "action.report", "action.status", "action.view",
         "api_client.created", "api_client.revoked", "api_token.created", "api_token.issued", "api_token.revoked",
-        "event_subscription.created", "event_subscription.ended", "outbox_event.replayed",
+        "event_subscription.created", "event_subscription.ended", "outbox_event.replayed", "mail.retried",
         "assessment.create", "assessment.created", "assessment.form", "assessment.read",
         "break_the_glass.coordinator_told", "break_the_glass.opened", "break_the_glass.reviewed",
         "consent.form", "consent.record", "consent.withdraw",

@@ -49,6 +49,8 @@ enum DemoTenant {
     /// Demo professionals marked as manager of their organisation: they read its monitor.
     static let managers: Set<String> = ["teamleider"]
 
+    static let mailDomain = "demo.samenspel.invalid"
+
     static func password(for username: String) -> String { "demo-\(username)-2026" }
 
     /// A stable secret per demo user, so the printed logins stay valid.
@@ -71,7 +73,11 @@ enum DemoTenant {
             for (kind, orgName, kvk) in organizations {
                 let existing = try await Organization.scoped(to: tenantID, on: tx).filter(\.$name == orgName).first()
                 let organization = existing ?? Organization(tenantID: tenantID, name: orgName, kind: kind, kvkNumber: kvk)
-                if existing == nil { try await organization.create(on: tx) }
+                if existing == nil {
+                    // Mail to the demo goes nowhere real: `.invalid` is reserved for that.
+                    organization.intakeEmail = "aanmelding-\(kind.rawValue)@\(mailDomain)"
+                    try await organization.create(on: tx)
+                }
                 byKind[kind] = organization
             }
 
@@ -91,6 +97,7 @@ enum DemoTenant {
                     user.totpSecret = try cipher.seal(secret)
                 }
                 user.isActive = true
+                if role == .professional, user.workEmail == nil { user.workEmail = "\(username)@\(mailDomain)" }
                 user.isManager = managers.contains(username)
                 try await user.save(on: tx)
                 users[username] = user

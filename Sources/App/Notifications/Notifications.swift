@@ -6,12 +6,22 @@ import SQLKit
 enum Notifications {
     static func notify(_ userID: UUID, tenantID: UUID, messageKey: String, subject: String, link: String, on db: any Database) async throws {
         try await UserNotification(tenantID: tenantID, userID: userID, messageKey: messageKey, subject: subject, link: link).create(on: db)
+        try await MailQueue.notificationArrived(for: userID, tenantID: tenantID, messageKey: messageKey, link: link, on: db)
     }
 
     static func unreadCount(userID: UUID, tenantID: UUID, on db: any Database) async throws -> Int {
         // Plain SQL: the count is on every page.
         let row = try await db.sql.raw("""
             SELECT COUNT(*) AS unread FROM notifications WHERE tenant_id = \(bind: tenantID) AND user_id = \(bind: userID) AND read_at IS NULL
+            """).first()
+        return try row?.decode(column: "unread", as: Int.self) ?? 0
+    }
+
+    /// Unread notifications that arrived after `since`, for a daily digest.
+    static func unreadCount(userID: UUID, tenantID: UUID, since: Date, on db: any Database) async throws -> Int {
+        let row = try await db.sql.raw("""
+            SELECT COUNT(*) AS unread FROM notifications
+            WHERE tenant_id = \(bind: tenantID) AND user_id = \(bind: userID) AND read_at IS NULL AND created_at > \(bind: since)
             """).first()
         return try row?.decode(column: "unread", as: Int.self) ?? 0
     }

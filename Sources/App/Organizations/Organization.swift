@@ -12,6 +12,8 @@ final class Organization: Model, TenantOwned, @unchecked Sendable {
     @Field(key: "name") var name: String
     @Field(key: "kind") var kind: String
     @OptionalField(key: "kvk_number") var kvkNumber: String?
+    /// Where the organisation hears of referrals sent to it.
+    @OptionalField(key: "intake_email") var intakeEmail: String?
     /// Part of the municipality itself: works on its legal task without the
     /// resident's consent. Every other organisation is a partner (DESIGN.md §3.4).
     @Field(key: "part_of_municipality") var partOfMunicipality: Bool
@@ -20,7 +22,7 @@ final class Organization: Model, TenantOwned, @unchecked Sendable {
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
     /// Listed by hand, not found by reflection on every query and row (see ModelPropertyListTests).
-    var properties: [any AnyProperty] { [$id, $tenantID, $name, $kind, $kvkNumber, $partOfMunicipality, $version, $createdAt, $updatedAt] }
+    var properties: [any AnyProperty] { [$id, $tenantID, $name, $kind, $kvkNumber, $intakeEmail, $partOfMunicipality, $version, $createdAt, $updatedAt] }
 
     init() {}
 

@@ -21,6 +21,7 @@ enum OrganizationAdmin {
             return .invalid([ValidationIssue(field: "name", messageKey: "validation.name_taken")])
         }
         let organization = Organization(tenantID: tenantID, name: valid.name, kind: valid.kind, kvkNumber: valid.kvkNumber)
+        organization.intakeEmail = valid.intakeEmail
         organization.partOfMunicipality = valid.partOfMunicipality
         try await req.db.transaction { tx in
             try await organization.create(on: tx)
@@ -41,7 +42,7 @@ enum OrganizationAdmin {
         }
         let saved = try await req.db.transaction { tx -> Bool in
             let landed = try await tx.sql.updateVersioned(Organization.schema, id: id, in: organization.tenantID, expectedVersion: form.version ?? 0) {
-                $0.set("name", to: valid.name).set("kind", to: valid.kind.rawValue).set("kvk_number", to: valid.kvkNumber)
+                $0.set("name", to: valid.name).set("kind", to: valid.kind.rawValue).set("kvk_number", to: valid.kvkNumber).set("intake_email", to: valid.intakeEmail)
                     .set("part_of_municipality", to: valid.partOfMunicipality)
             }
             if landed {

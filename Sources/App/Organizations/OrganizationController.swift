@@ -46,7 +46,7 @@ struct OrganizationController {
 
     func edit(req: Request) async throws -> Response {
         let organization = try await Self.find(req)
-        let values = OrganizationForm(name: organization.name, kind: organization.kind, kvk_number: organization.kvkNumber, part_of_municipality: organization.partOfMunicipality ? "on" : nil, version: organization.version)
+        let values = OrganizationForm(name: organization.name, kind: organization.kind, kvk_number: organization.kvkNumber, intake_email: organization.intakeEmail, part_of_municipality: organization.partOfMunicipality ? "on" : nil, version: organization.version)
         return try await form(req, action: req.url.path, isNew: false, values: values)
     }
 

@@ -7,6 +7,7 @@ struct OrganizationForm: Content {
     var name: String?
     var kind: String?
     var kvk_number: String?
+    var intake_email: String?
     var part_of_municipality: String?
     var version: Int?
 
@@ -14,6 +15,7 @@ struct OrganizationForm: Content {
         let name: String
         let kind: OrganizationKind
         let kvkNumber: String?
+        let intakeEmail: String?
         let partOfMunicipality: Bool
     }
 
@@ -27,8 +29,9 @@ struct OrganizationForm: Content {
             kvk = KvKNumber(raw)?.value
             if kvk == nil { validator.add("kvk_number", "validation.kvk_invalid") }
         }
+        let intakeEmail = validator.email("intake_email", intake_email)
         guard validator.isValid, let name, let kind else { return .failure(ValidationFailure(issues: validator.issues)) }
-        return .success(Valid(name: name, kind: kind, kvkNumber: kvk, partOfMunicipality: part_of_municipality == "on"))
+        return .success(Valid(name: name, kind: kind, kvkNumber: kvk, intakeEmail: intakeEmail, partOfMunicipality: part_of_municipality == "on"))
     }
 }
 

@@ -20,6 +20,8 @@ struct OrganizationFormPage: Encodable {
             .field(fields.field("kind", .select, label: "organizations.kind", options: kinds, choose: true, required: true)),
             .field(fields.field("kvk_number", label: "organizations.kvk_optional", hint: "organizations.kvk_hint", value: values.kvk_number,
                                 maxLength: 20, inputMode: "numeric")),
+            .field(fields.field("intake_email", .email, label: "organizations.intake_email", hint: "organizations.intake_email_hint",
+                                value: values.intake_email, maxLength: 200, autocomplete: "off")),
             .field(fields.field("part_of_municipality", .checkbox, label: "organizations.part_of_municipality",
                                 hint: "organizations.part_of_municipality_hint", checked: values.part_of_municipality == "on")),
         ]

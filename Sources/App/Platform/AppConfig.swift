@@ -38,6 +38,12 @@ public struct AppConfig: Sendable {
     public var readDatabaseURL: String?
     /// Where others reach this Samenspel (events name their objects by it), without a trailing slash.
     public var publicURL = "http://127.0.0.1:8080"
+    /// Where mail goes: SMTP when `SAMENSPEL_SMTP_HOST` is set, else `data/mail`.
+    public var mail: MailTransportChoice
+    /// The sender of every mail (`SAMENSPEL_MAIL_FROM`).
+    public var mailFrom = "Samenspel <noreply@samenspel.invalid>"
+    /// How often a serving app sends mail and looks for reminders due; nil: never.
+    public var mailInterval: TimeInterval? = 30
     /// How failed logins lock an account and an address (tests lengthen the
     /// locks, so a slow machine cannot outwait one mid-test).
     public var lockout = LoginLockout()
@@ -59,6 +65,7 @@ public struct AppConfig: Sendable {
         self.auditCheckpointFile = auditCheckpointFile ?? "\(dataDirectory)/audit-checkpoints.log"
         self.auditCheckpointInterval = auditCheckpointInterval
         self.kpiRefreshInterval = kpiRefreshInterval
+        self.mail = .folder("\(dataDirectory)/mail")
     }
 
     /// Reads the process environment; creates the data directory and key file
@@ -93,6 +100,9 @@ public struct AppConfig: Sendable {
         )
         config.kpiOverlap = TimeInterval(max(0, env["SAMENSPEL_KPI_OVERLAP_SECONDS"].flatMap(Int.init) ?? 300))
         config.outboxInterval = (env["SAMENSPEL_OUTBOX_SECONDS"].flatMap(Int.init) ?? 5).positiveInterval
+        config.mail = try SMTPSettings.choice(environment: env, dataDirectory: dataDirectory)
+        if let from = env["SAMENSPEL_MAIL_FROM"], !from.isEmpty { config.mailFrom = from }
+        config.mailInterval = (env["SAMENSPEL_MAIL_SECONDS"].flatMap(Int.init) ?? 30).positiveInterval
         if let url = env["SAMENSPEL_PUBLIC_URL"], !url.isEmpty { config.publicURL = String(url.reversed().drop { $0 == "/" }.reversed()) }
         if case .postgres = database { config.readDatabaseURL = env["DATABASE_READ_URL"].flatMap { $0.isEmpty ? nil : $0 } }
         return config

@@ -33,6 +33,9 @@ public enum Entrypoint {
             if let interval = app.config.outboxInterval {
                 app.lifecycle.use(OutboxLifecycle(interval: .milliseconds(Int64(interval * 1000))))
             }
+            if let interval = app.config.mailInterval {
+                app.lifecycle.use(MailLifecycle(interval: .milliseconds(Int64(interval * 1000))))
+            }
             if seedDemo {
                 let logins = try await DemoTenant.seed(app: app)
                 if let report = try await DemoTenant.seedMunicipality(app: app) {

@@ -27,6 +27,7 @@ struct Layout: Encodable {
     struct Paths: Encodable {
         let accessLog = SiteRoute.accessLog.path()
         let accountLanguage = SiteRoute.accountLanguage.path()
+        let accountMail = SiteRoute.accountMail.path()
         let accountPassword = SiteRoute.accountPassword.path()
         let apiClients = SiteRoute.apiClients.path()
         let eventSubscriptions = SiteRoute.eventSubscriptions.path()
@@ -101,7 +102,7 @@ extension Request {
         if actor.role == .resident { routes += [(SiteRoute.portal, "nav.portal"), (SiteRoute.portalAccessLog, "nav.who_looked")] }
         if actor.role != .platformAdmin { routes.append((SiteRoute.socialMap, "nav.social_map")) }
         if actor.role.administersTenant {
-            routes += [(SiteRoute.organizations, "nav.organizations"), (SiteRoute.users, "nav.users"), (SiteRoute.apiClients, "nav.api_clients"), (SiteRoute.eventSubscriptions, "nav.event_subscriptions"), (SiteRoute.socialMapAdmin, "nav.social_map_admin"),
+            routes += [(SiteRoute.organizations, "nav.organizations"), (SiteRoute.users, "nav.users"), (SiteRoute.apiClients, "nav.api_clients"), (SiteRoute.eventSubscriptions, "nav.event_subscriptions"), (SiteRoute.outgoingMails, "nav.mail"), (SiteRoute.socialMapAdmin, "nav.social_map_admin"),
                        (SiteRoute.indicatorVisibility, "nav.indicator_visibility")]
         }
         if actor.role.administersTenant { routes.append((SiteRoute.tenantSettings, "nav.settings")) }

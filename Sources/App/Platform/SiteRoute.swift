@@ -20,6 +20,7 @@ enum SiteRoute {
     static let accountPassword = Route<Void>("/account/password")
     static let accountLanguage = Route<Void>("/account/language")
     static let accountContact = Route<Void>("/account/contact")
+    static let accountMail = Route<Void>("/account/mail")
 
     static let organizations = Route<Void>("/admin/organizations")
     static let organizationNew = Route<Void>("/admin/organizations/new")
@@ -121,6 +122,8 @@ enum SiteRoute {
     static let apiClients = Route<Void>("/admin/api-clients")
     static let apiClientRevoke = Route<UUID>("/admin/api-clients/:clientID/revoke")
     static let eventSubscriptions = Route<Void>("/admin/event-subscriptions")
+    static let outgoingMails = Route<Void>("/admin/mail")
+    static let outgoingMailRetry = Route<UUID>("/admin/mail/:outgoingMailID/retry")
     static let eventSubscriptionEnd = Route<UUID>("/admin/event-subscriptions/:subscriptionID/end")
     static let outboxEventReplay = Route<UUID>("/admin/event-subscriptions/parked/:outboxEventID/replay")
     static let apiIndicators = Route<Void>("/api/v1/indicators")
@@ -217,7 +220,7 @@ enum RouteParameter: String, CaseIterable {
     case token, organizationID, userID, tenantID, householdID, residentID, involvementID, consentID, goalID, actionID, openingID
     case assessmentID, referralID, tokenID, clientID, serviceID, mapOrganizationID, locationID, tenantSlug
     case taxonomyID, termID, serviceAtLocationID, indicatorID, noteID, agreementID, targetID
-    case subscriptionID, outboxEventID
+    case subscriptionID, outboxEventID, outgoingMailID
 }
 
 extension Request {

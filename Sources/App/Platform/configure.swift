@@ -122,5 +122,9 @@ enum Migrations {
         app.migrations.add(UpdateReferralsIndexReceiverDue())
         app.migrations.add(CreateEventSubscriptions())
         app.migrations.add(CreateOutboxEvents())
+        app.migrations.add(CreateOutgoingMails())
+        app.migrations.add(UpdateUsersAddMailPreference())
+        app.migrations.add(UpdateOrganizationsAddIntakeEmail())
+        app.migrations.add(CreateReminders())
     }
 }

@@ -49,6 +49,7 @@ func routes(_ app: Application) throws {
     UserController().register(tenantAdmin)
     ApiClientController().register(tenantAdmin)
     EventSubscriptionController().register(tenantAdmin)
+    MailAdminController().register(tenantAdmin)
     TenantSettingsController().register(tenantAdmin)
     SocialMapAdminController().register(tenantAdmin)
     IndicatorVisibilityController().register(tenantAdmin)

@@ -65,6 +65,7 @@ struct ReferralSending {
             )
             try await EventOutbox.record(.referralCreated, object: referral.requireID(), path: SiteRoute.apiReferralFHIR.path(referral.requireID()),
                                          data: ["status": referral.status], tenantID: actor.tenantID, publicURL: context.publicURL, on: tx)
+            if referral.referralStatus == .requested { try await MailQueue.referralReceived(referral, on: tx) }
         }
         return .created(referral)
     }

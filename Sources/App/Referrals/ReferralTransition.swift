@@ -65,6 +65,7 @@ struct ReferralTransition {
                                 purpose: "detail:\(goal.domain)", objectType: "referral", objectID: referralID.uuidString, on: tx)
             try await EventOutbox.record(.referralStatusChanged, object: referralID, path: SiteRoute.apiReferralFHIR.path(referralID),
                                          data: ["status": next.rawValue], tenantID: referral.tenantID, publicURL: context.publicURL, on: tx)
+            if next == .requested { try await MailQueue.referralReceived(referral, on: tx) }
             if actor.userID != referral.requesterUserID {
                 let subject = try await ReferralView.targetName(referral, on: tx)
                 try await Notifications.notify(referral.requesterUserID, tenantID: referral.tenantID, messageKey: "notification.referral.\(next.rawValue)",

@@ -2,7 +2,8 @@ import Domain
 import Fluent
 import Vapor
 
-/// The signed-in person's own account: password and language.
+/// The signed-in person's own account: password, language and, for those
+/// who get notifications, how they want to hear of them by e-mail.
 struct AccountController {
     struct PasswordForm: Content {
         var current_password: String?
@@ -22,14 +23,24 @@ struct AccountController {
         let offersApiTokens: Bool
         /// Professionals say how they are reached at work.
         let contactHref: String?
+        /// Professionals choose how notifications reach them by e-mail.
+        let mail: MailChoice?
+    }
+
+    struct MailChoice: Encodable {
+        let choices: ChoiceGroup
+        /// Where mail goes, or nil: then the page says to set a work e-mail first.
+        let address: String?
     }
 
     struct LanguageForm: Content { var locale: String? }
+    struct MailForm: Content { var mail_preference: String? }
 
     func register(_ routes: any RoutesBuilder) {
         routes.get(SiteRoute.accountPassword, use: show)
         routes.post(SiteRoute.accountPassword, use: changePassword)
         routes.post(SiteRoute.accountLanguage, use: changeLanguage)
+        routes.post(SiteRoute.accountMail, use: changeMail)
     }
 
     func show(req: Request) async throws -> Response {
@@ -70,6 +81,17 @@ struct AccountController {
         return req.redirect(to: SiteRoute.accountPassword.path(), notice: .languageSaved)
     }
 
+    func changeMail(req: Request) async throws -> Response {
+        let actor = try req.requireActor()
+        let form = try req.content.decode(MailForm.self)
+        guard actor.role == .professional, let preference = form.mail_preference.flatMap(MailPreference.init(rawValue:)) else {
+            return req.redirect(to: SiteRoute.accountPassword.path())
+        }
+        try await User.scoped(to: actor.tenantID, on: req.db).filter(\.$id == actor.userID)
+            .set(\.$mailPreference, to: preference.rawValue).update()
+        return req.redirect(to: SiteRoute.accountPassword.path() + "#mail", notice: .mailSaved)
+    }
+
     /// Passwords are never typed back into the form; a refusal sits beside its field.
     static func page(_ req: Request, issues: [ValidationIssue] = [], saved: Bool = false) -> Page {
         var fields = FieldBuilder(req, errors: FormErrors(issues, req: req))
@@ -81,10 +103,19 @@ struct AccountController {
             Option(value: "nl", label: "Nederlands", selected: req.locale == .nl, lang: "nl"),
             Option(value: "en", label: "English", selected: req.locale == .en, lang: "en"),
         ], radio: true)
+        var mail: MailChoice?
+        if req.actor?.role == .professional, let user = req.loginUser {
+            var mailFields = FieldBuilder(req)
+            let choices = mailFields.choices("mail_preference", name: "mail_preference", legend: "account.mail_legend", hint: "account.mail_hint",
+                                             options: MailPreference.allCases.map {
+                Option(value: $0.rawValue, label: req.t("account.mail.\($0.rawValue)"), selected: user.preferredMail == $0)
+            }, radio: true)
+            mail = MailChoice(choices: choices, address: user.hasMailAddress ? user.workEmail : nil)
+        }
         return Page(
             errors: fields.namedErrors, saved: saved, password: password, language: language,
             hasSecondFactor: req.loginUser?.hasSecondFactor ?? false, enrolHref: SiteRoute.enrol.path(), offersApiTokens: req.actor?.role != .resident,
-            contactHref: req.actor?.role == .professional ? SiteRoute.accountContact.path() : nil
+            contactHref: req.actor?.role == .professional ? SiteRoute.accountContact.path() : nil, mail: mail
         )
     }
 

@@ -25,6 +25,10 @@ final class User: Model, TenantOwned, @unchecked Sendable {
     /// How residents and colleagues reach this professional at work (set under Account).
     @OptionalField(key: "work_phone") var workPhone: String?
     @OptionalField(key: "work_email") var workEmail: String?
+    /// `MailPreference`; nil until chosen.
+    @OptionalField(key: "mail_preference") var mailPreference: String?
+    /// When the daily digest last looked for news.
+    @OptionalField(key: "mail_digest_at") var mailDigestAt: Date?
     @Field(key: "version") var version: Int
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
@@ -33,7 +37,7 @@ final class User: Model, TenantOwned, @unchecked Sendable {
     var properties: [any AnyProperty] {
         [
             $id, $tenantID, $organizationID, $username, $displayName, $role, $passwordHash, $totpSecret,
-            $isActive, $isManager, $locale, $workPhone, $workEmail, $version, $createdAt, $updatedAt,
+            $isActive, $isManager, $locale, $workPhone, $workEmail, $mailPreference, $mailDigestAt, $version, $createdAt, $updatedAt,
         ]
     }
 

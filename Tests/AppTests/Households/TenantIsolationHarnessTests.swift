@@ -54,6 +54,9 @@ struct TenantIsolationHarnessTests {
             let parked = OutboxEvent(tenantID: tenantA, subscriptionID: try subscription.requireID(), eventID: UUID(), type: .referralCreated, body: "{}", at: Date())
             (parked.parkedAt, parked.nextAttemptAt) = (Date(), nil)
             try await parked.create(on: app.db)
+            let failedMail = OutgoingMail(tenantID: tenantA, to: .user(try opener.requireID()), kind: .waiting, link: "/", at: Date())
+            (failedMail.parkedAt, failedMail.nextAttemptAt, failedMail.attempts) = (Date(), nil, 5)
+            try await failedMail.create(on: app.db)
 
             let assessment = try await a.store(["finances": 2], day: "2026-01-12")
             let map = SocialMapFixtures(app: app, tenantID: tenantA)
@@ -89,6 +92,7 @@ struct TenantIsolationHarnessTests {
                 "agreementID": try agreement.requireID().uuidString, "targetID": try target.requireID().uuidString,
                 "noteID": try note.requireID().uuidString,
                 "subscriptionID": try subscription.requireID().uuidString, "outboxEventID": try parked.requireID().uuidString,
+                "outgoingMailID": try failedMail.requireID().uuidString,
             ]
 
             // Tenant B, with someone in every role that reaches these routes.
@@ -147,6 +151,7 @@ struct TenantIsolationHarnessTests {
             #expect(try await MonitorNote.query(on: app.db).count() == 1)
             #expect(try await EventSubscription.find(subscription.id, on: app.db)?.active == true)
             #expect(try await OutboxEvent.find(parked.id, on: app.db)?.parkedAt != nil)
+            #expect(try await OutgoingMail.find(failedMail.id, on: app.db)?.parkedAt != nil)
         }
     }
 

@@ -113,6 +113,27 @@ struct QueryPlanTests {
         }
     }
 
+    /// Issue 26: the mail round runs every half minute on every server: the
+    /// reminders it looks for and the queue it sends are found by index.
+    @Test func theMailRoundReadsNoWholeTable() async throws {
+        guard TestDatabase.postgresURL == nil else { return }
+        let collector = SQLCollector()
+        collector.record(false)
+        try await withApp(logHandler: collector) { app in
+            let scenario = try await ReferralScenario.make(app)
+            _ = try await scenario.base.consent([.finances], for: scenario.base.partner)
+            #expect(try await scenario.send().status == .seeOther)
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("samenspel-mail-\(UUID().uuidString)").path
+            collector.record(true)
+            try await Reminders(db: app.db).sendDue(now: Date().addingTimeInterval(30 * 24 * 3600))
+            try await MailQueueTests.delivery(app, to: MailFolder(path: folder)).deliverDue()
+            collector.record(false)
+            let statements = Set(collector.statements.filter { $0.range(of: #"(?i)^\s*(SELECT|UPDATE|DELETE)"#, options: .regularExpression) != nil })
+            #expect(statements.count >= 6, "the round's statements were collected: \(statements.count)")
+            try await Self.expectNoWholeTableReads(statements, on: app.db)
+        }
+    }
+
     static func expectNoWholeTableReads(_ statements: Set<String>, on db: any Database) async throws {
         for sql in statements.sorted() {
             // Unbound parameters are NULL: the plan does not depend on the values.

@@ -34,6 +34,9 @@ struct ResidentDataAccessTests {
         "Portal/PortalActivationController.swift": "activation: the code names the resident",
         // The monitor counts every household for aggregates; nothing it reads is shown per resident.
         "Monitoring/MonitorSources.swift": "the monitor derives aggregate facts from every household of the tenant",
+        // Reminders find what fell due across households and tell the one person it concerns;
+        // a notification names the household, never a domain, and its link opens through the choke point.
+        "Mail/Reminders.swift": "overdue referrals and plan reviews due, for their requester or coordinator",
         // Known debt, to move onto the opened household's readers next (issue: one access path).
     ]
 
