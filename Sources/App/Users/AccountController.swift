@@ -89,7 +89,7 @@ struct AccountController {
         }
         try await User.scoped(to: actor.tenantID, on: req.db).filter(\.$id == actor.userID)
             .set(\.$mailPreference, to: preference.rawValue).update()
-        return req.redirect(to: SiteRoute.accountPassword.path() + "#mail", notice: .mailSaved)
+        return req.redirect(to: SiteRoute.accountPassword.path(), notice: .mailSaved)
     }
 
     /// Passwords are never typed back into the form; a refusal sits beside its field.
