@@ -9,6 +9,7 @@ enum AccessEvents {
         "action.create", "action.created", "action.done", "action.report", "action.status", "action.view",
         "api_client.created", "api_client.revoked", "api_token.created", "api_token.issued", "api_token.revoked",
         "event_subscription.created", "event_subscription.ended", "outbox_event.replayed", "mail.retried",
+        "erasure.erased", "erasure.refused", "legal_hold.placed", "legal_hold.lifted", "retention.erased", "retention.settings",
         "assessment.create", "assessment.created", "assessment.form", "assessment.read",
         "break_the_glass.coordinator_told", "break_the_glass.opened", "break_the_glass.reviewed",
         "consent.form", "consent.record", "consent.withdraw",

@@ -16,13 +16,15 @@ final class Household: Model, TenantOwned, @unchecked Sendable {
     /// When the plan is next reviewed with the resident (yyyy-MM-dd).
     @OptionalField(key: "review_on") var reviewOn: String?
     @Field(key: "version") var version: Int
+    /// Set when the file was erased (retention or a resident's request).
+    @OptionalField(key: "anonymised_at") var anonymisedAt: Date?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
     /// Listed by hand, not found by reflection on every query and row (see ModelPropertyListTests).
     var properties: [any AnyProperty] {
         [
-            $id, $tenantID, $name, $street, $postcode, $city, $neighbourhoodCode, $reviewOn, $version,
+            $id, $tenantID, $name, $street, $postcode, $city, $neighbourhoodCode, $reviewOn, $version, $anonymisedAt,
             $createdAt, $updatedAt,
         ]
     }

@@ -44,6 +44,8 @@ public struct AppConfig: Sendable {
     public var mailFrom = "Samenspel <noreply@samenspel.invalid>"
     /// How often a serving app sends mail and looks for reminders due; nil: never.
     public var mailInterval: TimeInterval? = 30
+    /// How often a serving app erases what passed its retention period; nil: never.
+    public var retentionInterval: TimeInterval? = 24 * 3600
     /// How failed logins lock an account and an address (tests lengthen the
     /// locks, so a slow machine cannot outwait one mid-test).
     public var lockout = LoginLockout()
@@ -102,6 +104,7 @@ public struct AppConfig: Sendable {
         config.outboxInterval = (env["SAMENSPEL_OUTBOX_SECONDS"].flatMap(Int.init) ?? 5).positiveInterval
         config.mail = try SMTPSettings.choice(environment: env, dataDirectory: dataDirectory)
         if let from = env["SAMENSPEL_MAIL_FROM"], !from.isEmpty { config.mailFrom = from }
+        config.retentionInterval = (env["SAMENSPEL_RETENTION_HOURS"].flatMap(Int.init) ?? 24).positiveInterval.map { $0 * 3600 }
         config.mailInterval = (env["SAMENSPEL_MAIL_SECONDS"].flatMap(Int.init) ?? 30).positiveInterval
         if let url = env["SAMENSPEL_PUBLIC_URL"], !url.isEmpty { config.publicURL = String(url.reversed().drop { $0 == "/" }.reversed()) }
         if case .postgres = database { config.readDatabaseURL = env["DATABASE_READ_URL"].flatMap { $0.isEmpty ? nil : $0 } }

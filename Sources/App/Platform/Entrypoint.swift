@@ -14,6 +14,7 @@ public enum Entrypoint {
         app.asyncCommands.use(AuditCommand(), as: "audit")
         app.asyncCommands.use(KpiCommand(), as: "kpi")
         app.asyncCommands.use(BackupCommand(), as: "backup")
+        app.asyncCommands.use(RetentionCommand(), as: "retention")
         let env = ProcessInfo.processInfo.environment
         app.http.server.configuration.hostname = env["SAMENSPEL_HOST"] ?? "127.0.0.1"
         app.http.server.configuration.port = env["SAMENSPEL_PORT"].flatMap(Int.init) ?? 8080
@@ -32,6 +33,9 @@ public enum Entrypoint {
             }
             if let interval = app.config.outboxInterval {
                 app.lifecycle.use(OutboxLifecycle(interval: .milliseconds(Int64(interval * 1000))))
+            }
+            if let interval = app.config.retentionInterval {
+                app.lifecycle.use(RetentionLifecycle(interval: interval))
             }
             if let interval = app.config.mailInterval {
                 app.lifecycle.use(MailLifecycle(interval: .milliseconds(Int64(interval * 1000))))

@@ -13,7 +13,7 @@ enum Notice: String, CaseIterable {
     case referralSent = "referral_sent", referralSaved = "referral_saved"
     case serviceSaved = "service_saved", providerSaved = "provider_saved", locationAdded = "location_added", locationRemoved = "location_removed"
     case userSaved = "user_saved", organizationSaved = "organization_saved", settingsSaved = "settings_saved", passwordChanged = "password_changed", languageSaved = "language_saved"
-    case mailSaved = "mail_saved"
+    case mailSaved = "mail_saved", holdPlaced = "hold_placed", holdLifted = "hold_lifted", retentionSaved = "retention_saved"
     case emergencyOpened = "emergency_opened", reviewSaved = "review_saved"
     case reportSent = "report_sent", contactSaved = "contact_saved"
     case agreementSaved = "agreement_saved", targetAdded = "target_added", targetRemoved = "target_removed"

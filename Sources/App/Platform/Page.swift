@@ -31,6 +31,10 @@ struct Layout: Encodable {
         let accountPassword = SiteRoute.accountPassword.path()
         let apiClients = SiteRoute.apiClients.path()
         let eventSubscriptions = SiteRoute.eventSubscriptions.path()
+        let erasure = SiteRoute.erasure.path()
+        let retentionSettings = SiteRoute.retentionSettings.path()
+        let erasureRequests = SiteRoute.erasureRequests.path()
+        let legalHolds = SiteRoute.legalHolds.path()
         let apiTokens = SiteRoute.apiTokens.path()
         let enrol = SiteRoute.enrol.path()
         let home = SiteRoute.home.path()
@@ -105,11 +109,11 @@ extension Request {
             routes += [(SiteRoute.organizations, "nav.organizations"), (SiteRoute.users, "nav.users"), (SiteRoute.apiClients, "nav.api_clients"), (SiteRoute.eventSubscriptions, "nav.event_subscriptions"), (SiteRoute.outgoingMails, "nav.mail"), (SiteRoute.socialMapAdmin, "nav.social_map_admin"),
                        (SiteRoute.indicatorVisibility, "nav.indicator_visibility")]
         }
-        if actor.role.administersTenant { routes.append((SiteRoute.tenantSettings, "nav.settings")) }
+        if actor.role.administersTenant { routes += [(SiteRoute.tenantSettings, "nav.settings"), (SiteRoute.retentionSettings, "nav.retention")] }
         if actor.role.administersPlatform { routes.append((SiteRoute.tenants, "nav.tenants")) }
         if MonitorAccess.home(actor.monitorReader) != nil { routes.append((SiteRoute.monitor, "nav.monitor")) }
         if AgreementController.takesPart(actor) { routes.append((SiteRoute.agreements, "nav.agreements")) }
-        if actor.role.reviewsAccessLog { routes += [(SiteRoute.accessLog, "nav.access_log"), (SiteRoute.breakTheGlassReviews, "nav.break_the_glass")] }
+        if actor.role.reviewsAccessLog { routes += [(SiteRoute.accessLog, "nav.access_log"), (SiteRoute.breakTheGlassReviews, "nav.break_the_glass"), (SiteRoute.erasure, "nav.erasure")] }
         if actor.role == .professional { routes.append((SiteRoute.notifications, "nav.notifications")) }
         routes.append((SiteRoute.accountPassword, "nav.account"))
         return routes.map { route, key in

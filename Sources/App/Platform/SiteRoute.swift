@@ -97,6 +97,11 @@ enum SiteRoute {
     static let myActionReport = Route<UUID>("/my-actions/:actionID/report")
     static let breakTheGlass = Route<UUID>("/households/:householdID/break-the-glass")
     static let breakTheGlassReviews = Route<Void>("/privacy/break-the-glass")
+    static let erasure = Route<Void>("/privacy/erasure")
+    static let erasureRequests = Route<Void>("/privacy/erasure/requests")
+    static let erasureRequest = Route<UUID>("/privacy/erasure/requests/:erasureRequestID")
+    static let legalHolds = Route<Void>("/privacy/erasure/legal-holds")
+    static let legalHoldLift = Route<UUID>("/privacy/erasure/legal-holds/:legalHoldID/lift")
     static let breakTheGlassReview = Route<UUID>("/privacy/break-the-glass/:openingID")
     static let assessmentNew = Route<(UUID, UUID)>("/households/:householdID/residents/:residentID/assessments/new")
     static let assessments = Route<(UUID, UUID)>("/households/:householdID/residents/:residentID/assessments")
@@ -123,6 +128,7 @@ enum SiteRoute {
     static let apiClientRevoke = Route<UUID>("/admin/api-clients/:clientID/revoke")
     static let eventSubscriptions = Route<Void>("/admin/event-subscriptions")
     static let outgoingMails = Route<Void>("/admin/mail")
+    static let retentionSettings = Route<Void>("/admin/retention")
     static let outgoingMailRetry = Route<UUID>("/admin/mail/:outgoingMailID/retry")
     static let eventSubscriptionEnd = Route<UUID>("/admin/event-subscriptions/:subscriptionID/end")
     static let outboxEventReplay = Route<UUID>("/admin/event-subscriptions/parked/:outboxEventID/replay")
@@ -220,7 +226,7 @@ enum RouteParameter: String, CaseIterable {
     case token, organizationID, userID, tenantID, householdID, residentID, involvementID, consentID, goalID, actionID, openingID
     case assessmentID, referralID, tokenID, clientID, serviceID, mapOrganizationID, locationID, tenantSlug
     case taxonomyID, termID, serviceAtLocationID, indicatorID, noteID, agreementID, targetID
-    case subscriptionID, outboxEventID, outgoingMailID
+    case subscriptionID, outboxEventID, outgoingMailID, erasureRequestID, legalHoldID
 }
 
 extension Request {

@@ -26,6 +26,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.localizer = try Localizer.load(from: app.directory.resourcesDirectory + "Localization")
     app.localizer.marksMissingKeys = app.environment == .testing
     app.instruments = try InstrumentLibrary.load(from: app.directory.resourcesDirectory + "Instruments")
+    app.retentionRules = try RetentionRules.load(from: app.directory.resourcesDirectory + "Retention")
     (app.indicators, app.pillars) = try IndicatorLibrary.load(from: app.directory.resourcesDirectory)
     app.monitorTiles = MonitorTileCache()
     // After the indicators: a migration fills the monitor from their definitions.
@@ -126,5 +127,9 @@ enum Migrations {
         app.migrations.add(UpdateUsersAddMailPreference())
         app.migrations.add(UpdateOrganizationsAddIntakeEmail())
         app.migrations.add(CreateReminders())
+        app.migrations.add(CreateRetentionSettings())
+        app.migrations.add(CreateLegalHolds())
+        app.migrations.add(CreateErasureRequests())
+        app.migrations.add(UpdateHouseholdsAddAnonymisedAt())
     }
 }

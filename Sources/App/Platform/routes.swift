@@ -50,6 +50,7 @@ func routes(_ app: Application) throws {
     ApiClientController().register(tenantAdmin)
     EventSubscriptionController().register(tenantAdmin)
     MailAdminController().register(tenantAdmin)
+    RetentionSettingsController().register(tenantAdmin)
     TenantSettingsController().register(tenantAdmin)
     SocialMapAdminController().register(tenantAdmin)
     IndicatorVisibilityController().register(tenantAdmin)
@@ -63,4 +64,5 @@ func routes(_ app: Application) throws {
     let privacyOfficer = app.grouped(RequireLogin(roles: [.privacyOfficer]))
     AccessLogController().register(privacyOfficer)
     BreakTheGlassReviewController().register(privacyOfficer)
+    ErasureController().register(privacyOfficer)
 }

@@ -57,6 +57,10 @@ struct TenantIsolationHarnessTests {
             let failedMail = OutgoingMail(tenantID: tenantA, to: .user(try opener.requireID()), kind: .waiting, link: "/", at: Date())
             (failedMail.parkedAt, failedMail.nextAttemptAt, failedMail.attempts) = (Date(), nil, 5)
             try await failedMail.create(on: app.db)
+            let erasureRequest = ErasureRequest(tenantID: tenantA, householdID: a.householdID, receivedOn: Day.today(), registeredBy: try opener.requireID(), at: Date())
+            try await erasureRequest.create(on: app.db)
+            let hold = LegalHold(tenantID: tenantA, householdID: a.householdID, reason: "bezwaar", placedBy: try opener.requireID(), at: Date())
+            try await hold.create(on: app.db)
 
             let assessment = try await a.store(["finances": 2], day: "2026-01-12")
             let map = SocialMapFixtures(app: app, tenantID: tenantA)
@@ -93,6 +97,7 @@ struct TenantIsolationHarnessTests {
                 "noteID": try note.requireID().uuidString,
                 "subscriptionID": try subscription.requireID().uuidString, "outboxEventID": try parked.requireID().uuidString,
                 "outgoingMailID": try failedMail.requireID().uuidString,
+                "erasureRequestID": try erasureRequest.requireID().uuidString, "legalHoldID": try hold.requireID().uuidString,
             ]
 
             // Tenant B, with someone in every role that reaches these routes.
@@ -152,6 +157,7 @@ struct TenantIsolationHarnessTests {
             #expect(try await EventSubscription.find(subscription.id, on: app.db)?.active == true)
             #expect(try await OutboxEvent.find(parked.id, on: app.db)?.parkedAt != nil)
             #expect(try await OutgoingMail.find(failedMail.id, on: app.db)?.parkedAt != nil)
+            #expect(try await LegalHold.find(hold.id, on: app.db)?.liftedAt == nil)
         }
     }
 

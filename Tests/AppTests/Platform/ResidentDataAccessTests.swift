@@ -37,6 +37,12 @@ struct ResidentDataAccessTests {
         // Reminders find what fell due across households and tell the one person it concerns;
         // a notification names the household, never a domain, and its link opens through the choke point.
         "Mail/Reminders.swift": "overdue referrals and plan reviews due, for their requester or coordinator",
+        // Erasure: finding a file's state and emptying every resident table of one household,
+        // for the retention job and the privacy officer; nothing is shown but counts and a name.
+        "Retention/HouseholdErasure.swift": "erases one household's file across the resident tables",
+        "Retention/HouseholdFiles.swift": "when files closed, minors and legal holds, for retention",
+        "Retention/Erasures.swift": "the privacy officer finds the household of a request by BSN",
+        "Retention/ErasureController.swift": "the privacy officer's list of legal holds names their households",
         // Known debt, to move onto the opened household's readers next (issue: one access path).
     ]
 
