@@ -47,6 +47,16 @@ extension ResidentAccess {
         return (try await open(assessment.householdID, .identity, event: event), assessment)
     }
 
+    /// A consent with its household opened for the plan's overview, where the
+    /// household page shows consents; another tenant's or an unknown id: 404.
+    func openConsent(_ consentID: UUID?, event: String) async throws -> (Opened, Consent) {
+        guard let consent = try await consentID.asyncFlatMap({ try await Consent.scoped(to: actor.tenantID, on: context.db).filter(\.$id == $0).first() }) else {
+            _ = try await open(nil, .planOverview, event: event)
+            throw AppError.notFound
+        }
+        return (try await open(consent.householdID, .planOverview, event: event), consent)
+    }
+
     /// The first life domain an assessment scored, to log a refusal on.
     func firstDomain(of assessment: Assessment) async throws -> LifeDomain? {
         try await AssessmentScore.scoped(to: actor.tenantID, on: context.db).filter(\.$assessmentID == assessment.requireID()).first()?.lifeDomain

@@ -65,7 +65,7 @@ struct ConsentController {
     }
 }
 
-/// Withdrawal, shared by the team's page and (later) the resident's portal.
+/// Withdrawal, shared by the team's page and the resident's portal.
 enum ConsentWithdrawal {
     static func withdraw(_ consent: Consent, in opened: ResidentAccess.Opened, req: Request) async throws {
         guard ConsentRule.canWithdraw(ConsentStatus(rawValue: consent.status) ?? .withdrawn) else { return }
@@ -74,6 +74,9 @@ enum ConsentWithdrawal {
             consent.withdrawnAt = Date()
             try await consent.save(on: tx)
             try await req.context().auditChange("consent.withdrawn", in: opened, objectType: "consent", objectID: consent.id?.uuidString, on: tx)
+            let consentID = try consent.requireID()
+            try await EventOutbox.record(.consentWithdrawn, object: consentID, path: SiteRoute.apiConsent.path(consentID), data: ["status": consent.status],
+                                         tenantID: consent.tenantID, publicURL: req.application.config.publicURL, on: tx)
             let actor = try req.requireActor()
             try await TeamNotices.tellOrganization(consent.recipientOrganizationID, opened, "notification.consent_withdrawn_partner", actor: actor, on: tx)
             if actor.role == .resident { try await TeamNotices.tellCoordinator(opened, "notification.consent_withdrawn", actor: actor, on: tx) }

@@ -54,6 +54,8 @@ struct PlanController {
             )
             try await version.create(on: tx)
             try await req.context().auditChange("plan.signed", in: opened, objectType: "plan_version", objectID: String(version.number), on: tx)
+            try await EventOutbox.record(.planSigned, object: householdID, path: SiteRoute.apiHouseholdPlan.path(householdID), data: ["version": String(version.number)],
+                                         tenantID: tenantID, publicURL: req.application.config.publicURL, on: tx)
             return true
         }
     }

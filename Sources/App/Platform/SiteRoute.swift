@@ -120,6 +120,8 @@ enum SiteRoute {
     static let referralRedirect = Route<UUID>("/referrals/:referralID/redirect")
     static let notifications = Route<Void>("/notifications")
     static let apiReferralFHIR = Route<UUID>("/api/v1/referrals/:referralID/fhir")
+    static let apiConsent = Route<UUID>("/api/v1/consents/:consentID")
+    static let apiHouseholdPlan = Route<UUID>("/api/v1/households/:householdID/plan")
     static let oauthToken = Route<Void>("/api/v1/oauth/token")
     static let openAPI = Route<Void>("/api/v1/openapi.json")
     static let apiTokens = Route<Void>("/account/api-tokens")

@@ -34,6 +34,7 @@ func routes(_ app: Application) throws {
     ReferralQueueController().register(signedIn)
     NotificationController().register(signedIn)
     ReferralAPIController().register(signedIn)
+    ConsentAPIController().register(signedIn)
     ApiTokenController().register(signedIn)
     AssessmentController().register(signedIn)
     PortalAssessmentController().register(signedIn)

@@ -40,11 +40,12 @@ public struct CloudEvent: Codable, Equatable, Sendable {
 }
 
 /// The events another system can subscribe to: those whose object the API
-/// can show (a referral, as FHIR). A signed plan and a withdrawn consent
-/// follow when the API shows plans and consents.
+/// can show (a referral as FHIR, a household's plan, a consent).
 public enum EventType: String, CaseIterable, Codable, Sendable {
     case referralCreated = "nl.samenspel.referral.created"
     case referralStatusChanged = "nl.samenspel.referral.status-changed"
+    case planSigned = "nl.samenspel.plan.signed"
+    case consentWithdrawn = "nl.samenspel.consent.withdrawn"
 }
 
 /// The signature a receiver checks: HMAC-SHA256 over "timestamp.body" with
