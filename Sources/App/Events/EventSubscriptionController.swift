@@ -74,9 +74,7 @@ struct EventSubscriptionController {
         let actor = try req.requireActor()
         let event = try await OutboxEvent.find(req.id(.outboxEventID), in: actor.tenantID, on: req.db)
         guard event.parkedAt != nil else { throw AppError.notFound }
-        let now = Date()
-        (event.parkedAt, event.nextAttemptAt, event.attempts) = (nil, now, 0)
-        event.expiresAt = now.addingTimeInterval(DeliveryBackoff.giveUpAfter)
+        event.retry(now: Date())
         try await req.db.transaction { tx in
             try await event.save(on: tx)
             try await req.audit("outbox_event.replayed", outcome: .success, basis: .administration, objectType: "outbox_event", objectID: event.id?.uuidString, on: tx)

@@ -35,7 +35,7 @@ struct OutboxDelivery {
                 .sort(\.$nextAttemptAt).limit(Self.batchSize).all()
             guard !due.isEmpty else { continue }
             let subscriptions = Dictionary(try await EventSubscription.scoped(to: tenantID, on: db).all().map { ($0.id!, $0) }, uniquingKeysWith: { first, _ in first })
-            for event in due where try await claim(event, now: now) {
+            for event in due where try await event.claim(for: Self.claim, now: now, on: db) {
                 let outcome: Outcome
                 if let subscription = subscriptions[event.subscriptionID], subscription.active {
                     outcome = await send(event, to: subscription, now: now)
@@ -47,16 +47,6 @@ struct OutboxDelivery {
             }
         }
         return delivered
-    }
-
-    /// Takes the event for this server for a while, unless another took it
-    /// first: a claim moves it out of "due", and each try counts an attempt.
-    private func claim(_ event: OutboxEvent, now: Date) async throws -> Bool {
-        try await db.sql.update(OutboxEvent.schema)
-            .set("next_attempt_at", to: now.addingTimeInterval(Self.claim))
-            .where("tenant_id", .equal, event.tenantID).where("id", .equal, try event.requireID())
-            .where("attempts", .equal, event.attempts).where("next_attempt_at", .lessThanOrEqual, now)
-            .returning("id").first() != nil
     }
 
     private func send(_ event: OutboxEvent, to subscription: EventSubscription, now: Date) async -> Outcome {
@@ -77,18 +67,12 @@ struct OutboxDelivery {
     }
 
     private func settle(_ event: OutboxEvent, _ outcome: Outcome, now: Date) async throws {
-        event.attempts += 1
         switch outcome {
         case .delivered:
+            event.attempts += 1
             (event.deliveredAt, event.nextAttemptAt, event.lastError) = (now, nil, nil)
         case .failed(let reason):
-            event.lastError = String(reason.prefix(300))
-            let next = now.addingTimeInterval(DeliveryBackoff.delay(afterAttempt: event.attempts))
-            if next > event.expiresAt {
-                (event.parkedAt, event.nextAttemptAt) = (now, nil)
-            } else {
-                event.nextAttemptAt = next
-            }
+            event.failed(reason, now: now)
         }
         try await event.save(on: db)
     }

@@ -51,8 +51,7 @@ struct MailAdminController {
         let actor = try req.requireActor()
         let mail = try await OutgoingMail.find(req.id(.outgoingMailID), in: actor.tenantID, on: req.db)
         guard mail.parkedAt != nil, mail.sentAt == nil else { throw AppError.notFound }
-        let now = Date()
-        (mail.parkedAt, mail.nextAttemptAt, mail.attempts, mail.expiresAt) = (nil, now, 0, now.addingTimeInterval(DeliveryBackoff.giveUpAfter))
+        mail.retry(now: Date())
         try await req.db.transaction { tx in
             try await mail.save(on: tx)
             try await req.audit("mail.retried", outcome: .success, basis: .administration, objectType: "mail", objectID: mail.id?.uuidString, on: tx)

@@ -30,7 +30,7 @@ struct MailDelivery {
             let tenantID = try tenant.requireID()
             let due = try await OutgoingMail.select(in: tenantID, where: "next_attempt_at <= \(bind: now)", orderBy: "next_attempt_at",
                                                     limit: Self.batchSize, on: db)
-            for mail in due where try await claim(mail, now: now) {
+            for mail in due where try await mail.claim(for: Self.claim, now: now, on: db) {
                 let outcome = await send(mail, now: now)
                 try await settle(mail, outcome, now: now)
                 if outcome == .sent { sent += 1 }
@@ -39,14 +39,6 @@ struct MailDelivery {
                 .where("sent_at", .lessThan, now.addingTimeInterval(-Self.keepSent)).run()
         }
         return sent
-    }
-
-    private func claim(_ mail: OutgoingMail, now: Date) async throws -> Bool {
-        try await db.sql.update(OutgoingMail.schema)
-            .set("next_attempt_at", to: now.addingTimeInterval(Self.claim))
-            .where("tenant_id", .equal, mail.tenantID).where("id", .equal, try mail.requireID())
-            .where("attempts", .equal, mail.attempts).where("next_attempt_at", .lessThanOrEqual, now)
-            .returning("id").first() != nil
     }
 
     private func send(_ mail: OutgoingMail, now: Date) async -> Outcome {
@@ -76,20 +68,15 @@ struct MailDelivery {
     }
 
     private func settle(_ mail: OutgoingMail, _ outcome: Outcome, now: Date) async throws {
-        mail.attempts += 1
         switch outcome {
         case .sent:
+            mail.attempts += 1
             (mail.sentAt, mail.nextAttemptAt, mail.lastError) = (now, nil, nil)
         case .noRecipient:
+            mail.attempts += 1
             (mail.parkedAt, mail.nextAttemptAt, mail.lastError) = (now, nil, "no address")
         case .failed(let reason):
-            mail.lastError = String(reason.prefix(300))
-            let next = now.addingTimeInterval(DeliveryBackoff.delay(afterAttempt: mail.attempts))
-            if next > mail.expiresAt {
-                (mail.parkedAt, mail.nextAttemptAt) = (now, nil)
-            } else {
-                mail.nextAttemptAt = next
-            }
+            mail.failed(reason, now: now)
         }
         try await mail.save(on: db)
     }

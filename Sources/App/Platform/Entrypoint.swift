@@ -24,6 +24,7 @@ public enum Entrypoint {
             try await StartupCheck.prepareDatabase(app)
         }
         if command == "serve" {
+            try Observability.start(app, environment: env)
             // Only a serving app checkpoints the access log; `audit verify` must not bless what it reads.
             if let interval = app.config.auditCheckpointInterval {
                 app.lifecycle.use(AuditCheckpointLifecycle(interval: interval))
@@ -32,13 +33,13 @@ public enum Entrypoint {
                 app.lifecycle.use(MonitorRefreshLifecycle(interval: interval))
             }
             if let interval = app.config.outboxInterval {
-                app.lifecycle.use(OutboxLifecycle(interval: .milliseconds(Int64(interval * 1000))))
+                app.lifecycle.use(RepeatingJob.outbox(every: interval))
             }
             if let interval = app.config.retentionInterval {
-                app.lifecycle.use(RetentionLifecycle(interval: interval))
+                app.lifecycle.use(RepeatingJob.retention(every: interval))
             }
             if let interval = app.config.mailInterval {
-                app.lifecycle.use(MailLifecycle(interval: .milliseconds(Int64(interval * 1000))))
+                app.lifecycle.use(RepeatingJob.mail(every: interval))
             }
             if seedDemo {
                 let logins = try await DemoTenant.seed(app: app)

@@ -23,7 +23,11 @@ extension SQLDatabase {
 }
 
 extension Database {
-    var sql: any SQLDatabase { self as! any SQLDatabase }
+    /// This database for hand-written SQL; each statement a span when tracing is on.
+    var sql: any SQLDatabase {
+        let base = self as! any SQLDatabase
+        return Observability.tracesSQL.load(ordering: .relaxed) ? TracedSQLDatabase(base: base) : base
+    }
 }
 
 /// One-time tokens (password links, activation codes): spending one is one

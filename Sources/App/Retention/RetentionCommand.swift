@@ -1,6 +1,5 @@
 import Domain
 import Fluent
-import NIOCore
 import Vapor
 
 /// `samenspel retention run` erases what passed its period, in every
@@ -32,32 +31,17 @@ struct RetentionCommand: AsyncCommand {
     }
 }
 
-/// While serving, retention runs once a day on one server
-/// (`SAMENSPEL_RETENTION_HOURS`, default 24; 0 turns it off).
-struct RetentionLifecycle: LifecycleHandler {
-    let interval: TimeInterval
-
-    func didBootAsync(_ app: Application) async throws {
-        let task = app.eventLoopGroup.next().scheduleRepeatedAsyncTask(initialDelay: .minutes(1), delay: .seconds(Int64(interval))) { _ in
-            app.eventLoopGroup.next().makeFutureWithTask {
-                do {
-                    guard try await JobLease.take("retention", holder: app.instanceID, for: interval * 0.9, on: app.db) else { return }
-                    for tenant in try await Tenant.query(on: app.db).all() {
-                        let report = try await RetentionRun(db: app.db, rules: app.retentionRules, keys: app.config.keys)
-                            .run(tenantID: try tenant.requireID(), today: CivilDay.today(), dryRun: false)
-                        app.logger.notice("retention: \(tenant.slug) erased \(report.files.count) household files, \(report.notifications) notifications")
-                    }
-                } catch {
-                    app.logger.error("retention failed: \(String(describing: error))")
-                }
+extension RepeatingJob {
+    /// While serving, retention runs once a day on one server
+    /// (`SAMENSPEL_RETENTION_HOURS`, default 24; 0 turns it off).
+    static func retention(every seconds: TimeInterval) -> RepeatingJob {
+        RepeatingJob(name: "retention", interval: every(seconds), initialDelay: .minutes(1)) { app in
+            guard try await JobLease.take("retention", holder: app.instanceID, for: seconds * 0.9, on: app.db) else { return }
+            for tenant in try await Tenant.query(on: app.db).all() {
+                let report = try await RetentionRun(db: app.db, rules: app.retentionRules, keys: app.config.keys)
+                    .run(tenantID: try tenant.requireID(), today: CivilDay.today(), dryRun: false)
+                app.logger.notice("retention: \(tenant.slug) erased \(report.files.count) household files, \(report.notifications) notifications")
             }
         }
-        app.storage[TaskKey.self] = task
     }
-
-    func shutdownAsync(_ app: Application) async {
-        app.storage[TaskKey.self]?.cancel()
-    }
-
-    private struct TaskKey: StorageKey { typealias Value = RepeatedTask }
 }
