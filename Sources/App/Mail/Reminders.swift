@@ -19,19 +19,24 @@ struct Reminders {
     /// Daily digests go from this hour, local time.
     static let digestHour = 7
 
-    func sendDue(now: Date = Date()) async throws {
+    /// Gives every reminder due in every tenant; returns how many.
+    @discardableResult
+    func sendDue(now: Date = Date()) async throws -> Int {
         let day = CivilDay.today(now: now)
         let (today, since) = (day.iso, day.adding(days: -Self.recentDays).iso)
+        var given = 0
         for tenant in try await Tenant.query(on: db).all() {
             let tenantID = try tenant.requireID()
-            try await overdueReferrals(tenantID: tenantID, today: today, since: since, now: now)
-            try await reviewsDue(tenantID: tenantID, today: today, since: since, now: now)
-            try await digests(tenantID: tenantID, now: now)
+            given += try await overdueReferrals(tenantID: tenantID, today: today, since: since, now: now)
+            given += try await reviewsDue(tenantID: tenantID, today: today, since: since, now: now)
+            given += try await digests(tenantID: tenantID, now: now)
         }
+        return given
     }
 
     /// The requester hears that the receiver has not answered; the receiver's intake is reminded.
-    func overdueReferrals(tenantID: UUID, today: String, since: String, now: Date) async throws {
+    func overdueReferrals(tenantID: UUID, today: String, since: String, now: Date) async throws -> Int {
+        var given = 0
         for organization in try await Organization.select(in: tenantID, on: db) {
             let overdue = try await Referral.select(in: tenantID, where: """
                 receiver_organization_id = \(bind: try organization.requireID()) AND status = \(bind: ReferralStatus.requested.rawValue)
@@ -41,7 +46,7 @@ struct Reminders {
                 """, orderBy: "due_on", limit: Self.batchSize, on: db)
             for referral in overdue {
                 let referralID = try referral.requireID()
-                try await once(.referralOverdue, objectID: referralID, dueOn: referral.dueOn ?? today, tenantID: tenantID, now: now) { tx in
+                given += try await once(.referralOverdue, objectID: referralID, dueOn: referral.dueOn ?? today, tenantID: tenantID, now: now) { tx in
                     let link = SiteRoute.referral.path(referralID)
                     try await Notifications.notify(referral.requesterUserID, tenantID: tenantID, messageKey: "notification.referral.overdue",
                                                    subject: try await ReferralView.targetName(referral, on: tx), link: link, on: tx)
@@ -49,10 +54,12 @@ struct Reminders {
                 }
             }
         }
+        return given
     }
 
     /// The coordinator's contact person hears that a plan's review date came.
-    func reviewsDue(tenantID: UUID, today: String, since: String, now: Date) async throws {
+    func reviewsDue(tenantID: UUID, today: String, since: String, now: Date) async throws -> Int {
+        var given = 0
         let due = try await Household.select(in: tenantID, where: """
             review_on <= \(bind: today) AND review_on >= \(bind: since)
             AND NOT EXISTS (SELECT 1 FROM reminders m WHERE m.tenant_id = households.tenant_id AND m.kind = \(bind: MailKind.planReviewDue.rawValue)
@@ -60,7 +67,7 @@ struct Reminders {
             """, orderBy: "review_on", limit: Self.batchSize, on: db)
         for household in due {
             let householdID = try household.requireID()
-            try await once(.planReviewDue, objectID: householdID, dueOn: household.reviewOn ?? today, tenantID: tenantID, now: now) { tx in
+            given += try await once(.planReviewDue, objectID: householdID, dueOn: household.reviewOn ?? today, tenantID: tenantID, now: now) { tx in
                 let lead = try await Involvement.select(in: tenantID, where: "household_id = \(bind: householdID) AND is_coordinator = \(bind: true)", on: tx)
                     .first { $0.isActive(on: today) }
                 guard let userID = lead?.contactUserID else { return }
@@ -68,38 +75,42 @@ struct Reminders {
                                                link: SiteRoute.household.path(householdID), on: tx)
             }
         }
+        return given
     }
 
     /// Once a day from `digestHour`: those who chose a digest hear how many
     /// notifications arrived since the last one, if any did.
-    func digests(tenantID: UUID, now: Date) async throws {
+    func digests(tenantID: UUID, now: Date) async throws -> Int {
         let day = CivilDay.today(now: now)
         let from = day.start().addingTimeInterval(TimeInterval(Self.digestHour * 3600))
-        guard now >= from else { return }
+        guard now >= from else { return 0 }
+        var given = 0
         let waiting = try await User.select(in: tenantID, where: """
             mail_preference = \(bind: MailPreference.daily.rawValue) AND is_active = \(bind: true) AND (mail_digest_at IS NULL OR mail_digest_at < \(bind: from))
             """, limit: Self.batchSize, on: db)
         for user in waiting where user.hasMailAddress {
             let userID = try user.requireID()
             let since = user.mailDigestAt ?? now.addingTimeInterval(-24 * 3600)
-            try await once(.digest, objectID: userID, dueOn: day.description, tenantID: tenantID, now: now) { tx in
+            given += try await once(.digest, objectID: userID, dueOn: day.description, tenantID: tenantID, now: now) { tx in
                 try await User.scoped(to: tenantID, on: tx).filter(\.$id == userID).set(\.$mailDigestAt, to: now).update()
                 let count = try await Notifications.unreadCount(userID: userID, tenantID: tenantID, since: since, on: tx)
                 guard count > 0 else { return }
                 try await OutgoingMail(tenantID: tenantID, to: .user(userID), kind: .digest, link: SiteRoute.notifications.path(), count: count, at: now).create(on: tx)
             }
         }
+        return given
     }
 
     /// Records the reminder and does `give` in one transaction; nothing if
     /// another server recorded it first.
-    private func once(_ kind: MailKind, objectID: UUID, dueOn: String, tenantID: UUID, now: Date, give: @escaping @Sendable (any Database) async throws -> Void) async throws {
+    private func once(_ kind: MailKind, objectID: UUID, dueOn: String, tenantID: UUID, now: Date, give: @escaping @Sendable (any Database) async throws -> Void) async throws -> Int {
         try await db.transaction { tx in
             let recorded = try await tx.sql.insert(into: Reminder.schema)
                 .columns("tenant_id", "id", "kind", "object_id", "due_on", "created_at")
                 .values(SQLBind(tenantID), SQLBind(UUID()), SQLBind(kind.rawValue), SQLBind(objectID), SQLBind(dueOn), SQLBind(now))
                 .ignoringConflicts(with: ["tenant_id", "kind", "object_id", "due_on"]).returning("id").first() != nil
             if recorded { try await give(tx) }
+            return recorded ? 1 : 0
         }
     }
 }
