@@ -28,7 +28,8 @@ struct Reminders {
         for tenant in try await Tenant.query(on: db).all() {
             let tenantID = try tenant.requireID()
             given += try await overdueReferrals(tenantID: tenantID, today: today, since: since, now: now)
-            given += try await reviewsDue(tenantID: tenantID, today: today, since: since, now: now)
+            given += try await reviewsDue(tenantID: tenantID, day: day, since: since, now: now)
+            given += try await reassessmentsDue(tenantID: tenantID, day: day, now: now)
             given += try await digests(tenantID: tenantID, now: now)
         }
         return given
@@ -58,7 +59,8 @@ struct Reminders {
     }
 
     /// The coordinator's contact person hears that a plan's review date came.
-    func reviewsDue(tenantID: UUID, today: String, since: String, now: Date) async throws -> Int {
+    func reviewsDue(tenantID: UUID, day: CivilDay, since: String, now: Date) async throws -> Int {
+        let today = day.iso
         var given = 0
         let due = try await Household.select(in: tenantID, where: """
             review_on <= \(bind: today) AND review_on >= \(bind: since)
@@ -68,11 +70,32 @@ struct Reminders {
         for household in due {
             let householdID = try household.requireID()
             given += try await once(.planReviewDue, objectID: householdID, dueOn: household.reviewOn ?? today, tenantID: tenantID, now: now) { tx in
-                let lead = try await Involvement.select(in: tenantID, where: "household_id = \(bind: householdID) AND is_coordinator = \(bind: true)", on: tx)
-                    .first { $0.isActive(on: today) }
-                guard let userID = lead?.contactUserID else { return }
-                try await Notifications.notify(userID, tenantID: tenantID, messageKey: "notification.plan_review_due", subject: household.name,
-                                               link: SiteRoute.household.path(householdID), on: tx)
+                try await tellCoordinator(of: householdID, tenantID: tenantID, day: day, "notification.plan_review_due", on: tx)
+            }
+        }
+        return given
+    }
+
+    /// The coordinator's contact person hears that a member is due for a
+    /// reassessment: the latest professional assessment with an instrument
+    /// is the tenant's interval old (fell due this week, as the worklist shows it).
+    func reassessmentsDue(tenantID: UUID, day: CivilDay, now: Date) async throws -> Int {
+        let months = try await Tenant.reassessmentInterval(of: tenantID, on: db)
+        let (from, through) = (day.adding(days: -Self.recentDays).adding(months: -months), day.adding(months: -months))
+        let due = try await Assessment.select(in: tenantID, where: """
+            source = \(bind: AssessmentSource.professional.rawValue) AND assessed_on > \(bind: from.iso) AND assessed_on <= \(bind: through.iso)
+            AND NOT EXISTS (SELECT 1 FROM assessments later WHERE later.tenant_id = assessments.tenant_id AND later.household_id = assessments.household_id
+                            AND later.resident_id = assessments.resident_id AND later.instrument_id = assessments.instrument_id
+                            AND later.source = assessments.source AND later.assessed_on > assessments.assessed_on)
+            AND NOT EXISTS (SELECT 1 FROM reminders m WHERE m.tenant_id = assessments.tenant_id AND m.kind = \(bind: MailKind.reassessmentDue.rawValue)
+                            AND m.object_id = assessments.id)
+            """, orderBy: "assessed_on", limit: Self.batchSize, on: db)
+        var given = 0
+        for assessment in due {
+            let householdID = assessment.householdID
+            let dueOn = CivilDay(assessment.assessedOn)?.adding(months: months).iso ?? day.iso
+            given += try await once(.reassessmentDue, objectID: try assessment.requireID(), dueOn: dueOn, tenantID: tenantID, now: now) { tx in
+                try await tellCoordinator(of: householdID, tenantID: tenantID, day: day, "notification.reassessment_due", on: tx)
             }
         }
         return given
@@ -99,6 +122,17 @@ struct Reminders {
             }
         }
         return given
+    }
+
+    /// The contact person of the household's coordinating organisation; the
+    /// notification names the household and leads to its page.
+    private func tellCoordinator(of householdID: UUID, tenantID: UUID, day: CivilDay, _ messageKey: String, on db: any Database) async throws {
+        let lead = try await Involvement.select(in: tenantID, where: "household_id = \(bind: householdID) AND is_coordinator = \(bind: true)", on: db)
+            .first { $0.isActive(on: day.iso) }
+        guard let userID = lead?.contactUserID,
+              let household = try await Household.select(in: tenantID, where: "id = \(bind: householdID)", limit: 1, on: db).first else { return }
+        try await Notifications.notify(userID, tenantID: tenantID, messageKey: messageKey, subject: household.name,
+                                       link: SiteRoute.household.path(householdID), on: db)
     }
 
     /// Records the reminder and does `give` in one transaction; nothing if

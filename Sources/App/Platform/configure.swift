@@ -131,5 +131,6 @@ enum Migrations {
         app.migrations.add(CreateLegalHolds())
         app.migrations.add(CreateErasureRequests())
         app.migrations.add(UpdateHouseholdsAddAnonymisedAt())
+        app.migrations.add(UpdateAssessmentsIndexAssessedOn())
     }
 }

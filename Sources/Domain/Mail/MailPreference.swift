@@ -13,6 +13,7 @@ public enum MailKind: String, CaseIterable, Codable, Sendable {
     case referralAnswered = "referral-answered"
     case referralOverdue = "referral-overdue"
     case planReviewDue = "plan-review-due"
+    case reassessmentDue = "reassessment-due"
     case waiting
     case digest
 
@@ -21,6 +22,7 @@ public enum MailKind: String, CaseIterable, Codable, Sendable {
         switch key {
         case "notification.referral.overdue": .referralOverdue
         case "notification.plan_review_due": .planReviewDue
+        case "notification.reassessment_due": .reassessmentDue
         case let key where key.hasPrefix("notification.referral."): .referralAnswered
         default: .waiting
         }

@@ -125,6 +125,25 @@ struct MailQueueTests {
         }
     }
 
+    @Test func aReassessmentThatFellDueIsRemindedOnceAndALaterOneIsNot() async throws {
+        try await withApp { app in
+            let scenario = try await HouseholdScenario.make(app)
+            try await Self.setMail("sanne", .immediately, on: app)
+            let today = CivilDay.today()
+            let months = try await Tenant.reassessmentInterval(of: try scenario.tenant.requireID(), on: app.db)
+            _ = try await scenario.store(["finances": 2], day: today.adding(months: -months).adding(days: -2).iso)
+            for _ in 0..<2 { try await Reminders(db: app.db).sendDue() }
+            #expect(try await UserNotification.query(on: app.db).all().map(\.messageKey) == ["notification.reassessment_due"])
+            #expect(try await OutgoingMail.query(on: app.db).all().map(\.kind) == [MailKind.reassessmentDue.rawValue])
+
+            // Assessed again since: nothing is due for the newer one yet, and the old one was reminded.
+            try await UserNotification.query(on: app.db).delete()
+            _ = try await scenario.store(["finances": 3], day: today.iso)
+            try await Reminders(db: app.db).sendDue()
+            #expect(try await UserNotification.query(on: app.db).count() == 0)
+        }
+    }
+
     @Test func aMailThatCannotBeSentIsRetriedThenParkedAndShownToTheAdmin() async throws {
         try await withApp { app in
             let scenario = try await ReferralScenario.make(app)
