@@ -1,12 +1,14 @@
 import Fluent
 
-/// The reminders look for assessments whose reassessment fell due this week.
+/// The reminders look for professional assessments whose reassessment fell
+/// due this week. `source` comes before the day, so the index never offers
+/// itself for a household's assessments in day order (those read by household).
 struct UpdateAssessmentsIndexAssessedOn: AsyncMigration {
     func prepare(on db: any Database) async throws {
-        try await db.createIndex("assessments_assessed_on", on: Assessment.schema, "tenant_id", "assessed_on")
+        try await db.createIndex("assessments_source_day", on: Assessment.schema, "tenant_id", "source", "assessed_on")
     }
 
     func revert(on db: any Database) async throws {
-        try await db.dropIndex("assessments_assessed_on")
+        try await db.dropIndex("assessments_source_day")
     }
 }

@@ -53,7 +53,11 @@ struct ErasureController {
         var householdID: UUID?
         if let bsn, validator.isValid {
             householdID = try await Erasures.household(of: bsn, req: req, tenantID: actor.tenantID)
-            if householdID == nil { validator.add("bsn", "erasure.no_resident") }
+            if householdID == nil {
+                // A look-up by BSN that finds nobody is on record too.
+                try await req.audit("erasure.refused", outcome: .denied, basis: .administration, purpose: "no-resident", objectType: "erasure_request")
+                validator.add("bsn", "erasure.no_resident")
+            }
         }
         guard validator.isValid, let householdID, let received else {
             return try await render(req, RequestForm(received_on: form.received_on, identity_checked: form.identity_checked), HoldForm(),
