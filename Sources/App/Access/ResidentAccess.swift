@@ -23,15 +23,16 @@ struct ResidentAccess {
     /// only reads and adds notes). Logged and answered as `open(_:_:event:)`;
     /// `resident` names the member it is about in the log (a BSN shown), so the
     /// privacy officer finds it under that person.
-    func open(_ id: UUID?, _ action: AccessAction, event: String, resident: UUID? = nil) async throws -> Opened {
+    func open(_ id: UUID?, _ action: AccessAction, event: String, resident: UUID? = nil, object: LoggedObject? = nil) async throws -> Opened {
         let scope = action.scope
+        let object = object ?? resident.map { LoggedObject(type: "resident", id: $0) }
         guard let id, let household = try await Household.scoped(to: actor.tenantID, on: context.db).filter(\.$id == id).first() else {
-            try await log(event, .denied(.otherTenant), householdID: id, scope: scope, resident: resident)
+            try await log(event, .denied(.otherTenant), householdID: id, scope: scope, object: object)
             throw AppError.notFound
         }
         let facts = try await self.accessContext(for: household)
         let decision = AccessPolicy.decide(facts, action)
-        try await log(event, decision, householdID: id, scope: scope, resident: resident)
+        try await log(event, decision, householdID: id, scope: scope, object: object)
         switch decision {
         case .allowed(let basis): return Opened(household: household, context: facts, basis: basis)
         case .denied(.otherTenant), .denied(.roleHasNoResidentAccess): throw AppError.notFound
@@ -64,7 +65,11 @@ struct ResidentAccess {
         func allows(_ action: AccessAction) -> Bool { AccessPolicy.decide(context, action).isAllowed }
     }
 
-    private func log(_ event: String, _ decision: AccessDecision, householdID: UUID?, scope: AccessScope, resident: UUID? = nil) async throws {
+    /// What a decision was about, when it is a row of the household rather
+    /// than the household itself (a member, a conversation), for the log.
+    struct LoggedObject { let type: String; let id: UUID }
+
+    func log(_ event: String, _ decision: AccessDecision, householdID: UUID?, scope: AccessScope, object: LoggedObject? = nil) async throws {
         let basis: AccessBasis
         let outcome: AuditRecord.Outcome
         switch decision {
@@ -73,7 +78,7 @@ struct ResidentAccess {
         }
         try await context.audit(
             event, outcome: outcome, basis: basis, subjectID: householdID,
-            purpose: Self.describe(scope), objectType: resident == nil ? "household" : "resident", objectID: (resident ?? householdID)?.uuidString
+            purpose: Self.describe(scope), objectType: object?.type ?? "household", objectID: (object?.id ?? householdID)?.uuidString
         )
     }
 

@@ -15,7 +15,7 @@ enum Timeline {
     static let events: Set<String> = Set([
         "household.create", "goal.created", "goal.updated", "note.created", "action.created", "action.done",
         "consent.given", "consent.refused", "consent.withdrawn", "involvement.created", "involvement.contact_set", "coordination.handover",
-        "plan.signed", "break_the_glass.opened", "assessment.created",
+        "plan.signed", "break_the_glass.opened", "assessment.created", "conversation.created", "message.created", "message.edited",
     ]).union(ReferralStatus.allCases.map { "referral.\($0.rawValue)" })
 
     static func items(for opened: ResidentAccess.Opened, targets: Targets = .none, in context: Context, limit: Int = 100) async throws -> [Item] {
@@ -49,6 +49,8 @@ enum Timeline {
         var actions: [UUID: UUID] = [:]
         /// Notes in the notes section, consents in the consent section, involvements as rows of the team.
         var notes: Set<UUID> = []
+        /// Conversations the viewer may read.
+        var conversations: Set<UUID> = []
         var consents: Set<UUID> = []
         var involvements: Set<UUID> = []
         /// Visible assessments, each with the member whose progress shows it.
@@ -66,6 +68,7 @@ enum Timeline {
             case "goal": return goals.contains(object) ? SiteRoute.goal.path(household, object) : nil
             case "action": return actions[object].map { SiteRoute.goal.path(household, $0) }
             case "note": return notes.contains(object) ? page + "#" + HouseholdPage.noteAnchor(object) : nil
+            case "conversation": return conversations.contains(object) ? SiteRoute.conversation.path(household, object) : nil
             case "consent": return consents.contains(object) ? page + "#" + HouseholdPage.consentAnchor(object) : nil
             case "involvement":
                 guard team else { return nil }

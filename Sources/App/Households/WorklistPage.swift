@@ -12,6 +12,8 @@ struct WorklistPage: Encodable {
     struct Incoming: Encodable { let from: String; let sent: String; let answerBy: String; let overdue: Bool; let href: String }
     let households: [Household]
     let referralsToAnswer: [Incoming]
+    /// Conversations with a message I have not read.
+    let messages: [InboxPage.Item]
     let dueThisWeek: [Action]
     let overdue: [Action]
     let reviewsDue: [Household]
@@ -45,6 +47,7 @@ struct WorklistPage: Encodable {
         return WorklistPage(
             households: households.map { .init(name: $0.name, href: link($0)) },
             referralsToAnswer: incoming,
+            messages: try await InboxPage.build(in: context, unreadOnly: true).items,
             dueThisWeek: actions.filter { $0.due >= today }.map(shown), overdue: actions.filter { $0.due < today }.map(shown),
             reviewsDue: households.compactMap { household in
                 household.reviewOn.flatMap { $0 < today ? .init(name: "\(household.name) (\(context.day($0)))", href: link(household)) : nil }

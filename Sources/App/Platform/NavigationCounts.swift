@@ -11,6 +11,8 @@ struct NavigationCounts: Sendable {
     var unread = 0
     var referralsToAnswer = 0
     var openingsToReview = 0
+    /// Conversations with a message the person has not read.
+    var unreadConversations = 0
 
     static func of(_ actor: Actor, on db: any Database) async throws -> NavigationCounts {
         var counts = NavigationCounts()
@@ -19,6 +21,9 @@ struct NavigationCounts: Sendable {
             if let organizationID = actor.organizationID {
                 counts.referralsToAnswer = try await Referral.awaitingAnswer(by: organizationID, tenantID: actor.tenantID, on: db)
             }
+        }
+        if actor.role == .professional || actor.role == .resident {
+            counts.unreadConversations = try await Conversations.unreadCount(userID: actor.userID, tenantID: actor.tenantID, on: db)
         }
         if actor.role.reviewsAccessLog {
             counts.openingsToReview = try await BreakTheGlassOpening.awaitingReview(tenantID: actor.tenantID, on: db)
@@ -32,6 +37,7 @@ struct NavigationCounts: Sendable {
         case SiteRoute.notifications: (unread, "nav.unread")
         case SiteRoute.referrals: (referralsToAnswer, "nav.to_answer")
         case SiteRoute.breakTheGlassReviews: (openingsToReview, "nav.to_review")
+        case SiteRoute.inbox, SiteRoute.portalConversations: (unreadConversations, "nav.unread_messages")
         default: (0, "")
         }
         return value > 0 ? (value, key) : (nil, nil)

@@ -73,6 +73,12 @@ enum SiteRoute {
     static let goal = Route<(UUID, UUID)>("/households/:householdID/goals/:goalID")
     static let notes = Route<UUID>("/households/:householdID/notes")
     static let noteNew = Route<UUID>("/households/:householdID/notes/new")
+    static let conversations = Route<UUID>("/households/:householdID/conversations")
+    static let conversationNew = Route<UUID>("/households/:householdID/conversations/new")
+    static let conversation = Route<(UUID, UUID)>("/households/:householdID/conversations/:conversationID")
+    static let conversationReplies = Route<(UUID, UUID)>("/households/:householdID/conversations/:conversationID/replies")
+    static let messageEdit = Route<(UUID, UUID, UUID)>("/households/:householdID/conversations/:conversationID/messages/:messageID/edit")
+    static let inbox = Route<Void>("/messages")
     static let planReview = Route<UUID>("/households/:householdID/plan/review")
     static let planPaperSignature = Route<UUID>("/households/:householdID/plan/paper-signature")
     static let planVersions = Route<UUID>("/households/:householdID/plan/versions")
@@ -89,6 +95,9 @@ enum SiteRoute {
     static let portalConsents = Route<Void>("/portal/consents")
     static let portalConsentWithdraw = Route<UUID>("/portal/consents/:consentID/withdraw")
     static let portalAccessLog = Route<Void>("/portal/who-looked")
+    static let portalConversations = Route<Void>("/portal/messages")
+    static let portalConversation = Route<UUID>("/portal/messages/:conversationID")
+    static let portalConversationReplies = Route<UUID>("/portal/messages/:conversationID/replies")
     static let portalPlanPrint = Route<Void>("/portal/plan/print")
     static let portalExportJSON = Route<Void>("/portal/my-data.json")
     static let portalExportHTML = Route<Void>("/portal/my-data")
@@ -122,6 +131,8 @@ enum SiteRoute {
     static let apiReferralFHIR = Route<UUID>("/api/v1/referrals/:referralID/fhir")
     static let apiConsent = Route<UUID>("/api/v1/consents/:consentID")
     static let apiHouseholdPlan = Route<UUID>("/api/v1/households/:householdID/plan")
+    static let apiHouseholdConversations = Route<UUID>("/api/v1/households/:householdID/conversations")
+    static let apiConversationMessages = Route<UUID>("/api/v1/conversations/:conversationID/messages")
     static let oauthToken = Route<Void>("/api/v1/oauth/token")
     static let openAPI = Route<Void>("/api/v1/openapi.json")
     static let apiTokens = Route<Void>("/account/api-tokens")
@@ -228,7 +239,7 @@ enum RouteParameter: String, CaseIterable {
     case token, organizationID, userID, tenantID, householdID, residentID, involvementID, consentID, goalID, actionID, openingID
     case assessmentID, referralID, tokenID, clientID, serviceID, mapOrganizationID, locationID, tenantSlug
     case taxonomyID, termID, serviceAtLocationID, indicatorID, noteID, agreementID, targetID
-    case subscriptionID, outboxEventID, outgoingMailID, erasureRequestID, legalHoldID
+    case subscriptionID, outboxEventID, outgoingMailID, erasureRequestID, legalHoldID, conversationID, messageID
 }
 
 extension Request {

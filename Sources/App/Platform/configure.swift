@@ -132,5 +132,9 @@ enum Migrations {
         app.migrations.add(CreateErasureRequests())
         app.migrations.add(UpdateHouseholdsAddAnonymisedAt())
         app.migrations.add(UpdateAssessmentsIndexAssessedOn())
+        app.migrations.add(CreateConversations())
+        app.migrations.add(CreateMessages())
+        app.migrations.add(CreateMessageRevisions())
+        app.migrations.add(CreateConversationParticipants())
     }
 }

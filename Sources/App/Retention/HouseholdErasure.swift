@@ -70,6 +70,17 @@ struct HouseholdErasure {
             AND referral_id IN (SELECT id FROM referrals WHERE tenant_id = \(bind: tenantID) AND household_id = \(bind: householdID))
             """).run()
         receipt["notes"] = try await deleted(from: Note.schema, tenantID: tenantID, on: sql) { $0.where("household_id", .equal, householdID) }
+        // Messages go with their conversation, with their earlier versions and who read them.
+        try await sql.raw("""
+            DELETE FROM message_revisions WHERE tenant_id = \(bind: tenantID)
+            AND message_id IN (SELECT id FROM messages WHERE tenant_id = \(bind: tenantID) AND household_id = \(bind: householdID))
+            """).run()
+        try await sql.raw("""
+            DELETE FROM conversation_participants WHERE tenant_id = \(bind: tenantID)
+            AND conversation_id IN (SELECT id FROM conversations WHERE tenant_id = \(bind: tenantID) AND household_id = \(bind: householdID))
+            """).run()
+        receipt["messages"] = try await deleted(from: Message.schema, tenantID: tenantID, on: sql) { $0.where("household_id", .equal, householdID) }
+        receipt["conversations"] = try await deleted(from: Conversation.schema, tenantID: tenantID, on: sql) { $0.where("household_id", .equal, householdID) }
         receipt["representations"] = try await deleted(from: Representation.schema, tenantID: tenantID, on: sql) { $0.where("household_id", .equal, householdID) }
         // A notification names the household; its link is the household's page.
         receipt["notifications"] = try await sql.update(UserNotification.schema).set("subject", to: "")

@@ -14,6 +14,7 @@ public enum MailKind: String, CaseIterable, Codable, Sendable {
     case referralOverdue = "referral-overdue"
     case planReviewDue = "plan-review-due"
     case reassessmentDue = "reassessment-due"
+    case messageWaiting = "message-waiting"
     case waiting
     case digest
 
@@ -23,6 +24,7 @@ public enum MailKind: String, CaseIterable, Codable, Sendable {
         case "notification.referral.overdue": .referralOverdue
         case "notification.plan_review_due": .planReviewDue
         case "notification.reassessment_due": .reassessmentDue
+        case "notification.message_waiting": .messageWaiting
         case let key where key.hasPrefix("notification.referral."): .referralAnswered
         default: .waiting
         }
