@@ -62,6 +62,9 @@ struct TenantIsolationHarnessTests {
             let hold = LegalHold(tenantID: tenantA, householdID: a.householdID, reason: "bezwaar", placedBy: try opener.requireID(), at: Date())
             try await hold.create(on: app.db)
 
+            let conversation = try await ConversationTests.start(in: a, subject: "Huur", text: "Bericht van A")
+            let message = try #require(try await Message.query(on: app.db).first())
+
             let assessment = try await a.store(["finances": 2], day: "2026-01-12")
             let map = SocialMapFixtures(app: app, tenantID: tenantA)
             let provider = try await map.provider("Welzijn A", linkedTo: a.partner)
@@ -98,6 +101,7 @@ struct TenantIsolationHarnessTests {
                 "subscriptionID": try subscription.requireID().uuidString, "outboxEventID": try parked.requireID().uuidString,
                 "outgoingMailID": try failedMail.requireID().uuidString,
                 "erasureRequestID": try erasureRequest.requireID().uuidString, "legalHoldID": try hold.requireID().uuidString,
+                "conversationID": conversation.uuidString, "messageID": try message.requireID().uuidString,
             ]
 
             // Tenant B, with someone in every role that reaches these routes.

@@ -9,9 +9,9 @@ import Testing
 @Suite("Resident data only through the access folder")
 struct ResidentDataAccessTests {
     static let models = ["Household", "Resident", "Involvement", "Consent", "Goal", "PlanAction", "Note", "Assessment",
-                         "AssessmentScore", "Referral", "Representation", "PlanVersion"]
+                         "AssessmentScore", "Referral", "Representation", "PlanVersion", "Conversation", "Message", "MessageRevision"]
     static let tables = ["households", "residents", "involvements", "consents", "goals", "plan_actions", "notes", "assessments",
-                         "assessment_scores", "referrals", "representations", "plan_versions"]
+                         "assessment_scores", "referrals", "representations", "plan_versions", "conversations", "messages", "message_revisions"]
 
     /// Files that query resident tables for a reason other than reading one household.
     static let exceptions: [String: String] = [
