@@ -12,8 +12,8 @@ struct ConversationAPIController {
         let domain: String
         let subject: String
         let withResident: Bool
-        let startedAt: Date
-        let lastMessageAt: Date
+        let startedAt: String
+        let lastMessageAt: String
         /// Whether the caller has a message in it they have not read.
         let unread: Bool
     }
@@ -25,8 +25,8 @@ struct ConversationAPIController {
         /// Nil when the resident or their representative wrote it.
         let organizationId: UUID?
         let text: String
-        let createdAt: Date
-        let editedAt: Date?
+        let createdAt: String
+        let editedAt: String?
         let version: Int
     }
 
@@ -63,7 +63,9 @@ struct ConversationAPIController {
         let (opening, issues) = Conversations.opening(form, domains: domains, withResident: actor.role == .resident || body.withResident == true)
         guard let opening else { return APIProblem.invalid(issues.map { .init(field: Self.apiName($0.field), messageKey: $0.messageKey) }, req: req) }
         let conversation = try await Conversations.start(opening, in: opened, context: req.context())
-        return try await dtos([conversation], req: req)[0].encodeResponse(status: .created, for: req)
+        let response = try await dtos([conversation], req: req)[0].encodeResponse(status: .created, for: req)
+        response.headers.replaceOrAdd(name: .location, value: SiteRoute.apiConversationMessages.path(try conversation.requireID()))
+        return response
     }
 
     func messages(req: Request) async throws -> [MessageDTO] {
@@ -89,15 +91,17 @@ struct ConversationAPIController {
         return try conversations.map { conversation in
             let id = try conversation.requireID()
             return ConversationDTO(id: id, householdId: conversation.householdID, domain: conversation.domain, subject: try cipher.open(conversation.subjectEncrypted),
-                                   withResident: conversation.withResident, startedAt: conversation.createdAt, lastMessageAt: conversation.lastMessageAt,
+                                   withResident: conversation.withResident, startedAt: Self.stamp(conversation.createdAt), lastMessageAt: Self.stamp(conversation.lastMessageAt),
                                    unread: unread.contains(id))
         }
     }
 
     static func dto(_ message: Message, cipher: FieldCipher) throws -> MessageDTO {
         MessageDTO(id: try message.requireID(), conversationId: message.conversationID, authorId: message.authorID, organizationId: message.organizationID,
-                   text: try cipher.open(message.textEncrypted), createdAt: message.createdAt, editedAt: message.editedAt, version: message.version)
+                   text: try cipher.open(message.textEncrypted), createdAt: stamp(message.createdAt), editedAt: message.editedAt.map(stamp), version: message.version)
     }
+
+    static func stamp(_ date: Date) -> String { ISO8601DateFormatter().string(from: date) }
 
     /// The form's field names as the API calls them.
     static func apiName(_ field: String) -> String {

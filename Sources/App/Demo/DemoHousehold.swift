@@ -6,7 +6,7 @@ import Foundation
 /// the demo resident's plan, coordinated by the social team, with debt help
 /// on the team under the resident's consent.
 enum DemoHousehold {
-    static func seed(tenantID: UUID, organizations: [OrganizationKind: Organization], users: [String: User], on db: any Database) async throws {
+    static func seed(tenantID: UUID, organizations: [OrganizationKind: Organization], users: [String: User], cipher: FieldCipher, on db: any Database) async throws {
         guard let residentUser = users["inwoner"], let professional = users["professional"],
               let socialTeam = organizations[.socialTeam]?.id, let debtHelp = organizations[.debtHelp]?.id,
               let volunteer = users["vrijwilliger"]
@@ -41,5 +41,31 @@ enum DemoHousehold {
         try await PlanAction(tenantID: tenantID, householdID: householdID, goalID: try money.requireID(), description: "Samen de post openen", owner: .volunteer(try volunteer.requireID()), dueOn: Day.today()).create(on: db)
         try await PlanAction(tenantID: tenantID, householdID: householdID, goalID: try money.requireID(), description: "Budgetplan maken", owner: .professional(try professional.requireID()), dueOn: nil).create(on: db)
         try await PlanAction(tenantID: tenantID, householdID: householdID, goalID: try network.requireID(), description: "Naar de buurtkamer op woensdag", owner: .resident(name: nil), dueOn: nil).create(on: db)
+        try await conversation(householdID: householdID, tenantID: tenantID, professional: professional, resident: residentUser, cipher: cipher, on: db)
+    }
+
+    /// The coordinator asked the resident something in the portal and she
+    /// answered: the coordinator has it to read.
+    private static func conversation(householdID: UUID, tenantID: UUID, professional: User, resident: User, cipher: FieldCipher, on db: any Database) async throws {
+        let start = Date().addingTimeInterval(-2 * 86_400)
+        let coordinator = try Actor(professional, organizationIsMunicipal: true)
+        let conversation = Conversation(householdID: householdID, tenantID: tenantID, domain: .finances, subjectEncrypted: try cipher.seal("Post van de energieleverancier"),
+                                        withResident: true, by: coordinator, at: start)
+        try await conversation.create(on: db)
+        let lines: [(Actor, String, TimeInterval)] = [
+            (coordinator, "Hallo Fatima, u vertelde over een brief van de energieleverancier. Wilt u die meenemen naar onze afspraak?", 0),
+            (try Actor(resident, organizationIsMunicipal: false), "Ja, dat doe ik. Er staat een bedrag in dat ik niet begrijp.", 86_400),
+        ]
+        for (author, text, after) in lines {
+            try await Message(in: conversation, textEncrypted: try cipher.seal(text), by: author, at: start.addingTimeInterval(after)).create(on: db)
+        }
+        conversation.lastMessageAt = start.addingTimeInterval(86_400)
+        try await conversation.save(on: db)
+        for (user, unread) in [(professional, true), (resident, false)] {
+            let participant = ConversationParticipant()
+            (participant.id, participant.tenantID, participant.conversationID, participant.userID) = (UUID(), tenantID, try conversation.requireID(), try user.requireID())
+            participant.unreadSince = unread ? conversation.lastMessageAt : nil
+            try await participant.create(on: db)
+        }
     }
 }

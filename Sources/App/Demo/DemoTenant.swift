@@ -103,7 +103,7 @@ enum DemoTenant {
                 users[username] = user
                 logins.append(Login(username: username, password: password, role: role.rawValue, organization: organization?.name, totpSecret: secret))
             }
-            try await DemoHousehold.seed(tenantID: tenantID, organizations: byKind, users: users, on: tx)
+            try await DemoHousehold.seed(tenantID: tenantID, organizations: byKind, users: users, cipher: cipher, on: tx)
             try await DemoAssessments.seed(tenantID: tenantID, users: users, catalog: app.instruments, cipher: cipher, on: tx)
             try await DemoAgreements.seed(tenantID: tenantID, organizations: byKind, users: users, on: tx)
             if try await DemoSocialMap.seed(tenantID: tenantID, organizations: byKind, on: tx) {

@@ -17,6 +17,8 @@ struct PortalData: Content {
     struct NoteItem: Content { let day: String; let domain: String; let kind: String; let text: String }
     struct Look: Content { let when: String; let who: String; let what: String; let outcome: String }
     struct Version: Content { let number: Int; let signedAt: String; let method: String }
+    struct ConversationItem: Content { let subject: String; let domain: String; let messages: [MessageItem] }
+    struct MessageItem: Content { let when: String; let author: String; let text: String }
 
     let household: String
     let address: String
@@ -24,6 +26,8 @@ struct PortalData: Content {
     let goals: [GoalItem]
     let consents: [ConsentItem]
     let notes: [NoteItem]
+    /// The conversations the resident was included in, with every message.
+    let conversations: [ConversationItem]
     let assessments: [AssessmentItem]
     let versions: [Version]
     let looks: [Look]
@@ -52,6 +56,14 @@ struct PortalData: Content {
         let notes = try await opened.notes(limit: 10_000, on: db).map {
             NoteItem(day: context.day($0.occurredOn), domain: domain($0.domain), kind: context.t("note.kind.\($0.kind)"), text: cipher.openOrNil($0.textEncrypted) ?? "")
         }
+        var conversations: [ConversationItem] = []
+        for conversation in try await opened.conversations(limit: 10_000, on: db) {
+            let messages = try await opened.messages(of: conversation, on: db)
+            let authors = try await User.displayNames(of: messages.map(\.authorID), in: tenantID, on: db)
+            conversations.append(ConversationItem(
+                subject: cipher.openOrNil(conversation.subjectEncrypted) ?? "", domain: domain(conversation.domain),
+                messages: messages.map { MessageItem(when: context.moment($0.createdAt), author: authors[$0.authorID] ?? "", text: cipher.openOrNil($0.textEncrypted) ?? "") }))
+        }
         let versions = try await opened.planVersions(on: db).reversed().map {
             Version(number: $0.number, signedAt: context.moment($0.signedAt), method: context.t("consent.method.\($0.method)"))
         }
@@ -72,7 +84,7 @@ struct PortalData: Content {
         return PortalData(
             household: household.name, address: "\(household.street), \(household.postcode) \(household.city)",
             members: residents.map { Person(name: $0.fullName, birthDate: context.day($0.birthDate), relation: context.t("relation.\($0.relation)")) },
-            goals: goals, consents: consents, notes: notes,
+            goals: goals, consents: consents, notes: notes, conversations: conversations,
             assessments: try await assessments(opened, residents: residents, in: context),
             versions: versions, looks: looks
         )
