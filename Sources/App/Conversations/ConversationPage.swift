@@ -54,10 +54,12 @@ struct ConversationPage: Encodable {
         let reply = fields.field("reply_text", name: "text", .textarea, label: "conversation.reply_text", value: typed,
                                  maxLength: ConversationLimits.message, rows: 5)
         let domain = conversation.lifeDomain.map { context.t("domain.\($0.rawValue)") } ?? ""
+        // The resident is in every conversation they see: what says so is for the team.
+        let team = opened.context.role != .resident
         let audience = context.t(conversation.withResident ? "conversation.with_resident" : "conversation.team_only")
         return ConversationPage(
             subject: cipher.openOrNil(conversation.subjectEncrypted) ?? unreadable,
-            facts: [opened.context.role == .resident ? nil : opened.household.name, domain, audience].compactMap { $0 }.joined(separator: " · "),
+            facts: (team ? [opened.household.name, domain, audience] : [domain]).joined(separator: " · "),
             messages: entries, replyAction: links.reply, form: .init(parts: [.field(reply)]), errors: fields.namedErrors,
             backHref: links.back, backLabel: links.backLabel
         )
@@ -70,11 +72,12 @@ struct ConversationRow: Encodable {
 
     static func rows(_ conversations: [Conversation], unread: Set<UUID>, href: (Conversation) throws -> String, in context: Context) throws -> [ConversationRow] {
         let cipher = FieldCipher(key: context.keys.field)
+        let team = context.actor.role != .resident
         return try conversations.map { conversation in
             ConversationRow(
                 subject: cipher.openOrNil(conversation.subjectEncrypted) ?? context.t("note.unreadable"),
                 detail: [conversation.lifeDomain.map { context.t("domain.\($0.rawValue)") }, context.moment(conversation.lastMessageAt),
-                         context.t(conversation.withResident ? "conversation.with_resident" : "conversation.team_only")].compactMap { $0 }.joined(separator: " · "),
+                         team ? context.t(conversation.withResident ? "conversation.with_resident" : "conversation.team_only") : nil].compactMap { $0 }.joined(separator: " · "),
                 href: try href(conversation), unread: conversation.id.map(unread.contains) ?? false)
         }
     }

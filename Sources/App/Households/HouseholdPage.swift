@@ -102,7 +102,7 @@ struct HouseholdPage: Encodable {
             )
         }
 
-        let ownContact = try await ownContact(involvements, in: context)
+        let ownContact = try await ownContact(opened, in: context)
 
         let consents = try await opened.consents(on: db)
         let residentNames = Dictionary(residents.compactMap { r in r.id.map { ($0, r.fullName) } }, uniquingKeysWith: { a, _ in a })
@@ -235,10 +235,11 @@ struct HouseholdPage: Encodable {
         )
     }
 
-    private static func ownContact(_ active: [Involvement], in context: Context) async throws -> OwnContact? {
+    /// Every organisation on the team knows its own place there, coordinating or not.
+    private static func ownContact(_ opened: ResidentAccess.Opened, in context: Context) async throws -> OwnContact? {
         let actor = context.actor
-        guard actor.role == .professional,
-              let own = active.first(where: { $0.organizationID == actor.organizationID }), let id = own.id else { return nil }
+        guard actor.role == .professional, let organizationID = actor.organizationID,
+              let own = try await opened.activeInvolvement(of: organizationID, on: context.db), let id = own.id else { return nil }
         let names = try await User.displayNames(of: own.contactUserID.map { [$0] } ?? [], in: own.tenantID, on: context.db)
         return OwnContact(name: own.contactUserID.flatMap { names[$0] }, claimAction: own.contactUserID == actor.userID ? nil : SiteRoute.involvementContact.path(own.householdID, id),
                           shown: own.contactUserID?.uuidString ?? "")

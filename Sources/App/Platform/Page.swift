@@ -116,9 +116,12 @@ extension Request {
         if actor.role.reviewsAccessLog { routes += [(SiteRoute.accessLog, "nav.access_log"), (SiteRoute.breakTheGlassReviews, "nav.break_the_glass"), (SiteRoute.erasure, "nav.erasure")] }
         if actor.role == .professional { routes.append((SiteRoute.notifications, "nav.notifications")) }
         routes.append((SiteRoute.accountPassword, "nav.account"))
+        // The deepest menu item the page is under is the current one ("/portal/messages", not "/portal").
+        let current = routes.map { $0.0.path() }.filter { $0 == "/" ? url.path == "/" : url.path == $0 || url.path.hasPrefix($0 + "/") }
+            .max { $0.count < $1.count }
         return routes.map { route, key in
             let href = route.path()
-            let current = route == SiteRoute.home ? url.path == "/" : url.path.hasPrefix(href)
+            let current = href == current
             let (count, countKey) = navigationCounts.count(for: route)
             return Layout.Link(href: href, label: t(key), current: current, count: count, countLabel: countKey.map { t($0) })
         }

@@ -50,6 +50,8 @@ struct RetentionRunTests {
             let tenantID = try scenario.tenant.requireID()
             _ = try await scenario.goal(.finances, "Schulden van Fatima aflossen")
             #expect(try await scenario.coordinator.post(SiteRoute.notes.path(scenario.householdID), ["domain": "finances", "kind": "note", "occurred_on": Day.today(), "text": "Gesprek met mevrouw El Amrani"]).status == .seeOther)
+            let conversation = try await ConversationTests.start(in: scenario, subject: "Schulden van Fatima")
+            _ = try await scenario.coordinator.post(SiteRoute.conversationReplies.path(scenario.householdID, conversation), ["text": "Tweede bericht"])
             try await Self.close(scenario, on: Self.today.adding(months: -85))
 
             let listed = try await Self.run(app, tenantID: tenantID, dryRun: true)
@@ -66,6 +68,9 @@ struct RetentionRunTests {
             let resident = try #require(try await Resident.query(on: app.db).filter(\.$householdID == scenario.householdID).first())
             #expect(resident.birthDate == "1984-07-01" && resident.bsnLookup == nil && resident.bsnEncrypted == nil)
             #expect(try await Note.query(on: app.db).count() == 0)
+            let left = [try await Conversation.query(on: app.db).count(), try await Message.query(on: app.db).count(),
+                        try await ConversationParticipant.query(on: app.db).count()]
+            #expect(left == [0, 0, 0], "conversations, messages and who read them go with the file")
             #expect(try await Self.leftovers(of: identifying, in: app.db) == [])
 
             let erased = try await AccessLogEntry.query(on: app.db).filter(\.$event == "retention.erased").all()
