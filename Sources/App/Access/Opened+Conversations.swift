@@ -24,6 +24,13 @@ extension ResidentAccess.Opened {
             orderBy: "last_message_at DESC, id", limit: limit, on: db)
     }
 
+    /// One conversation of this household, when the viewer may read it.
+    func conversation(_ id: UUID?, on db: any Database) async throws -> Conversation? {
+        guard let id, let conversation = try await Conversation.select(in: tenantID, where: "id = \(bind: id)", limit: 1, on: db).first,
+              mayRead(conversation) else { return nil }
+        return conversation
+    }
+
     /// A conversation's messages, oldest first, when the viewer may read it.
     func messages(of conversation: Conversation, on db: any Database) async throws -> [Message] {
         guard mayRead(conversation) else { return [] }

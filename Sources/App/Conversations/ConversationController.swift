@@ -114,6 +114,8 @@ struct ConversationController {
         let links = ConversationPage.Links(
             reply: writes ? SiteRoute.conversationReplies.path(householdID, id) : nil,
             edit: { SiteRoute.messageEdit.path(householdID, id, $0) },
+            document: { SiteRoute.document.path(householdID, $0) },
+            attach: writes ? SiteRoute.documentNew.path(householdID) + "?conversation=" + id.uuidString : nil,
             back: SiteRoute.household.path(householdID) + "#conversations-title", backLabel: req.t("conversation.back_household", opened.household.name))
         let page = try await ConversationPage.build(opened, conversation, links: links, typed: typed, errors: errors, in: req.context())
         return try await req.page("conversations/show", title: page.subject, page, status: status)

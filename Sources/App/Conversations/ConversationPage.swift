@@ -17,6 +17,9 @@ struct ConversationPage: Encodable {
     let facts: String
     let messages: [Entry]
     let replyAction: String?
+    /// Documents added to the conversation, and where to add one.
+    let documents: [DocumentRow]
+    let attachHref: String?
     let form: FormPage.Parts
     let errors: FormErrors
     let backHref: String
@@ -26,6 +29,8 @@ struct ConversationPage: Encodable {
     struct Links {
         let reply: String?
         let edit: (UUID) -> String?
+        let document: (UUID) -> String
+        let attach: String?
         let back: String
         let backLabel: String
     }
@@ -60,7 +65,12 @@ struct ConversationPage: Encodable {
         return ConversationPage(
             subject: cipher.openOrNil(conversation.subjectEncrypted) ?? unreadable,
             facts: (team ? [opened.household.name, domain, audience] : [domain]).joined(separator: " · "),
-            messages: entries, replyAction: links.reply, form: .init(parts: [.field(reply)]), errors: fields.namedErrors,
+            messages: entries, replyAction: links.reply,
+            documents: try await DocumentRow.rows(try await opened.documents(conversation: try conversation.requireID(), on: db), in: opened,
+                                                  href: links.document, deleteAction: { _ in "" }, context: context).map {
+                DocumentRow(name: $0.name, detail: $0.detail, href: $0.href, deleteAction: nil)
+            },
+            attachHref: links.attach, form: .init(parts: [.field(reply)]), errors: fields.namedErrors,
             backHref: links.back, backLabel: links.backLabel
         )
     }

@@ -78,6 +78,7 @@ struct PortalConversationController {
                         errors: FormErrors = .none, status: HTTPStatus = .ok) async throws -> Response {
         let id = try conversation.requireID()
         let links = ConversationPage.Links(reply: SiteRoute.portalConversationReplies.path(id), edit: { _ in nil },
+                                           document: { SiteRoute.portalDocument.path($0) }, attach: nil,
                                            back: SiteRoute.portalConversations.path(), backLabel: req.t("portal.messages_back"))
         let page = try await ConversationPage.build(opened, conversation, links: links, typed: typed, errors: errors, in: req.context())
         return try await req.page("conversations/show", title: page.subject, page, status: status)

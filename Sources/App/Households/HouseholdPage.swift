@@ -49,6 +49,8 @@ struct HouseholdPage: Encodable {
     let notes: [NoteRow]
     /// Conversations around the household this viewer may read, latest first.
     let conversations: [ConversationRow]
+    /// Documents this viewer may read, newest first; deleted ones as tombstones.
+    let documents: [DocumentRow]
     /// Seen through a break-the-glass opening: shown on every view.
     let emergency: Bool
     let timeline: [Timeline.Item]
@@ -58,7 +60,7 @@ struct HouseholdPage: Encodable {
     let errors: FormErrors
 
     struct Forms: Encodable {
-        var member: String?, representative: String?, goal: String?, note: String?, team: String?, consent: String?, conversation: String?
+        var member: String?, representative: String?, goal: String?, note: String?, team: String?, consent: String?, conversation: String?, document: String?
     }
 
     struct PlanInfo: Encodable {
@@ -164,6 +166,10 @@ struct HouseholdPage: Encodable {
         let unread = try await Conversations.unread(among: conversations, userID: context.actor.userID, tenantID: tenantID, on: db)
         let conversationRows = try ConversationRow.rows(conversations, unread: unread, href: { SiteRoute.conversation.path(id, try $0.requireID()) }, in: context)
 
+        let documents = try await opened.documents(on: db)
+        let documentRows = try await DocumentRow.rows(documents, in: opened, href: { SiteRoute.document.path(id, $0) },
+                                                      deleteAction: { SiteRoute.documentDelete.path(id, $0) }, context: context)
+
         let lead = try await CoordinatorContact.of(involvements.first(where: \.isCoordinator), in: context)
         let goalCount = grouped.reduce(0) { $0 + $1.goals.count }
         let summary = Summary(
@@ -176,7 +182,7 @@ struct HouseholdPage: Encodable {
             review: manages ? household.reviewOn.map { context.t("household.summary_review", context.day($0)) } : nil
         )
         var sections = [("members-title", "household.members"), ("plan-title", "household.plan"), ("progress-title", "assessment.progress_title"),
-                        ("notes-title", "note.title"), ("conversations-title", "conversation.title"), ("timeline-title", "timeline.title")]
+                        ("notes-title", "note.title"), ("conversations-title", "conversation.title"), ("documents-title", "document.title"), ("timeline-title", "timeline.title")]
         if manages { sections += [("team-title", "household.team"), ("consents-title", "household.consents")] }
 
         return HouseholdPage(
@@ -192,11 +198,13 @@ struct HouseholdPage: Encodable {
             progress: progress,
             notes: noteRows,
             conversations: conversationRows,
+            documents: documentRows,
             emergency: opened.context.breakTheGlass && opened.context.role == .professional,
             timeline: try await Timeline.items(for: opened, targets: Timeline.Targets(
                 household: id, goals: Set(goals.filter { $0.lifeDomain.map { opened.allows(.detail($0)) } ?? false }.compactMap(\.id)),
                 actions: Dictionary(actions.compactMap { a in a.id.map { ($0, a.goalID) } }, uniquingKeysWith: { a, _ in a }),
-                notes: Set(notes.compactMap(\.id)), conversations: Set(conversations.compactMap(\.id)), consents: manages ? Set(consents.compactMap(\.id)) : [],
+                notes: Set(notes.compactMap(\.id)), conversations: Set(conversations.compactMap(\.id)),
+                documents: Set(documents.filter { !$0.isDeleted }.compactMap(\.id)), consents: manages ? Set(consents.compactMap(\.id)) : [],
                 involvements: manages ? Set(involvements.compactMap(\.id)) : [], assessments: assessed,
                 team: manages, planVersions: manages
             ), in: context),
@@ -208,7 +216,8 @@ struct HouseholdPage: Encodable {
                 note: LifeDomain.allCases.contains { opened.allows(.writeNote($0)) } ? SiteRoute.noteNew.path(id) : nil,
                 team: coordinates ? SiteRoute.involvementNew.path(id) : nil,
                 consent: recordsConsent ? SiteRoute.consentNew.path(id) : nil,
-                conversation: ConversationController.domains(opened).isEmpty ? nil : SiteRoute.conversationNew.path(id)
+                conversation: ConversationController.domains(opened).isEmpty ? nil : SiteRoute.conversationNew.path(id),
+                document: DocumentController.domains(opened).isEmpty ? nil : SiteRoute.documentNew.path(id)
             ),
             errors: errors
         )

@@ -25,6 +25,17 @@ public struct FieldCipher: Sendable {
         return text
     }
 
+    /// Bytes sealed the same way, without the text encoding: a document on disk.
+    public func seal(bytes: Data) throws -> Data {
+        guard let combined = try AES.GCM.seal(bytes, using: key).combined else { throw CipherError.sealFailed }
+        return Data(Self.prefix.utf8) + combined
+    }
+
+    public func open(bytes stored: Data) throws -> Data {
+        guard stored.starts(with: Data(Self.prefix.utf8)) else { throw CipherError.malformed }
+        return try AES.GCM.open(AES.GCM.SealedBox(combined: stored.dropFirst(Self.prefix.utf8.count)), using: key)
+    }
+
     /// The plaintext, or nil for nothing stored or something that does not open.
     public func openOrNil(_ stored: String?) -> String? { stored.flatMap { try? open($0) } }
 

@@ -11,6 +11,8 @@ struct FormPage: Encodable {
         let cancelHref: String
         /// Hidden values sent back as they came (an edit's version).
         var hidden: [Hidden] = []
+        /// "multipart/form-data" for a form that sends a file.
+        var enctype: String? = nil
     }
 
     struct Hidden: Encodable { let name: String; let value: String }

@@ -19,7 +19,7 @@ enum Notice: String, CaseIterable {
     case agreementSaved = "agreement_saved", targetAdded = "target_added", targetRemoved = "target_removed"
     case noteSaved = "note_saved", storySaved = "story_saved"
     case indicatorsSaved = "indicators_saved"
-    case messageSent = "message_sent", messageSaved = "message_saved"
+    case messageSent = "message_sent", messageSaved = "message_saved", documentAdded = "document_added", documentDeleted = "document_deleted"
 
     var key: String { "notice.\(rawValue)" }
 }

@@ -79,6 +79,10 @@ enum SiteRoute {
     static let conversationReplies = Route<(UUID, UUID)>("/households/:householdID/conversations/:conversationID/replies")
     static let messageEdit = Route<(UUID, UUID, UUID)>("/households/:householdID/conversations/:conversationID/messages/:messageID/edit")
     static let inbox = Route<Void>("/messages")
+    static let documents = Route<UUID>("/households/:householdID/documents")
+    static let documentNew = Route<UUID>("/households/:householdID/documents/new")
+    static let document = Route<(UUID, UUID)>("/households/:householdID/documents/:documentID")
+    static let documentDelete = Route<(UUID, UUID)>("/households/:householdID/documents/:documentID/delete")
     static let planReview = Route<UUID>("/households/:householdID/plan/review")
     static let planPaperSignature = Route<UUID>("/households/:householdID/plan/paper-signature")
     static let planVersions = Route<UUID>("/households/:householdID/plan/versions")
@@ -98,6 +102,9 @@ enum SiteRoute {
     static let portalConversations = Route<Void>("/portal/messages")
     static let portalConversation = Route<UUID>("/portal/messages/:conversationID")
     static let portalConversationReplies = Route<UUID>("/portal/messages/:conversationID/replies")
+    static let portalDocuments = Route<Void>("/portal/documents")
+    static let portalDocument = Route<UUID>("/portal/documents/:documentID")
+    static let portalDocumentDelete = Route<UUID>("/portal/documents/:documentID/delete")
     static let portalPlanPrint = Route<Void>("/portal/plan/print")
     static let portalExportJSON = Route<Void>("/portal/my-data.json")
     static let portalExportHTML = Route<Void>("/portal/my-data")
@@ -133,6 +140,9 @@ enum SiteRoute {
     static let apiHouseholdPlan = Route<UUID>("/api/v1/households/:householdID/plan")
     static let apiHouseholdConversations = Route<UUID>("/api/v1/households/:householdID/conversations")
     static let apiConversationMessages = Route<UUID>("/api/v1/conversations/:conversationID/messages")
+    static let apiHouseholdDocuments = Route<UUID>("/api/v1/households/:householdID/documents")
+    static let apiDocument = Route<UUID>("/api/v1/documents/:documentID")
+    static let apiDocumentContent = Route<UUID>("/api/v1/documents/:documentID/content")
     static let oauthToken = Route<Void>("/api/v1/oauth/token")
     static let openAPI = Route<Void>("/api/v1/openapi.json")
     static let apiTokens = Route<Void>("/account/api-tokens")
@@ -239,7 +249,7 @@ enum RouteParameter: String, CaseIterable {
     case token, organizationID, userID, tenantID, householdID, residentID, involvementID, consentID, goalID, actionID, openingID
     case assessmentID, referralID, tokenID, clientID, serviceID, mapOrganizationID, locationID, tenantSlug
     case taxonomyID, termID, serviceAtLocationID, indicatorID, noteID, agreementID, targetID
-    case subscriptionID, outboxEventID, outgoingMailID, erasureRequestID, legalHoldID, conversationID, messageID
+    case subscriptionID, outboxEventID, outgoingMailID, erasureRequestID, legalHoldID, conversationID, messageID, documentID
 }
 
 extension Request {
@@ -260,8 +270,8 @@ extension RoutesBuilder {
 
     @discardableResult
     func post<Parameters, Response: AsyncResponseEncodable>(
-        _ route: Route<Parameters>, use closure: @Sendable @escaping (Request) async throws -> Response
+        _ route: Route<Parameters>, maxBody: ByteCount? = nil, use closure: @Sendable @escaping (Request) async throws -> Response
     ) -> Vapor.Route {
-        on(.POST, route.components, use: closure)
+        on(.POST, route.components, body: maxBody.map { .collect(maxSize: $0) } ?? .collect, use: closure)
     }
 }

@@ -136,5 +136,6 @@ enum Migrations {
         app.migrations.add(CreateMessages())
         app.migrations.add(CreateMessageRevisions())
         app.migrations.add(CreateConversationParticipants())
+        app.migrations.add(CreateDocuments())
     }
 }

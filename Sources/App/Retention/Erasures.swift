@@ -24,7 +24,7 @@ enum Erasures {
         try await req.db.transaction { tx in
             switch decision {
             case .erase:
-                let receipt = try await HouseholdErasure(db: tx, cipher: FieldCipher(key: req.application.config.keys.field)).erase(householdID, tenantID: actor.tenantID)
+                let receipt = try await HouseholdErasure(db: tx, cipher: FieldCipher(key: req.application.config.keys.field), documents: Documents.store(req.application)).erase(householdID, tenantID: actor.tenantID)
                 request.outcome = "erased"
                 request.receipt = String(decoding: try JSONEncoder.sorted.encode(receipt), as: UTF8.self)
             case .refused(let refusal):

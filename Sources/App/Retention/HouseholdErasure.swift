@@ -16,12 +16,23 @@ import SQLKit
 struct HouseholdErasure {
     let db: any Database
     let cipher: FieldCipher
+    /// Where the household's documents lie; their files go after their rows.
+    let documents: DocumentStore
 
     /// How many records of each kind were erased or emptied: the receipt.
     typealias Receipt = [String: Int]
 
     func erase(_ householdID: UUID, tenantID: UUID, now: Date = Date()) async throws -> Receipt {
-        try await db.transaction { tx in try await Self.erase(householdID, tenantID: tenantID, cipher: cipher, now: now, on: tx.sql) }
+        let (receipt, files) = try await db.transaction { tx in
+            let files = try await tx.sql.delete(from: Document.schema).where("tenant_id", .equal, tenantID).where("household_id", .equal, householdID)
+                .returning("id").all().map { try $0.decode(column: "id", as: UUID.self) }
+            var receipt = try await Self.erase(householdID, tenantID: tenantID, cipher: cipher, now: now, on: tx.sql)
+            if !files.isEmpty { receipt["documents"] = files.count }
+            return (receipt, files)
+        }
+        // A document whose row is gone opens for nobody; its sealed file goes too.
+        for id in files { documents.remove(id: id, tenantID: tenantID) }
+        return receipt
     }
 
     private static func erase(_ householdID: UUID, tenantID: UUID, cipher: FieldCipher, now: Date, on sql: any SQLDatabase) async throws -> Receipt {

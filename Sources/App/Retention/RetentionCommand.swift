@@ -17,7 +17,7 @@ struct RetentionCommand: AsyncCommand {
         let app = context.application
         let today = CivilDay.today()
         for tenant in try await Tenant.query(on: app.db).all() {
-            let report = try await RetentionRun(db: app.db, rules: app.retentionRules, keys: app.config.keys)
+            let report = try await RetentionRun(db: app.db, rules: app.retentionRules, keys: app.config.keys, documents: Documents.store(app))
                 .run(tenantID: try tenant.requireID(), today: today, dryRun: signature.dryRun)
             context.console.print(Self.summary(report, tenant: tenant.name, dryRun: signature.dryRun))
         }
@@ -38,7 +38,7 @@ extension RepeatingJob {
         RepeatingJob(name: "retention", interval: every(seconds), initialDelay: .minutes(1)) { app in
             guard try await JobLease.take("retention", holder: app.instanceID, for: seconds * 0.9, on: app.db) else { return }
             for tenant in try await Tenant.query(on: app.db).all() {
-                let report = try await RetentionRun(db: app.db, rules: app.retentionRules, keys: app.config.keys)
+                let report = try await RetentionRun(db: app.db, rules: app.retentionRules, keys: app.config.keys, documents: Documents.store(app))
                     .run(tenantID: try tenant.requireID(), today: CivilDay.today(), dryRun: false)
                 app.logger.notice("retention: \(tenant.slug) erased \(report.files.count) household files, \(report.notifications) notifications")
             }

@@ -12,6 +12,7 @@ struct RetentionRun {
     let db: any Database
     let rules: RetentionRules
     let keys: Keys
+    let documents: DocumentStore
     static let pageSize = 200
 
     struct Due: Equatable {
@@ -55,7 +56,7 @@ struct RetentionRun {
 
     private func erase(_ householdID: UUID, kind: RetentionKind, tenantID: UUID, now: Date) async throws {
         try await db.transaction { tx in
-            _ = try await HouseholdErasure(db: tx, cipher: FieldCipher(key: keys.field)).erase(householdID, tenantID: tenantID, now: now)
+            _ = try await HouseholdErasure(db: tx, cipher: FieldCipher(key: keys.field), documents: documents).erase(householdID, tenantID: tenantID, now: now)
             try await AccessLogger.append(Self.record("retention.erased", tenantID: tenantID, householdID: householdID, kind: kind, at: now),
                                           key: keys.audit, on: tx)
         }

@@ -64,6 +64,8 @@ struct TenantIsolationHarnessTests {
 
             let conversation = try await ConversationTests.start(in: a, subject: "Huur", text: "Bericht van A")
             let message = try #require(try await Message.query(on: app.db).first())
+            _ = try await DocumentTests.upload(a.coordinator, a)
+            let document = try #require(try await Document.query(on: app.db).first())
 
             let assessment = try await a.store(["finances": 2], day: "2026-01-12")
             let map = SocialMapFixtures(app: app, tenantID: tenantA)
@@ -102,6 +104,7 @@ struct TenantIsolationHarnessTests {
                 "outgoingMailID": try failedMail.requireID().uuidString,
                 "erasureRequestID": try erasureRequest.requireID().uuidString, "legalHoldID": try hold.requireID().uuidString,
                 "conversationID": conversation.uuidString, "messageID": try message.requireID().uuidString,
+                "documentID": try document.requireID().uuidString,
             ]
 
             // Tenant B, with someone in every role that reaches these routes.

@@ -22,7 +22,7 @@ struct RetentionRunTests {
     }
 
     static func run(_ app: Application, tenantID: UUID, dryRun: Bool) async throws -> RetentionRun.Report {
-        try await RetentionRun(db: app.db, rules: app.retentionRules, keys: app.config.keys).run(tenantID: tenantID, today: today, dryRun: dryRun)
+        try await RetentionRun(db: app.db, rules: app.retentionRules, keys: app.config.keys, documents: Documents.store(app)).run(tenantID: tenantID, today: today, dryRun: dryRun)
     }
 
     /// Every text anywhere in the database that contains one of `needles`, as "table: text".

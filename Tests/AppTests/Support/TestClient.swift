@@ -32,13 +32,35 @@ final class TestClient: @unchecked Sendable {
         return try await send(.POST, path, headers: [("Content-Type", "application/x-www-form-urlencoded")], body: body)
     }
 
+    /// Posts a form with a file as a browser does (multipart/form-data), with the CSRF token.
+    @discardableResult
+    func upload(_ path: String, _ form: [String: String], file: (name: String, bytes: [UInt8])?, field: String = "file") async throws -> TestingHTTPResponse {
+        if csrf == nil { try await get("/login") }
+        let boundary = "----samenspel-test-\(UUID().uuidString)"
+        var body = ByteBuffer()
+        for (name, value) in form.merging(["_csrf": csrf ?? ""], uniquingKeysWith: { a, _ in a }) {
+            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
+        }
+        if let file {
+            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"; filename=\"\(file.name)\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+            body.writeBytes(file.bytes)
+            body.writeString("\r\n")
+        }
+        body.writeString("--\(boundary)--\r\n")
+        return try await send(.POST, path, headers: [("Content-Type", "multipart/form-data; boundary=\(boundary)")], buffer: body)
+    }
+
     func send(_ method: HTTPMethod, _ path: String, headers extra: [(String, String)], body: String?) async throws -> TestingHTTPResponse {
+        try await send(method, path, headers: extra, buffer: body.map { ByteBuffer(string: $0) })
+    }
+
+    func send(_ method: HTTPMethod, _ path: String, headers extra: [(String, String)], buffer: ByteBuffer?) async throws -> TestingHTTPResponse {
         var headers = HTTPHeaders(extra)
         if !cookies.isEmpty {
             headers.add(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
         }
         var captured: TestingHTTPResponse?
-        try await app.testing().test(method, path, headers: headers, body: body.map { ByteBuffer(string: $0) }) { res in
+        try await app.testing().test(method, path, headers: headers, body: buffer) { res in
             captured = res
         }
         let response = captured!
