@@ -77,6 +77,9 @@ extension ResidentAccess.Opened {
         return LifeDomain.allCases.filter { domain in seats.contains { AccessPolicy.decide($0.context, .detail(domain)).isAllowed } }
     }
 
+    /// Each active involvement as a seat.
+    func teamSeats(on db: any Database) async throws -> [TeamSeat] { try await team(on: db).seats }
+
     /// Each active involvement as a seat, with the facts the access rule decides its organisation's reading on.
     private func team(on db: any Database) async throws -> (seats: [TeamSeat], contexts: [UUID: AccessContext]) {
         let today = Day.today()

@@ -51,6 +51,8 @@ struct HouseholdPage: Encodable {
     let conversations: [ConversationRow]
     /// Documents this viewer may read, newest first; deleted ones as tombstones.
     let documents: [DocumentRow]
+    /// Appointments still to come, soonest first.
+    let appointments: [AppointmentRow]
     /// Seen through a break-the-glass opening: shown on every view.
     let emergency: Bool
     let timeline: [Timeline.Item]
@@ -60,7 +62,7 @@ struct HouseholdPage: Encodable {
     let errors: FormErrors
 
     struct Forms: Encodable {
-        var member: String?, representative: String?, goal: String?, note: String?, team: String?, consent: String?, conversation: String?, document: String?
+        var member: String?, representative: String?, goal: String?, note: String?, team: String?, consent: String?, conversation: String?, document: String?, appointment: String?
     }
 
     struct PlanInfo: Encodable {
@@ -170,6 +172,13 @@ struct HouseholdPage: Encodable {
         let documentRows = try await DocumentRow.rows(documents, in: opened, href: { SiteRoute.document.path(id, $0) },
                                                       deleteAction: { SiteRoute.documentDelete.path(id, $0) }, context: context)
 
+        let allAppointments = try await opened.appointments(on: db)
+        let appointmentRows = try allAppointments.filter { $0.endsAt > Date() }.map { appointment in
+            let appointmentID = try appointment.requireID()
+            return try AppointmentRow.build(appointment, href: SiteRoute.appointment.path(id, appointmentID),
+                                            calendarHref: SiteRoute.appointmentCalendar.path(id, appointmentID), answers: false, in: context)
+        }
+
         let lead = try await CoordinatorContact.of(involvements.first(where: \.isCoordinator), in: context)
         let goalCount = grouped.reduce(0) { $0 + $1.goals.count }
         let summary = Summary(
@@ -182,7 +191,7 @@ struct HouseholdPage: Encodable {
             review: manages ? household.reviewOn.map { context.t("household.summary_review", context.day($0)) } : nil
         )
         var sections = [("members-title", "household.members"), ("plan-title", "household.plan"), ("progress-title", "assessment.progress_title"),
-                        ("notes-title", "note.title"), ("conversations-title", "conversation.title"), ("documents-title", "document.title"), ("timeline-title", "timeline.title")]
+                        ("notes-title", "note.title"), ("conversations-title", "conversation.title"), ("documents-title", "document.title"), ("appointments-title", "appointment.title"), ("timeline-title", "timeline.title")]
         if manages { sections += [("team-title", "household.team"), ("consents-title", "household.consents")] }
 
         return HouseholdPage(
@@ -199,12 +208,13 @@ struct HouseholdPage: Encodable {
             notes: noteRows,
             conversations: conversationRows,
             documents: documentRows,
+            appointments: appointmentRows,
             emergency: opened.context.breakTheGlass && opened.context.role == .professional,
             timeline: try await Timeline.items(for: opened, targets: Timeline.Targets(
                 household: id, goals: Set(goals.filter { $0.lifeDomain.map { opened.allows(.detail($0)) } ?? false }.compactMap(\.id)),
                 actions: Dictionary(actions.compactMap { a in a.id.map { ($0, a.goalID) } }, uniquingKeysWith: { a, _ in a }),
                 notes: Set(notes.compactMap(\.id)), conversations: Set(conversations.compactMap(\.id)),
-                documents: Set(documents.filter { !$0.isDeleted }.compactMap(\.id)), consents: manages ? Set(consents.compactMap(\.id)) : [],
+                documents: Set(documents.filter { !$0.isDeleted }.compactMap(\.id)), appointments: Set(allAppointments.compactMap(\.id)), consents: manages ? Set(consents.compactMap(\.id)) : [],
                 involvements: manages ? Set(involvements.compactMap(\.id)) : [], assessments: assessed,
                 team: manages, planVersions: manages
             ), in: context),
@@ -217,7 +227,8 @@ struct HouseholdPage: Encodable {
                 team: coordinates ? SiteRoute.involvementNew.path(id) : nil,
                 consent: recordsConsent ? SiteRoute.consentNew.path(id) : nil,
                 conversation: ConversationController.domains(opened).isEmpty ? nil : SiteRoute.conversationNew.path(id),
-                document: DocumentController.domains(opened).isEmpty ? nil : SiteRoute.documentNew.path(id)
+                document: DocumentController.domains(opened).isEmpty ? nil : SiteRoute.documentNew.path(id),
+                appointment: AppointmentController.domains(opened).isEmpty ? nil : SiteRoute.appointmentNew.path(id)
             ),
             errors: errors
         )

@@ -17,6 +17,7 @@ enum Timeline {
         "consent.given", "consent.refused", "consent.withdrawn", "involvement.created", "involvement.contact_set", "coordination.handover",
         "plan.signed", "break_the_glass.opened", "assessment.created", "conversation.created", "message.created", "message.edited",
         "document.created", "document.deleted",
+        "appointment.created", "appointment.confirmed", "appointment.change_requested", "appointment.moved", "appointment.cancelled",
     ]).union(ReferralStatus.allCases.map { "referral.\($0.rawValue)" })
 
     static func items(for opened: ResidentAccess.Opened, targets: Targets = .none, in context: Context, limit: Int = 100) async throws -> [Item] {
@@ -54,6 +55,8 @@ enum Timeline {
         var conversations: Set<UUID> = []
         /// Documents the viewer may download (not deleted).
         var documents: Set<UUID> = []
+        /// Appointments the viewer may open.
+        var appointments: Set<UUID> = []
         var consents: Set<UUID> = []
         var involvements: Set<UUID> = []
         /// Visible assessments, each with the member whose progress shows it.
@@ -71,6 +74,7 @@ enum Timeline {
             case "goal": return goals.contains(object) ? SiteRoute.goal.path(household, object) : nil
             case "action": return actions[object].map { SiteRoute.goal.path(household, $0) }
             case "note": return notes.contains(object) ? page + "#" + HouseholdPage.noteAnchor(object) : nil
+            case "appointment": return appointments.contains(object) ? SiteRoute.appointment.path(household, object) : nil
             case "document": return documents.contains(object) ? SiteRoute.document.path(household, object) : nil
             case "conversation": return conversations.contains(object) ? SiteRoute.conversation.path(household, object) : nil
             case "consent": return consents.contains(object) ? page + "#" + HouseholdPage.consentAnchor(object) : nil

@@ -14,6 +14,8 @@ struct WorklistPage: Encodable {
     let referralsToAnswer: [Incoming]
     /// Conversations with a message I have not read.
     let messages: [InboxPage.Item]
+    /// My appointments this coming week: the app's reminder of them.
+    let appointments: [Household]
     let dueThisWeek: [Action]
     let overdue: [Action]
     let reviewsDue: [Household]
@@ -48,6 +50,11 @@ struct WorklistPage: Encodable {
             households: households.map { .init(name: $0.name, href: link($0)) },
             referralsToAnswer: incoming,
             messages: try await InboxPage.build(in: context, unreadOnly: true).items,
+            appointments: try await ResidentAccess(context: context).agenda(from: Date(), until: Date().addingTimeInterval(7 * 86_400)).map { item in
+                Household(name: context.day(Day.string(item.startsAt)) + ", " + Day.clock(item.startsAt) + "–" + Day.clock(item.endsAt) + " – " + item.householdName
+                          + " (" + context.t("domain.\(item.domain.rawValue)") + ")",
+                          href: SiteRoute.appointment.path(item.householdID, item.appointmentID))
+            },
             dueThisWeek: actions.filter { $0.due >= today }.map(shown), overdue: actions.filter { $0.due < today }.map(shown),
             reviewsDue: households.compactMap { household in
                 household.reviewOn.flatMap { $0 < today ? .init(name: "\(household.name) (\(context.day($0)))", href: link(household)) : nil }

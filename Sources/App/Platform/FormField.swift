@@ -5,7 +5,7 @@ import Vapor
 /// hint, what was typed and what was refused, so every form in the product
 /// shows them the same way and links its message to the input.
 struct FormField: Encodable {
-    enum Kind: String, Encodable { case text, email, tel, number, password, date, search, textarea, select, checkbox, file }
+    enum Kind: String, Encodable { case text, email, tel, number, password, date, time, search, textarea, select, checkbox, file }
 
     let id: String
     let name: String

@@ -13,6 +13,8 @@ struct NavigationCounts: Sendable {
     var openingsToReview = 0
     /// Conversations with a message the person has not read.
     var unreadConversations = 0
+    /// Appointments waiting for the resident's answer.
+    var appointmentsToAnswer = 0
 
     static func of(_ actor: Actor, on db: any Database) async throws -> NavigationCounts {
         var counts = NavigationCounts()
@@ -24,6 +26,9 @@ struct NavigationCounts: Sendable {
         }
         if actor.role == .professional || actor.role == .resident {
             counts.unreadConversations = try await Conversations.unreadCount(userID: actor.userID, tenantID: actor.tenantID, on: db)
+        }
+        if actor.role == .resident {
+            counts.appointmentsToAnswer = try await ResidentAccess.appointmentsToAnswer(userID: actor.userID, tenantID: actor.tenantID, on: db)
         }
         if actor.role.reviewsAccessLog {
             counts.openingsToReview = try await BreakTheGlassOpening.awaitingReview(tenantID: actor.tenantID, on: db)
@@ -38,6 +43,7 @@ struct NavigationCounts: Sendable {
         case SiteRoute.referrals: (referralsToAnswer, "nav.to_answer")
         case SiteRoute.breakTheGlassReviews: (openingsToReview, "nav.to_review")
         case SiteRoute.inbox, SiteRoute.portalConversations: (unreadConversations, "nav.unread_messages")
+        case SiteRoute.portalAppointments: (appointmentsToAnswer, "nav.to_answer")
         default: (0, "")
         }
         return value > 0 ? (value, key) : (nil, nil)

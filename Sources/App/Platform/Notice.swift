@@ -20,6 +20,8 @@ enum Notice: String, CaseIterable {
     case noteSaved = "note_saved", storySaved = "story_saved"
     case indicatorsSaved = "indicators_saved"
     case messageSent = "message_sent", messageSaved = "message_saved", documentAdded = "document_added", documentDeleted = "document_deleted"
+    case appointmentMade = "appointment_made", appointmentMoved = "appointment_moved", appointmentCancelled = "appointment_cancelled"
+    case appointmentConfirmed = "appointment_confirmed", appointmentChangeAsked = "appointment_change_asked"
 
     var key: String { "notice.\(rawValue)" }
 }

@@ -83,6 +83,12 @@ enum SiteRoute {
     static let documentNew = Route<UUID>("/households/:householdID/documents/new")
     static let document = Route<(UUID, UUID)>("/households/:householdID/documents/:documentID")
     static let documentDelete = Route<(UUID, UUID)>("/households/:householdID/documents/:documentID/delete")
+    static let appointments = Route<UUID>("/households/:householdID/appointments")
+    static let appointmentNew = Route<UUID>("/households/:householdID/appointments/new")
+    static let appointment = Route<(UUID, UUID)>("/households/:householdID/appointments/:appointmentID")
+    static let appointmentMove = Route<(UUID, UUID)>("/households/:householdID/appointments/:appointmentID/move")
+    static let appointmentCancel = Route<(UUID, UUID)>("/households/:householdID/appointments/:appointmentID/cancel")
+    static let appointmentCalendar = Route<(UUID, UUID)>("/households/:householdID/appointments/:appointmentID/calendar.ics")
     static let planReview = Route<UUID>("/households/:householdID/plan/review")
     static let planPaperSignature = Route<UUID>("/households/:householdID/plan/paper-signature")
     static let planVersions = Route<UUID>("/households/:householdID/plan/versions")
@@ -105,6 +111,10 @@ enum SiteRoute {
     static let portalDocuments = Route<Void>("/portal/documents")
     static let portalDocument = Route<UUID>("/portal/documents/:documentID")
     static let portalDocumentDelete = Route<UUID>("/portal/documents/:documentID/delete")
+    static let portalAppointments = Route<Void>("/portal/appointments")
+    static let portalAppointmentConfirm = Route<UUID>("/portal/appointments/:appointmentID/confirm")
+    static let portalAppointmentChange = Route<UUID>("/portal/appointments/:appointmentID/another-time")
+    static let portalAppointmentCalendar = Route<UUID>("/portal/appointments/:appointmentID/calendar.ics")
     static let portalPlanPrint = Route<Void>("/portal/plan/print")
     static let portalExportJSON = Route<Void>("/portal/my-data.json")
     static let portalExportHTML = Route<Void>("/portal/my-data")
@@ -143,6 +153,8 @@ enum SiteRoute {
     static let apiHouseholdDocuments = Route<UUID>("/api/v1/households/:householdID/documents")
     static let apiDocument = Route<UUID>("/api/v1/documents/:documentID")
     static let apiDocumentContent = Route<UUID>("/api/v1/documents/:documentID/content")
+    static let apiHouseholdAppointments = Route<UUID>("/api/v1/households/:householdID/appointments")
+    static let apiAppointment = Route<UUID>("/api/v1/appointments/:appointmentID")
     static let oauthToken = Route<Void>("/api/v1/oauth/token")
     static let openAPI = Route<Void>("/api/v1/openapi.json")
     static let apiTokens = Route<Void>("/account/api-tokens")
@@ -249,7 +261,7 @@ enum RouteParameter: String, CaseIterable {
     case token, organizationID, userID, tenantID, householdID, residentID, involvementID, consentID, goalID, actionID, openingID
     case assessmentID, referralID, tokenID, clientID, serviceID, mapOrganizationID, locationID, tenantSlug
     case taxonomyID, termID, serviceAtLocationID, indicatorID, noteID, agreementID, targetID
-    case subscriptionID, outboxEventID, outgoingMailID, erasureRequestID, legalHoldID, conversationID, messageID, documentID
+    case subscriptionID, outboxEventID, outgoingMailID, erasureRequestID, legalHoldID, conversationID, messageID, documentID, appointmentID
 }
 
 extension Request {

@@ -137,5 +137,6 @@ enum Migrations {
         app.migrations.add(CreateMessageRevisions())
         app.migrations.add(CreateConversationParticipants())
         app.migrations.add(CreateDocuments())
+        app.migrations.add(CreateAppointments())
     }
 }

@@ -91,6 +91,11 @@ struct HouseholdErasure {
             AND conversation_id IN (SELECT id FROM conversations WHERE tenant_id = \(bind: tenantID) AND household_id = \(bind: householdID))
             """).run()
         receipt["messages"] = try await deleted(from: Message.schema, tenantID: tenantID, on: sql) { $0.where("household_id", .equal, householdID) }
+        try await sql.raw("""
+            DELETE FROM appointment_attendees WHERE tenant_id = \(bind: tenantID)
+            AND appointment_id IN (SELECT id FROM appointments WHERE tenant_id = \(bind: tenantID) AND household_id = \(bind: householdID))
+            """).run()
+        receipt["appointments"] = try await deleted(from: Appointment.schema, tenantID: tenantID, on: sql) { $0.where("household_id", .equal, householdID) }
         receipt["conversations"] = try await deleted(from: Conversation.schema, tenantID: tenantID, on: sql) { $0.where("household_id", .equal, householdID) }
         receipt["representations"] = try await deleted(from: Representation.schema, tenantID: tenantID, on: sql) { $0.where("household_id", .equal, householdID) }
         // A notification names the household; its link is the household's page.

@@ -66,6 +66,8 @@ struct TenantIsolationHarnessTests {
             let message = try #require(try await Message.query(on: app.db).first())
             _ = try await DocumentTests.upload(a.coordinator, a)
             let document = try #require(try await Document.query(on: app.db).first())
+            _ = try await AppointmentAppTests.make(a)
+            let appointment = try #require(try await Appointment.query(on: app.db).first())
 
             let assessment = try await a.store(["finances": 2], day: "2026-01-12")
             let map = SocialMapFixtures(app: app, tenantID: tenantA)
@@ -104,7 +106,7 @@ struct TenantIsolationHarnessTests {
                 "outgoingMailID": try failedMail.requireID().uuidString,
                 "erasureRequestID": try erasureRequest.requireID().uuidString, "legalHoldID": try hold.requireID().uuidString,
                 "conversationID": conversation.uuidString, "messageID": try message.requireID().uuidString,
-                "documentID": try document.requireID().uuidString,
+                "documentID": try document.requireID().uuidString, "appointmentID": try appointment.requireID().uuidString,
             ]
 
             // Tenant B, with someone in every role that reaches these routes.

@@ -9,9 +9,9 @@ import Testing
 @Suite("Resident data only through the access folder")
 struct ResidentDataAccessTests {
     static let models = ["Household", "Resident", "Involvement", "Consent", "Goal", "PlanAction", "Note", "Assessment",
-                         "AssessmentScore", "Referral", "Representation", "PlanVersion", "Conversation", "Message", "MessageRevision", "Document"]
+                         "AssessmentScore", "Referral", "Representation", "PlanVersion", "Conversation", "Message", "MessageRevision", "Document", "Appointment"]
     static let tables = ["households", "residents", "involvements", "consents", "goals", "plan_actions", "notes", "assessments",
-                         "assessment_scores", "referrals", "representations", "plan_versions", "conversations", "messages", "message_revisions", "documents"]
+                         "assessment_scores", "referrals", "representations", "plan_versions", "conversations", "messages", "message_revisions", "documents", "appointments"]
 
     /// Files that query resident tables for a reason other than reading one household.
     static let exceptions: [String: String] = [
