@@ -82,3 +82,72 @@ def test_the_team_and_the_resident_talk_around_the_household(browser):
     browser.pick(By.CSS_SELECTOR, "details summary")
     assert "Kunnen we dinsdag samen naar de brief kijken?" in browser.text()
     browser.check("conversation-edited")
+
+
+def test_the_resident_uploads_a_letter_and_confirms_an_appointment(browser, tmp_path):
+    import urllib.request
+    from datetime import date, timedelta
+
+    import icalendar
+
+    # The resident adds a creditor's letter in the portal; a wrong kind of file is refused first.
+    wrong = tmp_path / "brief.exe"
+    wrong.write_bytes(b"MZ\x90\x00 not a letter")
+    letter = tmp_path / "brief van de schuldeiser.pdf"
+    letter.write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n")
+    browser.sign_in("inwoner")
+    browser.open("/portal/documents")
+    browser.check("portal-documents")
+    browser.driver.find_element(By.NAME, "file").send_keys(str(wrong))
+    browser.pick(By.CSS_SELECTOR, "#document_domain option[value=finances]")
+    browser.click(By.CSS_SELECTOR, "main form button[type=submit]")
+    assert "Dit soort bestand kan niet." in browser.text()
+    browser.check("portal-document-refused")
+    browser.driver.find_element(By.NAME, "file").send_keys(str(letter))
+    browser.pick(By.CSS_SELECTOR, "#document_domain option[value=finances]")
+    browser.click(By.CSS_SELECTOR, "main form button[type=submit]")
+    assert "Document toegevoegd" in browser.text() and "brief van de schuldeiser.pdf" in browser.text()
+    sign_out(browser)
+
+    # The coordinator finds the letter on the household page and plans a home visit about it.
+    browser.sign_in("professional")
+    open_household(browser)
+    assert "brief van de schuldeiser.pdf" in browser.text()
+    browser.click(By.XPATH, "//main//a[text()='Afspraak maken']")
+    day = (date.today() + timedelta(days=3)).isoformat()
+    browser.pick(By.CSS_SELECTOR, "#appointment_domain option[value=finances]")
+    browser.fill(purpose="De brief van de schuldeiser bespreken")
+    # Date and time pickers take typing by the browser's locale; set them as a picker would.
+    set_value = "document.getElementById(arguments[0]).value = arguments[1]"
+    for field, value in (("appointment_day", day), ("appointment_start", "10:00"), ("appointment_end", "09:00")):
+        browser.driver.execute_script(set_value, field, value)
+    browser.pick(By.CSS_SELECTOR, "#appointment_mode option[value=home_visit]")
+    browser.pick(By.ID, "appointment_with_resident")
+    browser.submit()
+    assert "De afspraak moet na de begintijd eindigen" in browser.text()
+    browser.check("appointment-refused")
+    browser.driver.execute_script(set_value, "appointment_end", "11:00")
+    browser.submit()
+    assert "Afspraak gemaakt" in browser.text() and "Voorgesteld" in browser.text()
+    browser.check("appointment")
+    sign_out(browser)
+
+    # The resident confirms it and takes it into her own calendar.
+    browser.sign_in("inwoner")
+    browser.open("/portal/appointments")
+    assert "De brief van de schuldeiser bespreken" in browser.text()
+    browser.check("portal-appointments")
+    browser.click(By.XPATH, "//main//button[starts-with(normalize-space(.), 'Bevestigen')]")
+    assert "U heeft de afspraak bevestigd" in browser.text() and "Bevestigd" in browser.text()
+    href = browser.driver.find_element(By.PARTIAL_LINK_TEXT, "In mijn agenda zetten").get_attribute("href")
+    cookies = "; ".join(f"{c['name']}={c['value']}" for c in browser.driver.get_cookies())
+    with urllib.request.urlopen(urllib.request.Request(href, headers={"Cookie": cookies})) as response:
+        assert response.headers["Content-Type"].startswith("text/calendar")
+        calendar = icalendar.Calendar.from_ical(response.read())
+    events = [part for part in calendar.walk() if part.name == "VEVENT"]
+    assert len(events) == 1
+    event = events[0]
+    assert str(event["SUMMARY"]) == "De brief van de schuldeiser bespreken"
+    assert str(event["STATUS"]) == "CONFIRMED"
+    assert event.decoded("DTEND") > event.decoded("DTSTART")
+    assert event.decoded("DTSTART").date().isoformat() == day
