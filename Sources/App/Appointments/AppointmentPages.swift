@@ -42,9 +42,12 @@ struct AppointmentRow: Encodable {
     let anchor: String; let when: String; let what: String; let detail: String; let status: String
     let href: String?; let calendarHref: String
     /// For the resident: confirm, or ask for another time (with the version they saw).
-    let confirmAction: String?; let changeAction: String?; let version: Int; let noteField: String
+    let confirmAction: String?; let changeAction: String?; let version: Int
+    /// The resident's "which time suits you better", with what went wrong in it.
+    let note: FormField
 
-    static func build(_ appointment: Appointment, href: String?, calendarHref: String, answers: Bool, in context: Context) throws -> AppointmentRow {
+    static func build(_ appointment: Appointment, href: String?, calendarHref: String, answers: Bool, errors: FormErrors = .none,
+                      in context: Context) throws -> AppointmentRow {
         let cipher = FieldCipher(key: context.keys.field)
         let id = try appointment.requireID()
         let status = appointment.appointmentStatus
@@ -57,7 +60,13 @@ struct AppointmentRow: Encodable {
             status: context.t("appointment.status.\(status.rawValue)"), href: href, calendarHref: calendarHref,
             confirmAction: answers && status == .proposed ? SiteRoute.portalAppointmentConfirm.path(id) : nil,
             changeAction: answers && status.residentMayAnswer ? SiteRoute.portalAppointmentChange.path(id) : nil,
-            version: appointment.version, noteField: "note-" + id.uuidString.lowercased())
+            version: appointment.version, note: noteField(id, errors: errors, in: context))
+    }
+
+    static func noteField(_ id: UUID, errors: FormErrors, in context: Context) -> FormField {
+        var fields = FieldBuilder(context, errors: errors)
+        return fields.field("note-" + id.uuidString.lowercased(), name: "note", .textarea, label: "appointment.which_time",
+                            maxLength: Appointments.noteLength, rows: 3)
     }
 
     /// "8 december 2026, 10:00–11:00".

@@ -62,7 +62,7 @@ struct PortalAppointmentController {
     private func render(_ req: Request, _ opened: ResidentAccess.Opened, errors: FormErrors = .none, status: HTTPStatus = .ok) async throws -> Response {
         let context = try req.context()
         let upcoming = try await opened.appointments(endingAfter: Date(), on: req.db).map { appointment in
-            try AppointmentRow.build(appointment, href: nil, calendarHref: SiteRoute.portalAppointmentCalendar.path(try appointment.requireID()), answers: true, in: context)
+            try AppointmentRow.build(appointment, href: nil, calendarHref: SiteRoute.portalAppointmentCalendar.path(try appointment.requireID()), answers: true, errors: errors, in: context)
         }
         return try await req.page("portal/appointments", title: req.t("portal.appointments"), ListPage(upcoming: upcoming, errors: errors), status: status)
     }
