@@ -7,7 +7,9 @@ extension ResidentAccess {
     /// An appointment on a professional's worklist.
     struct AgendaItem { let appointmentID: UUID; let householdID: UUID; let householdName: String; let domain: LifeDomain; let startsAt: Date; let endsAt: Date }
 
-    /// The professional's open appointments starting before `until`, soonest
+    /// The professional's open appointments starting before `until` (read
+    /// by start, within the longest an appointment lasts: a bounded range of
+    /// the tenant's week, never its whole history), soonest
     /// first, each kept only while the access rule lets them read its domain
     /// of that household (decided for all rows at once).
     func agenda(from now: Date, until: Date) async throws -> [AgendaItem] {
@@ -17,7 +19,7 @@ extension ResidentAccess {
             JOIN appointments a ON a.tenant_id = p.tenant_id AND a.id = p.appointment_id
             JOIN households h ON h.tenant_id = a.tenant_id AND h.id = a.household_id
             WHERE p.tenant_id = \(bind: actor.tenantID) AND p.user_id = \(bind: actor.userID) AND a.status <> \(bind: AppointmentStatus.cancelled.rawValue)
-              AND a.ends_at > \(bind: now) AND a.starts_at < \(bind: until)
+              AND a.starts_at > \(bind: now.addingTimeInterval(-AppointmentSlot.longest)) AND a.starts_at < \(bind: until) AND a.ends_at > \(bind: now)
             ORDER BY a.starts_at, a.id LIMIT 100
             """).all()
         let items = try rows.compactMap { row -> AgendaItem? in
@@ -37,8 +39,8 @@ extension ResidentAccess {
             WHERE a.tenant_id = \(bind: tenantID) AND a.with_resident = \(bind: true) AND a.status = \(bind: AppointmentStatus.proposed.rawValue)
               AND a.ends_at > \(bind: Date())
               AND a.household_id IN (
-                SELECT household_id FROM residents WHERE tenant_id = \(bind: tenantID) AND user_id = \(bind: userID)
-                UNION SELECT household_id FROM representations WHERE tenant_id = \(bind: tenantID) AND user_id = \(bind: userID))
+                SELECT r.household_id FROM residents r WHERE r.tenant_id = \(bind: tenantID) AND r.user_id = \(bind: userID)
+                UNION SELECT rp.household_id FROM representations rp WHERE rp.tenant_id = \(bind: tenantID) AND rp.user_id = \(bind: userID))
             """).first()
         return try row?.decode(column: "waiting", as: Int.self) ?? 0
     }

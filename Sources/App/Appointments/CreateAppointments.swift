@@ -24,6 +24,8 @@ struct CreateAppointments: AsyncMigration {
             .compositeIdentifier(over: "tenant_id", "id")
             .create()
         try await db.createIndex("appointments_household", on: Appointment.schema, "tenant_id", "household_id", "starts_at")
+        // The worklist's week and the day-before reminders.
+        try await db.createIndex("appointments_starts", on: Appointment.schema, "tenant_id", "starts_at")
         try await db.schema(AppointmentAttendee.schema)
             .field("tenant_id", .uuid, .required, .references(Tenant.schema, .id, onDelete: .cascade))
             .field("id", .uuid, .required)

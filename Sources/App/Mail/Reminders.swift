@@ -30,6 +30,7 @@ struct Reminders {
             given += try await overdueReferrals(tenantID: tenantID, today: today, since: since, now: now)
             given += try await reviewsDue(tenantID: tenantID, day: day, since: since, now: now)
             given += try await reassessmentsDue(tenantID: tenantID, day: day, now: now)
+            given += try await appointmentsTomorrow(tenantID: tenantID, day: day, now: now)
             given += try await digests(tenantID: tenantID, now: now)
         }
         return given
@@ -133,6 +134,30 @@ struct Reminders {
               let household = try await Household.select(in: tenantID, where: "id = \(bind: householdID)", limit: 1, on: db).first else { return }
         try await Notifications.notify(userID, tenantID: tenantID, messageKey: messageKey, subject: household.name,
                                        link: SiteRoute.household.path(householdID), on: db)
+    }
+
+    /// Everyone on the team taking part hears, the day before, of an
+    /// appointment that still stands; again only when it moves to another day.
+    func appointmentsTomorrow(tenantID: UUID, day: CivilDay, now: Date) async throws -> Int {
+        let tomorrow = day.adding(days: 1)
+        var given = 0
+        let due = try await Appointment.select(in: tenantID, where: """
+            starts_at >= \(bind: tomorrow.start()) AND starts_at < \(bind: tomorrow.adding(days: 1).start())
+            AND status IN (\(binds: [AppointmentStatus.proposed.rawValue, AppointmentStatus.confirmed.rawValue]))
+            AND NOT EXISTS (SELECT 1 FROM reminders m WHERE m.tenant_id = appointments.tenant_id AND m.kind = \(bind: MailKind.appointmentTomorrow.rawValue)
+                            AND m.object_id = appointments.id AND m.due_on = \(bind: tomorrow.iso))
+            """, orderBy: "starts_at", limit: Self.batchSize, on: db)
+        for appointment in due {
+            let appointmentID = try appointment.requireID()
+            given += try await once(.appointmentTomorrow, objectID: appointmentID, dueOn: tomorrow.iso, tenantID: tenantID, now: now) { tx in
+                let name = try await Household.select(in: tenantID, where: "id = \(bind: appointment.householdID)", limit: 1, on: tx).first?.name ?? ""
+                for attendee in try await AppointmentAttendee.select(in: tenantID, where: "appointment_id = \(bind: appointmentID)", on: tx) {
+                    try await Notifications.notify(attendee.userID, tenantID: tenantID, messageKey: "notification.appointment_tomorrow", subject: name,
+                                                   link: SiteRoute.appointment.path(appointment.householdID, appointmentID), on: tx)
+                }
+            }
+        }
+        return given
     }
 
     /// Records the reminder and does `give` in one transaction; nothing if

@@ -15,6 +15,7 @@ public enum MailKind: String, CaseIterable, Codable, Sendable {
     case planReviewDue = "plan-review-due"
     case reassessmentDue = "reassessment-due"
     case messageWaiting = "message-waiting"
+    case appointmentTomorrow = "appointment-tomorrow"
     case waiting
     case digest
 
@@ -25,6 +26,7 @@ public enum MailKind: String, CaseIterable, Codable, Sendable {
         case "notification.plan_review_due": .planReviewDue
         case "notification.reassessment_due": .reassessmentDue
         case "notification.message_waiting": .messageWaiting
+        case "notification.appointment_tomorrow": .appointmentTomorrow
         case let key where key.hasPrefix("notification.referral."): .referralAnswered
         default: .waiting
         }

@@ -108,4 +108,17 @@ struct AppointmentAppTests {
             #expect(try await Appointment.query(on: app.db).count() == 0)
         }
     }
+
+    @Test func theTeamIsRemindedTheDayBeforeOnce() async throws {
+        try await withApp { app in
+            let scenario = try await HouseholdScenario.make(app)
+            let tomorrow = Day.string(Date().addingTimeInterval(86_400))
+            #expect(try await Self.make(scenario, extra: ["day": tomorrow, "start": "23:00", "end": "23:30"]).status == .seeOther)
+            let reminders = Reminders(db: app.db)
+            let first = try await reminders.appointmentsTomorrow(tenantID: try scenario.tenant.requireID(), day: CivilDay.today(), now: Date())
+            let again = try await reminders.appointmentsTomorrow(tenantID: try scenario.tenant.requireID(), day: CivilDay.today(), now: Date())
+            #expect(first == 1 && again == 0)
+            #expect(try await UserNotification.query(on: app.db).filter(\.$messageKey == "notification.appointment_tomorrow").count() == 1)
+        }
+    }
 }
