@@ -14,6 +14,27 @@ enum Backup {
     static let keys = "keys.json"
     static let checkpoints = "audit-checkpoints.log"
     static let names: Set<String> = [sqliteDatabase, postgresDump, keys, checkpoints]
+    /// Documents' sealed files travel as they lie, still sealed with the field key: `documents/<tenant>/<document>.sealed`.
+    static let documents = "documents"
+
+    /// A name a backup may hold: one of `names`, or a document's file (nothing that climbs out of the directory).
+    static func isAllowed(_ name: String) -> Bool {
+        if names.contains(name) { return true }
+        let parts = name.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0] == documents, UUID(uuidString: String(parts[1])) != nil, parts[2].hasSuffix(".sealed"),
+              UUID(uuidString: String(parts[2].dropLast(".sealed".count))) != nil else { return false }
+        return true
+    }
+
+    /// Every document file under the data directory, with its name in a backup.
+    static func documentFiles(in dataDirectory: String) -> [(path: String, name: String)] {
+        let root = dataDirectory + "/" + documents
+        guard let tenants = try? FileManager.default.contentsOfDirectory(atPath: root) else { return [] }
+        return tenants.sorted().flatMap { tenant in
+            ((try? FileManager.default.contentsOfDirectory(atPath: root + "/" + tenant)) ?? []).sorted()
+                .map { (path: "\(root)/\(tenant)/\($0)", name: "\(documents)/\(tenant)/\($0)") }.filter { isAllowed($0.name) }
+        }
+    }
 
     struct Summary {
         let files: [String]
@@ -46,6 +67,8 @@ enum Backup {
             throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: keyFile])
         }
         files.append((keyFile, keys))
+        // After the snapshot: a document is never changed once written, so every row it holds finds its file.
+        files += documentFiles(in: app.config.dataDirectory)
         do {
             let writer = try BackupWriter(creating: path, passphrase: passphrase)
             for file in files { try writer.add(file: file.path, as: file.name) }
@@ -55,7 +78,9 @@ enum Backup {
             throw error
         }
         let bytes = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.uint64Value ?? 0
-        return Summary(files: files.map(\.name), bytes: bytes)
+        // Thousands of documents are named as one line.
+        let (documentNames, others) = (files.filter { $0.name.hasPrefix(documents + "/") }, files.filter { !$0.name.hasPrefix(documents + "/") })
+        return Summary(files: others.map(\.name) + (documentNames.isEmpty ? [] : ["\(documents) (\(documentNames.count))"]), bytes: bytes)
     }
 
     /// A directory of its own next to `path`, readable by its owner only.

@@ -27,16 +27,24 @@ struct BackupReader {
     /// Writes each file into `directory` under its name, which must be one of
     /// `allowed`; returns the names written.
     mutating func extract(to directory: String, allowed: Set<String>) throws -> [String] {
+        try extract(to: directory, allowing: allowed.contains)
+    }
+
+    /// The same, for names `allowing` accepts (a document's path under `documents/`).
+    mutating func extract(to directory: String, allowing: (String) -> Bool) throws -> [String] {
         defer { try? handle.close() }
-        var names: [String] = []
+        var names: [String] = [], seen = Set<String>()
         while true {
             let mark = try read(1)
             if mark == Data("E".utf8) { break }
             guard mark == Data("F".utf8) else { throw BackupArchive.Failure.damaged }
             let name = String(decoding: try read(Int(Self.number(try read(2)))), as: UTF8.self)
-            guard allowed.contains(name), !names.contains(name) else { throw BackupArchive.Failure.unexpectedName(name) }
+            guard allowing(name), seen.insert(name).inserted else { throw BackupArchive.Failure.unexpectedName(name) }
             var remaining = Self.number(try read(8))
             let path = directory + "/" + name
+            if name.contains("/") {
+                try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            }
             guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
                 throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
             }

@@ -31,7 +31,7 @@ enum Restore {
         let work = try Backup.temporaryDirectory(beside: keyFile)
         defer { try? FileManager.default.removeItem(atPath: work) }
         var reader = try BackupReader(opening: file, passphrase: passphrase)
-        let files = try reader.extract(to: work, allowed: Backup.names)
+        let files = try reader.extract(to: work, allowing: Backup.isAllowed)
         guard files.contains(Backup.keys) else { throw Refusal(description: "the backup holds no keys; nothing was restored") }
         if let databaseURL {
             guard files.contains(Backup.postgresDump) else {
@@ -47,6 +47,10 @@ enum Restore {
             try FileManager.default.moveItem(atPath: "\(work)/\(Backup.sqliteDatabase)", toPath: "\(target)/\(Backup.sqliteDatabase)")
         }
         if files.contains(Backup.checkpoints) { try FileManager.default.moveItem(atPath: "\(work)/\(Backup.checkpoints)", toPath: checkpointFile) }
+        for name in files where name.hasPrefix(Backup.documents + "/") {
+            try FileManager.default.createDirectory(atPath: ("\(target)/\(name)" as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try FileManager.default.moveItem(atPath: "\(work)/\(name)", toPath: "\(target)/\(name)")
+        }
         try FileManager.default.moveItem(atPath: "\(work)/\(Backup.keys)", toPath: keyFile)
         return Summary(files: files, keyFile: keyFile)
     }

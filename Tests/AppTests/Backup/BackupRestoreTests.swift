@@ -27,6 +27,7 @@ struct BackupRestoreTests {
             let scenario = try await HouseholdScenario.make(app)
             householdID = scenario.householdID
             #expect(try await scenario.coordinator.get(scenario.path).status == .ok)
+            #expect(try await DocumentTests.upload(scenario.coordinator, scenario).status == .seeOther)
             try await AuditCheckpoints.write(on: app)
             let tenantID = try scenario.tenant.requireID()
             // Households keep arriving while the backup is taken.
@@ -45,7 +46,7 @@ struct BackupRestoreTests {
             let summary = try await Backup.write(app, to: file, passphrase: passphrase)
             writer.cancel()
             _ = try? await writer.value
-            #expect(Set(summary.files) == [TestDatabase.postgresURL == nil ? Backup.sqliteDatabase : Backup.postgresDump, Backup.keys, Backup.checkpoints])
+            #expect(Set(summary.files) == [TestDatabase.postgresURL == nil ? Backup.sqliteDatabase : Backup.postgresDump, Backup.keys, Backup.checkpoints, "documents (1)"])
             expected = (try await Household.query(on: app.db).count(), try await AccessLogEntry.query(on: app.db).count(),
                         try await Household.find(householdID, on: app.db)?.name ?? "")
         }
@@ -70,6 +71,10 @@ struct BackupRestoreTests {
             // The BSN was sealed with the field key; the restored key opens it.
             let resident = try #require(try await Resident.query(on: app.db).filter(\.$householdID == householdID).first())
             #expect(try FieldCipher(key: app.config.keys.field).open(try #require(resident.bsnEncrypted)) == HouseholdScenario.bsn)
+            // The document's sealed file came back, and opens with the restored key to exactly what was uploaded.
+            let document = try #require(try await Document.query(on: app.db).first())
+            let bytes = try Documents.store(app).read(id: try document.requireID(), tenantID: document.tenantID, sha256: document.sha256)
+            #expect(Array(bytes) == DocumentTests.pdf)
             #expect(try await AccessLogEntry.query(on: app.db).count() <= expected.entries)
             let reports = try await AuditVerifier.verifyAll(app)
             #expect(!reports.isEmpty)

@@ -16,6 +16,10 @@ func withApp(
     // Each app its own checkpoint file: chains of different tests share names ("platform").
     let checkpoints = NSTemporaryDirectory() + "samenspel-checkpoints-\(UUID().uuidString).log"
     defer { try? FileManager.default.removeItem(atPath: checkpoints) }
+    // And its own data directory: documents and mail of one test are never another's (a backup holds all there are).
+    let dataDirectory = NSTemporaryDirectory() + "samenspel-data-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: dataDirectory) }
     let app = try await Application.make(.testing)
     app.logger.logLevel = .warning
     // From the start, so the database's connections log to it too (their
@@ -26,7 +30,7 @@ func withApp(
     // two tests' spinners could take every thread their lock holders need.
     app.threadPool = NIOThreadPool(numberOfThreads: 2)
     do {
-        var config = AppConfig(database: database.choice, dataDirectory: NSTemporaryDirectory(), keys: .random(), behindTLS: behindTLS, bcryptCost: 4,
+        var config = AppConfig(database: database.choice, dataDirectory: dataDirectory, keys: .random(), behindTLS: behindTLS, bcryptCost: 4,
                                auditCheckpointFile: checkpoints)
         if let sessionPolicy { config.sessionPolicy = sessionPolicy.policy }
         // Locks of an hour: a loaded machine must never outwait one mid-test
