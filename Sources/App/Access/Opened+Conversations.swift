@@ -8,28 +8,13 @@ import SQLKit
 /// ones they were included in. Who hears of a new message is decided here
 /// too, by the same rule, for every organisation on the team.
 extension ResidentAccess.Opened {
-    /// Whether the viewer may read this conversation.
-    func mayRead(_ conversation: Conversation) -> Bool {
-        guard conversation.householdID == householdID, let domain = conversation.lifeDomain, allows(.detail(domain)) else { return false }
-        return context.role != .resident || conversation.withResident
-    }
-
     /// The conversations the viewer may read, latest activity first.
     func conversations(limit: Int = 100, on db: any Database) async throws -> [Conversation] {
-        let domains = LifeDomain.allCases.filter { allows(.detail($0)) }
-        guard !domains.isEmpty else { return [] }
-        let onlyWithResident: SQLQueryString = context.role == .resident ? " AND with_resident = \(bind: true)" : ""
-        return try await Conversation.select(
-            in: tenantID, where: "household_id = \(bind: householdID) AND domain IN (\(binds: domains.map(\.rawValue)))\(onlyWithResident)",
-            orderBy: "last_message_at DESC, id", limit: limit, on: db)
+        try await rows(Conversation.self, orderBy: "last_message_at DESC, id", limit: limit, on: db)
     }
 
     /// One conversation of this household, when the viewer may read it.
-    func conversation(_ id: UUID?, on db: any Database) async throws -> Conversation? {
-        guard let id, let conversation = try await Conversation.select(in: tenantID, where: "id = \(bind: id)", limit: 1, on: db).first,
-              mayRead(conversation) else { return nil }
-        return conversation
-    }
+    func conversation(_ id: UUID?, on db: any Database) async throws -> Conversation? { try await row(Conversation.self, id, on: db) }
 
     /// A conversation's messages, oldest first, when the viewer may read it.
     func messages(of conversation: Conversation, on db: any Database) async throws -> [Message] {
@@ -98,30 +83,5 @@ extension ResidentAccess.Opened {
             contexts[involvement.organizationID] = facts
         }
         return (involvements.map { TeamSeat(contactUserID: $0.contactUserID, context: contexts[$0.organizationID]!) }, contexts)
-    }
-}
-
-extension ResidentAccess {
-    /// The conversation `conversationID` in the actor's tenant, its household
-    /// opened for `action` in its life domain: to read it (`.read`), to write
-    /// in it as the team (`.write`) or as the resident (`.participate`).
-    /// Every decision is logged naming the conversation; one the viewer may
-    /// not read is 404 to a resident who was not included, 403 otherwise.
-    func openConversation(_ conversationID: UUID?, writing: Bool, event: String) async throws -> (Opened, Conversation) {
-        guard let id = conversationID, let conversation = try await Conversation.select(in: actor.tenantID, where: "id = \(bind: id)", limit: 1, on: context.db).first,
-              let domain = conversation.lifeDomain else {
-            _ = try await open(nil, .identity, event: event)
-            throw AppError.notFound
-        }
-        let object = LoggedObject(type: "conversation", id: id)
-        if actor.role == .resident, !conversation.withResident {
-            try await log(event, .denied(.notInvolved), householdID: conversation.householdID, scope: .detail(domain), object: object)
-            throw AppError.notFound
-        }
-        let action: AccessAction = !writing ? .read(.detail(domain)) : actor.role == .resident ? .participate : .write(domain)
-        let opened = try await open(conversation.householdID, action, event: event, object: object)
-        // Acting in the portal opens the household; reading the conversation still needs its domain.
-        guard opened.mayRead(conversation) else { throw AppError.forbidden }
-        return (opened, conversation)
     }
 }

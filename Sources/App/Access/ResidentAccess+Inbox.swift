@@ -14,7 +14,7 @@ extension ResidentAccess {
     /// those with something unread when `unreadOnly`), each kept only when
     /// the access rule still lets them read its domain of that household:
     /// access is decided for all rows at once, and every row opens through
-    /// `openConversation` when followed.
+    /// `openRow` when followed.
     func inbox(unreadOnly: Bool, limit: Int = 50) async throws -> [InboxItem] {
         guard actor.role == .professional else { return [] }
         let onlyUnread: SQLQueryString = unreadOnly ? " AND p.unread_since IS NOT NULL" : ""

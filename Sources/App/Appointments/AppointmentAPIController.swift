@@ -31,7 +31,7 @@ struct AppointmentAPIController {
     }
 
     func one(req: Request) async throws -> AppointmentDTO {
-        let (_, appointment) = try await req.residentAccess().openAppointment(req.id(.appointmentID), writing: false, event: "appointment.read")
+        let (_, appointment) = try await req.residentAccess().openRow(Appointment.self, req.id(.appointmentID), writing: false, event: "appointment.read")
         return try Self.dto(appointment, cipher: FieldCipher(key: req.application.config.keys.field))
     }
 

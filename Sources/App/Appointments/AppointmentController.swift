@@ -87,7 +87,7 @@ struct AppointmentController {
     }
 
     private func open(_ req: Request, writing: Bool, event: String) async throws -> (ResidentAccess.Opened, Appointment) {
-        let (opened, appointment) = try await req.residentAccess().openAppointment(req.id(.appointmentID), writing: writing, event: event)
+        let (opened, appointment) = try await req.residentAccess().openRow(Appointment.self, req.id(.appointmentID), writing: writing, event: event)
         guard appointment.householdID == req.id(.householdID), try req.requireActor().role != .resident else { throw AppError.notFound }
         return (opened, appointment)
     }

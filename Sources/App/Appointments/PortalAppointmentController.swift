@@ -56,7 +56,7 @@ struct PortalAppointmentController {
 
     private func open(_ req: Request, writing: Bool, event: String) async throws -> (ResidentAccess.Opened, Appointment) {
         guard try req.requireActor().role == .resident else { throw AppError.notFound }
-        return try await req.residentAccess().openAppointment(req.id(.appointmentID), writing: writing, event: event)
+        return try await req.residentAccess().openRow(Appointment.self, req.id(.appointmentID), writing: writing, event: event)
     }
 
     private func render(_ req: Request, _ opened: ResidentAccess.Opened, errors: FormErrors = .none, status: HTTPStatus = .ok) async throws -> Response {

@@ -69,14 +69,14 @@ struct ConversationAPIController {
     }
 
     func messages(req: Request) async throws -> [MessageDTO] {
-        let (opened, conversation) = try await req.residentAccess().openConversation(req.id(.conversationID), writing: false, event: "conversation.read")
+        let (opened, conversation) = try await req.residentAccess().openRow(Conversation.self, req.id(.conversationID), writing: false, event: "conversation.read")
         try await Conversations.markRead(conversation, by: req.requireActor().userID, on: req.db)
         let cipher = FieldCipher(key: req.application.config.keys.field)
         return try await opened.messages(of: conversation, on: req.db).map { try Self.dto($0, cipher: cipher) }
     }
 
     func reply(req: Request) async throws -> Response {
-        let (opened, conversation) = try await req.residentAccess().openConversation(req.id(.conversationID), writing: true, event: "message.create")
+        let (opened, conversation) = try await req.residentAccess().openRow(Conversation.self, req.id(.conversationID), writing: true, event: "message.create")
         let body = try req.content.decode(NewMessageDTO.self)
         let (text, issues) = Conversations.messageText(body.text, field: "text")
         guard let text else { return APIProblem.invalid(issues, req: req) }

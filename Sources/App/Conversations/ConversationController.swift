@@ -93,7 +93,7 @@ struct ConversationController {
 
     /// The conversation of the path, in the path's household.
     private func open(_ req: Request, writing: Bool, event: String) async throws -> (ResidentAccess.Opened, Conversation) {
-        let (opened, conversation) = try await req.residentAccess().openConversation(req.id(.conversationID), writing: writing, event: event)
+        let (opened, conversation) = try await req.residentAccess().openRow(Conversation.self, req.id(.conversationID), writing: writing, event: event)
         guard conversation.householdID == req.id(.householdID), try req.requireActor().role != .resident else { throw AppError.notFound }
         return (opened, conversation)
     }

@@ -51,7 +51,7 @@ struct PortalConversationController {
     /// The conversation of the path, in the resident's own household.
     private func open(_ req: Request, writing: Bool, event: String) async throws -> (ResidentAccess.Opened, Conversation) {
         guard try req.requireActor().role == .resident else { throw AppError.notFound }
-        return try await req.residentAccess().openConversation(req.id(.conversationID), writing: writing, event: event)
+        return try await req.residentAccess().openRow(Conversation.self, req.id(.conversationID), writing: writing, event: event)
     }
 
     private func render(_ req: Request, _ opened: ResidentAccess.Opened, typed: ConversationForm = .init(), errors: FormErrors = .none,

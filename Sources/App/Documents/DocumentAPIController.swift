@@ -35,12 +35,12 @@ struct DocumentAPIController {
     }
 
     func metadata(req: Request) async throws -> DocumentDTO {
-        let (_, document) = try await req.residentAccess().openDocument(req.id(.documentID), writing: false, event: "document.read")
+        let (_, document) = try await req.residentAccess().openRow(Document.self, req.id(.documentID), writing: false, event: "document.read")
         return try Self.dto(document, cipher: FieldCipher(key: req.application.config.keys.field))
     }
 
     func content(req: Request) async throws -> Response {
-        let (_, document) = try await req.residentAccess().openDocument(req.id(.documentID), writing: false, event: "document.download")
+        let (_, document) = try await req.residentAccess().openRow(Document.self, req.id(.documentID), writing: false, event: "document.download")
         return try Documents.download(document, store: Documents.store(req.application), cipher: FieldCipher(key: req.application.config.keys.field))
     }
 

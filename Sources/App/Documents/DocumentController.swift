@@ -68,13 +68,13 @@ struct DocumentController {
     }
 
     func download(req: Request) async throws -> Response {
-        let (_, document) = try await req.residentAccess().openDocument(req.id(.documentID), writing: false, event: "document.download")
+        let (_, document) = try await req.residentAccess().openRow(Document.self, req.id(.documentID), writing: false, event: "document.download")
         guard document.householdID == req.id(.householdID), try req.requireActor().role != .resident else { throw AppError.notFound }
         return try Documents.download(document, store: Documents.store(req.application), cipher: FieldCipher(key: req.application.config.keys.field))
     }
 
     func delete(req: Request) async throws -> Response {
-        let (opened, document) = try await req.residentAccess().openDocument(req.id(.documentID), writing: true, event: "document.delete")
+        let (opened, document) = try await req.residentAccess().openRow(Document.self, req.id(.documentID), writing: true, event: "document.delete")
         guard document.householdID == req.id(.householdID), try req.requireActor().role != .resident else { throw AppError.notFound }
         try await Documents.delete(document, in: opened, context: req.context(), store: Documents.store(req.application))
         return req.redirect(to: SiteRoute.household.path(opened.householdID) + "#documents-title", notice: .documentDeleted)

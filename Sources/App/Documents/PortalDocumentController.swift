@@ -41,13 +41,13 @@ struct PortalDocumentController {
 
     func download(req: Request) async throws -> Response {
         guard try req.requireActor().role == .resident else { throw AppError.notFound }
-        let (_, document) = try await req.residentAccess().openDocument(req.id(.documentID), writing: false, event: "portal.document_download")
+        let (_, document) = try await req.residentAccess().openRow(Document.self, req.id(.documentID), writing: false, event: "portal.document_download")
         return try Documents.download(document, store: Documents.store(req.application), cipher: FieldCipher(key: req.application.config.keys.field))
     }
 
     func delete(req: Request) async throws -> Response {
         guard try req.requireActor().role == .resident else { throw AppError.notFound }
-        let (opened, document) = try await req.residentAccess().openDocument(req.id(.documentID), writing: true, event: "portal.document_delete")
+        let (opened, document) = try await req.residentAccess().openRow(Document.self, req.id(.documentID), writing: true, event: "portal.document_delete")
         try await Documents.delete(document, in: opened, context: req.context(), store: Documents.store(req.application))
         return req.redirect(to: SiteRoute.portalDocuments.path(), notice: .documentDeleted)
     }
