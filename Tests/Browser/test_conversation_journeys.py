@@ -137,9 +137,11 @@ def test_the_resident_uploads_a_letter_and_confirms_an_appointment(browser, tmp_
     browser.open("/portal/appointments")
     assert "De brief van de schuldeiser bespreken" in browser.text()
     browser.check("portal-appointments")
-    browser.click(By.XPATH, "//main//button[starts-with(normalize-space(.), 'Bevestigen')]")
-    assert "U heeft de afspraak bevestigd" in browser.text() and "Bevestigd" in browser.text()
-    href = browser.driver.find_element(By.PARTIAL_LINK_TEXT, "In mijn agenda zetten").get_attribute("href")
+    ours = "//main//li[.//h2[text()='De brief van de schuldeiser bespreken']]"
+    browser.click(By.XPATH, ours + "//button[starts-with(normalize-space(.), 'Bevestigen')]")
+    assert "U heeft de afspraak bevestigd" in browser.text()
+    assert "Bevestigd" in browser.driver.find_element(By.XPATH, ours).text
+    href = browser.driver.find_element(By.XPATH, ours + "//a[starts-with(text(), 'In mijn agenda zetten')]").get_attribute("href")
     cookies = "; ".join(f"{c['name']}={c['value']}" for c in browser.driver.get_cookies())
     with urllib.request.urlopen(urllib.request.Request(href, headers={"Cookie": cookies})) as response:
         assert response.headers["Content-Type"].startswith("text/calendar")

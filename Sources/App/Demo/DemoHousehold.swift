@@ -42,6 +42,21 @@ enum DemoHousehold {
         try await PlanAction(tenantID: tenantID, householdID: householdID, goalID: try money.requireID(), description: "Budgetplan maken", owner: .professional(try professional.requireID()), dueOn: nil).create(on: db)
         try await PlanAction(tenantID: tenantID, householdID: householdID, goalID: try network.requireID(), description: "Naar de buurtkamer op woensdag", owner: .resident(name: nil), dueOn: nil).create(on: db)
         try await conversation(householdID: householdID, tenantID: tenantID, professional: professional, resident: residentUser, cipher: cipher, on: db)
+        try await appointment(householdID: householdID, tenantID: tenantID, professional: professional, cipher: cipher, on: db)
+    }
+
+    /// A home visit in three days, which the resident has yet to confirm.
+    private static func appointment(householdID: UUID, tenantID: UUID, professional: User, cipher: FieldCipher, on db: any Database) async throws {
+        let day = CivilDay.today().adding(days: 3).iso
+        guard let slot = AppointmentSlot.read(day: day, start: "10:00", end: "11:00", now: Date()).slot else { return }
+        let appointment = Appointment()
+        (appointment.id, appointment.tenantID, appointment.householdID, appointment.domain) = (UUID(), tenantID, householdID, LifeDomain.finances.rawValue)
+        (appointment.startsAt, appointment.endsAt, appointment.mode, appointment.placeEncrypted) = (slot.start, slot.end, AppointmentMode.homeVisit.rawValue, nil)
+        appointment.purposeEncrypted = try cipher.seal("Samen de post en het budgetplan doornemen")
+        (appointment.withResident, appointment.status, appointment.version) = (true, AppointmentStatus.proposed.rawValue, 1)
+        (appointment.createdBy, appointment.organizationID, appointment.createdAt, appointment.updatedAt) = (try professional.requireID(), professional.organizationID, Date(), Date())
+        try await appointment.create(on: db)
+        try await AppointmentAttendee(appointment, userID: try professional.requireID()).create(on: db)
     }
 
     /// The coordinator asked the resident something in the portal and she
