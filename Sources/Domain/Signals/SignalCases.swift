@@ -1,0 +1,89 @@
+import Foundation
+
+/// How two signals' people compare, for combining signals into one case.
+/// The same BSN, or the same address, is one household: combined. The same
+/// name and birth date elsewhere, or the same name in the same postcode at
+/// another street, may be the same people: a person confirms, nothing is
+/// merged silently. Anything else is another case.
+public enum SignalMatch: String, Equatable, Sendable {
+    case same, uncertain, different
+
+    /// What identifies a signal's people for matching: normalised, with the BSN as its keyed hash.
+    public struct Key: Equatable, Hashable, Sendable {
+        public let bsnLookup: String?
+        public let familyName: String
+        public let birthDate: String?
+        public let postcode: String
+        public let street: String
+
+        public init(bsnLookup: String?, familyName: String, birthDate: String?, postcode: String, street: String) {
+            (self.bsnLookup, self.familyName, self.birthDate) = (bsnLookup, Self.normalise(familyName), birthDate)
+            (self.postcode, self.street) = (postcode, Self.normalise(street))
+        }
+
+        /// Lower case, letters and digits only, without accents: "Lindelaan 12-A" and "lindelaan 12a" are one street.
+        static func normalise(_ text: String) -> String {
+            text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: Locale(identifier: "nl_NL"))
+                .filter { $0.isLetter || $0.isNumber }
+        }
+
+        public var address: String { postcode + "|" + street }
+    }
+
+    public static func compare(_ a: Key, _ b: Key) -> SignalMatch {
+        if let x = a.bsnLookup, let y = b.bsnLookup { return x == y || a.address == b.address ? .same : .different }
+        if a.address == b.address { return .same }
+        if let x = a.birthDate, x == b.birthDate, a.familyName == b.familyName { return .uncertain }
+        if a.postcode == b.postcode, a.familyName == b.familyName { return .uncertain }
+        return .different
+    }
+}
+
+/// An open case as triage weighs it.
+public struct CaseWeight: Equatable, Sendable {
+    public let totalArrearsCents: Int
+    public let partners: Int
+    public let longestMonths: Int
+    public let firstSignalled: CivilDay
+
+    public init(totalArrearsCents: Int, partners: Int, longestMonths: Int, firstSignalled: CivilDay) {
+        (self.totalArrearsCents, self.partners, self.longestMonths, self.firstSignalled) = (totalArrearsCents, partners, longestMonths, firstSignalled)
+    }
+
+    /// Triage's order: arrears with more partners first (several fixed costs
+    /// unpaid is the surest sign of trouble), then the longest behind, then
+    /// the most money, then whoever has waited longest.
+    public static func precedes(_ a: CaseWeight, _ b: CaseWeight) -> Bool {
+        if a.partners != b.partners { return a.partners > b.partners }
+        if a.longestMonths != b.longestMonths { return a.longestMonths > b.longestMonths }
+        if a.totalArrearsCents != b.totalArrearsCents { return a.totalArrearsCents > b.totalArrearsCents }
+        return a.firstSignalled < b.firstSignalled
+    }
+}
+
+/// Which open case a new signal joins: the one its people match for
+/// certain, among cases whose latest signal is at most `windowDays` old;
+/// those that match uncertainly are proposed to a person.
+public enum CaseCombining {
+    public struct OpenCase: Equatable, Sendable {
+        public let id: UUID
+        public let keys: [SignalMatch.Key]
+        public let lastSignalled: CivilDay
+
+        public init(id: UUID, keys: [SignalMatch.Key], lastSignalled: CivilDay) {
+            (self.id, self.keys, self.lastSignalled) = (id, keys, lastSignalled)
+        }
+    }
+
+    public static let defaultWindowDays = 30
+
+    public static func place(_ key: SignalMatch.Key, on day: CivilDay, among cases: [OpenCase], windowDays: Int = defaultWindowDays)
+        -> (join: UUID?, uncertain: [UUID]) {
+        var join: UUID?, uncertain: [UUID] = []
+        for open in cases where day.dayNumber - open.lastSignalled.dayNumber <= windowDays && open.lastSignalled.dayNumber - day.dayNumber <= windowDays {
+            let matches = open.keys.map { SignalMatch.compare(key, $0) }
+            if matches.contains(.same) { join = join ?? open.id } else if matches.contains(.uncertain) { uncertain.append(open.id) }
+        }
+        return (join, join == nil ? uncertain : [])
+    }
+}
