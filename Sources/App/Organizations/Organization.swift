@@ -17,12 +17,14 @@ final class Organization: Model, TenantOwned, @unchecked Sendable {
     /// Part of the municipality itself: works on its legal task without the
     /// resident's consent. Every other organisation is a partner (DESIGN.md §3.4).
     @Field(key: "part_of_municipality") var partOfMunicipality: Bool
+    /// The tenant admin designated it to triage and follow up early signals (issue 23).
+    @OptionalField(key: "handles_signals") var handlesSignals: Bool?
     @Field(key: "version") var version: Int
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
     /// Listed by hand, not found by reflection on every query and row (see ModelPropertyListTests).
-    var properties: [any AnyProperty] { [$id, $tenantID, $name, $kind, $kvkNumber, $intakeEmail, $partOfMunicipality, $version, $createdAt, $updatedAt] }
+    var properties: [any AnyProperty] { [$id, $tenantID, $name, $kind, $kvkNumber, $intakeEmail, $partOfMunicipality, $handlesSignals, $version, $createdAt, $updatedAt] }
 
     init() {}
 

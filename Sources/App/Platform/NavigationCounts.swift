@@ -15,12 +15,15 @@ struct NavigationCounts: Sendable {
     var unreadConversations = 0
     /// Appointments waiting for the resident's answer.
     var appointmentsToAnswer = 0
+    /// For a team that handles early signals: cases nobody has reached yet (nil for everyone else).
+    var signalCasesWaiting: Int?
 
     static func of(_ actor: Actor, on db: any Database) async throws -> NavigationCounts {
         var counts = NavigationCounts()
         if actor.role == .professional {
             counts.unread = try await Notifications.unreadCount(userID: actor.userID, tenantID: actor.tenantID, on: db)
             if let organizationID = actor.organizationID {
+                counts.signalCasesWaiting = try await SignalCase.waiting(for: organizationID, tenantID: actor.tenantID, on: db)
                 counts.referralsToAnswer = try await Referral.awaitingAnswer(by: organizationID, tenantID: actor.tenantID, on: db)
             }
         }
@@ -44,9 +47,22 @@ struct NavigationCounts: Sendable {
         case SiteRoute.breakTheGlassReviews: (openingsToReview, "nav.to_review")
         case SiteRoute.inbox, SiteRoute.portalConversations: (unreadConversations, "nav.unread_messages")
         case SiteRoute.portalAppointments: (appointmentsToAnswer, "nav.to_answer")
+        case SiteRoute.signalCases: (signalCasesWaiting ?? 0, "nav.not_reached")
         default: (0, "")
         }
         return value > 0 ? (value, key) : (nil, nil)
+    }
+}
+
+extension SignalCase {
+    /// Cases not yet reached, when `organizationID` handles signals; nil when it does not.
+    static func waiting(for organizationID: UUID, tenantID: UUID, on db: any Database) async throws -> Int? {
+        let row = try await db.sql.raw("""
+            SELECT (SELECT handles_signals FROM organizations WHERE tenant_id = \(bind: tenantID) AND id = \(bind: organizationID)) AS handles,
+                   (SELECT COUNT(*) FROM signal_cases WHERE tenant_id = \(bind: tenantID) AND status = \(bind: SignalCaseStatus.received.rawValue)) AS waiting
+            """).first()
+        guard try row?.decode(column: "handles", as: Bool?.self) == true else { return nil }
+        return try row?.decode(column: "waiting", as: Int.self) ?? 0
     }
 }
 

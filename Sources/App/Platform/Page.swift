@@ -106,7 +106,7 @@ extension Request {
         if actor.role == .resident { routes += [(SiteRoute.portal, "nav.portal"), (SiteRoute.portalConversations, "nav.messages"), (SiteRoute.portalDocuments, "nav.documents"), (SiteRoute.portalAppointments, "nav.appointments"), (SiteRoute.portalAccessLog, "nav.who_looked")] }
         if actor.role != .platformAdmin { routes.append((SiteRoute.socialMap, "nav.social_map")) }
         if actor.role.administersTenant {
-            routes += [(SiteRoute.organizations, "nav.organizations"), (SiteRoute.users, "nav.users"), (SiteRoute.apiClients, "nav.api_clients"), (SiteRoute.eventSubscriptions, "nav.event_subscriptions"), (SiteRoute.outgoingMails, "nav.mail"), (SiteRoute.socialMapAdmin, "nav.social_map_admin"),
+            routes += [(SiteRoute.organizations, "nav.organizations"), (SiteRoute.users, "nav.users"), (SiteRoute.apiClients, "nav.api_clients"), (SiteRoute.eventSubscriptions, "nav.event_subscriptions"), (SiteRoute.outgoingMails, "nav.mail"), (SiteRoute.signalPartners, "nav.signal_partners"), (SiteRoute.socialMapAdmin, "nav.social_map_admin"),
                        (SiteRoute.indicatorVisibility, "nav.indicator_visibility")]
         }
         if actor.role.administersTenant { routes += [(SiteRoute.tenantSettings, "nav.settings"), (SiteRoute.retentionSettings, "nav.retention")] }
@@ -114,6 +114,7 @@ extension Request {
         if MonitorAccess.home(actor.monitorReader) != nil { routes.append((SiteRoute.monitor, "nav.monitor")) }
         if AgreementController.takesPart(actor) { routes.append((SiteRoute.agreements, "nav.agreements")) }
         if actor.role.reviewsAccessLog { routes += [(SiteRoute.accessLog, "nav.access_log"), (SiteRoute.breakTheGlassReviews, "nav.break_the_glass"), (SiteRoute.erasure, "nav.erasure")] }
+        if navigationCounts.signalCasesWaiting != nil { routes.append((SiteRoute.signalCases, "nav.signals")) }
         if actor.role == .professional { routes.append((SiteRoute.notifications, "nav.notifications")) }
         routes.append((SiteRoute.accountPassword, "nav.account"))
         // The deepest menu item the page is under is the current one ("/portal/messages", not "/portal").

@@ -155,6 +155,14 @@ enum SiteRoute {
     static let apiDocumentContent = Route<UUID>("/api/v1/documents/:documentID/content")
     static let apiHouseholdAppointments = Route<UUID>("/api/v1/households/:householdID/appointments")
     static let apiAppointment = Route<UUID>("/api/v1/appointments/:appointmentID")
+    static let apiSignals = Route<Void>("/api/v1/signals")
+    static let apiSignalBatch = Route<Void>("/api/v1/signals/batch")
+    static let apiSignal = Route<UUID>("/api/v1/signals/:signalID")
+    static let signalCases = Route<Void>("/signals")
+    static let signalCase = Route<UUID>("/signals/cases/:signalCaseID")
+    static let signalCaseAttempts = Route<UUID>("/signals/cases/:signalCaseID/attempts")
+    static let signalCaseClose = Route<UUID>("/signals/cases/:signalCaseID/close")
+    static let signalPartners = Route<Void>("/admin/signal-partners")
     static let oauthToken = Route<Void>("/api/v1/oauth/token")
     static let openAPI = Route<Void>("/api/v1/openapi.json")
     static let apiTokens = Route<Void>("/account/api-tokens")
@@ -261,7 +269,7 @@ enum RouteParameter: String, CaseIterable {
     case token, organizationID, userID, tenantID, householdID, residentID, involvementID, consentID, goalID, actionID, openingID
     case assessmentID, referralID, tokenID, clientID, serviceID, mapOrganizationID, locationID, tenantSlug
     case taxonomyID, termID, serviceAtLocationID, indicatorID, noteID, agreementID, targetID
-    case subscriptionID, outboxEventID, outgoingMailID, erasureRequestID, legalHoldID, conversationID, messageID, documentID, appointmentID
+    case subscriptionID, outboxEventID, outgoingMailID, erasureRequestID, legalHoldID, conversationID, messageID, documentID, appointmentID, signalID, signalCaseID
 }
 
 extension Request {

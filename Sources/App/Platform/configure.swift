@@ -138,5 +138,7 @@ enum Migrations {
         app.migrations.add(CreateConversationParticipants())
         app.migrations.add(CreateDocuments())
         app.migrations.add(CreateAppointments())
+        app.migrations.add(UpdateOrganizationsAddHandlesSignals())
+        app.migrations.add(CreateSignalTables())
     }
 }

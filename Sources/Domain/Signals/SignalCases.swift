@@ -8,17 +8,25 @@ import Foundation
 public enum SignalMatch: String, Equatable, Sendable {
     case same, uncertain, different
 
-    /// What identifies a signal's people for matching: normalised, with the BSN as its keyed hash.
+    /// What identifies a signal's people for matching, as tokens: the
+    /// normalised address, family name with birth date, and family name with
+    /// postcode — each passed through `hash` (a keyed hash in the database,
+    /// so the tokens name nobody) — and the BSN's keyed hash when known.
     public struct Key: Equatable, Hashable, Sendable {
         public let bsnLookup: String?
-        public let familyName: String
-        public let birthDate: String?
-        public let postcode: String
-        public let street: String
+        public let address: String
+        public let nameAndBirth: String?
+        public let nameAndPostcode: String
 
-        public init(bsnLookup: String?, familyName: String, birthDate: String?, postcode: String, street: String) {
-            (self.bsnLookup, self.familyName, self.birthDate) = (bsnLookup, Self.normalise(familyName), birthDate)
-            (self.postcode, self.street) = (postcode, Self.normalise(street))
+        public init(bsnLookup: String?, address: String, nameAndBirth: String?, nameAndPostcode: String) {
+            (self.bsnLookup, self.address, self.nameAndBirth, self.nameAndPostcode) = (bsnLookup, address, nameAndBirth, nameAndPostcode)
+        }
+
+        public init(bsnLookup: String?, familyName: String, birthDate: String?, postcode: String, street: String,
+                    hash: (String) -> String = { $0 }) {
+            let family = Self.normalise(familyName), place = Self.normalise(postcode)
+            self.init(bsnLookup: bsnLookup, address: hash(place + "|" + Self.normalise(street)),
+                      nameAndBirth: birthDate.map { hash(family + "|" + $0) }, nameAndPostcode: hash(family + "|" + place))
         }
 
         /// Lower case, letters and digits only, without accents: "Lindelaan 12-A" and "lindelaan 12a" are one street.
@@ -26,15 +34,13 @@ public enum SignalMatch: String, Equatable, Sendable {
             text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: Locale(identifier: "nl_NL"))
                 .filter { $0.isLetter || $0.isNumber }
         }
-
-        public var address: String { postcode + "|" + street }
     }
 
     public static func compare(_ a: Key, _ b: Key) -> SignalMatch {
-        if let x = a.bsnLookup, let y = b.bsnLookup { return x == y || a.address == b.address ? .same : .different }
         if a.address == b.address { return .same }
-        if let x = a.birthDate, x == b.birthDate, a.familyName == b.familyName { return .uncertain }
-        if a.postcode == b.postcode, a.familyName == b.familyName { return .uncertain }
+        if let x = a.bsnLookup, let y = b.bsnLookup { return x == y ? .same : .different }
+        if let x = a.nameAndBirth, x == b.nameAndBirth { return .uncertain }
+        if a.nameAndPostcode == b.nameAndPostcode { return .uncertain }
         return .different
     }
 }

@@ -68,6 +68,15 @@ struct TenantIsolationHarnessTests {
             let document = try #require(try await Document.query(on: app.db).first())
             _ = try await AppointmentAppTests.make(a)
             let appointment = try #require(try await Appointment.query(on: app.db).first())
+            let signalCase = SignalCase()
+            (signalCase.id, signalCase.tenantID, signalCase.status, signalCase.firstSignalledOn, signalCase.lastSignalledOn) = (UUID(), tenantA, "received", Day.today(), Day.today())
+            (signalCase.totalArrearsCents, signalCase.partners, signalCase.longestMonths, signalCase.createdAt, signalCase.version) = (100, 1, 1, Date(), 1)
+            try await signalCase.create(on: app.db)
+            let signal = Signal()
+            (signal.id, signal.tenantID, signal.partnerOrganizationID, signal.reference, signal.caseID) = (UUID(), tenantA, try a.partner.requireID(), "A-1", try signalCase.requireID())
+            (signal.kind, signal.amountCents, signal.months, signal.signalledOn, signal.personEncrypted) = ("rent", 100, 1, Day.today(), "x")
+            (signal.addressKey, signal.namePostcodeKey, signal.createdAt) = ("a", "b", Date())
+            try await signal.create(on: app.db)
 
             let assessment = try await a.store(["finances": 2], day: "2026-01-12")
             let map = SocialMapFixtures(app: app, tenantID: tenantA)
@@ -107,6 +116,7 @@ struct TenantIsolationHarnessTests {
                 "erasureRequestID": try erasureRequest.requireID().uuidString, "legalHoldID": try hold.requireID().uuidString,
                 "conversationID": conversation.uuidString, "messageID": try message.requireID().uuidString,
                 "documentID": try document.requireID().uuidString, "appointmentID": try appointment.requireID().uuidString,
+                "signalID": try signal.requireID().uuidString, "signalCaseID": try signalCase.requireID().uuidString,
             ]
 
             // Tenant B, with someone in every role that reaches these routes.

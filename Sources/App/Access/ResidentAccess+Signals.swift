@@ -1,0 +1,32 @@
+import Domain
+import Fluent
+import Foundation
+import SQLKit
+
+extension ResidentAccess {
+    /// For triage (issue 23): of these BSN lookups, those of a resident
+    /// already known to Samenspel, each with the organisation that
+    /// coordinates the household (empty when none does) — nothing of its plan
+    /// or any domain. The caller logs the look.
+    func knownHouseholds(bsnLookups: [String]) async throws -> [String: String] {
+        guard !bsnLookups.isEmpty else { return [:] }
+        let today = Day.today()
+        let rows = try await context.db.sql.raw("""
+            SELECT r.bsn_lookup, i.organization_id, i.is_coordinator, i.starts_on, i.ends_on FROM residents r
+            LEFT JOIN involvements i ON i.tenant_id = r.tenant_id AND i.household_id = r.household_id AND i.is_coordinator = \(bind: true)
+            WHERE r.tenant_id = \(bind: actor.tenantID) AND r.bsn_lookup IN (\(binds: bsnLookups))
+            """).all()
+        let names = try await context.organizationNames(in: actor.tenantID)
+        var known: [String: String] = [:]
+        for row in rows {
+            let lookup = try row.decode(column: "bsn_lookup", as: String.self)
+            var coordinator = known[lookup] ?? ""
+            if let organization = try row.decode(column: "organization_id", as: UUID?.self),
+               Involvement.isActive(startsOn: try row.decode(column: "starts_on", as: String?.self) ?? "", endsOn: try row.decode(column: "ends_on", as: String?.self), on: today) {
+                coordinator = names[organization] ?? coordinator
+            }
+            known[lookup] = coordinator
+        }
+        return known
+    }
+}

@@ -1,0 +1,68 @@
+import Domain
+import Fluent
+import Foundation
+import SQLKit
+
+/// Who triages early signals: a professional of an organisation the tenant
+/// admin designated. Everyone else gets a 404: the queue does not exist for them.
+enum SignalTriage {
+    static let targetWorkingDays = 5
+
+    static func requireHandler(_ context: Context) async throws {
+        guard context.actor.role == .professional, let organizationID = context.actor.organizationID,
+              let organization = try await Organization.select(in: context.actor.tenantID, where: "id = \(bind: organizationID)", limit: 1, on: context.db).first,
+              organization.handlesSignals == true else { throw AppError.notFound }
+    }
+
+    /// A case as triage lists it.
+    struct Row: Encodable {
+        let href: String; let name: String; let address: String; let kinds: String; let total: String
+        let partners: Int; let months: Int; let since: String; let status: String
+        let known: String?; let attempts: Int; let contactDue: String; let contactOverdue: Bool
+    }
+
+    /// The open cases, in triage's order (`CaseWeight.precedes`, read by the queue index).
+    static func queue(page: Int, in context: Context) async throws -> [Row] {
+        let tenantID = context.actor.tenantID
+        let cases = try await SignalCase.select(in: tenantID, where: "status <> \(bind: SignalCaseStatus.closed.rawValue)",
+                                                orderBy: "partners DESC, longest_months DESC, total_arrears_cents DESC, first_signalled_on, id",
+                                                limit: 50, offset: page * 50, on: context.db)
+        return try await rows(cases, in: context)
+    }
+
+    static func rows(_ cases: [SignalCase], in context: Context) async throws -> [Row] {
+        let tenantID = context.actor.tenantID
+        let ids = cases.compactMap(\.id)
+        guard !ids.isEmpty else { return [] }
+        let signals = try await Signal.select(in: tenantID, where: "case_id IN (\(binds: ids))", orderBy: "signalled_on, id", on: context.db)
+        let byCase = Dictionary(grouping: signals, by: \.caseID)
+        let attempts = try await context.db.sql.raw("""
+            SELECT case_id, COUNT(*) AS tries FROM outreach_attempts WHERE tenant_id = \(bind: tenantID) AND case_id IN (\(binds: ids)) GROUP BY case_id
+            """).all()
+        let tries = Dictionary(try attempts.map { (try $0.decode(column: "case_id", as: UUID.self), try $0.decode(column: "tries", as: Int.self)) },
+                               uniquingKeysWith: { a, _ in a })
+        let known = try await ResidentAccess(context: context).knownHouseholds(bsnLookups: Array(Set(signals.compactMap(\.bsnLookup))))
+        let cipher = FieldCipher(key: context.keys.field)
+        let today = context.today
+        return try cases.map { signalCase in
+            let id = try signalCase.requireID()
+            let caseSignals = byCase[id] ?? []
+            let earliest: Signal? = caseSignals.first
+            let person = earliest.flatMap { Self.person(of: $0, cipher: cipher) }
+            let due = WorkingDays.add(targetWorkingDays, to: signalCase.firstSignalledOn) ?? signalCase.firstSignalledOn
+            let knownTo = caseSignals.compactMap(\.bsnLookup).compactMap { known[$0] }.first
+            return Row(
+                href: SiteRoute.signalCase.path(id), name: person?.name ?? context.t("note.unreadable"), address: person?.address ?? "",
+                kinds: Set(caseSignals.map(\.kind)).sorted().map { context.t("signal.kind.\($0)") }.joined(separator: ", "),
+                total: "€ " + Money.euros(signalCase.totalArrearsCents), partners: signalCase.partners, months: signalCase.longestMonths,
+                since: context.shortDay(signalCase.firstSignalledOn), status: context.t("signal.status.\(signalCase.status)"),
+                known: knownTo.map { $0.isEmpty ? context.t("signal.known") : context.t("signal.known_to", $0) },
+                attempts: tries[id] ?? 0, contactDue: context.shortDay(due),
+                contactOverdue: signalCase.firstContactOn == nil && (tries[id] ?? 0) == 0 && due < today)
+        }
+    }
+
+    static func person(of signal: Signal, cipher: FieldCipher) -> PersonRecord? {
+        cipher.openOrNil(signal.personEncrypted).flatMap { try? JSONDecoder().decode(PersonRecord.self, from: Data($0.utf8)) }
+    }
+}
