@@ -106,6 +106,7 @@ enum DemoTenant {
             try await DemoHousehold.seed(tenantID: tenantID, organizations: byKind, users: users, cipher: cipher, on: tx)
             try await DemoAssessments.seed(tenantID: tenantID, users: users, catalog: app.instruments, cipher: cipher, on: tx)
             try await DemoAgreements.seed(tenantID: tenantID, organizations: byKind, users: users, on: tx)
+            try await DemoSignals.seed(tenantID: tenantID, organizations: byKind, keys: app.config.keys, on: tx)
             if try await DemoSocialMap.seed(tenantID: tenantID, organizations: byKind, on: tx) {
                 tenant.publicSocialMap = true
                 try await tenant.save(on: tx)

@@ -6,7 +6,7 @@ import Vapor
 /// the household is known (and who coordinates it), the attempts so far,
 /// and the forms to record one and to close the case.
 struct SignalCasePage: Encodable {
-    struct SignalLine: Encodable { let partner: String; let kind: String; let amount: String; let months: Int; let day: String; let reference: String; let uncertain: Bool }
+    struct SignalLine: Encodable { let partner: String; let kind: String; let amount: String; let months: String; let day: String; let reference: String; let uncertain: Bool }
     struct AttemptLine: Encodable { let day: String; let channel: String; let reached: String; let who: String; let note: String }
 
     let title: String
@@ -60,7 +60,7 @@ struct SignalCasePage: Encodable {
             contactDue: context.day(WorkingDays.add(SignalTriage.targetWorkingDays, to: signalCase.firstSignalledOn)),
             signals: signals.map { signal in
                 SignalLine(partner: organizations[signal.partnerOrganizationID] ?? "", kind: context.t("signal.kind.\(signal.kind)"),
-                           amount: "€ " + Money.euros(signal.amountCents), months: signal.months, day: context.shortDay(signal.signalledOn),
+                           amount: "€ " + Money.euros(signal.amountCents), months: SignalTriage.monthsText(signal.months, in: context), day: context.shortDay(signal.signalledOn),
                            reference: signal.reference, uncertain: signal.uncertainCases != nil)
             },
             attempts: attempts.map { attempt in

@@ -17,7 +17,7 @@ enum SignalTriage {
     /// A case as triage lists it.
     struct Row: Encodable {
         let href: String; let name: String; let address: String; let kinds: String; let total: String
-        let partners: Int; let months: Int; let since: String; let status: String
+        let partners: Int; let months: String; let since: String; let status: String
         let known: String?; let attempts: Int; let contactDue: String; let contactOverdue: Bool
     }
 
@@ -54,12 +54,17 @@ enum SignalTriage {
             return Row(
                 href: SiteRoute.signalCase.path(id), name: person?.name ?? context.t("note.unreadable"), address: person?.address ?? "",
                 kinds: Set(caseSignals.map(\.kind)).sorted().map { context.t("signal.kind.\($0)") }.joined(separator: ", "),
-                total: "€ " + Money.euros(signalCase.totalArrearsCents), partners: signalCase.partners, months: signalCase.longestMonths,
+                total: "€ " + Money.euros(signalCase.totalArrearsCents), partners: signalCase.partners, months: monthsText(signalCase.longestMonths, in: context),
                 since: context.shortDay(signalCase.firstSignalledOn), status: context.t("signal.status.\(signalCase.status)"),
                 known: knownTo.map { $0.isEmpty ? context.t("signal.known") : context.t("signal.known_to", $0) },
                 attempts: tries[id] ?? 0, contactDue: context.shortDay(due),
                 contactOverdue: signalCase.firstContactOn == nil && (tries[id] ?? 0) == 0 && due < today)
         }
+    }
+
+    /// "1 maand", "3 maanden".
+    static func monthsText(_ months: Int, in context: Context) -> String {
+        context.t(months == 1 ? "signal.months_one" : "signal.months", String(months))
     }
 
     static func person(of signal: Signal, cipher: FieldCipher) -> PersonRecord? {

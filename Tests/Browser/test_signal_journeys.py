@@ -1,0 +1,38 @@
+"""Early signals (issue 23): the tenant admin sees who may report what, and
+the debt-help team triages the housing corporation's signals, records a
+contact attempt and closes a case — each page checked with axe, the Nu
+validator and at a phone's width."""
+from selenium.webdriver.common.by import By
+
+
+def test_the_debt_help_team_triages_and_reaches_out(browser):
+    browser.sign_in("beheerder")
+    browser.open("/admin/signal-partners")
+    assert "Woonstichting Thuis" in browser.text()
+    browser.check("signal-partners")
+    browser.fill(amount_rent="tien euro")
+    browser.submit()
+    assert "Vul een bedrag in van 0 of meer" in browser.text()
+    assert browser.driver.find_element(By.NAME, "amount_rent").get_attribute("value") == "tien euro", "what was typed stays"
+    browser.check("signal-partners-refused")
+    browser.fill(amount_rent="0")
+    browser.submit()
+    assert "opgeslagen" in browser.text().lower()
+    browser.click(By.CSS_SELECTOR, "header form button")
+
+    browser.sign_in("schuldhulp")
+    browser.open("/signals")
+    assert "Kees de Boer" in browser.text() and "Anna Visser" in browser.text()
+    browser.check("signal-queue")
+    browser.click(By.XPATH, "//main//a[text()='Kees de Boer']")
+    assert "Beukenlaan 3" in browser.text()
+    browser.check("signal-case")
+    browser.pick(By.CSS_SELECTOR, "#attempt_channel option[value=home_visit]")
+    browser.pick(By.ID, "attempt_reached")
+    browser.fill(note="Samen de huurachterstand doorgenomen.")
+    browser.click(By.XPATH, "//main//button[text()='Poging vastleggen']")
+    assert "Contactpoging vastgelegd" in browser.text() and "In contact" in browser.text()
+    browser.pick(By.CSS_SELECTOR, "#close_outcome option[value=accepted_help]")
+    browser.click(By.XPATH, "//main//button[text()='Casus afsluiten']")
+    assert "Casus afgesloten" in browser.text() and "Bereikt en hulp aanvaard" in browser.text()
+    browser.check("signal-case-closed")
