@@ -34,5 +34,13 @@ def test_the_debt_help_team_triages_and_reaches_out(browser):
     assert "Contactpoging vastgelegd" in browser.text() and "In contact" in browser.text()
     browser.pick(By.CSS_SELECTOR, "#close_outcome option[value=accepted_help]")
     browser.click(By.XPATH, "//main//button[text()='Casus afsluiten']")
-    assert "Casus afgesloten" in browser.text() and "Bereikt en hulp aanvaard" in browser.text()
-    browser.check("signal-case-closed")
+    # Accepted help opens the intake, filled in from the signal; the consent is asked as always.
+    assert "Casus afgesloten" in browser.text()
+    assert browser.driver.find_element(By.NAME, "given_name").get_attribute("value") == "Kees"
+    assert browser.driver.find_element(By.NAME, "street").get_attribute("value") == "Beukenlaan 3"
+    browser.check("signal-intake")
+    browser.fill(bsn="123456782")
+    browser.pick(By.CSS_SELECTOR, "#consent_method option[value=signed_on_paper]")
+    browser.submit()
+    assert "Mijn betalingsachterstanden oplossen" in browser.text()
+    browser.check("signal-household")

@@ -19,7 +19,7 @@ enum AccessEvents {
         "appointment.form", "appointment.create", "appointment.created", "appointment.read", "appointment.move", "appointment.moved",
         "appointment.cancel", "appointment.cancelled", "appointment.calendar", "appointment.confirmed", "appointment.change_requested", "appointment.list",
         "coordination.handover",
-        "signal.received", "signal.repeated", "signal.batch", "signal_case.list", "signal_case.view", "signal_case.close", "signal_case.closed",
+        "signal.received", "signal.repeated", "signal.batch", "signal_case.list", "signal_case.view", "signal_case.close", "signal_case.closed", "signal_case.intake", "signal_case.household",
         "outreach.attempt", "outreach.attempted", "signal_partners.saved",
         "goal.create", "goal.created", "goal.form", "goal.update", "goal.updated", "goal.view",
         "household.create", "household.view",

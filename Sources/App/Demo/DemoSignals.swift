@@ -13,15 +13,15 @@ enum DemoSignals {
         try await debtHelp.save(on: db)
         let intake = SignalIntake(db: db, keys: keys)
         let today = CivilDay.today()
-        let people: [(String, String, String, String, Int, Int, Int)] = [
-            ("Kees", "de Boer", "Beukenlaan 3", "1234 AC", 165_000, 3, -6),
-            ("Anna", "Visser", "Eikenstraat 21", "1234 AD", 72_500, 1, -2),
-            ("Kees", "de Boer", "Beukenlaan 3", "1234 AC", 55_000, 1, -1),
+        let people: [(String, String, String, String, String, Int, Int, Int)] = [
+            ("Kees", "de Boer", "1971-04-12", "Beukenlaan 3", "1234 AC", 165_000, 3, -6),
+            ("Anna", "Visser", "1988-09-03", "Eikenstraat 21", "1234 AD", 72_500, 1, -2),
+            ("Kees", "de Boer", "1971-04-12", "Beukenlaan 3", "1234 AC", 55_000, 1, -1),
         ]
         for (index, person) in people.enumerated() {
-            let submission = SignalSubmission(reference: "WT-2026-\(1000 + index)", kind: "rent", amount: String(person.4 / 100), months: String(person.5),
-                                              signalledOn: today.adding(days: person.6).iso, reminderSent: true, givenName: person.0, familyName: person.1,
-                                              street: person.2, postcode: person.3, city: "Voorbeeld")
+            let submission = SignalSubmission(reference: "WT-2026-\(1000 + index)", kind: "rent", amount: String(person.5 / 100), months: String(person.6),
+                                              signalledOn: today.adding(days: person.7).iso, reminderSent: true, givenName: person.0, familyName: person.1,
+                                              birthDate: person.2, street: person.3, postcode: person.4, city: "Voorbeeld")
             guard let facts = SignalCheck.check(submission, allowed: [.rent: .defaults], today: today).facts else { continue }
             _ = try await intake.receive(facts, from: housing, tenantID: tenantID)
         }

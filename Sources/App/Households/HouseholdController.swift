@@ -44,7 +44,9 @@ struct HouseholdController {
     }
 
     func new(req: Request) async throws -> Response {
-        try await intakePage(req, IntakeForm(), errors: .none)
+        // From an early-signal case whose people accepted help: the intake filled in from the signal.
+        let form = try await (try? req.query.get(String.self, at: "signal_case")).asyncFlatMap { try await SignalHelp.intake(from: $0, in: req.context()) }
+        return try await intakePage(req, form ?? IntakeForm(), errors: .none)
     }
 
     func create(req: Request) async throws -> Response {
@@ -53,6 +55,7 @@ struct HouseholdController {
         let form = try req.content.decode(IntakeForm.self)
         switch try await HouseholdIntake.register(form, actor: actor, req: req) {
         case .created(let household):
+            if let signalCase = form.signal_case_id { try await SignalHelp.started(signalCase, household: household, in: req.context()) }
             return req.redirect(to: SiteRoute.household.path(try household.requireID()), notice: .householdRegistered)
         case .invalid(let issues):
             return try await intakePage(req, form, errors: FormErrors(issues, req: req), status: .unprocessableEntity)

@@ -13,6 +13,8 @@ struct IntakePage: Encodable {
     let consent: [FormPart]?
     let errors: FormErrors
     let duplicate: IntakeDuplicate?
+    /// The early-signal case this intake comes from, carried through the form.
+    var signalCase: String? = nil
 
     static func build(_ form: IntakeForm, partner: Bool, errors: FormErrors, duplicate: IntakeDuplicate?, in context: Context) -> IntakePage {
         var fields = FieldBuilder(context, errors: errors)
@@ -45,6 +47,6 @@ struct IntakePage: Encodable {
             .field(fields.field("consent_purpose", label: "consent.purpose", value: form.consent_purpose, maxLength: 200)),
         ] : nil
         return IntakePage(action: SiteRoute.households.path(), person: person, address: address, domains: domains, consent: consent,
-                          errors: fields.namedErrors, duplicate: duplicate)
+                          errors: fields.namedErrors, duplicate: duplicate, signalCase: form.signal_case_id)
     }
 }

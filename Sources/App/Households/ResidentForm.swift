@@ -5,6 +5,8 @@ import Vapor
 /// A new household with its first resident, as the intake form sends it.
 struct IntakeForm: Content {
     var given_name: String?
+    /// Set when the intake starts from an early-signal case whose people accepted help (issue 23).
+    var signal_case_id: String?
     var family_name: String?
     var birth_date: String?
     var bsn: String?

@@ -138,4 +138,31 @@ struct SignalAppTests {
             #expect(status.body.string.contains(#""status":"closed""#) && !status.body.string.contains("declined"))
         }
     }
+
+    @Test func acceptedHelpStartsTheIntakeAndThePlan() async throws {
+        try await withApp { app in
+            let setup = try await Self.setUp(app)
+            #expect(try await Self.post(app, SiteRoute.apiSignals.path(), token: setup.token, Self.signal("WS-5", street: "Beukenlaan 3")).status == .created)
+            let caseID = try #require(try await SignalCase.query(on: app.db).first()?.requireID())
+            _ = try await setup.triage.get(SiteRoute.signalCase.path(caseID))
+            let closed = try await setup.triage.post(SiteRoute.signalCaseClose.path(caseID), ["outcome": "accepted_help", "version": "1"])
+            let location = try #require(closed.headers.first(name: .location))
+            #expect(location.hasPrefix(SiteRoute.householdNew.path() + "?signal_case=" + caseID.uuidString))
+            let intake = try await setup.triage.get(location)
+            #expect(intake.status == .ok && intake.body.string.contains("value=\"Fatima\"") && intake.body.string.contains("Beukenlaan 3"))
+            let created = try await setup.triage.post(SiteRoute.households.path(), HouseholdScenario.intake([
+                // Another person than the scenario's Fatima, or the intake rightly asks whether she is already known.
+                "given_name": "Kees", "family_name": "de Boer", "birth_date": "1970-05-05",
+                "bsn": "123456782", "street": "Beukenlaan 3", "signal_case_id": caseID.uuidString,
+                "consent_method": "signed_on_paper", "consent_purpose": "Schuldhulp na een signaal",
+            ]))
+            #expect(created.status == .seeOther, "\(created.body.string.prefix(600))")
+            let linked = try #require(try await SignalCase.find(caseID, on: app.db)?.householdID)
+            let goals = try await Goal.query(on: app.db).filter(\.$householdID == linked).all()
+            #expect(goals.map(\.domain) == ["finances"])
+            // The coordinator's team, not handling signals, cannot start an intake from a case.
+            let form = try await setup.scenario.coordinator.get(SiteRoute.householdNew.path() + "?signal_case=" + caseID.uuidString)
+            #expect(!form.body.string.contains("Beukenlaan"))
+        }
+    }
 }
