@@ -2,7 +2,18 @@
 the debt-help team triages the housing corporation's signals, records a
 contact attempt and closes a case — each page checked with axe, the Nu
 validator and at a phone's width."""
+import random
+
 from selenium.webdriver.common.by import By
+
+
+def fresh_bsn():
+    """A BSN no other journey registered: eight random digits and the ninth the 11-check asks."""
+    while True:
+        digits = [random.randint(1, 9)] + [random.randint(0, 9) for _ in range(7)]
+        last = sum(d * w for d, w in zip(digits, range(9, 1, -1))) % 11
+        if last <= 9:
+            return "".join(map(str, digits + [last]))
 
 
 def test_the_debt_help_team_triages_and_reaches_out(browser):
@@ -39,7 +50,7 @@ def test_the_debt_help_team_triages_and_reaches_out(browser):
     assert browser.driver.find_element(By.NAME, "given_name").get_attribute("value") == "Kees"
     assert browser.driver.find_element(By.NAME, "street").get_attribute("value") == "Beukenlaan 3"
     browser.check("signal-intake")
-    browser.fill(bsn="123456782")
+    browser.fill(bsn=fresh_bsn())
     browser.pick(By.CSS_SELECTOR, "#consent_method option[value=signed_on_paper]")
     browser.submit()
     assert "Mijn betalingsachterstanden oplossen" in browser.text()
