@@ -63,13 +63,14 @@ struct SignalPartnerController {
         var fields = FieldBuilder(context, errors: errors)
         let kindName = { (kind: ArrearsKind) in context.t("signal.kind.\(kind.rawValue)") }
         let rows = try organizations.map { organization in
-            let id = try organization.requireID().uuidString
+            let organizationID = try organization.requireID()
+            let (id, allowed) = (organizationID.uuidString, partners[organizationID] ?? [:])
             return Row(
                 name: organization.name,
                 handles: fields.field("handles_\(id)", .checkbox, labelText: context.t("signal_admin.handles"), checked: typed.map { $0["handles_\(id)"] == "on" } ?? (organization.handlesSignals ?? false)),
                 kinds: ArrearsKind.allCases.map { kind in
                     fields.field("kind_\(id)_\(kind.rawValue)", .checkbox, labelText: kindName(kind),
-                                 checked: typed.map { $0["kind_\(id)_\(kind.rawValue)"] == "on" } ?? (partners[try! organization.requireID()]?[kind] != nil))
+                                 checked: typed.map { $0["kind_\(id)_\(kind.rawValue)"] == "on" } ?? (allowed[kind] != nil))
                 })
         }
         let conditions = ArrearsKind.allCases.map { kind in
