@@ -21,6 +21,8 @@ enum AccessEvents {
         "coordination.handover",
         "signal.received", "signal.repeated", "signal.batch", "signal_case.list", "signal_case.view", "signal_case.close", "signal_case.closed", "signal_case.intake", "signal_case.household",
         "outreach.attempt", "outreach.attempted", "signal_partners.saved",
+        "signal_upload.received", "signal_upload.view", "signal_upload.map", "signal_upload.checked", "signal_upload.import", "signal_upload.imported",
+        "signal_upload.discard", "signal_upload.discarded", "signal_upload.download",
         "goal.create", "goal.created", "goal.form", "goal.update", "goal.updated", "goal.view",
         "household.create", "household.view",
         "intake.bsn_lookup",

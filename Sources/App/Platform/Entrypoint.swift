@@ -42,6 +42,8 @@ public enum Entrypoint {
             if let interval = app.config.mailInterval {
                 app.lifecycle.use(RepeatingJob.mail(every: interval))
             }
+            // A file's import starts at once on the server that took the go-ahead; this takes up one whose server stopped.
+            app.lifecycle.use(RepeatingJob.signalImports(every: 30))
             if seedDemo {
                 let logins = try await DemoTenant.seed(app: app)
                 if let report = try await DemoTenant.seedMunicipality(app: app) {

@@ -17,13 +17,15 @@ struct NavigationCounts: Sendable {
     var appointmentsToAnswer = 0
     /// For a team that handles early signals: cases nobody has reached yet (nil for everyone else).
     var signalCasesWaiting: Int?
+    /// The person's organisation reports early signals, so sends files of them.
+    var sendsSignals = false
 
     static func of(_ actor: Actor, on db: any Database) async throws -> NavigationCounts {
         var counts = NavigationCounts()
         if actor.role == .professional {
             counts.unread = try await Notifications.unreadCount(userID: actor.userID, tenantID: actor.tenantID, on: db)
             if let organizationID = actor.organizationID {
-                counts.signalCasesWaiting = try await SignalCase.waiting(for: organizationID, tenantID: actor.tenantID, on: db)
+                (counts.signalCasesWaiting, counts.sendsSignals) = try await SignalCase.waiting(for: organizationID, tenantID: actor.tenantID, on: db)
                 counts.referralsToAnswer = try await Referral.awaitingAnswer(by: organizationID, tenantID: actor.tenantID, on: db)
             }
         }
@@ -55,14 +57,17 @@ struct NavigationCounts: Sendable {
 }
 
 extension SignalCase {
-    /// Cases not yet reached, when `organizationID` handles signals; nil when it does not.
-    static func waiting(for organizationID: UUID, tenantID: UUID, on db: any Database) async throws -> Int? {
+    /// Cases not yet reached, when `organizationID` handles signals (nil when
+    /// it does not); and whether it is a partner that reports them.
+    static func waiting(for organizationID: UUID, tenantID: UUID, on db: any Database) async throws -> (Int?, Bool) {
         let row = try await db.sql.raw("""
             SELECT (SELECT handles_signals FROM organizations WHERE tenant_id = \(bind: tenantID) AND id = \(bind: organizationID)) AS handles,
-                   (SELECT COUNT(*) FROM signal_cases WHERE tenant_id = \(bind: tenantID) AND status = \(bind: SignalCaseStatus.received.rawValue)) AS waiting
+                   (SELECT COUNT(*) FROM signal_cases WHERE tenant_id = \(bind: tenantID) AND status = \(bind: SignalCaseStatus.received.rawValue)) AS waiting,
+                   (SELECT COUNT(*) FROM signal_partners WHERE tenant_id = \(bind: tenantID) AND organization_id = \(bind: organizationID)) AS partner
             """).first()
-        guard try row?.decode(column: "handles", as: Bool?.self) == true else { return nil }
-        return try row?.decode(column: "waiting", as: Int.self) ?? 0
+        let sends = try (row?.decode(column: "partner", as: Int.self) ?? 0) > 0
+        guard try row?.decode(column: "handles", as: Bool?.self) == true else { return (nil, sends) }
+        return (try row?.decode(column: "waiting", as: Int.self) ?? 0, sends)
     }
 }
 

@@ -115,6 +115,7 @@ extension Request {
         if AgreementController.takesPart(actor) { routes.append((SiteRoute.agreements, "nav.agreements")) }
         if actor.role.reviewsAccessLog { routes += [(SiteRoute.accessLog, "nav.access_log"), (SiteRoute.breakTheGlassReviews, "nav.break_the_glass"), (SiteRoute.erasure, "nav.erasure")] }
         if navigationCounts.signalCasesWaiting != nil { routes.append((SiteRoute.signalCases, "nav.signals")) }
+        if navigationCounts.sendsSignals { routes.append((SiteRoute.signalUploads, "nav.signal_uploads")) }
         if actor.role == .professional { routes.append((SiteRoute.notifications, "nav.notifications")) }
         routes.append((SiteRoute.accountPassword, "nav.account"))
         // The deepest menu item the page is under is the current one ("/portal/messages", not "/portal").

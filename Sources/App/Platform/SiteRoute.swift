@@ -163,6 +163,13 @@ enum SiteRoute {
     static let signalCaseAttempts = Route<UUID>("/signals/cases/:signalCaseID/attempts")
     static let signalCaseClose = Route<UUID>("/signals/cases/:signalCaseID/close")
     static let signalPartners = Route<Void>("/admin/signal-partners")
+    static let signalUploads = Route<Void>("/signals/uploads")
+    static let signalUpload = Route<UUID>("/signals/uploads/:signalUploadID")
+    static let signalUploadMapping = Route<UUID>("/signals/uploads/:signalUploadID/mapping")
+    static let signalUploadImport = Route<UUID>("/signals/uploads/:signalUploadID/import")
+    static let signalUploadDiscard = Route<UUID>("/signals/uploads/:signalUploadID/discard")
+    static let signalUploadReport = Route<UUID>("/signals/uploads/:signalUploadID/problems.csv")
+    static let signalUploadProgress = Route<UUID>("/signals/uploads/:signalUploadID/progress")
     static let oauthToken = Route<Void>("/api/v1/oauth/token")
     static let openAPI = Route<Void>("/api/v1/openapi.json")
     static let apiTokens = Route<Void>("/account/api-tokens")
@@ -269,7 +276,7 @@ enum RouteParameter: String, CaseIterable {
     case token, organizationID, userID, tenantID, householdID, residentID, involvementID, consentID, goalID, actionID, openingID
     case assessmentID, referralID, tokenID, clientID, serviceID, mapOrganizationID, locationID, tenantSlug
     case taxonomyID, termID, serviceAtLocationID, indicatorID, noteID, agreementID, targetID
-    case subscriptionID, outboxEventID, outgoingMailID, erasureRequestID, legalHoldID, conversationID, messageID, documentID, appointmentID, signalID, signalCaseID
+    case subscriptionID, outboxEventID, outgoingMailID, erasureRequestID, legalHoldID, conversationID, messageID, documentID, appointmentID, signalID, signalCaseID, signalUploadID
 }
 
 extension Request {

@@ -140,5 +140,6 @@ enum Migrations {
         app.migrations.add(CreateAppointments())
         app.migrations.add(UpdateOrganizationsAddHandlesSignals())
         app.migrations.add(CreateSignalTables())
+        app.migrations.add(CreateSignalUploads())
     }
 }

@@ -35,6 +35,7 @@ func routes(_ app: Application) throws {
     AppointmentAPIController().register(signedIn)
     SignalAPIController().register(signedIn)
     SignalCaseController().register(signedIn)
+    SignalUploadController().register(signedIn)
     ActionController().register(signedIn)
     MyActionsController().register(signedIn)
     PortalController().register(signedIn)

@@ -18,7 +18,7 @@ struct SignalCaseController {
         routes.post(SiteRoute.signalCaseClose, use: close)
     }
 
-    struct QueuePage: Encodable { let rows: [SignalTriage.Row]; let pager: Pager }
+    struct QueuePage: Encodable { let rows: [SignalTriage.Row]; let pager: Pager; let uploadsHref: String }
 
     func queue(req: Request) async throws -> Response {
         let context = try req.context()
@@ -27,7 +27,7 @@ struct SignalCaseController {
         let rows = try await SignalTriage.queue(page: page, in: context)
         try await context.audit("signal_case.list", outcome: .allowed, basis: .administration, objectType: "signal_queue", objectID: String(rows.count))
         let pager = Pager(path: SiteRoute.signalCases.path(), filters: [], page: page, hasMore: rows.count == 50)
-        return try await req.page("signals/queue", title: req.t("signal.queue_title"), QueuePage(rows: rows, pager: pager))
+        return try await req.page("signals/queue", title: req.t("signal.queue_title"), QueuePage(rows: rows, pager: pager, uploadsHref: SiteRoute.signalUploads.path()))
     }
 
     func show(req: Request) async throws -> Response {

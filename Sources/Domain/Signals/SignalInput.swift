@@ -6,7 +6,8 @@ public enum SignalProblem: String, Equatable, Sendable, Codable {
     case missingReference = "missing_reference", missingKind = "missing_kind", unknownKind = "unknown_kind", kindNotAllowed = "kind_not_allowed"
     case invalidAmount = "invalid_amount", invalidMonths = "invalid_months", invalidDate = "invalid_date", dateInFuture = "date_in_future"
     case missingName = "missing_name", invalidBirthDate = "invalid_birth_date", missingAddress = "missing_address", invalidPostcode = "invalid_postcode"
-    case invalidBSN = "invalid_bsn"
+    case invalidBSN = "invalid_bsn", missingBSN = "missing_bsn"
+    case invalidReminder = "invalid_reminder", repeatsRow = "repeats_row"
     case belowMinimumMonths = "below_minimum_months", belowMinimumAmount = "below_minimum_amount", noReminder = "no_reminder"
 }
 
