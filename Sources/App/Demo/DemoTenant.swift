@@ -39,6 +39,7 @@ enum DemoTenant {
         (.professional, "schuldhulp", "Mohammed Bouzid", .debtHelp),
         (.professional, "welzijn", "Yvonne de Groot", .welfare),
         (.professional, "teamleider", "Esther de Boer", .socialTeam),
+        (.professional, "woonstichting", "Jeroen Kramer", .housing),
         (.volunteer, "vrijwilliger", "Henk Jansen", .volunteer),
         (.analyst, "analist", "Pieter Bakker", nil),
         (.privacyOfficer, "privacy", "Anouk Visser", nil),
