@@ -144,7 +144,9 @@ public struct SignalFileCheck: Sendable {
             familyName: value(.familyName), birthDate: value(.birthDate), street: street.isEmpty ? nil : street, postcode: value(.postcode),
             city: value(.city), phone: value(.phone), email: value(.email), bsn: value(.bsn))
         let (facts, problems) = SignalCheck.check(submission, allowed: allowed, today: today)
-        found += problems.map { FileProblem(row: row, column: column(for: $0.field), problem: $0.problem) }
+        // An unreadable reminder is that problem, not also "no reminder sent".
+        found += problems.filter { found.isEmpty || $0.problem != .noReminder }
+            .map { FileProblem(row: row, column: column(for: $0.field), problem: $0.problem) }
         if index[.bsn] != nil, value(.bsn) == nil { found.append(.init(row: row, column: mapping[.bsn], problem: .missingBSN)) }
         if let reference = submission.reference {
             if let earlier = seen[reference] {

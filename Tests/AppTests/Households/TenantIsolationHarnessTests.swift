@@ -77,6 +77,12 @@ struct TenantIsolationHarnessTests {
             (signal.kind, signal.amountCents, signal.months, signal.signalledOn, signal.personEncrypted) = ("rent", 100, 1, Day.today(), "x")
             (signal.addressKey, signal.namePostcodeKey, signal.createdAt) = ("a", "b", Date())
             try await signal.create(on: app.db)
+            let signalUpload = SignalUpload()
+            (signalUpload.id, signalUpload.tenantID, signalUpload.organizationID, signalUpload.userID) = (UUID(), tenantA, try a.partner.requireID(), try opener.requireID())
+            (signalUpload.fileNameEncrypted, signalUpload.byteCount, signalUpload.sha256, signalUpload.status) = ("x", 1, "x", "checked")
+            (signalUpload.rowsTotal, signalUpload.rowsValid, signalUpload.rowsRefused, signalUpload.rowsDone, signalUpload.signalsNew) = (1, 1, 0, 0, 0)
+            (signalUpload.createdAt, signalUpload.version) = (Date(), 1)
+            try await signalUpload.create(on: app.db)
 
             let assessment = try await a.store(["finances": 2], day: "2026-01-12")
             let map = SocialMapFixtures(app: app, tenantID: tenantA)
@@ -117,6 +123,7 @@ struct TenantIsolationHarnessTests {
                 "conversationID": conversation.uuidString, "messageID": try message.requireID().uuidString,
                 "documentID": try document.requireID().uuidString, "appointmentID": try appointment.requireID().uuidString,
                 "signalID": try signal.requireID().uuidString, "signalCaseID": try signalCase.requireID().uuidString,
+                "signalUploadID": try signalUpload.requireID().uuidString,
             ]
 
             // Tenant B, with someone in every role that reaches these routes.
