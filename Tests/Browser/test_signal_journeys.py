@@ -55,3 +55,58 @@ def test_the_debt_help_team_triages_and_reaches_out(browser):
     browser.submit()
     assert "Mijn betalingsachterstanden oplossen" in browser.text()
     browser.check("signal-household")
+
+
+def test_the_housing_corporation_sends_a_file_of_signals(browser, tmp_path):
+    """A partner's export, semicolons and Dutch headers: the columns are
+    recognised, the one bad row is named by row and column, and the valid
+    rows are read in with the progress on the page."""
+    import datetime
+
+    stamp = random.randint(100000, 999999)
+    today = datetime.date.today().strftime("%d-%m-%Y")
+    rows = [
+        "Kenmerk;Voornaam;Achternaam;Straat;Huisnummer;Postcode;Woonplaats;Bedrag;Maanden;Datum",
+        f"BT-{stamp}-1;Joke;Bos;Dorpsstraat;1;1234 AD;Voorbeeld;\"412,50\";2;{today}",
+        f"BT-{stamp}-2;Ali;Demir;Kerkweg;2;1234 AE;Voorbeeld;-20;2;{today}",
+        f"BT-{stamp}-3;Els;Kok;Molenweg;3;1234 AF;Voorbeeld;180;1;{today}",
+    ]
+    export = tmp_path / "huurachterstanden.csv"
+    export.write_text("\n".join(rows) + "\n", encoding="utf-8")
+
+    browser.sign_in("woonstichting")
+    browser.click(By.XPATH, "//nav//a[contains(., 'Signalen aanleveren')]")
+    browser.check("signal-upload-form")
+    browser.submit()
+    assert "Kies een bestand" in browser.text()
+    browser.driver.find_element(By.ID, "upload_file").send_keys(str(export))
+    browser.submit()
+    # The columns are recognised from their names; the kind and the reminder are said for the whole file.
+    assert browser.driver.find_element(By.CSS_SELECTOR, "#column_reference option[selected]").get_attribute("value") == "Kenmerk"
+    browser.pick(By.CSS_SELECTOR, "#kind_for_all option[value=rent]")
+    browser.pick(By.ID, "reminder_for_all")
+    browser.check("signal-upload-mapping")
+    browser.click(By.XPATH, "//main//button[text()='Bestand controleren']")
+    assert "3 rijen: 2 goed, 1 afgewezen." in browser.text()
+    assert "Vul een bedrag in van 0 of meer" in browser.text()
+    browser.check("signal-upload-checked")
+    browser.click(By.XPATH, "//main//button[contains(., 'Alleen de 2 goede rijen inlezen')]")
+    # The import runs in the background; the page follows it and shows what came in.
+    for _ in range(60):
+        if "2 nieuwe signalen ingelezen uit 3 rijen" in browser.text():
+            break
+        import time
+        time.sleep(0.5)
+    assert "2 nieuwe signalen ingelezen uit 3 rijen" in browser.text()
+    browser.check("signal-upload-imported")
+    browser.click(By.CSS_SELECTOR, "header form button")
+
+    browser.sign_in("schuldhulp")
+    browser.open("/signals?page=0")
+    found = "Joke Bos" in browser.text()
+    page = 1
+    while not found and page < 5:
+        browser.open(f"/signals?page={page}")
+        found, page = "Joke Bos" in browser.text(), page + 1
+    assert found, "the file's signals reach the debt-help team's queue"
+    browser.click(By.CSS_SELECTOR, "header form button")
