@@ -31,6 +31,7 @@ struct Reminders {
             given += try await reviewsDue(tenantID: tenantID, day: day, since: since, now: now)
             given += try await reassessmentsDue(tenantID: tenantID, day: day, now: now)
             given += try await appointmentsTomorrow(tenantID: tenantID, day: day, now: now)
+            given += try await outreachOverdue(tenantID: tenantID, day: day, now: now)
             given += try await digests(tenantID: tenantID, now: now)
         }
         return given
@@ -154,6 +155,37 @@ struct Reminders {
                 for attendee in try await AppointmentAttendee.select(in: tenantID, where: "appointment_id = \(bind: appointmentID)", on: tx) {
                     try await Notifications.notify(attendee.userID, tenantID: tenantID, messageKey: "notification.appointment_tomorrow", subject: name,
                                                    link: SiteRoute.appointment.path(appointment.householdID, appointmentID), on: tx)
+                }
+            }
+        }
+        return given
+    }
+
+    /// Once a day, each team that handles signals hears how many cases wait
+    /// longer than the tenant's target for a first contact attempt: its
+    /// professionals by notification, its intake address by mail — a count,
+    /// never who.
+    func outreachOverdue(tenantID: UUID, day: CivilDay, now: Date) async throws -> Int {
+        let through = try await SignalSettings.rules(of: tenantID, on: db).overdueThrough(today: day)
+        let row = try await db.sql.raw("""
+            SELECT COUNT(*) AS waiting FROM signal_cases c WHERE c.tenant_id = \(bind: tenantID) AND c.status = \(bind: SignalCaseStatus.received.rawValue)
+            AND c.first_signalled_on <= \(bind: through.iso)
+            AND NOT EXISTS (SELECT 1 FROM outreach_attempts a WHERE a.tenant_id = c.tenant_id AND a.case_id = c.id)
+            """).first()
+        let waiting = try row?.decode(column: "waiting", as: Int.self) ?? 0
+        guard waiting > 0 else { return 0 }
+        var given = 0
+        for team in try await Organization.select(in: tenantID, where: "handles_signals = \(bind: true)", on: db) {
+            let teamID = try team.requireID()
+            given += try await once(.outreachOverdue, objectID: teamID, dueOn: day.iso, tenantID: tenantID, now: now) { tx in
+                for user in try await User.select(in: tenantID, where: "organization_id = \(bind: teamID) AND is_active = \(bind: true)", on: tx)
+                where user.role == Role.professional.rawValue {
+                    try await Notifications.notify(try user.requireID(), tenantID: tenantID, messageKey: "notification.outreach_overdue", subject: String(waiting),
+                                                   link: SiteRoute.signalCases.path(), on: tx)
+                }
+                if !(team.intakeEmail ?? "").isEmpty {
+                    try await OutgoingMail(tenantID: tenantID, to: .organization(teamID), kind: .outreachOverdue, link: SiteRoute.signalCases.path(),
+                                           count: waiting, at: now).create(on: tx)
                 }
             }
         }

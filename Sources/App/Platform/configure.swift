@@ -141,5 +141,6 @@ enum Migrations {
         app.migrations.add(UpdateOrganizationsAddHandlesSignals())
         app.migrations.add(CreateSignalTables())
         app.migrations.add(CreateSignalUploads())
+        app.migrations.add(CreateSignalSettings())
     }
 }

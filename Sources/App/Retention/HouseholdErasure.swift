@@ -96,6 +96,10 @@ struct HouseholdErasure {
             AND appointment_id IN (SELECT id FROM appointments WHERE tenant_id = \(bind: tenantID) AND household_id = \(bind: householdID))
             """).run()
         receipt["appointments"] = try await deleted(from: Appointment.schema, tenantID: tenantID, on: sql) { $0.where("household_id", .equal, householdID) }
+        let cases = try await sql.select().column("id").from(SignalCase.schema).where("tenant_id", .equal, tenantID).where("household_id", .equal, householdID)
+            .all().map { try $0.decode(column: "id", as: UUID.self) }
+        try await SignalPurge.delete(cases: cases, tenantID: tenantID, on: sql)
+        receipt["signal_cases"] = cases.count
         receipt["conversations"] = try await deleted(from: Conversation.schema, tenantID: tenantID, on: sql) { $0.where("household_id", .equal, householdID) }
         receipt["representations"] = try await deleted(from: Representation.schema, tenantID: tenantID, on: sql) { $0.where("household_id", .equal, householdID) }
         // A notification names the household; its link is the household's page.

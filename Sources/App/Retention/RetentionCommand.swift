@@ -41,6 +41,8 @@ extension RepeatingJob {
                 let report = try await RetentionRun(db: app.db, rules: app.retentionRules, keys: app.config.keys, documents: Documents.store(app))
                     .run(tenantID: try tenant.requireID(), today: CivilDay.today(), dryRun: false)
                 app.logger.notice("retention: \(tenant.slug) erased \(report.files.count) household files, \(report.notifications) notifications")
+                let signals = try await SignalPurge(db: app.db, keys: app.config.keys).run(tenantID: try tenant.requireID(), today: CivilDay.today(), dryRun: false)
+                app.logger.notice("retention: \(tenant.slug) erased \(signals.cases.count) signal cases")
             }
         }
     }

@@ -55,7 +55,7 @@ struct SignalAPIController {
         let body = try req.content.decode(SignalDTO.self)
         let (facts, problems) = SignalCheck.check(body.submission, allowed: partner.allowed, today: CivilDay.today())
         guard let facts else { return APIProblem.invalid(problems.map { .init(field: $0.field, messageKey: "signal.problem.\($0.problem.rawValue)") }, req: req) }
-        let received = try await intake(req).receive(facts, from: partner.organizationID, tenantID: partner.tenantID)
+        let received = try await intake(req, tenantID: partner.tenantID).receive(facts, from: partner.organizationID, tenantID: partner.tenantID)
         try await context.audit(received.created ? "signal.received" : "signal.repeated", outcome: .success, basis: .administration,
                                 objectType: "signal", objectID: received.signal.id?.uuidString)
         return try await receipt(received.signal, on: req.db).encodeResponse(status: received.created ? .created : .ok, for: req)
@@ -77,7 +77,7 @@ struct SignalAPIController {
         // Nothing is taken in while any signal is refused: the partner sends the batch again, corrected.
         guard issues.isEmpty else { return APIProblem.invalid(issues, req: req) }
         var receipts: [ReceiptDTO] = []
-        let intake = try intake(req)
+        let intake = try await intake(req, tenantID: partner.tenantID)
         for facts in checked {
             let received = try await intake.receive(facts, from: partner.organizationID, tenantID: partner.tenantID)
             receipts.append(try await receipt(received.signal, on: req.db))
@@ -104,7 +104,9 @@ struct SignalAPIController {
         return (partner, context)
     }
 
-    private func intake(_ req: Request) throws -> SignalIntake { SignalIntake(db: req.db, keys: req.application.config.keys) }
+    private func intake(_ req: Request, tenantID: UUID) async throws -> SignalIntake {
+        SignalIntake(db: req.db, keys: req.application.config.keys, windowDays: try await SignalSettings.rules(of: tenantID, on: req.db).combineDays)
+    }
 
     private func receipt(_ signal: Signal, on db: any Database) async throws -> ReceiptDTO {
         let signalCase = try await SignalCase.select(in: signal.tenantID, where: "id = \(bind: signal.caseID)", limit: 1, on: db).first

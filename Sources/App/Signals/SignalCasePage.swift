@@ -34,6 +34,7 @@ struct SignalCasePage: Encodable {
         let organizations = try await context.organizationNames(in: tenantID)
         let people = try await User.displayNames(of: attempts.map(\.userID), in: tenantID, on: db)
         let known = try await ResidentAccess(context: context).knownHouseholds(bsnLookups: signals.compactMap(\.bsnLookup))
+        let rules = try await SignalSettings.rules(of: tenantID, on: db)
         let earliest: Signal? = signals.first
         let person = earliest.flatMap { SignalTriage.person(of: $0, cipher: cipher) }
         let open = signalCase.caseStatus != .closed
@@ -57,7 +58,7 @@ struct SignalCasePage: Encodable {
             status: context.t("signal.status.\(signalCase.status)"),
             outcome: signalCase.outcome.map { context.t("signal.outcome.\($0)") },
             known: signals.compactMap(\.bsnLookup).compactMap { known[$0] }.first.map { $0.isEmpty ? context.t("signal.known") : context.t("signal.known_to", $0) },
-            contactDue: context.day(WorkingDays.add(SignalTriage.targetWorkingDays, to: signalCase.firstSignalledOn)),
+            contactDue: context.day(CivilDay(signalCase.firstSignalledOn).map { rules.contactDue(firstSignalled: $0).iso } ?? signalCase.firstSignalledOn),
             signals: signals.map { signal in
                 SignalLine(partner: organizations[signal.partnerOrganizationID] ?? "", kind: context.t("signal.kind.\(signal.kind)"),
                            amount: "€ " + Money.euros(signal.amountCents), months: SignalTriage.monthsText(signal.months, in: context), day: context.shortDay(signal.signalledOn),

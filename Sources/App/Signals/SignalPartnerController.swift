@@ -8,7 +8,14 @@ import Vapor
 struct SignalPartnerController {
     struct Row: Encodable { let name: String; let handles: FormField; let kinds: [FormField] }
     struct Conditions: Encodable { let title: String; let months: FormField; let amount: FormField; let reminder: FormField }
-    struct PageContent: Encodable { let action: String; let kinds: [String]; let rows: [Row]; let conditions: [Conditions]; let errors: FormErrors }
+    struct PageContent: Encodable { let action: String; let kinds: [String]; let rows: [Row]; let conditions: [Conditions]; let rules: [FormField]; let errors: FormErrors }
+
+    /// The tenant's rules as form fields: name, label, hint, range, value.
+    static let ruleFields: [(name: String, label: String, hint: String, range: ClosedRange<Int>, value: KeyPath<SignalRules, Int>)] = [
+        ("contact_working_days", "signal_admin.contact_days", "signal_admin.contact_days_hint", SignalRules.contactRange, \.contactWorkingDays),
+        ("combine_days", "signal_admin.combine_days", "signal_admin.combine_days_hint", SignalRules.combineRange, \.combineDays),
+        ("kept_months", "signal_admin.kept_months", "signal_admin.kept_months_hint", SignalRules.keptRange, \.keptMonths),
+    ]
 
     func register(_ routes: any RoutesBuilder) {
         routes.get(SiteRoute.signalPartners, use: show)
@@ -33,7 +40,13 @@ struct SignalPartnerController {
                 conditions[kind] = SignalConditions(minimumMonths: months, minimumAmountCents: amount, reminderRequired: form["reminder_\(kind.rawValue)"] == "on")
             }
         }
-        guard validator.isValid else { return try await render(req, typed: form, errors: FormErrors(validator.issues, req: req), status: .unprocessableEntity) }
+        var numbers: [String: Int] = [:]
+        for rule in Self.ruleFields {
+            let value = Int((form[rule.name] ?? "").trimmingCharacters(in: .whitespaces)).flatMap { rule.range.contains($0) ? $0 : nil }
+            if value == nil { validator.add(rule.name, "signal_admin.number_between_\(rule.range.lowerBound)_\(rule.range.upperBound)") }
+            numbers[rule.name] = value
+        }
+        guard validator.isValid, let contact = numbers["contact_working_days"], let combine = numbers["combine_days"], let kept = numbers["kept_months"] else { return try await render(req, typed: form, errors: FormErrors(validator.issues, req: req), status: .unprocessableEntity) }
         let organizations = try await Organization.select(in: actor.tenantID, orderBy: "name", on: req.db)
         let (now, chosen) = (Date(), conditions)
         try await req.db.transaction { tx in
@@ -48,6 +61,7 @@ struct SignalPartnerController {
                 try await tx.sql.delete(from: SignalPartner.schema).where("tenant_id", .equal, actor.tenantID).where("organization_id", .equal, id).run()
                 if !allowed.isEmpty { try await SignalPartner(tenantID: actor.tenantID, organizationID: id, allowed: allowed, at: now).create(on: tx) }
             }
+            try await SignalSettings.save(SignalRules(contactWorkingDays: contact, combineDays: combine, keptMonths: kept), tenantID: actor.tenantID, on: tx)
             try await req.audit("signal_partners.saved", outcome: .success, basis: .administration, objectType: "tenant", objectID: actor.tenantID.uuidString, on: tx)
         }
         return req.redirect(to: SiteRoute.signalPartners.path(), notice: .settingsSaved)
@@ -83,8 +97,13 @@ struct SignalPartnerController {
                 reminder: fields.field("reminder_\(kind.rawValue)", .checkbox, label: "signal_admin.reminder_required",
                                        checked: typed.map { $0["reminder_\(kind.rawValue)"] == "on" } ?? shown.reminderRequired))
         }
+        let rules = try await SignalSettings.rules(of: tenantID, on: req.db)
+        let ruleFields = Self.ruleFields.map { rule in
+            fields.field(rule.name, .number, label: rule.label, hint: rule.hint, value: typed?[rule.name] ?? String(rules[keyPath: rule.value]),
+                         min: rule.range.lowerBound, max: rule.range.upperBound)
+        }
         let content = PageContent(action: SiteRoute.signalPartners.path(), kinds: ArrearsKind.allCases.map(kindName), rows: rows, conditions: conditions,
-                                  errors: fields.namedErrors)
+                                  rules: ruleFields, errors: fields.namedErrors)
         return try await req.page("admin/signal-partners", title: req.t("signal_admin.title"), content, status: status)
     }
 }

@@ -6,8 +6,6 @@ import SQLKit
 /// Who triages early signals: a professional of an organisation the tenant
 /// admin designated. Everyone else gets a 404: the queue does not exist for them.
 enum SignalTriage {
-    static let targetWorkingDays = 5
-
     static func requireHandler(_ context: Context) async throws {
         guard context.actor.role == .professional, let organizationID = context.actor.organizationID,
               let organization = try await Organization.select(in: context.actor.tenantID, where: "id = \(bind: organizationID)", limit: 1, on: context.db).first,
@@ -44,12 +42,13 @@ enum SignalTriage {
         let known = try await ResidentAccess(context: context).knownHouseholds(bsnLookups: Array(Set(signals.compactMap(\.bsnLookup))))
         let cipher = FieldCipher(key: context.keys.field)
         let today = context.today
+        let rules = try await SignalSettings.rules(of: tenantID, on: context.db)
         return try cases.map { signalCase in
             let id = try signalCase.requireID()
             let caseSignals = byCase[id] ?? []
             let earliest: Signal? = caseSignals.first
             let person = earliest.flatMap { Self.person(of: $0, cipher: cipher) }
-            let due = WorkingDays.add(targetWorkingDays, to: signalCase.firstSignalledOn) ?? signalCase.firstSignalledOn
+            let due = CivilDay(signalCase.firstSignalledOn).map { rules.contactDue(firstSignalled: $0).iso } ?? signalCase.firstSignalledOn
             let knownTo = caseSignals.compactMap(\.bsnLookup).compactMap { known[$0] }.first
             return Row(
                 href: SiteRoute.signalCase.path(id), name: person?.name ?? context.t("note.unreadable"), address: person?.address ?? "",

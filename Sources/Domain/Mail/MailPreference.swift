@@ -16,6 +16,7 @@ public enum MailKind: String, CaseIterable, Codable, Sendable {
     case reassessmentDue = "reassessment-due"
     case messageWaiting = "message-waiting"
     case appointmentTomorrow = "appointment-tomorrow"
+    case outreachOverdue = "outreach-overdue"
     case waiting
     case digest
 

@@ -40,6 +40,7 @@ struct SignalImport {
         let partner = try await SignalPartner.select(in: tenantID, where: "organization_id = \(bind: upload.organizationID)", limit: 1, on: db).first
         let reader = try SignalUploads.file(upload, store: store)
         var check = SignalFileCheck(header: reader.header, mapping: mapping, allowed: partner?.allowed ?? [:], today: today)
+        let combineDays = try await SignalSettings.rules(of: tenantID, on: db).combineDays
         var (index, pending): (Int, [SignalFacts]) = (0, [])
         while let values = reader.next() {
             index += 1
@@ -48,11 +49,11 @@ struct SignalImport {
             guard index > upload.rowsDone else { continue }
             if let facts { pending.append(facts) }
             if index % chunk == 0 {
-                try await commit(pending, through: index, of: upload)
+                try await commit(pending, through: index, of: upload, combineDays: combineDays)
                 pending = []
             }
         }
-        try await commit(pending, through: index, of: upload)
+        try await commit(pending, through: index, of: upload, combineDays: combineDays)
         try await finish(upload)
         return true
     }
@@ -67,9 +68,9 @@ struct SignalImport {
     }
 
     /// The signals of rows up to `index`, with the progress and a renewed claim, in one transaction.
-    private func commit(_ facts: [SignalFacts], through index: Int, of upload: SignalUpload) async throws {
+    private func commit(_ facts: [SignalFacts], through index: Int, of upload: SignalUpload, combineDays: Int) async throws {
         try await db.transaction { tx in
-            let intake = SignalIntake(db: tx, keys: keys)
+            let intake = SignalIntake(db: tx, keys: keys, windowDays: combineDays)
             var created = 0
             for signal in facts where try await intake.receive(signal, from: upload.organizationID, tenantID: upload.tenantID).created { created += 1 }
             try await tx.sql.update(SignalUpload.schema)
