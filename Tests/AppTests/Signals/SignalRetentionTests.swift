@@ -88,4 +88,26 @@ struct SignalRetentionTests {
             #expect(try await reminders.outreachOverdue(tenantID: tenantID, day: today.adding(days: 1), now: now.addingTimeInterval(86_400)) == 0)
         }
     }
+
+    @Test func theAdminSetsTheRulesAndAWrongNumberKeepsWhatWasTyped() async throws {
+        try await withApp { app in
+            let fixtures = Fixtures(app: app)
+            let tenant = try await fixtures.tenant()
+            let (_, secret) = try await fixtures.user("beheer", role: .tenantAdmin, in: tenant)
+            let admin = TestClient(app)
+            try await fixtures.signIn(admin, "beheer", secret: secret)
+            let page = try await admin.get(SiteRoute.signalPartners.path())
+            #expect(page.body.string.contains(#"name="kept_months""#) && page.body.string.contains(#"value="12""#))
+            var form: [String: String] = [:]
+            for kind in ArrearsKind.allCases { (form["months_\(kind.rawValue)"], form["amount_\(kind.rawValue)"], form["reminder_\(kind.rawValue)"]) = ("1", "0", "on") }
+            (form["contact_working_days"], form["combine_days"], form["kept_months"]) = ("3", "45", "99")
+            let refused = try await admin.post(SiteRoute.signalPartners.path(), form)
+            #expect(refused.status == .unprocessableEntity && refused.body.string.contains("Vul een heel getal in van 1 tot en met 60."))
+            #expect(refused.body.string.contains(#"value="99""#) && refused.body.string.contains(#"value="45""#), "the form keeps what was typed")
+            #expect(try await SignalSettings.rules(of: try tenant.requireID(), on: app.db) == .defaults)
+            form["kept_months"] = "9"
+            #expect(try await admin.post(SiteRoute.signalPartners.path(), form).status == .seeOther)
+            #expect(try await SignalSettings.rules(of: try tenant.requireID(), on: app.db) == SignalRules(contactWorkingDays: 3, combineDays: 45, keptMonths: 9))
+        }
+    }
 }
