@@ -29,4 +29,16 @@ extension ResidentAccess {
         }
         return known
     }
+
+    /// The household a case's people already belong to, found by the BSN a
+    /// partner sent; nil when none is known. Only its id: whoever asks still
+    /// opens nothing of it.
+    func household(ofCase caseID: UUID) async throws -> UUID? {
+        try await context.db.sql.raw("""
+            SELECT r.household_id FROM signals s
+            JOIN residents r ON r.tenant_id = s.tenant_id AND r.bsn_lookup = s.bsn_lookup
+            WHERE s.tenant_id = \(bind: actor.tenantID) AND s.case_id = \(bind: caseID) AND s.bsn_lookup IS NOT NULL
+            ORDER BY s.signalled_on LIMIT 1
+            """).first()?.decode(column: "household_id", as: UUID.self)
+    }
 }

@@ -22,7 +22,7 @@ enum Notice: String, CaseIterable {
     case messageSent = "message_sent", messageSaved = "message_saved", documentAdded = "document_added", documentDeleted = "document_deleted"
     case appointmentMade = "appointment_made", appointmentMoved = "appointment_moved", appointmentCancelled = "appointment_cancelled"
     case appointmentConfirmed = "appointment_confirmed", appointmentChangeAsked = "appointment_change_asked"
-    case attemptSaved = "attempt_saved", caseClosed = "case_closed"
+    case attemptSaved = "attempt_saved", caseClosed = "case_closed", coordinatorTold = "coordinator_told"
 
     var key: String { "notice.\(rawValue)" }
 }

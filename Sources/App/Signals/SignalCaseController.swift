@@ -87,6 +87,9 @@ struct SignalCaseController {
             return try await render(req, current, errors: FormErrors([.init(field: "close_outcome", messageKey: "signal.conflict")], req: req), status: .conflict, in: context)
         }
         // Accepted help starts the intake, filled in from the signal: the household's plan, not a copy of it.
+        if outcome == .acceptedHelp, try await SignalHelp.joinKnownHousehold(caseID, in: context) {
+            return req.redirect(to: SiteRoute.signalCase.path(caseID), notice: .coordinatorTold)
+        }
         if outcome == .acceptedHelp { return req.redirect(to: SiteRoute.householdNew.path() + "?signal_case=" + caseID.uuidString, notice: .caseClosed) }
         return req.redirect(to: SiteRoute.signalCase.path(caseID), notice: .caseClosed)
     }

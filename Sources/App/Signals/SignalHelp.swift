@@ -49,4 +49,26 @@ enum SignalHelp {
                                     objectType: "signal_case", objectID: caseID.uuidString, on: tx)
         }
     }
+
+    /// Help accepted by people already known: the case joins their household
+    /// and whoever coordinates it is told, to bring debt help onto the team
+    /// (the access rule lets nobody else add it). Returns whether it was so.
+    static func joinKnownHousehold(_ caseID: UUID, in context: Context) async throws -> Bool {
+        guard let householdID = try await ResidentAccess(context: context).household(ofCase: caseID) else { return false }
+        let tenantID = context.actor.tenantID
+        try await context.db.transaction { tx in
+            try await tx.sql.update(SignalCase.schema).set("household_id", to: householdID)
+                .where("tenant_id", .equal, tenantID).where("id", .equal, caseID).run()
+            let lead = try await Involvement.select(in: tenantID, where: "household_id = \(bind: householdID) AND is_coordinator = \(bind: true)", on: tx)
+                .first { $0.isActive(on: context.today) }
+            if let userID = lead?.contactUserID,
+               let household = try await Household.select(in: tenantID, where: "id = \(bind: householdID)", limit: 1, on: tx).first {
+                try await Notifications.notify(userID, tenantID: tenantID, messageKey: "notification.signal_help_accepted", subject: household.name,
+                                               link: SiteRoute.household.path(householdID), on: tx)
+            }
+            try await context.audit("signal_case.household", outcome: .success, basis: .administration, subjectID: householdID,
+                                    objectType: "signal_case", objectID: caseID.uuidString, on: tx)
+        }
+        return true
+    }
 }

@@ -139,6 +139,21 @@ struct SignalAppTests {
         }
     }
 
+    @Test func helpAcceptedByAKnownHouseholdTellsItsCoordinatorInsteadOfASecondIntake() async throws {
+        try await withApp { app in
+            let setup = try await Self.setUp(app)
+            #expect(try await Self.post(app, SiteRoute.apiSignals.path(), token: setup.token, Self.signal("WS-1", bsn: HouseholdScenario.bsn)).status == .created)
+            let caseID = try #require(try await SignalCase.query(on: app.db).first()?.requireID())
+            let closed = try await setup.triage.post(SiteRoute.signalCaseClose.path(caseID), ["outcome": "accepted_help", "version": "1"])
+            #expect(closed.status == .seeOther && closed.headers.first(name: .location) == SiteRoute.signalCase.path(caseID) + "?notice=coordinator_told")
+            #expect(try await SignalCase.find(caseID, on: app.db)?.householdID == setup.scenario.householdID)
+            // The coordinator's contact person hears; the team handling signals opens nothing of the household.
+            let told = try await setup.scenario.coordinator.get(SiteRoute.notifications.path())
+            #expect(told.body.string.contains("Betrek schuldhulp bij het team"))
+            #expect(try await setup.triage.get(SiteRoute.household.path(setup.scenario.householdID)).status != .ok)
+        }
+    }
+
     @Test func acceptedHelpStartsTheIntakeAndThePlan() async throws {
         try await withApp { app in
             let setup = try await Self.setUp(app)
