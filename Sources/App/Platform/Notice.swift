@@ -23,6 +23,7 @@ enum Notice: String, CaseIterable {
     case appointmentMade = "appointment_made", appointmentMoved = "appointment_moved", appointmentCancelled = "appointment_cancelled"
     case appointmentConfirmed = "appointment_confirmed", appointmentChangeAsked = "appointment_change_asked"
     case attemptSaved = "attempt_saved", caseClosed = "case_closed", coordinatorTold = "coordinator_told"
+    case casesCombined = "cases_combined", casesKeptApart = "cases_kept_apart"
 
     var key: String { "notice.\(rawValue)" }
 }

@@ -162,6 +162,7 @@ enum SiteRoute {
     static let signalCase = Route<UUID>("/signals/cases/:signalCaseID")
     static let signalCaseAttempts = Route<UUID>("/signals/cases/:signalCaseID/attempts")
     static let signalCaseClose = Route<UUID>("/signals/cases/:signalCaseID/close")
+    static let signalCaseMatches = Route<UUID>("/signals/cases/:signalCaseID/matches")
     static let signalPartners = Route<Void>("/admin/signal-partners")
     static let signalUploads = Route<Void>("/signals/uploads")
     static let signalUpload = Route<UUID>("/signals/uploads/:signalUploadID")

@@ -10,12 +10,14 @@ import Vapor
 struct SignalCaseController {
     struct AttemptForm: Content { var channel: String?; var attempted_on: String?; var reached: String?; var note: String?; var version: Int? }
     struct CloseForm: Content { var outcome: String?; var version: Int? }
+    struct MatchForm: Content { var other_case_id: String?; var decision: String?; var version: Int? }
 
     func register(_ routes: any RoutesBuilder) {
         routes.get(SiteRoute.signalCases, use: queue)
         routes.get(SiteRoute.signalCase, use: show)
         routes.post(SiteRoute.signalCaseAttempts, use: attempt)
         routes.post(SiteRoute.signalCaseClose, use: close)
+        routes.post(SiteRoute.signalCaseMatches, use: match)
     }
 
     struct QueuePage: Encodable { let rows: [SignalTriage.Row]; let pager: Pager; let uploadsHref: String }
@@ -92,6 +94,21 @@ struct SignalCaseController {
         }
         if outcome == .acceptedHelp { return req.redirect(to: SiteRoute.householdNew.path() + "?signal_case=" + caseID.uuidString, notice: .caseClosed) }
         return req.redirect(to: SiteRoute.signalCase.path(caseID), notice: .caseClosed)
+    }
+
+    /// Combines the case with another whose people may be the same, or keeps them apart.
+    func match(req: Request) async throws -> Response {
+        let (context, signalCase) = try await open(req, event: "signal_case.match")
+        let form = try req.content.decode(MatchForm.self)
+        guard let decision = form.decision.flatMap(SignalMatches.Decision.init(rawValue:)), let other = form.other_case_id.flatMap(UUID.init(uuidString:)) else {
+            return try await render(req, signalCase, errors: FormErrors([.init(field: "matches", messageKey: "validation.choose_option")], req: req),
+                                    status: .unprocessableEntity, in: context)
+        }
+        guard let next = try await SignalMatches.decide(decision, on: signalCase, other: other, version: form.version ?? -1, in: context) else {
+            let current = try await SignalCase.select(in: signalCase.tenantID, where: "id = \(bind: try signalCase.requireID())", limit: 1, on: req.db).first ?? signalCase
+            return try await render(req, current, errors: FormErrors([.init(field: "matches", messageKey: "signal.conflict")], req: req), status: .conflict, in: context)
+        }
+        return req.redirect(to: SiteRoute.signalCase.path(next), notice: decision == .combine ? .casesCombined : .casesKeptApart)
     }
 
     /// The case of the path, for a designated team; the look is logged.

@@ -16,6 +16,9 @@ struct SignalCasePage: Encodable {
     let known: String?
     let contactDue: String
     let signals: [SignalLine]
+    /// Other open cases that may be the same people, each to combine or keep apart.
+    let matches: [SignalMatches.Candidate]
+    let matchAction: String?
     let attempts: [AttemptLine]
     let attemptAction: String?
     let attemptForm: FormPage.Parts
@@ -35,9 +38,10 @@ struct SignalCasePage: Encodable {
         let people = try await User.displayNames(of: attempts.map(\.userID), in: tenantID, on: db)
         let known = try await ResidentAccess(context: context).knownHouseholds(bsnLookups: signals.compactMap(\.bsnLookup))
         let rules = try await SignalSettings.rules(of: tenantID, on: db)
+        let open = signalCase.caseStatus != .closed
+        let matches = open ? try await SignalMatches.candidates(of: signals, tenantID: tenantID, in: context) : []
         let earliest: Signal? = signals.first
         let person = earliest.flatMap { SignalTriage.person(of: $0, cipher: cipher) }
-        let open = signalCase.caseStatus != .closed
         var fields = FieldBuilder(context, errors: errors)
         let attemptParts: [FormPart] = [
             .field(fields.field("attempt_channel", name: "channel", .select, label: "signal.channel",
@@ -62,8 +66,10 @@ struct SignalCasePage: Encodable {
             signals: signals.map { signal in
                 SignalLine(partner: organizations[signal.partnerOrganizationID] ?? "", kind: context.t("signal.kind.\(signal.kind)"),
                            amount: "€ " + Money.euros(signal.amountCents), months: SignalTriage.monthsText(signal.months, in: context), day: context.shortDay(signal.signalledOn),
-                           reference: signal.reference, uncertain: signal.uncertainCases != nil)
+                           reference: signal.reference, uncertain: SignalMatches.otherCases(signal).contains { id in matches.contains { $0.caseID == id.uuidString } })
             },
+            matches: matches,
+            matchAction: open ? SiteRoute.signalCaseMatches.path(caseID) : nil,
             attempts: attempts.map { attempt in
                 AttemptLine(day: context.shortDay(attempt.attemptedOn), channel: context.t("signal.channel.\(attempt.channel)"),
                             reached: context.t(attempt.reached ? "signal.reached_yes" : "signal.reached_no"), who: people[attempt.userID] ?? "",

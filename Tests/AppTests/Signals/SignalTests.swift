@@ -154,6 +154,45 @@ struct SignalAppTests {
         }
     }
 
+    @Test func aLikelyMatchWaitsForAPersonToCombineOrKeepApart() async throws {
+        try await withApp { app in
+            let setup = try await Self.setUp(app)
+            // Fatima El Amrani, born 1984-03-21, at two addresses: perhaps she moved, perhaps another Fatima.
+            for (reference, street) in [("M-1", "Lindelaan 12"), ("M-2", "Kerkstraat 8"), ("M-3", "Dorpsstraat 1")] {
+                #expect(try await Self.post(app, SiteRoute.apiSignals.path(), token: setup.token, Self.signal(reference, street: street)).status == .created)
+            }
+            #expect(try await SignalCase.query(on: app.db).count() == 3, "never merged by itself")
+            let second = try #require(try await Signal.query(on: app.db).filter(\.$reference == "M-2").first())
+            let first = try #require(try await Signal.query(on: app.db).filter(\.$reference == "M-1").first())
+            #expect(second.uncertainCases == first.caseID.uuidString)
+            let page = try await setup.triage.get(SiteRoute.signalCase.path(second.caseID))
+            #expect(page.body.string.contains("Misschien dezelfde mensen") && page.body.string.contains("Lindelaan 12"))
+            let version = try #require(try await SignalCase.find(second.caseID, on: app.db)?.version)
+
+            // A stale decision is refused; the current one combines: one case, reweighed, the question gone.
+            let stale = try await setup.triage.post(SiteRoute.signalCaseMatches.path(second.caseID),
+                                                    ["other_case_id": first.caseID.uuidString, "decision": "combine", "version": String(version - 1)])
+            #expect(stale.status == .conflict)
+            let combined = try await setup.triage.post(SiteRoute.signalCaseMatches.path(second.caseID),
+                                                       ["other_case_id": first.caseID.uuidString, "decision": "combine", "version": String(version)])
+            #expect(combined.headers.first(name: .location) == SiteRoute.signalCase.path(first.caseID) + "?notice=cases_combined")
+            #expect(try await SignalCase.find(second.caseID, on: app.db) == nil)
+            #expect(try await Signal.query(on: app.db).filter(\.$caseID == first.caseID).count() == 2)
+            #expect(try await SignalCase.find(first.caseID, on: app.db)?.totalArrearsCents == 85_000, "one partner's latest amount of one kind")
+
+            // The third kept apart: it stays its own case and is not asked about again.
+            let third = try #require(try await Signal.query(on: app.db).filter(\.$reference == "M-3").first())
+            let other = try #require(SignalMatches.otherCases(third).first)
+            let thirdVersion = try #require(try await SignalCase.find(third.caseID, on: app.db)?.version)
+            #expect(try await setup.triage.post(SiteRoute.signalCaseMatches.path(third.caseID),
+                                                ["other_case_id": other.uuidString, "decision": "apart", "version": String(thirdVersion)]).status == .seeOther)
+            let after = try await Signal.query(on: app.db).filter(\.$reference == "M-3").first()?.uncertainCases
+            #expect(after == nil, "\(String(describing: after)) \(first.caseID) \(second.caseID) \(other)")
+            #expect(!(try await setup.triage.get(SiteRoute.signalCase.path(third.caseID))).body.string.contains("Misschien dezelfde mensen"))
+            #expect(try await AccessLogEntry.query(on: app.db).filter(\.$event == "signal_case.kept_apart").count() == 1)
+        }
+    }
+
     @Test func acceptedHelpStartsTheIntakeAndThePlan() async throws {
         try await withApp { app in
             let setup = try await Self.setUp(app)
