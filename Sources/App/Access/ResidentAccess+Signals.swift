@@ -41,4 +41,15 @@ extension ResidentAccess {
             ORDER BY s.signalled_on LIMIT 1
             """).first()?.decode(column: "household_id", as: UUID.self)
     }
+
+    /// The neighbourhood of a postcode as the tenant's households there have
+    /// it: how a signal's case is placed for the monitor. Only the code is read.
+    static func neighbourhood(ofPostcode postcode: String, tenantID: UUID, on db: any Database) async throws -> String? {
+        let compact = postcode.filter { !$0.isWhitespace }
+        let spaced = compact.count == 6 ? compact.prefix(4) + " " + compact.suffix(2) : compact
+        return try await db.sql.raw("""
+            SELECT neighbourhood_code FROM households WHERE tenant_id = \(bind: tenantID) AND postcode IN (\(binds: [compact, spaced]))
+            AND neighbourhood_code IS NOT NULL AND neighbourhood_code <> '' LIMIT 1
+            """).first()?.decode(column: "neighbourhood_code", as: String.self)
+    }
 }

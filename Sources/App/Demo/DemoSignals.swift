@@ -5,10 +5,18 @@ import Foundation
 /// Early signals in the demo: the housing corporation reports rent arrears,
 /// debt help takes them up, so the queue shows something on the first visit.
 enum DemoSignals {
+    /// The other fixed-cost partners and the arrears each reports.
+    static let fixedCosts: [(OrganizationKind, [ArrearsKind])] = [(.energy, [.electricity, .gas, .heat]), (.water, [.water]), (.healthInsurer, [.healthInsurance])]
+
     static func seed(tenantID: UUID, organizations: [OrganizationKind: Organization], keys: Keys, on db: any Database) async throws {
         guard let housing = organizations[.housing]?.id, let debtHelp = organizations[.debtHelp],
               try await SignalPartner.select(in: tenantID, limit: 1, on: db).isEmpty else { return }
         try await SignalPartner(tenantID: tenantID, organizationID: housing, allowed: [.rent: .defaults], at: Date()).create(on: db)
+        for (kind, arrears) in Self.fixedCosts {
+            guard let partner = organizations[kind]?.id else { continue }
+            try await SignalPartner(tenantID: tenantID, organizationID: partner, allowed: Dictionary(uniqueKeysWithValues: arrears.map { ($0, .defaults) }), at: Date())
+                .create(on: db)
+        }
         debtHelp.handlesSignals = true
         try await debtHelp.save(on: db)
         let intake = SignalIntake(db: db, keys: keys)

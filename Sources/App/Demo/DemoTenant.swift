@@ -30,6 +30,9 @@ enum DemoTenant {
         (.employer, "Bakkerij Van Dijk", "56789012"),
         (.volunteer, "Vrijwilligerscentrale Voorbeeld", nil),
         (.citizenInitiative, "Buurtkamer De Ontmoeting", nil),
+        (.energy, "Energie Voorbeeld", "67890123"),
+        (.water, "Waterbedrijf Voorbeeld", "78901234"),
+        (.healthInsurer, "Zorgverzekeraar Voorbeeld", "89012345"),
     ]
 
     /// (role, username, display name, organisation kind)

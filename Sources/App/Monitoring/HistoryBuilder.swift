@@ -20,6 +20,7 @@ struct HistoryBuilder {
         var assessments: [HouseholdHistory.Assessment] = []
         var goals: [HouseholdHistory.Goal] = []
         var signatures: [CivilDay] = []
+        var helpAcceptedAfterSignal: [CivilDay] = []
     }
 
     var histories: [UUID: HouseholdHistory] {
@@ -28,11 +29,18 @@ struct HistoryBuilder {
             result[entry.key] = HouseholdHistory(
                 id: entry.key.uuidString, neighbourhood: p.neighbourhood, members: p.members.sorted { $0.id < $1.id },
                 involvements: p.involvements.sorted { $0.id < $1.id }, consents: p.consents, referrals: p.referrals.sorted { $0.id < $1.id },
-                assessments: p.assessments, goals: p.goals.sorted { $0.id < $1.id }, signatures: p.signatures)
+                assessments: p.assessments, goals: p.goals.sorted { $0.id < $1.id }, signatures: p.signatures,
+                helpAcceptedAfterSignal: p.helpAcceptedAfterSignal)
         }
     }
 
     mutating func household(_ id: UUID, neighbourhood: String?) { parts[id] = Parts(neighbourhood: neighbourhood) }
+
+    /// A signal case of these people closed with help accepted.
+    mutating func signalHelp(_ row: any SQLRow) throws {
+        guard let day = CivilDay(try row.decode(column: "closed_on", as: String?.self) ?? "") else { return }
+        parts[try household(row)]?.helpAcceptedAfterSignal.append(day)
+    }
 
     private func household(_ row: any SQLRow) throws -> UUID { try row.decode(column: "household_id", as: UUID.self) }
 

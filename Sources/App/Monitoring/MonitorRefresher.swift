@@ -167,13 +167,15 @@ struct MonitorRefresher {
     private func recount(_ households: [UUID], today: CivilDay, sources: MonitorSources, on db: any Database,
                          into counted: inout Counted) async throws -> [MonitorHousehold] {
         let histories = try await sources.histories(of: households)
+        let cases = try await sources.signalCaseHistories(of: households.filter { histories[$0] == nil })
         let ids = SQLList(households.map { SQLBind($0) })
         let stored = try await MonitorHousehold.select(in: tenantID, where: "id IN (\(ids))", on: db)
         let previous = Dictionary(stored.map { ($0.id!, $0) }, uniquingKeysWith: { first, _ in first })
         let extraction = FactExtraction(today: today, pillars: pillars)
         var rows: [MonitorHousehold] = []
         for household in households {
-            let result = histories[household].map(extraction.facts(of:)) ?? FactExtraction.Result(facts: [], recheck: nil)
+            let result = histories[household].map(extraction.facts(of:)) ?? cases[household].map(extraction.facts(of:))
+                ?? FactExtraction.Result(facts: [], recheck: nil)
             if let before = previous[household].map(Self.decode) {
                 for (key, old) in IndicatorTallies(catalog: catalog, today: before.day).tallies(before.facts) { counted.pending[key, default: .zero] -= old }
             }

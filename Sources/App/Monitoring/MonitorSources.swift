@@ -27,16 +27,19 @@ struct MonitorSources {
             UNION ALL SELECT household_id FROM referrals WHERE tenant_id = \(bind: t) AND updated_at > \(bind: since)
             UNION ALL SELECT household_id FROM assessments WHERE tenant_id = \(bind: t) AND created_at > \(bind: since)
             UNION ALL SELECT household_id FROM plan_versions WHERE tenant_id = \(bind: t) AND signed_at > \(bind: since)
+            UNION ALL SELECT id FROM signal_cases WHERE tenant_id = \(bind: t) AND updated_at > \(bind: since)
+            UNION ALL SELECT household_id FROM signal_cases WHERE tenant_id = \(bind: t) AND updated_at > \(bind: since) AND household_id IS NOT NULL
             UNION ALL SELECT id FROM monitor_households WHERE tenant_id = \(bind: t) AND recheck_on <= \(bind: today.iso)
             """).all()
         var seen = Set<UUID>()
         return try rows.map { try $0.decode(column: "id", as: UUID.self) }.filter { seen.insert($0).inserted }
     }
 
-    /// Every household of the tenant, for a rebuild.
+    /// Every household of the tenant, and every early-signal case, for a rebuild.
     func allHouseholds() async throws -> [UUID] {
-        try await db.sql.raw("SELECT id FROM households WHERE tenant_id = \(bind: tenantID) ORDER BY id").all()
-            .map { try $0.decode(column: "id", as: UUID.self) }
+        try await db.sql.raw("""
+            SELECT id FROM households WHERE tenant_id = \(bind: tenantID) UNION ALL SELECT id FROM signal_cases WHERE tenant_id = \(bind: tenantID) ORDER BY id
+            """).all().map { try $0.decode(column: "id", as: UUID.self) }
     }
 
     /// The histories of these households, read with one statement per table.
@@ -57,6 +60,9 @@ struct MonitorSources {
         }
         for row in try await rows("SELECT household_id, id, domain, status, updated_at FROM goals WHERE tenant_id = \(bind: tenantID) AND household_id IN (\(ids))") { try builder.goal(row) }
         for row in try await rows("SELECT household_id, signed_at FROM plan_versions WHERE tenant_id = \(bind: tenantID) AND household_id IN (\(ids))") { try builder.signature(row) }
+        for row in try await rows("""
+            SELECT household_id, closed_on FROM signal_cases WHERE tenant_id = \(bind: tenantID) AND household_id IN (\(ids)) AND outcome = \(bind: SignalOutcome.acceptedHelp.rawValue)
+            """) { try builder.signalHelp(row) }
         let referrals = try await rows("SELECT id, household_id, domains, requester_organization_id, receiver_organization_id, sent_on, due_on FROM referrals WHERE tenant_id = \(bind: tenantID) AND household_id IN (\(ids))")
         let events = try await rows("""
             SELECT e.referral_id, e.to_status, e.outcome, e.occurred_at FROM referral_events e JOIN referrals r ON r.id = e.referral_id AND r.tenant_id = e.tenant_id
@@ -75,5 +81,49 @@ struct MonitorSources {
     private func municipalOrganizations() async throws -> Set<UUID> {
         Set(try await db.sql.raw("SELECT id FROM organizations WHERE tenant_id = \(bind: tenantID) AND part_of_municipality = \(bind: true)")
             .all().map { try $0.decode(column: "id", as: UUID.self) })
+    }
+
+    /// Of these ids, the early-signal cases' histories: their signals, when
+    /// contact was due (the tenant's target) and came, how they ended, and
+    /// whether the same people had accepted help after an earlier signal.
+    func signalCaseHistories(of ids: [UUID]) async throws -> [UUID: SignalCaseHistory] {
+        guard !ids.isEmpty else { return [:] }
+        let list = SQLList(ids.map { SQLBind($0) })
+        let cases = try await db.sql.raw("""
+            SELECT id, neighbourhood_code, first_signalled_on, first_contact_on, closed_on, outcome FROM signal_cases WHERE tenant_id = \(bind: tenantID) AND id IN (\(list))
+            """).all()
+        guard !cases.isEmpty else { return [:] }
+        let rules = try await SignalSettings.rules(of: tenantID, on: db)
+        var signals: [UUID: [SignalCaseHistory.Signal]] = [:]
+        for row in try await db.sql.raw("""
+            SELECT id, case_id, partner_organization_id, kind, signalled_on FROM signals WHERE tenant_id = \(bind: tenantID) AND case_id IN (\(list))
+            """).all() {
+            guard let day = CivilDay(try row.decode(column: "signalled_on", as: String.self)) else { continue }
+            signals[try row.decode(column: "case_id", as: UUID.self), default: []].append(.init(
+                id: try row.decode(column: "id", as: UUID.self).uuidString, partner: try row.decode(column: "partner_organization_id", as: UUID.self).uuidString,
+                kind: try row.decode(column: "kind", as: String.self), day: day))
+        }
+        var afterHelp = Set<UUID>()
+        for token in ["address_key", "bsn_lookup"] {
+            for row in try await db.sql.raw("""
+                SELECT s.case_id FROM signals s
+                JOIN signals o ON o.tenant_id = s.tenant_id AND o.\(ident: token) = s.\(ident: token)
+                JOIN signal_cases c ON c.tenant_id = o.tenant_id AND c.id = o.case_id
+                WHERE s.tenant_id = \(bind: tenantID) AND s.case_id IN (\(list)) AND c.id <> s.case_id
+                AND c.outcome = \(bind: SignalOutcome.acceptedHelp.rawValue) AND c.closed_on < s.signalled_on
+                """).all() { afterHelp.insert(try row.decode(column: "case_id", as: UUID.self)) }
+        }
+        var histories: [UUID: SignalCaseHistory] = [:]
+        for row in cases {
+            let id = try row.decode(column: "id", as: UUID.self)
+            guard let first = CivilDay(try row.decode(column: "first_signalled_on", as: String.self)) else { continue }
+            histories[id] = SignalCaseHistory(
+                id: id.uuidString, neighbourhood: try row.decode(column: "neighbourhood_code", as: String?.self), signals: signals[id] ?? [],
+                contactDue: rules.contactDue(firstSignalled: first),
+                firstContact: try row.decode(column: "first_contact_on", as: String?.self).flatMap(CivilDay.init),
+                closed: try row.decode(column: "closed_on", as: String?.self).flatMap(CivilDay.init),
+                outcome: try row.decode(column: "outcome", as: String?.self), afterHelp: afterHelp.contains(id))
+        }
+        return histories
     }
 }

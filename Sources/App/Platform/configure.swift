@@ -142,5 +142,7 @@ enum Migrations {
         app.migrations.add(CreateSignalTables())
         app.migrations.add(CreateSignalUploads())
         app.migrations.add(CreateSignalSettings())
+        app.migrations.add(UpdateSignalCasesAddMonitoring())
+        app.migrations.add(CreateSignalCaseIndexes())
     }
 }

@@ -58,7 +58,7 @@ struct SignalCaseController {
             attempt.noteEncrypted = try note.map { try FieldCipher(key: context.keys.field).seal($0) }
             try await attempt.create(on: tx)
             if reached, signalCase.caseStatus == .received {
-                try await tx.sql.update(SignalCase.schema).set("status", to: SignalCaseStatus.inContact.rawValue).set("first_contact_on", to: day.iso)
+                try await tx.sql.update(SignalCase.schema).set("updated_at", to: Date()).set("status", to: SignalCaseStatus.inContact.rawValue).set("first_contact_on", to: day.iso)
                     .set(SQLIdentifier("version"), to: SQLBinaryExpression(SQLIdentifier("version"), .add, SQLBind(1)))
                     .where("tenant_id", .equal, signalCase.tenantID).where("id", .equal, caseID).run()
             }
@@ -70,13 +70,13 @@ struct SignalCaseController {
     func close(req: Request) async throws -> Response {
         let (context, signalCase) = try await open(req, event: "signal_case.close")
         let form = try req.content.decode(CloseForm.self)
-        guard let outcome = form.outcome.flatMap(SignalOutcome.init(rawValue:)), signalCase.caseStatus != .closed else {
+        guard let outcome = form.outcome.flatMap(SignalOutcome.init(rawValue:)), SignalOutcome.chosen.contains(outcome), signalCase.caseStatus != .closed else {
             let key = signalCase.caseStatus == .closed ? "signal.already_closed" : "validation.choose_option"
             return try await render(req, signalCase, errors: FormErrors([.init(field: "close_outcome", messageKey: key)], req: req), status: .unprocessableEntity, in: context)
         }
         let caseID = try signalCase.requireID()
         let closed = try await req.db.transaction { tx -> Bool in
-            let changed = try await tx.sql.update(SignalCase.schema).set("status", to: SignalCaseStatus.closed.rawValue).set("outcome", to: outcome.rawValue)
+            let changed = try await tx.sql.update(SignalCase.schema).set("updated_at", to: Date()).set("status", to: SignalCaseStatus.closed.rawValue).set("outcome", to: outcome.rawValue)
                 .set("closed_on", to: context.today)
                 .set(SQLIdentifier("version"), to: SQLBinaryExpression(SQLIdentifier("version"), .add, SQLBind(1)))
                 .where("tenant_id", .equal, signalCase.tenantID).where("id", .equal, caseID).where("version", .equal, form.version ?? -1)

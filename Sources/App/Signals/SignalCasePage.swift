@@ -53,7 +53,7 @@ struct SignalCasePage: Encodable {
         ]
         let closeParts: [FormPart] = [
             .field(fields.field("close_outcome", name: "outcome", .select, label: "signal.outcome",
-                                options: SignalOutcome.allCases.map { Option(value: $0.rawValue, label: context.t("signal.outcome.\($0.rawValue)"), selected: false) },
+                                options: SignalOutcome.chosen.map { Option(value: $0.rawValue, label: context.t("signal.outcome.\($0.rawValue)"), selected: false) },
                                 choose: true)),
         ]
         return SignalCasePage(

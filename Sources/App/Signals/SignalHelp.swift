@@ -40,7 +40,7 @@ enum SignalHelp {
         let householdID = try household.requireID()
         let goal = Goal(tenantID: household.tenantID, householdID: householdID, domain: .finances, title: context.t("signal.first_goal"), target: nil)
         try await context.db.transaction { tx in
-            try await tx.sql.update(SignalCase.schema).set("household_id", to: householdID)
+            try await tx.sql.update(SignalCase.schema).set("updated_at", to: Date()).set("household_id", to: householdID)
                 .where("tenant_id", .equal, signalCase.tenantID).where("id", .equal, caseID).run()
             try await goal.create(on: tx)
             try await context.audit("goal.created", outcome: .success, basis: .involvement, subjectID: householdID, purpose: "detail:finances",
@@ -57,7 +57,7 @@ enum SignalHelp {
         guard let householdID = try await ResidentAccess(context: context).household(ofCase: caseID) else { return false }
         let tenantID = context.actor.tenantID
         try await context.db.transaction { tx in
-            try await tx.sql.update(SignalCase.schema).set("household_id", to: householdID)
+            try await tx.sql.update(SignalCase.schema).set("updated_at", to: Date()).set("household_id", to: householdID)
                 .where("tenant_id", .equal, tenantID).where("id", .equal, caseID).run()
             let lead = try await Involvement.select(in: tenantID, where: "household_id = \(bind: householdID) AND is_coordinator = \(bind: true)", on: tx)
                 .first { $0.isActive(on: context.today) }

@@ -41,7 +41,10 @@ struct SignalIntake {
             signal.uncertainCases = uncertain.isEmpty ? nil : uncertain.map(\.uuidString).joined(separator: ",")
             signal.createdAt = now
             var caseID = join
-            if caseID == nil { caseID = try await newCase(tenantID: tenantID, on: facts.signalledOn, now: now, tx) }
+            if caseID == nil {
+                let neighbourhood = try await ResidentAccess.neighbourhood(ofPostcode: facts.person.postcode, tenantID: tenantID, on: tx)
+                caseID = try await newCase(tenantID: tenantID, on: facts.signalledOn, neighbourhood: neighbourhood, now: now, tx)
+            }
             guard let caseID else { throw AppError.notFound }
             signal.caseID = caseID
             try await signal.create(on: tx)
@@ -72,11 +75,12 @@ struct SignalIntake {
         return cases.map { CaseCombining.OpenCase(id: $0.key, keys: $0.value.1, lastSignalled: $0.value.0) }.sorted { $0.id.uuidString < $1.id.uuidString }
     }
 
-    private func newCase(tenantID: UUID, on day: CivilDay, now: Date, _ db: any Database) async throws -> UUID {
+    private func newCase(tenantID: UUID, on day: CivilDay, neighbourhood: String?, now: Date, _ db: any Database) async throws -> UUID {
         let signalCase = SignalCase()
         (signalCase.id, signalCase.tenantID, signalCase.status) = (UUID(), tenantID, SignalCaseStatus.received.rawValue)
         (signalCase.firstSignalledOn, signalCase.lastSignalledOn, signalCase.totalArrearsCents) = (day.iso, day.iso, 0)
         (signalCase.partners, signalCase.longestMonths, signalCase.createdAt, signalCase.version) = (0, 0, now, 1)
+        (signalCase.updatedAt, signalCase.neighbourhoodCode) = (now, neighbourhood)
         try await signalCase.create(on: db)
         return try signalCase.requireID()
     }
@@ -88,7 +92,7 @@ struct SignalIntake {
         guard let first = signals.first, let last = signals.last else { return }
         var latest: [String: Int] = [:]
         for signal in signals { latest["\(signal.partnerOrganizationID)|\(signal.kind)"] = signal.amountCents }
-        try await db.sql.update(SignalCase.schema)
+        try await db.sql.update(SignalCase.schema).set("updated_at", to: Date())
             .set("total_arrears_cents", to: latest.values.reduce(0, +)).set("partners", to: Set(signals.map(\.partnerOrganizationID)).count)
             .set("longest_months", to: signals.map(\.months).max() ?? 0)
             .set("first_signalled_on", to: first.signalledOn).set("last_signalled_on", to: max(last.signalledOn, signals.map(\.signalledOn).max() ?? last.signalledOn))

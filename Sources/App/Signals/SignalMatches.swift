@@ -44,7 +44,7 @@ enum SignalMatches {
         return try await context.db.transaction { tx -> UUID? in
             let sql = tx.sql
             // The version moves first: a second decision on what the person saw finds nothing to change.
-            guard try await sql.update(SignalCase.schema)
+            guard try await sql.update(SignalCase.schema).set("updated_at", to: Date())
                 .set(SQLIdentifier("version"), to: SQLBinaryExpression(SQLIdentifier("version"), .add, SQLBind(1)))
                 .where("tenant_id", .equal, tenantID).where("id", .equal, caseID).where("version", .equal, version)
                 .where("status", .notEqual, SignalCaseStatus.closed.rawValue).returning("id").first() != nil,
@@ -78,10 +78,13 @@ enum SignalMatches {
                 // Contact made on either counts for both; the earliest first contact stands.
                 if signalCase.caseStatus == .inContact {
                     let first = [signalCase.firstContactOn, other.firstContactOn].compactMap { $0 }.min()
-                    try await sql.update(SignalCase.schema).set("status", to: SignalCaseStatus.inContact.rawValue).set("first_contact_on", to: first)
+                    try await sql.update(SignalCase.schema).set("updated_at", to: Date()).set("status", to: SignalCaseStatus.inContact.rawValue).set("first_contact_on", to: first)
                         .where("tenant_id", .equal, tenantID).where("id", .equal, otherID).run()
                 }
-                try await sql.delete(from: SignalCase.schema).where("tenant_id", .equal, tenantID).where("id", .equal, caseID).run()
+                // The emptied case stays, closed as combined, so what the monitor counted of it is taken back at its next refresh.
+                try await sql.update(SignalCase.schema).set("updated_at", to: Date()).set("status", to: SignalCaseStatus.closed.rawValue)
+                    .set("outcome", to: SignalOutcome.combined.rawValue).set("closed_on", to: context.today)
+                    .where("tenant_id", .equal, tenantID).where("id", .equal, caseID).run()
                 try await SignalIntake.reweigh(otherID, tenantID: tenantID, on: tx)
                 for id in [caseID, otherID] {
                     try await context.audit("signal_case.combined", outcome: .success, basis: .administration, objectType: "signal_case", objectID: id.uuidString, on: tx)

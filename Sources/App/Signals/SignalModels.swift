@@ -49,6 +49,11 @@ enum SignalOutcome: String, CaseIterable, Codable, Sendable {
     case helpedElsewhere = "helped_elsewhere"
     case notReached = "not_reached"
     case movedAway = "moved_away"
+    /// Combined into another case of the same people: not an outcome anyone chooses.
+    case combined
+
+    /// The outcomes a person closes a case with.
+    static let chosen: [SignalOutcome] = allCases.filter { $0 != .combined }
 }
 
 /// The signals of one person or address within the combining window: what
@@ -72,10 +77,14 @@ final class SignalCase: Model, TenantOwned, @unchecked Sendable {
     @OptionalField(key: "closed_on") var closedOn: String?
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "version") var version: Int
+    /// When anything of the case last changed, for the monitor's refresh.
+    @OptionalField(key: "updated_at") var updatedAt: Date?
+    /// The neighbourhood of its address, as the tenant's households there have it (nil when none does).
+    @OptionalField(key: "neighbourhood_code") var neighbourhoodCode: String?
 
     var properties: [any AnyProperty] {
         [$id, $tenantID, $status, $outcome, $householdID, $firstSignalledOn, $lastSignalledOn, $totalArrearsCents, $partners, $longestMonths,
-         $firstContactOn, $closedOn, $createdAt, $version]
+         $firstContactOn, $closedOn, $createdAt, $version, $updatedAt, $neighbourhoodCode]
     }
 
     init() {}

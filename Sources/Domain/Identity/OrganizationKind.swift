@@ -10,6 +10,9 @@ public enum OrganizationKind: String, CaseIterable, Codable, Sendable {
     case employer
     case volunteer
     case citizenInitiative = "citizen_initiative"
+    /// Fixed-cost partners that report payment arrears (issue 23).
+    case energy, water
+    case healthInsurer = "health_insurer"
 
     /// The municipality itself shares data on its legal task; every other
     /// organisation is a partner and needs the resident's consent (DESIGN.md §3.4).

@@ -60,6 +60,8 @@ struct SyntheticMunicipality {
             rows += batch.rowCount
             progress?.update(done: residents, rows: rows)
         }
+        rows += try await SyntheticSignals(db: app.db, keys: app.config.keys, tenantID: tenantID, today: context.day)
+            .generate(households: households, historyDays: context.historyDays, seed: options.seed, random: &random)
         try await QueryPlannerStatistics.refresh(on: app.db)
         progress?.update(done: residents, rows: rows, force: true)
         progress?.finish()

@@ -76,10 +76,11 @@ public enum FactKind: String, Codable, Sendable, CaseIterable {
     case firstHelp = "first-help"
     case assessment, domainChange = "domain-change", residentChange = "resident-change", ladderChange = "ladder-change"
     case goalClosed = "goal-closed", partnerInvolvement = "partner-involvement", caseload
+    case signal, signalCase = "signal-case", signalClosed = "signal-closed"
 
     public var tags: Set<String> {
         switch self {
-        case .plan: ["signed"]
+        case .plan: ["signed", "via-signal"]
         case .planEnded: ["re-entered"]
         case .planReviewDue: ["on-time"]
         case .referralClosed: ["outcome-known"]
@@ -90,6 +91,9 @@ public enum FactKind: String, Codable, Sendable, CaseIterable {
         case .ladderChange: ["moved-up"]
         case .goalClosed: ["achieved"]
         case .partnerInvolvement: ["consent"]
+        case .signal: ["kind", "after-help"]
+        case .signalCase: ["reached-in-time"]
+        case .signalClosed: ["accepted-help"]
         default: []
         }
     }
@@ -107,9 +111,10 @@ public enum FactKind: String, Codable, Sendable, CaseIterable {
         case .goalClosed: return place.union([.domain, .pillar])
         case .partnerInvolvement: return place.union([.organization, .domain, .pillar])
         case .caseload: return [.organization, .professional]
+        case .signal, .signalCase, .signalClosed: return place.union([.organization])
         }
     }
 
     /// Whether facts of this kind carry a value to take a median or mean of.
-    public var hasValue: Bool { [.planSigned, .referralAnswered, .firstHelp, .domainChange].contains(self) }
+    public var hasValue: Bool { [.planSigned, .referralAnswered, .firstHelp, .domainChange, .signalCase, .signalClosed].contains(self) }
 }

@@ -27,8 +27,10 @@ extension FactExtraction {
             let dimensions = place(history).merging([.organization: organizations, .composition: [history.composition.rawValue]]) { $1 }
             let signatures = history.signatures.filter { episode.contains($0) && $0 <= today }
             let subject = "\(history.id)#\(index + 1)"
+            // First reached through a signal: the plan began within a month of help accepted after one.
+            let viaSignal = history.helpAcceptedAfterSignal.contains { abs($0.dayNumber - episode.first.dayNumber) <= Self.viaSignalDays }
             var facts = [Fact(.plan, subject: history.id, first: episode.first, last: episode.last,
-                              tags: ["signed": Self.flag(!signatures.isEmpty)], dimensions: dimensions)]
+                              tags: ["signed": Self.flag(!signatures.isEmpty), "via-signal": Self.flag(viaSignal)], dimensions: dimensions)]
             facts += history.members.map { member in
                 Fact(.residentReached, subject: member.id, first: episode.first, last: episode.last,
                      dimensions: dimensions.merging([.ageBand: ageBand(history, resident: member.id, on: episode.first)]) { $1 })

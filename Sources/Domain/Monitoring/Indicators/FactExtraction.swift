@@ -10,6 +10,8 @@ public struct FactExtraction: Sendable {
     public static let reviewGraceDays = 14
     /// A new plan within this many days of the last one ending is a re-entry.
     public static let reEntryDays = 365
+    /// A plan that began this close to help accepted after an early signal was reached through it.
+    public static let viaSignalDays = 30
 
     public init(today: CivilDay, pillars: [LifeDomain: Pillar]) { (self.today, self.pillars) = (today, pillars) }
 

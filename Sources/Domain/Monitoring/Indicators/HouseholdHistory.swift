@@ -93,14 +93,17 @@ public struct HouseholdHistory: Sendable, Hashable {
     public let goals: [Goal]
     /// The days the plan was signed, each version once.
     public let signatures: [CivilDay]
+    /// The days an early-signal case of these people closed with help accepted.
+    public let helpAcceptedAfterSignal: [CivilDay]
 
     public init(id: String, neighbourhood: String? = nil, members: [Member] = [], involvements: [Involvement] = [],
                 consents: [Consent] = [], referrals: [Referral] = [], assessments: [Assessment] = [],
-                goals: [Goal] = [], signatures: [CivilDay] = []) {
+                goals: [Goal] = [], signatures: [CivilDay] = [], helpAcceptedAfterSignal: [CivilDay] = []) {
         (self.id, self.neighbourhood, self.members, self.involvements) = (id, neighbourhood, members, involvements)
         (self.consents, self.referrals, self.goals) = (consents, referrals, goals)
         self.assessments = assessments.sorted { ($0.day, $0.id) < ($1.day, $1.id) }
         self.signatures = signatures.sorted()
+        self.helpAcceptedAfterSignal = helpAcceptedAfterSignal.sorted()
     }
 
     /// The CBS district (wijk) of a neighbourhood (buurt) code: BU03630105 → WK036301.
