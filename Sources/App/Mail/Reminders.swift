@@ -72,7 +72,7 @@ struct Reminders {
         for household in due {
             let householdID = try household.requireID()
             given += try await once(.planReviewDue, objectID: householdID, dueOn: household.reviewOn ?? today, tenantID: tenantID, now: now) { tx in
-                try await tellCoordinator(of: householdID, tenantID: tenantID, day: day, "notification.plan_review_due", on: tx)
+                try await Self.tellCoordinator(of: householdID, tenantID: tenantID, day: day, "notification.plan_review_due", on: tx)
             }
         }
         return given
@@ -97,7 +97,7 @@ struct Reminders {
             let householdID = assessment.householdID
             let dueOn = CivilDay(assessment.assessedOn)?.adding(months: months).iso ?? day.iso
             given += try await once(.reassessmentDue, objectID: try assessment.requireID(), dueOn: dueOn, tenantID: tenantID, now: now) { tx in
-                try await tellCoordinator(of: householdID, tenantID: tenantID, day: day, "notification.reassessment_due", on: tx)
+                try await Self.tellCoordinator(of: householdID, tenantID: tenantID, day: day, "notification.reassessment_due", on: tx)
             }
         }
         return given
@@ -128,7 +128,7 @@ struct Reminders {
 
     /// The contact person of the household's coordinating organisation; the
     /// notification names the household and leads to its page.
-    private func tellCoordinator(of householdID: UUID, tenantID: UUID, day: CivilDay, _ messageKey: String, on db: any Database) async throws {
+    static func tellCoordinator(of householdID: UUID, tenantID: UUID, day: CivilDay, _ messageKey: String, on db: any Database) async throws {
         let lead = try await Involvement.select(in: tenantID, where: "household_id = \(bind: householdID) AND is_coordinator = \(bind: true)", on: db)
             .first { $0.isActive(on: day.iso) }
         guard let userID = lead?.contactUserID,

@@ -59,13 +59,8 @@ enum SignalHelp {
         try await context.db.transaction { tx in
             try await tx.sql.update(SignalCase.schema).set("updated_at", to: Date()).set("household_id", to: householdID)
                 .where("tenant_id", .equal, tenantID).where("id", .equal, caseID).run()
-            let lead = try await Involvement.select(in: tenantID, where: "household_id = \(bind: householdID) AND is_coordinator = \(bind: true)", on: tx)
-                .first { $0.isActive(on: context.today) }
-            if let userID = lead?.contactUserID,
-               let household = try await Household.select(in: tenantID, where: "id = \(bind: householdID)", limit: 1, on: tx).first {
-                try await Notifications.notify(userID, tenantID: tenantID, messageKey: "notification.signal_help_accepted", subject: household.name,
-                                               link: SiteRoute.household.path(householdID), on: tx)
-            }
+            try await Reminders.tellCoordinator(of: householdID, tenantID: tenantID, day: CivilDay(context.today) ?? .today(),
+                                                "notification.signal_help_accepted", on: tx)
             try await context.audit("signal_case.household", outcome: .success, basis: .administration, subjectID: householdID,
                                     objectType: "signal_case", objectID: caseID.uuidString, on: tx)
         }

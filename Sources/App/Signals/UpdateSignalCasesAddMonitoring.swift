@@ -4,14 +4,14 @@ import Fluent
 /// neighbourhood of its address.
 struct UpdateSignalCasesAddMonitoring: AsyncMigration {
     func prepare(on db: any Database) async throws {
-        try await db.schema(SignalCase.schema)
-            .field("updated_at", .datetime)
-            .field("neighbourhood_code", .string)
-            .update()
+        // One column a statement: SQLite adds one at a time.
+        try await db.schema(SignalCase.schema).field("updated_at", .datetime).update()
+        try await db.schema(SignalCase.schema).field("neighbourhood_code", .string).update()
     }
 
     func revert(on db: any Database) async throws {
-        try await db.schema(SignalCase.schema).deleteField("neighbourhood_code").deleteField("updated_at").update()
+        try await db.schema(SignalCase.schema).deleteField("neighbourhood_code").update()
+        try await db.schema(SignalCase.schema).deleteField("updated_at").update()
     }
 }
 

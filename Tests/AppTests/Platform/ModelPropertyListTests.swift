@@ -11,7 +11,7 @@ import Testing
 struct ModelPropertyListTests {
     static let models: [any Model.Type] = [
         AccessLogEntry.self, AccessLogHead.self, AccountLink.self, ApiClient.self, ApiToken.self, Assessment.self,
-        AssessmentScore.self, BreakTheGlassOpening.self, Consent.self, Appointment.self, AppointmentAttendee.self, Conversation.self, ConversationParticipant.self, Document.self, OutreachAttempt.self, Signal.self, SignalCase.self, SignalPartner.self, SignalUpload.self, SignalColumnMapping.self, Message.self, MessageRevision.self, ErasureRequest.self, EventSubscription.self, Goal.self, Household.self, Involvement.self, OutboxEvent.self,
+        AssessmentScore.self, BreakTheGlassOpening.self, Consent.self, Appointment.self, AppointmentAttendee.self, Conversation.self, ConversationParticipant.self, Document.self, OutreachAttempt.self, Signal.self, SignalCase.self, SignalPartner.self, SignalUpload.self, SignalSettings.self, SignalColumnMapping.self, Message.self, MessageRevision.self, ErasureRequest.self, EventSubscription.self, Goal.self, Household.self, Involvement.self, OutboxEvent.self,
         LegalHold.self, LoginThrottle.self, MapContact.self, MonitorCell.self, MonitorCellValue.self, MonitorHousehold.self, MonitorIndicatorSetting.self, MonitorRefresh.self, MonitorNote.self, ImpactAgreement.self, ImpactAgreementTarget.self, MapLocation.self, MapOrganization.self, MapPhone.self, MapSchedule.self,
         Note.self, Organization.self, OutgoingMail.self, PlanAction.self, PlanVersion.self, PortalActivation.self, PortalCode.self, RecoveryCode.self,
         Referral.self, ReferralEvent.self, Reminder.self, Representation.self, Resident.self, RetentionSettingRow.self, Service.self, ServiceAreaRow.self,
