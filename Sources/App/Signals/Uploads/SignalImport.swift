@@ -1,6 +1,7 @@
 import Domain
 import Fluent
 import Foundation
+import FluentSQLiteDriver
 import SQLKit
 import Vapor
 
@@ -69,7 +70,7 @@ struct SignalImport {
 
     /// The signals of rows up to `index`, with the progress and a renewed claim, in one transaction.
     private func commit(_ facts: [SignalFacts], through index: Int, of upload: SignalUpload, combineDays: Int) async throws {
-        try await db.transaction { tx in
+        try await Self.retryingBusy { try await db.transaction { tx in
             let intake = SignalIntake(db: tx, keys: keys, windowDays: combineDays)
             var created = 0
             for signal in facts where try await intake.receive(signal, from: upload.organizationID, tenantID: upload.tenantID).created { created += 1 }
@@ -77,12 +78,34 @@ struct SignalImport {
                 .set("rows_done", to: index).set("claimed_until", to: Date().addingTimeInterval(claim))
                 .set(SQLIdentifier("signals_new"), to: SQLBinaryExpression(SQLIdentifier("signals_new"), .add, SQLBind(created)))
                 .where("tenant_id", .equal, upload.tenantID).where("id", .equal, try upload.requireID()).run()
+        } }
+    }
+
+    /// SQLite takes one writer at a time, and a transaction that read before
+    /// another committed cannot write: a chunk that found the file busy is
+    /// tried again — it is one transaction, so nothing of it stayed.
+    static func retryingBusy<T: Sendable>(attempts: Int = 20, _ work: () async throws -> T) async throws -> T {
+        var attempt = 0
+        while true {
+            do {
+                return try await work()
+            } catch let error as SQLiteError where attempt < attempts && Self.isBusy(error.reason) {
+                attempt += 1
+                try await Task.sleep(for: .milliseconds(25 * attempt))
+            }
+        }
+    }
+
+    static func isBusy(_ reason: SQLiteError.Reason) -> Bool {
+        switch reason {
+        case .busy, .locked, .busyInSnapshot, .busyTimeout, .busyInRecovery: true
+        default: false
         }
     }
 
     private func finish(_ upload: SignalUpload) async throws {
         let id = try upload.requireID()
-        try await db.transaction { tx in
+        try await Self.retryingBusy { try await db.transaction { tx in
             try await tx.sql.update(SignalUpload.schema)
                 .set("status", to: SignalUploadStatus.imported.rawValue).set("finished_at", to: Date()).set("claimed_until", to: SQLLiteral.null)
                 .set(SQLIdentifier("version"), to: SQLBinaryExpression(SQLIdentifier("version"), .add, SQLBind(1)))
@@ -91,7 +114,7 @@ struct SignalImport {
                                      userName: "samenspel", organizationID: upload.organizationID, role: "system", basis: .administration,
                                      objectType: "signal_upload", objectID: id.uuidString, source: "job signal-import")
             try await AccessLogger.append(record, key: keys.audit, on: tx)
-        }
+        } }
         // Imported, the file is no longer needed: what it said is in the signals.
         store.remove(id: id, tenantID: upload.tenantID)
     }
