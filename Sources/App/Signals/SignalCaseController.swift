@@ -20,7 +20,7 @@ struct SignalCaseController {
         routes.post(SiteRoute.signalCaseMatches, use: match)
     }
 
-    struct QueuePage: Encodable { let rows: [SignalTriage.Row]; let pager: Pager; let uploadsHref: String }
+    struct QueuePage: Encodable { let rows: [SignalTriage.Row]; let pager: Pager; let uploadsHref: String; let contactDays: String }
 
     func queue(req: Request) async throws -> Response {
         let context = try req.context()
@@ -29,7 +29,9 @@ struct SignalCaseController {
         let rows = try await SignalTriage.queue(page: page, in: context)
         try await context.audit("signal_case.list", outcome: .allowed, basis: .administration, objectType: "signal_queue", objectID: String(rows.count))
         let pager = Pager(path: SiteRoute.signalCases.path(), filters: [], page: page, hasMore: rows.count == 50)
-        return try await req.page("signals/queue", title: req.t("signal.queue_title"), QueuePage(rows: rows, pager: pager, uploadsHref: SiteRoute.signalUploads.path()))
+        let rules = try await SignalSettings.rules(of: context.actor.tenantID, on: req.db)
+        let content = QueuePage(rows: rows, pager: pager, uploadsHref: SiteRoute.signalUploads.path(), contactDays: String(rules.contactWorkingDays))
+        return try await req.page("signals/queue", title: req.t("signal.queue_title"), content)
     }
 
     func show(req: Request) async throws -> Response {

@@ -38,7 +38,7 @@ struct SyntheticSignals {
                           street: "\(random.pick(DutchPlace.streets)) \(random.int(1...180))",
                           postcode: "\(place.postcode) \(random.pick(DutchPlace.letters))\(random.pick(DutchPlace.letters))",
                           birth: CivilDay(year: random.int(1950...2004), month: random.int(1...12), day: random.int(1...28)))
-            var caseID: UUID?
+            var caseID: UUID?, last: (partner: Int, kind: ArrearsKind)?
             for (index, partner) in random.sample(partners.indices.map { $0 }, count: min(partners.count, random.weighted([(1, 6), (2, 3), (3, 1)]))).enumerated() {
                 let kind = random.pick(partners[partner].kinds)
                 let day = min(first.adding(days: index == 0 ? 0 : random.int(1...25)), today)
@@ -48,9 +48,22 @@ struct SyntheticSignals {
                     street: person.street, postcode: person.postcode, city: "Voorbeeld")
                 guard let facts = SignalCheck.check(submission, allowed: [kind: .defaults], today: today).facts else { continue }
                 caseID = try await intake.receive(facts, from: partners[partner].organization, tenantID: tenantID).signal.caseID
-                rows += 1
+                (rows, last) = (rows + 1, (partner, kind))
             }
-            if let caseID { rows += try await outreach(caseID, first: first, worker: worker, random: &random) }
+            guard let caseID, let last else { continue }
+            let (written, helped) = try await outreach(caseID, first: first, worker: worker, random: &random)
+            rows += written
+            // Some who accepted help fall behind again: a new signal at the same address, months later.
+            if let helped, random.chance(0.2), case let again = helped.adding(days: random.int(60...240)), again <= today {
+                let submission = SignalSubmission(
+                    reference: "S\(seed)-\(number)-again", kind: last.kind.rawValue, amount: String(Self.amount(last.kind, random: &random)), months: String(random.int(1...3)),
+                    signalledOn: again.iso, reminderSent: true, givenName: person.given, familyName: person.family, birthDate: person.birth?.iso,
+                    street: person.street, postcode: person.postcode, city: "Voorbeeld")
+                if let facts = SignalCheck.check(submission, allowed: [last.kind: .defaults], today: today).facts {
+                    let repeated = try await intake.receive(facts, from: partners[last.partner].organization, tenantID: tenantID).signal.caseID
+                    rows += 1 + (try await outreach(repeated, first: again, worker: worker, random: &random)).rows
+                }
+            }
         }
         return rows
     }
@@ -65,8 +78,9 @@ struct SyntheticSignals {
         }
     }
 
-    /// Attempts, first contact and the close, as far as the case's age allows; returns rows written.
-    private func outreach(_ caseID: UUID, first: CivilDay, worker: UUID, random: inout SeededRandom) async throws -> Int {
+    /// Attempts, first contact and the close, as far as the case's age allows;
+    /// returns the rows written and the day help was accepted, if it was.
+    private func outreach(_ caseID: UUID, first: CivilDay, worker: UUID, random: inout SeededRandom) async throws -> (rows: Int, helped: CivilDay?) {
         let reached = random.chance(0.8)
         // Most within the five working days, some later.
         let contact = reached ? WorkingDays.add(random.chance(0.7) ? random.int(1...5) : random.int(6...15), to: first.iso).flatMap(CivilDay.init) : nil
@@ -100,6 +114,6 @@ struct SyntheticSignals {
                 .set("first_contact_on", to: contactOn).set("outcome", to: finalOutcome).set("closed_on", to: closedOn)
                 .where("tenant_id", .equal, tenantID).where("id", .equal, caseID).run()
         }
-        return rows.count
+        return (rows.count, outcome == .acceptedHelp ? closed : nil)
     }
 }
