@@ -40,7 +40,8 @@ struct CSRFMiddleware: AsyncMiddleware {
     private static func sentToken(_ req: Request) async throws -> String? {
         if let header = req.headers.first(name: "X-CSRF-Token") { return header }
         if req.body.data == nil {
-            _ = try await req.body.collect(max: maximumBody).get()
+            // An upload's route allows more than a form; its own limit holds here too.
+            _ = try await req.body.collect(max: LargeBodies.shared.limit(for: req.url.path) ?? maximumBody).get()
         }
         return try? req.content.get(String.self, at: formField)
     }

@@ -8,6 +8,8 @@ import SQLKit
 /// professional), emergency openings to review (the privacy officer). One
 /// small indexed count each, on every page.
 struct NavigationCounts: Sendable {
+    /// Counts beside the menu show up to this; more reads as "99+".
+    static let shownUpTo = 99
     var unread = 0
     var referralsToAnswer = 0
     var openingsToReview = 0
@@ -62,7 +64,8 @@ extension SignalCase {
     static func waiting(for organizationID: UUID, tenantID: UUID, on db: any Database) async throws -> (Int?, Bool) {
         let row = try await db.sql.raw("""
             SELECT (SELECT handles_signals FROM organizations WHERE tenant_id = \(bind: tenantID) AND id = \(bind: organizationID)) AS handles,
-                   (SELECT COUNT(*) FROM signal_cases WHERE tenant_id = \(bind: tenantID) AND status = \(bind: SignalCaseStatus.received.rawValue)) AS waiting,
+                   (SELECT COUNT(*) FROM (SELECT 1 FROM signal_cases w WHERE w.tenant_id = \(bind: tenantID) AND w.status = \(bind: SignalCaseStatus.received.rawValue)
+                                          LIMIT \(unsafeRaw: String(NavigationCounts.shownUpTo + 1))) waiting_cases) AS waiting,
                    (SELECT COUNT(*) FROM signal_partners WHERE tenant_id = \(bind: tenantID) AND organization_id = \(bind: organizationID)) AS partner
             """).first()
         let sends = try (row?.decode(column: "partner", as: Int.self) ?? 0) > 0

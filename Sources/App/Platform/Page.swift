@@ -5,7 +5,7 @@ import Vapor
 /// the navigation for their role and the request id.
 struct Layout: Encodable {
     struct Link: Encodable {
-        let href: String; let label: String; let current: Bool; var count: Int? = nil
+        let href: String; let label: String; let current: Bool; var count: String? = nil
         /// What the count counts, for screen readers ("unread", "to answer").
         var countLabel: String? = nil
     }
@@ -125,7 +125,9 @@ extension Request {
             let href = route.path()
             let current = href == current
             let (count, countKey) = navigationCounts.count(for: route)
-            return Layout.Link(href: href, label: t(key), current: current, count: count, countLabel: countKey.map { t($0) })
+            // Past 99 the menu says "99+": the count of a long queue is read no further than that.
+            return Layout.Link(href: href, label: t(key), current: current, count: count.map { $0 > NavigationCounts.shownUpTo ? "\(NavigationCounts.shownUpTo)+" : String($0) },
+                               countLabel: countKey.map { t($0) })
         }
     }
 }

@@ -300,6 +300,7 @@ extension RoutesBuilder {
     func post<Parameters, Response: AsyncResponseEncodable>(
         _ route: Route<Parameters>, maxBody: ByteCount? = nil, use closure: @Sendable @escaping (Request) async throws -> Response
     ) -> Vapor.Route {
-        on(.POST, route.components, body: maxBody.map { .collect(maxSize: $0) } ?? .collect, use: closure)
+        if let maxBody { LargeBodies.shared.register(route.pattern, max: maxBody.value) }
+        return on(.POST, route.components, body: maxBody.map { .collect(maxSize: $0) } ?? .collect, use: closure)
     }
 }

@@ -55,14 +55,20 @@ struct SignalIntake {
 
     /// Open cases with a signal whose address, BSN or name tokens are the new signal's.
     private func openCases(near key: SignalMatch.Key, tenantID: UUID, on db: any Database) async throws -> [CaseCombining.OpenCase] {
-        var tokens: SQLQueryString = "s.address_key = \(bind: key.address) OR s.name_postcode_key = \(bind: key.nameAndPostcode)"
-        if let bsn = key.bsnLookup { tokens = "\(tokens) OR s.bsn_lookup = \(bind: bsn)" }
-        if let nameAndBirth = key.nameAndBirth { tokens = "\(tokens) OR s.name_birth_key = \(bind: nameAndBirth)" }
-        let rows = try await db.sql.raw("""
-            SELECT c.id, c.last_signalled_on, s.bsn_lookup, s.address_key, s.name_birth_key, s.name_postcode_key FROM signals s
-            JOIN signal_cases c ON c.tenant_id = s.tenant_id AND c.id = s.case_id
-            WHERE s.tenant_id = \(bind: tenantID) AND c.status <> \(bind: SignalCaseStatus.closed.rawValue) AND (\(tokens))
-            """).all()
+        // One indexed look-up per token, UNION ALL: an OR of them let SQLite, with
+        // the statistics of a young table, read every signal for every row.
+        var tokens: [SQLQueryString] = ["s.address_key = \(bind: key.address)", "s.name_postcode_key = \(bind: key.nameAndPostcode)"]
+        if let bsn = key.bsnLookup { tokens.append("s.bsn_lookup = \(bind: bsn)") }
+        if let nameAndBirth = key.nameAndBirth { tokens.append("s.name_birth_key = \(bind: nameAndBirth)") }
+        var query: SQLQueryString = ""
+        for (index, token) in tokens.enumerated() {
+            query = """
+                \(query)\(unsafeRaw: index == 0 ? "" : " UNION ALL ")SELECT c.id, c.last_signalled_on, s.bsn_lookup, s.address_key, s.name_birth_key, s.name_postcode_key
+                FROM signals s JOIN signal_cases c ON c.tenant_id = s.tenant_id AND c.id = s.case_id
+                WHERE s.tenant_id = \(bind: tenantID) AND c.status <> \(bind: SignalCaseStatus.closed.rawValue) AND \(token)
+                """
+        }
+        let rows = try await db.sql.raw(query).all()
         var cases: [UUID: (CivilDay, [SignalMatch.Key])] = [:]
         for row in rows {
             let id = try row.decode(column: "id", as: UUID.self)

@@ -19,13 +19,21 @@ enum SignalTriage {
         let known: String?; let attempts: Int; let contactDue: String; let contactOverdue: Bool
     }
 
+    static let pageSize = 50
+
     /// The open cases, in triage's order (`CaseWeight.precedes`, read by the queue index).
     static func queue(page: Int, in context: Context) async throws -> [Row] {
         let tenantID = context.actor.tenantID
-        let cases = try await SignalCase.select(in: tenantID, where: "status <> \(bind: SignalCaseStatus.closed.rawValue)",
+        // Each open status read in the index's order up to this page, then merged:
+        // "status <> closed" would read and sort every open case for each page.
+        var open: [SignalCase] = []
+        for status in [SignalCaseStatus.received, .inContact] {
+            open += try await SignalCase.select(in: tenantID, where: "status = \(bind: status.rawValue)",
                                                 orderBy: "partners DESC, longest_months DESC, total_arrears_cents DESC, first_signalled_on, id",
-                                                limit: 50, offset: page * 50, on: context.db)
-        return try await rows(cases, in: context)
+                                                limit: (page + 1) * pageSize, on: context.db)
+        }
+        open.sort { CaseWeight.precedes($0.weight, $1.weight) || (!CaseWeight.precedes($1.weight, $0.weight) && ($0.id?.uuidString ?? "") < ($1.id?.uuidString ?? "")) }
+        return try await rows(Array(open.dropFirst(page * pageSize).prefix(pageSize)), in: context)
     }
 
     static func rows(_ cases: [SignalCase], in context: Context) async throws -> [Row] {

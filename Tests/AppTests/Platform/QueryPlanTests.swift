@@ -15,7 +15,7 @@ import VaporTesting
 @Suite("Query plans of the busiest pages")
 struct QueryPlanTests {
     /// Tables that stay small whatever the number of residents: reading them whole is fine.
-    static let small: Set<String> = ["tenants", "organizations", "users", "access_log_heads", "_fluent_migrations", "sqlite_master", "event_subscriptions"]
+    static let small: Set<String> = ["tenants", "organizations", "users", "access_log_heads", "_fluent_migrations", "sqlite_master", "event_subscriptions", "signal_partners"]
 
     @Test func noPageReadsAWholeTableThatGrowsWithTheMunicipality() async throws {
         guard TestDatabase.postgresURL == nil else { return }  // the plans asked for are SQLite's
@@ -130,6 +130,39 @@ struct QueryPlanTests {
             collector.record(false)
             let statements = Set(collector.statements.filter { $0.range(of: #"(?i)^\s*(SELECT|UPDATE|DELETE)"#, options: .regularExpression) != nil })
             #expect(statements.count >= 6, "the round's statements were collected: \(statements.count)")
+            try await Self.expectNoWholeTableReads(statements, on: app.db)
+        }
+    }
+
+    /// Issue 23: taking signals in (by API and by file), the triage queue
+    /// and a case find what they need by index, however many signals came before.
+    @Test func theSignalPathsReadNoWholeTable() async throws {
+        guard TestDatabase.postgresURL == nil else { return }
+        let collector = SQLCollector()
+        collector.record(false)
+        try await withApp(logHandler: collector) { app in
+            let setup = try await SignalUploadTests.setUp(app)
+            let triage = try await setup.scenario.professional("schuldhulp", of: setup.scenario.partner)
+            // The test's own look-ups (by id, across tenants) are not the app's: only the requests and the import are recorded.
+            collector.record(true)
+            let path = try await SignalUploadTests.send(SignalUploadTests.file, as: setup.partner)
+            #expect(try await setup.partner.post(path + "/mapping", SignalUploadTests.mapping).status == .seeOther)
+            collector.record(false)
+            let checked = try await SignalUploadTests.upload(app, path)
+            collector.record(true)
+            #expect(try await setup.partner.post(path + "/import", ["version": String(checked.version), "mode": "valid_only"]).status == .seeOther)
+            // The import runs in the background: recorded until it is done, waited for by its tenant and id.
+            for _ in 0..<300 where try await SignalUpload.select(in: checked.tenantID, where: "id = \(bind: try checked.requireID())", limit: 1, on: app.db)
+                .first?.uploadStatus != .imported { try await Task.sleep(for: .milliseconds(50)) }
+            collector.record(false)
+            let signalCase = try #require(try await SignalCase.query(on: app.db).first())
+            collector.record(true)
+            #expect(try await triage.get(SiteRoute.signalCases.path()).status == .ok)
+            #expect(try await triage.get(SiteRoute.signalCase.path(try signalCase.requireID())).status == .ok)
+            collector.record(false)
+            let statements = Set(collector.statements.filter { $0.range(of: #"(?i)^\s*(SELECT|UPDATE|DELETE)"#, options: .regularExpression) != nil }
+                .filter { $0.contains("signal") })
+            #expect(statements.count >= 10, "the signal paths' statements were collected: \(statements.count)")
             try await Self.expectNoWholeTableReads(statements, on: app.db)
         }
     }

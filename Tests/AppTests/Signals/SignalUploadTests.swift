@@ -148,6 +148,12 @@ struct SignalUploadTests {
             let page = try await setup.partner.get(next)
             #expect(page.body.string.contains(#"<option value="Naam" selected>"#) && page.body.string.contains(#"<option value="Mnd" selected>"#))
 
+            // A real export is megabytes: the form's token is read within the upload's own limit, not a form's 1 MB.
+            let big = "Kenmerk;Achternaam;Voornaam;Straat;Postcode;Woonplaats;Bedrag;Maanden;Datum\n"
+                + (1...30_000).map { "B-\($0);Naam\($0);Test;Straat \($0);1234 AB;Voorbeeld;100;1;\(Day.today())" }.joined(separator: "\n")
+            #expect(big.utf8.count > 1 << 20)
+            _ = try await Self.send(big, as: setup.partner, name: "groot.csv")
+
             // Unreadable or empty files are refused with a message, and nothing is kept.
             let before = try await SignalUpload.query(on: app.db).count()
             let empty = try await setup.partner.upload(SiteRoute.signalUploads.path(), [:], file: ("leeg.csv", []))

@@ -15,7 +15,8 @@ struct SignalImport {
     let db: any Database
     let keys: Keys
     let store: DocumentStore
-    var chunk = 500
+    /// Rows per transaction: short enough that other requests on SQLite's one writer never wait long.
+    var chunk = 100
     var claim: TimeInterval = 120
 
     init(db: any Database, keys: Keys, store: DocumentStore) {
