@@ -24,16 +24,29 @@ enum SignalTriage {
     /// The open cases, in triage's order (`CaseWeight.precedes`, read by the queue index).
     static func queue(page: Int, in context: Context) async throws -> [Row] {
         let tenantID = context.actor.tenantID
-        // Each open status read in the index's order up to this page, then merged:
+        // Each open status read in the index's order up to this page — only the
+        // weights — then merged, and only the page's cases read whole:
         // "status <> closed" would read and sort every open case for each page.
-        var open: [SignalCase] = []
+        var open: [(id: UUID, weight: CaseWeight)] = []
         for status in [SignalCaseStatus.received, .inContact] {
-            open += try await SignalCase.select(in: tenantID, where: "status = \(bind: status.rawValue)",
-                                                orderBy: "partners DESC, longest_months DESC, total_arrears_cents DESC, first_signalled_on, id",
-                                                limit: (page + 1) * pageSize, on: context.db)
+            let rows = try await context.db.sql.raw("""
+                SELECT id, partners, longest_months, total_arrears_cents, first_signalled_on FROM signal_cases
+                WHERE tenant_id = \(bind: tenantID) AND status = \(bind: status.rawValue)
+                ORDER BY partners DESC, longest_months DESC, total_arrears_cents DESC, first_signalled_on, id LIMIT \(bind: (page + 1) * pageSize)
+                """).all()
+            open += try rows.map { row in
+                (try row.decode(column: "id", as: UUID.self),
+                 CaseWeight(totalArrearsCents: try row.decode(column: "total_arrears_cents", as: Int.self), partners: try row.decode(column: "partners", as: Int.self),
+                            longestMonths: try row.decode(column: "longest_months", as: Int.self),
+                            firstSignalled: CivilDay(try row.decode(column: "first_signalled_on", as: String.self)) ?? .today()))
+            }
         }
-        open.sort { CaseWeight.precedes($0.weight, $1.weight) || (!CaseWeight.precedes($1.weight, $0.weight) && ($0.id?.uuidString ?? "") < ($1.id?.uuidString ?? "")) }
-        return try await rows(Array(open.dropFirst(page * pageSize).prefix(pageSize)), in: context)
+        open.sort { CaseWeight.precedes($0.weight, $1.weight) || (!CaseWeight.precedes($1.weight, $0.weight) && $0.id.uuidString < $1.id.uuidString) }
+        let ids = open.dropFirst(page * pageSize).prefix(pageSize).map(\.id)
+        guard !ids.isEmpty else { return [] }
+        let cases = Dictionary(try await SignalCase.select(in: tenantID, where: "id IN (\(binds: ids))", on: context.db).map { (try $0.requireID(), $0) },
+                               uniquingKeysWith: { a, _ in a })
+        return try await rows(ids.compactMap { cases[$0] }, in: context)
     }
 
     static func rows(_ cases: [SignalCase], in context: Context) async throws -> [Row] {

@@ -80,6 +80,7 @@ struct SignalImport {
                 .set(SQLIdentifier("signals_new"), to: SQLBinaryExpression(SQLIdentifier("signals_new"), .add, SQLBind(created)))
                 .where("tenant_id", .equal, upload.tenantID).where("id", .equal, try upload.requireID()).run()
         } }
+        try await QueryPlannerStatistics.keepCurrent(on: db)
     }
 
     /// SQLite takes one writer at a time, and a transaction that read before
