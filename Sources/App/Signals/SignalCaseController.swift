@@ -26,10 +26,10 @@ struct SignalCaseController {
         let context = try req.context()
         try await SignalTriage.requireHandler(context)
         let page = max(0, (try? req.query.get(Int.self, at: "page")) ?? 0)
-        let rows = try await SignalTriage.queue(page: page, in: context)
+        let rules = try await SignalSettings.rules(of: context.actor.tenantID, on: req.db)
+        let rows = try await SignalTriage.queue(page: page, rules: rules, in: context)
         try await context.audit("signal_case.list", outcome: .allowed, basis: .administration, objectType: "signal_queue", objectID: String(rows.count))
         let pager = Pager(path: SiteRoute.signalCases.path(), filters: [], page: page, hasMore: rows.count == 50)
-        let rules = try await SignalSettings.rules(of: context.actor.tenantID, on: req.db)
         let content = QueuePage(rows: rows, pager: pager, uploadsHref: SiteRoute.signalUploads.path(), contactDays: String(rules.contactWorkingDays))
         return try await req.page("signals/queue", title: req.t("signal.queue_title"), content)
     }
@@ -78,11 +78,9 @@ struct SignalCaseController {
         }
         let caseID = try signalCase.requireID()
         let closed = try await req.db.transaction { tx -> Bool in
-            let changed = try await tx.sql.update(SignalCase.schema).set("updated_at", to: Date()).set("status", to: SignalCaseStatus.closed.rawValue).set("outcome", to: outcome.rawValue)
-                .set("closed_on", to: context.today)
-                .set(SQLIdentifier("version"), to: SQLBinaryExpression(SQLIdentifier("version"), .add, SQLBind(1)))
-                .where("tenant_id", .equal, signalCase.tenantID).where("id", .equal, caseID).where("version", .equal, form.version ?? -1)
-                .returning("id").first() != nil
+            let changed = try await tx.sql.updateVersioned(SignalCase.schema, id: caseID, in: signalCase.tenantID, expectedVersion: form.version ?? -1) {
+                $0.set("status", to: SignalCaseStatus.closed.rawValue).set("outcome", to: outcome.rawValue).set("closed_on", to: context.today)
+            }
             if changed { try await context.audit("signal_case.closed", outcome: .success, basis: .administration, objectType: "signal_case", objectID: caseID.uuidString, on: tx) }
             return changed
         }

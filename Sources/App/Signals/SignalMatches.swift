@@ -44,10 +44,9 @@ enum SignalMatches {
         return try await context.db.transaction { tx -> UUID? in
             let sql = tx.sql
             // The version moves first: a second decision on what the person saw finds nothing to change.
-            guard try await sql.update(SignalCase.schema).set("updated_at", to: Date())
-                .set(SQLIdentifier("version"), to: SQLBinaryExpression(SQLIdentifier("version"), .add, SQLBind(1)))
-                .where("tenant_id", .equal, tenantID).where("id", .equal, caseID).where("version", .equal, version)
-                .where("status", .notEqual, SignalCaseStatus.closed.rawValue).returning("id").first() != nil,
+            guard try await sql.updateVersioned(SignalCase.schema, id: caseID, in: tenantID, expectedVersion: version, {
+                    $0.where("status", .notEqual, SignalCaseStatus.closed.rawValue)
+                }),
                 let other = try await SignalCase.select(in: tenantID, where: "id = \(bind: otherID) AND status <> \(bind: SignalCaseStatus.closed.rawValue)",
                                                         limit: 1, on: tx).first
             else { return nil }

@@ -22,7 +22,7 @@ enum SignalTriage {
     static let pageSize = 50
 
     /// The open cases, in triage's order (`CaseWeight.precedes`, read by the queue index).
-    static func queue(page: Int, in context: Context) async throws -> [Row] {
+    static func queue(page: Int, rules: SignalRules, in context: Context) async throws -> [Row] {
         let tenantID = context.actor.tenantID
         // Each open status read in the index's order up to this page — only the
         // weights — then merged, and only the page's cases read whole:
@@ -46,10 +46,10 @@ enum SignalTriage {
         guard !ids.isEmpty else { return [] }
         let cases = Dictionary(try await SignalCase.select(in: tenantID, where: "id IN (\(binds: ids))", on: context.db).map { (try $0.requireID(), $0) },
                                uniquingKeysWith: { a, _ in a })
-        return try await rows(ids.compactMap { cases[$0] }, in: context)
+        return try await rows(ids.compactMap { cases[$0] }, rules: rules, in: context)
     }
 
-    static func rows(_ cases: [SignalCase], in context: Context) async throws -> [Row] {
+    static func rows(_ cases: [SignalCase], rules: SignalRules, in context: Context) async throws -> [Row] {
         let tenantID = context.actor.tenantID
         let ids = cases.compactMap(\.id)
         guard !ids.isEmpty else { return [] }
@@ -63,7 +63,6 @@ enum SignalTriage {
         let known = try await ResidentAccess(context: context).knownHouseholds(bsnLookups: Array(Set(signals.compactMap(\.bsnLookup))))
         let cipher = FieldCipher(key: context.keys.field)
         let today = context.today
-        let rules = try await SignalSettings.rules(of: tenantID, on: context.db)
         return try cases.map { signalCase in
             let id = try signalCase.requireID()
             let caseSignals = byCase[id] ?? []
