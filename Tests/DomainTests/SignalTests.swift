@@ -1,4 +1,5 @@
 import Foundation
+import PropertyBased
 import Testing
 @testable import Domain
 
@@ -71,5 +72,20 @@ struct SignalTests {
         #expect(CaseWeight.precedes(.init(totalArrearsCents: 90_000, partners: 1, longestMonths: 2, firstSignalled: today), base))
         #expect(CaseWeight.precedes(.init(totalArrearsCents: 50_000, partners: 1, longestMonths: 2, firstSignalled: today.adding(days: -1)), base))
         #expect(!CaseWeight.precedes(base, base))
+    }
+
+    /// The queue's index sorts the key as text; it must be triage's order.
+    @Test func theQueueKeySortsAsTriageOrders() async {
+        let weight = zip(Gen.int(in: 0...4), Gen.int(in: 0...14), Gen.int(in: 0...3), Gen.int(in: -400...0))
+            .map { partners, months, money, days in
+                CaseWeight(totalArrearsCents: [0, 9_999, 10_000, 123_456_789][money], partners: partners, longestMonths: months,
+                           firstSignalled: CivilDay("2026-12-03")!.adding(days: days))
+            }
+        await propertyCheck(input: weight, weight) { a, b in
+            #expect(CaseWeight.precedes(a, b) == (a.queueKey < b.queueKey))
+            #expect(a.queueKey.count == 28 && a.queueKey.allSatisfy(\.isNumber))
+        }
+        let huge = CaseWeight(totalArrearsCents: Int.max, partners: 5_000, longestMonths: 99_999, firstSignalled: today)
+        #expect(huge.queueKey == "000" + "0000" + "0000000000000" + "20261203", "past the width sorts as the largest")
     }
 }

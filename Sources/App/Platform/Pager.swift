@@ -14,6 +14,14 @@ struct Pager: Encodable {
         paged = page > 1 || hasMore
     }
 
+    /// Paging by key: the links carry the key of the page's first row (back)
+    /// and last row (on), so a page deep in a long list costs what the first does.
+    init(path: String, filters: [(String, String?)] = [], before: String?, after: String?) {
+        previousHref = before.map { Self.link(path, filters + [("before", $0)]) }
+        nextHref = after.map { Self.link(path, filters + [("after", $0)]) }
+        paged = before != nil || after != nil
+    }
+
     /// `path` with the filters that have a value as its query, encoded.
     static func link(_ path: String, _ filters: [(String, String?)]) -> String {
         var components = URLComponents()

@@ -144,5 +144,6 @@ enum Migrations {
         app.migrations.add(CreateSignalSettings())
         app.migrations.add(UpdateSignalCasesAddMonitoring())
         app.migrations.add(CreateSignalCaseIndexes())
+        app.migrations.add(UpdateSignalCasesAddQueueKey())
     }
 }

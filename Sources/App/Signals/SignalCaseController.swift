@@ -25,12 +25,12 @@ struct SignalCaseController {
     func queue(req: Request) async throws -> Response {
         let context = try req.context()
         try await SignalTriage.requireHandler(context)
-        let page = max(0, (try? req.query.get(Int.self, at: "page")) ?? 0)
+        let position = SignalTriage.Position(after: req.query["after"], before: req.query["before"])
         let rules = try await SignalSettings.rules(of: context.actor.tenantID, on: req.db)
-        let rows = try await SignalTriage.queue(page: page, rules: rules, in: context)
-        try await context.audit("signal_case.list", outcome: .allowed, basis: .administration, objectType: "signal_queue", objectID: String(rows.count))
-        let pager = Pager(path: SiteRoute.signalCases.path(), filters: [], page: page, hasMore: rows.count == 50)
-        let content = QueuePage(rows: rows, pager: pager, uploadsHref: SiteRoute.signalUploads.path(), contactDays: String(rules.contactWorkingDays))
+        let page = try await SignalTriage.queue(from: position, rules: rules, in: context)
+        try await context.audit("signal_case.list", outcome: .allowed, basis: .administration, objectType: "signal_queue", objectID: String(page.rows.count))
+        let pager = Pager(path: SiteRoute.signalCases.path(), before: page.hasPrevious ? page.firstKey : nil, after: page.hasNext ? page.lastKey : nil)
+        let content = QueuePage(rows: page.rows, pager: pager, uploadsHref: SiteRoute.signalUploads.path(), contactDays: String(rules.contactWorkingDays))
         return try await req.page("signals/queue", title: req.t("signal.queue_title"), content)
     }
 

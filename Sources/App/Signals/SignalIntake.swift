@@ -87,6 +87,7 @@ struct SignalIntake {
         (signalCase.firstSignalledOn, signalCase.lastSignalledOn, signalCase.totalArrearsCents) = (day.iso, day.iso, 0)
         (signalCase.partners, signalCase.longestMonths, signalCase.createdAt, signalCase.version) = (0, 0, now, 1)
         (signalCase.updatedAt, signalCase.neighbourhoodCode) = (now, neighbourhood)
+        signalCase.queueKey = SignalCase.queueKey(signalCase.weight, id: signalCase.id!)
         try await signalCase.create(on: db)
         return try signalCase.requireID()
     }
@@ -98,10 +99,13 @@ struct SignalIntake {
         guard let first = signals.first, let last = signals.last else { return }
         var latest: [String: Int] = [:]
         for signal in signals { latest["\(signal.partnerOrganizationID)|\(signal.kind)"] = signal.amountCents }
+        let firstDay = signals.map(\.signalledOn).min() ?? first.signalledOn
+        let weight = CaseWeight(totalArrearsCents: latest.values.reduce(0, +), partners: Set(signals.map(\.partnerOrganizationID)).count,
+                                longestMonths: signals.map(\.months).max() ?? 0, firstSignalled: CivilDay(firstDay) ?? .today())
         try await db.sql.update(SignalCase.schema).set("updated_at", to: Date())
-            .set("total_arrears_cents", to: latest.values.reduce(0, +)).set("partners", to: Set(signals.map(\.partnerOrganizationID)).count)
-            .set("longest_months", to: signals.map(\.months).max() ?? 0)
-            .set("first_signalled_on", to: first.signalledOn).set("last_signalled_on", to: max(last.signalledOn, signals.map(\.signalledOn).max() ?? last.signalledOn))
+            .set("total_arrears_cents", to: weight.totalArrearsCents).set("partners", to: weight.partners)
+            .set("longest_months", to: weight.longestMonths).set("queue_key", to: SignalCase.queueKey(weight, id: caseID))
+            .set("first_signalled_on", to: firstDay).set("last_signalled_on", to: max(last.signalledOn, signals.map(\.signalledOn).max() ?? last.signalledOn))
             .where("tenant_id", .equal, tenantID).where("id", .equal, caseID).run()
     }
 }

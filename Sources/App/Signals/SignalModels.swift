@@ -81,10 +81,12 @@ final class SignalCase: Model, TenantOwned, @unchecked Sendable {
     @OptionalField(key: "updated_at") var updatedAt: Date?
     /// The neighbourhood of its address, as the tenant's households there have it (nil when none does).
     @OptionalField(key: "neighbourhood_code") var neighbourhoodCode: String?
+    /// Its place in the queue: `queueKey(weight, id:)`, set with the weight.
+    @Field(key: "queue_key") var queueKey: String
 
     var properties: [any AnyProperty] {
         [$id, $tenantID, $status, $outcome, $householdID, $firstSignalledOn, $lastSignalledOn, $totalArrearsCents, $partners, $longestMonths,
-         $firstContactOn, $closedOn, $createdAt, $version, $updatedAt, $neighbourhoodCode]
+         $firstContactOn, $closedOn, $createdAt, $version, $updatedAt, $neighbourhoodCode, $queueKey]
     }
 
     init() {}
@@ -93,6 +95,13 @@ final class SignalCase: Model, TenantOwned, @unchecked Sendable {
     var weight: CaseWeight {
         CaseWeight(totalArrearsCents: totalArrearsCents, partners: partners, longestMonths: longestMonths,
                    firstSignalled: CivilDay(firstSignalledOn) ?? CivilDay.today())
+    }
+
+    /// The weight's key with the case's id after it, so every key is one
+    /// case's and equal weights keep one order (digits and hex only: any
+    /// collation sorts them alike).
+    static func queueKey(_ weight: CaseWeight, id: UUID) -> String {
+        weight.queueKey + id.uuidString.filter { $0 != "-" }
     }
 }
 

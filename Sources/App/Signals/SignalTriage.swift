@@ -21,32 +21,76 @@ enum SignalTriage {
 
     static let pageSize = 50
 
-    /// The open cases, in triage's order (`CaseWeight.precedes`, read by the queue index).
-    static func queue(page: Int, rules: SignalRules, in context: Context) async throws -> [Row] {
-        let tenantID = context.actor.tenantID
-        // Each open status read in the index's order up to this page — only the
-        // weights — then merged, and only the page's cases read whole:
-        // "status <> closed" would read and sort every open case for each page.
-        var open: [(id: UUID, weight: CaseWeight)] = []
+    /// Where a page of the queue begins: at the top, after the key of the
+    /// case before it, or (going back) before the key of the case after it.
+    enum Position: Equatable {
+        case first, after(String), before(String)
+
+        /// From a link's query; a key that is not one reads as the top.
+        init(after: String?, before: String?) {
+            func valid(_ key: String?) -> String? {
+                key.flatMap { $0.count == 60 && $0.allSatisfy { $0.isASCII && $0.isHexDigit && !$0.isLowercase } ? $0 : nil }
+            }
+            if let key = valid(after) { self = .after(key) } else if let key = valid(before) { self = .before(key) } else { self = .first }
+        }
+    }
+
+    struct Page {
+        let rows: [Row]
+        let firstKey: String?, lastKey: String?
+        let hasPrevious: Bool, hasNext: Bool
+    }
+
+    /// A page of open cases, in triage's order (`CaseWeight.precedes`, kept
+    /// as each case's `queue_key`). Each open status is read by its index
+    /// from the position on, one more than a page, then the two merged: no
+    /// page reads or sorts the cases before it.
+    static func queue(from position: Position, rules: SignalRules, in context: Context) async throws -> Page {
+        if case .before = position {
+            let page = try await keys(from: position, in: context)
+            // Back at the top: the top page as it is now, with its own size.
+            if page.count <= pageSize { return try await queue(from: .first, rules: rules, in: context) }
+            return try await rows(Array(page.suffix(pageSize)), hasPrevious: true, hasNext: true, rules: rules, in: context)
+        }
+        let page = try await keys(from: position, in: context)
+        return try await rows(Array(page.prefix(pageSize)), hasPrevious: position != .first, hasNext: page.count > pageSize, rules: rules, in: context)
+    }
+
+    /// Up to a page and one of (id, key) from the position, in ascending key order.
+    private static func keys(from position: Position, in context: Context) async throws -> [(id: UUID, key: String)] {
+        let tenantID = context.actor.tenantID, limit = pageSize + 1
+        var found: [(id: UUID, key: String)] = []
         for status in [SignalCaseStatus.received, .inContact] {
-            let rows = try await context.db.sql.raw("""
-                SELECT id, partners, longest_months, total_arrears_cents, first_signalled_on FROM signal_cases
-                WHERE tenant_id = \(bind: tenantID) AND status = \(bind: status.rawValue)
-                ORDER BY partners DESC, longest_months DESC, total_arrears_cents DESC, first_signalled_on, id LIMIT \(bind: (page + 1) * pageSize)
-                """).all()
-            open += try rows.map { row in
-                (try row.decode(column: "id", as: UUID.self),
-                 CaseWeight(totalArrearsCents: try row.decode(column: "total_arrears_cents", as: Int.self), partners: try row.decode(column: "partners", as: Int.self),
-                            longestMonths: try row.decode(column: "longest_months", as: Int.self),
-                            firstSignalled: CivilDay(try row.decode(column: "first_signalled_on", as: String.self)) ?? .today()))
+            let query: SQLQueryString
+            switch position {
+            case .first, .after:
+                let after: String = if case .after(let key) = position { key } else { "" }
+                query = """
+                    SELECT id, queue_key FROM signal_cases WHERE tenant_id = \(bind: tenantID) AND status = \(bind: status.rawValue)
+                    AND queue_key > \(bind: after) ORDER BY queue_key LIMIT \(bind: limit)
+                    """
+            case .before(let key):
+                query = """
+                    SELECT id, queue_key FROM signal_cases WHERE tenant_id = \(bind: tenantID) AND status = \(bind: status.rawValue)
+                    AND queue_key < \(bind: key) ORDER BY queue_key DESC LIMIT \(bind: limit)
+                    """
+            }
+            found += try await context.db.sql.raw(query).all().map {
+                (try $0.decode(column: "id", as: UUID.self), try $0.decode(column: "queue_key", as: String.self))
             }
         }
-        open.sort { CaseWeight.precedes($0.weight, $1.weight) || (!CaseWeight.precedes($1.weight, $0.weight) && $0.id.uuidString < $1.id.uuidString) }
-        let ids = open.dropFirst(page * pageSize).prefix(pageSize).map(\.id)
-        guard !ids.isEmpty else { return [] }
-        let cases = Dictionary(try await SignalCase.select(in: tenantID, where: "id IN (\(binds: ids))", on: context.db).map { (try $0.requireID(), $0) },
-                               uniquingKeysWith: { a, _ in a })
-        return try await rows(ids.compactMap { cases[$0] }, rules: rules, in: context)
+        found.sort { $0.key < $1.key }
+        if case .before = position { return Array(found.suffix(limit)) }
+        return Array(found.prefix(limit))
+    }
+
+    private static func rows(_ keys: [(id: UUID, key: String)], hasPrevious: Bool, hasNext: Bool, rules: SignalRules,
+                             in context: Context) async throws -> Page {
+        let ids = keys.map(\.id)
+        let cases = ids.isEmpty ? [:] : Dictionary(try await SignalCase.select(in: context.actor.tenantID, where: "id IN (\(binds: ids))", on: context.db)
+            .map { (try $0.requireID(), $0) }, uniquingKeysWith: { a, _ in a })
+        return Page(rows: try await rows(ids.compactMap { cases[$0] }, rules: rules, in: context),
+                    firstKey: keys.first?.key, lastKey: keys.last?.key, hasPrevious: hasPrevious, hasNext: hasNext)
     }
 
     static func rows(_ cases: [SignalCase], rules: SignalRules, in context: Context) async throws -> [Row] {

@@ -65,6 +65,20 @@ public struct CaseWeight: Equatable, Sendable {
         if a.totalArrearsCents != b.totalArrearsCents { return a.totalArrearsCents > b.totalArrearsCents }
         return a.firstSignalled < b.firstSignalled
     }
+
+    /// The weight as digits that sort, as text, in `precedes`' order: the
+    /// descending parts stored as their distance to the largest value, the
+    /// day as it is. One ascending index then serves the queue at any depth,
+    /// and a page's link carries the key of its last case (keyset paging).
+    /// Values past a part's width sort as its largest.
+    public var queueKey: String {
+        func descending(_ value: Int, digits: Int) -> String {
+            let largest = (0..<digits).reduce(1) { result, _ in result * 10 } - 1
+            return (largest - min(max(value, 0), largest)).zeroPadded(to: digits)
+        }
+        return descending(partners, digits: 3) + descending(longestMonths, digits: 4) + descending(totalArrearsCents, digits: 13)
+            + firstSignalled.iso.filter(\.isNumber)
+    }
 }
 
 /// Which open case a new signal joins: the one its people match for
