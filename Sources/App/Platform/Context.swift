@@ -23,6 +23,8 @@ struct Context: Sendable, Speaking {
     let accessLog: AccessLogBatcher
     /// Where others reach this Samenspel: events name their objects by it.
     var publicURL = "http://127.0.0.1:8080"
+    /// The talent taxonomy, for words instead of codes.
+    var talents = TalentTaxonomy(version: 0, groups: [])
     private var memo = Memo()
 
     init(db: any Database, actor: Actor, locale: AppLocale, localizer: Localizer, keys: Keys, instruments: InstrumentCatalog,
@@ -36,7 +38,7 @@ struct Context: Sendable, Speaking {
         var copy = Context(db: db, actor: actor, locale: locale, localizer: localizer, keys: keys, instruments: instruments,
                            today: today, now: now, source: source, accessLog: accessLog)
         copy.memo = memo
-        copy.publicURL = publicURL
+        (copy.publicURL, copy.talents) = (publicURL, talents)
         return copy
     }
 
@@ -97,7 +99,7 @@ extension Request {
             instruments: application.instruments, today: Day.today(), now: Date(), source: "web \(clientAddress)",
             accessLog: application.accessLogBatcher
         )
-        made.publicURL = application.config.publicURL
+        (made.publicURL, made.talents) = (application.config.publicURL, application.talents)
         storage[ContextKey.self] = made
         return made
     }

@@ -103,7 +103,7 @@ extension Request {
         var routes: [(Route<Void>, String)] = [(SiteRoute.home, "nav.home")]
         if actor.role == .professional { routes += [(SiteRoute.worklist, "nav.worklist"), (SiteRoute.households, "nav.households"), (SiteRoute.referrals, "nav.referrals"), (SiteRoute.inbox, "nav.messages")] }
         if actor.role == .volunteer { routes.append((SiteRoute.myActions, "nav.my_actions")) }
-        if actor.role == .resident { routes += [(SiteRoute.portal, "nav.portal"), (SiteRoute.portalConversations, "nav.messages"), (SiteRoute.portalDocuments, "nav.documents"), (SiteRoute.portalAppointments, "nav.appointments"), (SiteRoute.portalAccessLog, "nav.who_looked")] }
+        if actor.role == .resident { routes += [(SiteRoute.portal, "nav.portal"), (SiteRoute.portalConversations, "nav.messages"), (SiteRoute.portalDocuments, "nav.documents"), (SiteRoute.portalAppointments, "nav.appointments"), (SiteRoute.portalParticipation, "nav.taking_part"), (SiteRoute.portalAccessLog, "nav.who_looked")] }
         if actor.role != .platformAdmin { routes.append((SiteRoute.socialMap, "nav.social_map")) }
         if actor.role.administersTenant {
             routes += [(SiteRoute.organizations, "nav.organizations"), (SiteRoute.users, "nav.users"), (SiteRoute.apiClients, "nav.api_clients"), (SiteRoute.eventSubscriptions, "nav.event_subscriptions"), (SiteRoute.outgoingMails, "nav.mail"), (SiteRoute.signalPartners, "nav.signal_partners"), (SiteRoute.socialMapAdmin, "nav.social_map_admin"),

@@ -105,6 +105,8 @@ enum SiteRoute {
     static let portalConsents = Route<Void>("/portal/consents")
     static let portalConsentWithdraw = Route<UUID>("/portal/consents/:consentID/withdraw")
     static let portalAccessLog = Route<Void>("/portal/who-looked")
+    static let portalParticipation = Route<Void>("/portal/taking-part")
+    static let portalParticipationWithdraw = Route<Void>("/portal/taking-part/withdraw")
     static let portalConversations = Route<Void>("/portal/messages")
     static let portalConversation = Route<UUID>("/portal/messages/:conversationID")
     static let portalConversationReplies = Route<UUID>("/portal/messages/:conversationID/replies")

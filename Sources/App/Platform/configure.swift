@@ -26,6 +26,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.localizer = try Localizer.load(from: app.directory.resourcesDirectory + "Localization")
     app.localizer.marksMissingKeys = app.environment == .testing
     app.instruments = try InstrumentLibrary.load(from: app.directory.resourcesDirectory + "Instruments")
+    try app.loadTalents()
     app.retentionRules = try RetentionRules.load(from: app.directory.resourcesDirectory + "Retention")
     (app.indicators, app.pillars) = try IndicatorLibrary.load(from: app.directory.resourcesDirectory)
     app.monitorTiles = MonitorTileCache()
@@ -145,5 +146,6 @@ enum Migrations {
         app.migrations.add(UpdateSignalCasesAddMonitoring())
         app.migrations.add(CreateSignalCaseIndexes())
         app.migrations.add(UpdateSignalCasesAddQueueKey())
+        app.migrations.add(CreateParticipationProfiles())
     }
 }

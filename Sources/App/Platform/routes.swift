@@ -39,6 +39,7 @@ func routes(_ app: Application) throws {
     ActionController().register(signedIn)
     MyActionsController().register(signedIn)
     PortalController().register(signedIn)
+    ProfileController().register(signedIn)
     PortalActivationController().register(public: app, signedIn: signedIn)
     BreakTheGlassController().register(signedIn)
     ReferralFormController().register(signedIn)

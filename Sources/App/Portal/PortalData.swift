@@ -19,6 +19,11 @@ struct PortalData: Content {
     struct Version: Content { let number: Int; let signedAt: String; let method: String }
     struct ConversationItem: Content { let subject: String; let domain: String; let messages: [MessageItem] }
     struct MessageItem: Content { let when: String; let author: String; let text: String }
+    /// A participation profile in words, with what its owner wrote.
+    struct ProfileItem: Content {
+        let person: String; let talents: String; let ownWords: String; let skills: String; let wishes: String; let available: String
+        let travel: String; let needs: String; let notWanted: String; let avoid: String; let version: Int
+    }
 
     let household: String
     let address: String
@@ -29,6 +34,7 @@ struct PortalData: Content {
     /// The conversations the resident was included in, with every message.
     let conversations: [ConversationItem]
     let assessments: [AssessmentItem]
+    let participation: [ProfileItem]
     let versions: [Version]
     let looks: [Look]
 
@@ -86,6 +92,7 @@ struct PortalData: Content {
             members: residents.map { Person(name: $0.fullName, birthDate: context.day($0.birthDate), relation: context.t("relation.\($0.relation)")) },
             goals: goals, consents: consents, notes: notes, conversations: conversations,
             assessments: try await assessments(opened, residents: residents, in: context),
+            participation: try await profiles(opened, residents: residents, in: context),
             versions: versions, looks: looks
         )
     }
@@ -117,5 +124,26 @@ struct PortalData: Content {
                 }
             )
         }
+    }
+
+    static func profiles(_ opened: ResidentAccess.Opened, residents: [Resident], in context: Context) async throws -> [ProfileItem] {
+        var items: [ProfileItem] = []
+        let language = context.locale.rawValue
+        for resident in residents {
+            guard let profile = try await opened.participationProfile(of: try resident.requireID(), on: context.db) else { continue }
+            let texts = ParticipationProfiles.texts(of: profile, cipher: context.cipher)
+            let codes = ParticipationProfile.codes
+            items.append(ProfileItem(
+                person: resident.fullName,
+                talents: codes(profile.talents).map { context.talents.label(of: $0)?.text(language) ?? $0 }.joined(separator: ", "),
+                ownWords: texts.ownWords, skills: texts.skills, wishes: texts.wishes,
+                available: HalfDays(mask: profile.availability).days.map { context.t("weekday.\($0.weekday.rawValue)") + " " + context.t("participation.part.\($0.part.rawValue)").lowercased() }
+                    .joined(separator: ", "),
+                travel: context.t("participation.travel.\(profile.travelMode)") + ", " + context.t("participation.km", String(profile.maxKilometres)),
+                needs: codes(profile.needs).map { context.t("participation.support.\($0)") }.joined(separator: ", "),
+                notWanted: codes(profile.notWanted).map { context.t("participation.kind.\($0)") }.joined(separator: ", "),
+                avoid: texts.avoid, version: profile.version))
+        }
+        return items
     }
 }

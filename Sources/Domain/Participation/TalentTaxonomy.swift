@@ -22,6 +22,8 @@ public struct TalentTaxonomy: Codable, Equatable, Sendable {
     public let version: Int
     public let groups: [Group]
 
+    public init(version: Int, groups: [Group]) { (self.version, self.groups) = (version, groups) }
+
     public static func load(_ data: Data) throws -> TalentTaxonomy {
         let taxonomy = try JSONDecoder().decode(TalentTaxonomy.self, from: data)
         try taxonomy.validate()

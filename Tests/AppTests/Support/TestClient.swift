@@ -32,6 +32,14 @@ final class TestClient: @unchecked Sendable {
         return try await send(.POST, path, headers: [("Content-Type", "application/x-www-form-urlencoded")], body: body)
     }
 
+    /// Posts fields in order, names repeating as checkboxes send them (`talents[]`), with the CSRF token.
+    @discardableResult
+    func post(_ path: String, pairs: [(String, String)]) async throws -> TestingHTTPResponse {
+        if csrf == nil { try await get("/login") }
+        let body = ([("_csrf", csrf ?? "")] + pairs).map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
+        return try await send(.POST, path, headers: [("Content-Type", "application/x-www-form-urlencoded")], body: body)
+    }
+
     /// Posts a form with a file as a browser does (multipart/form-data), with the CSRF token.
     @discardableResult
     func upload(_ path: String, _ form: [String: String], file: (name: String, bytes: [UInt8])?, field: String = "file") async throws -> TestingHTTPResponse {

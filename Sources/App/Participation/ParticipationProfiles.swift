@@ -1,0 +1,77 @@
+import Domain
+import Fluent
+import Foundation
+import SQLKit
+
+/// Writing and withdrawing a participation profile, through an opening of
+/// the household that allows it (`Opened.writesParticipation`). A save on a
+/// version someone else has already changed is refused (409), never merged.
+enum ParticipationProfiles {
+    /// A version as it was, sealed in its revision.
+    struct Snapshot: Codable, Equatable {
+        var talents: String, availability: Int, travelMode: String, maxKilometres: Int, needs: String, notWanted: String, texts: ProfileTexts
+    }
+
+    /// Saves the checked form as the resident's profile, on the version the
+    /// writer saw (0 for a first profile).
+    @discardableResult
+    static func save(_ checked: CheckedProfile, for residentID: UUID, seenVersion: Int, in opened: ResidentAccess.Opened, context: Context) async throws -> ParticipationProfile {
+        guard opened.writesParticipation else { throw AppError.notFound }
+        let cipher = FieldCipher(key: context.keys.field), now = Date()
+        let sealed = try cipher.seal(String(decoding: try JSONEncoder().encode(checked.texts), as: UTF8.self))
+        return try await context.db.transaction { tx in
+            let profile: ParticipationProfile
+            if let existing = try await opened.participationProfile(of: residentID, on: tx) {
+                guard existing.version == seenVersion else { throw AppError.conflict }
+                try await keepRevision(of: existing, cipher: cipher, on: tx)
+                existing.fill(checked, sealedTexts: sealed, by: context.actor, at: now)
+                let saved = try await tx.sql.updateVersioned(ParticipationProfile.schema, id: try existing.requireID(), in: existing.tenantID,
+                                                             expectedVersion: seenVersion) { update in
+                    update.set("talents", to: existing.talents).set("availability", to: existing.availability).set("travel_mode", to: existing.travelMode)
+                        .set("max_kilometres", to: existing.maxKilometres).set("needs", to: existing.needs).set("not_wanted", to: existing.notWanted)
+                        .set("texts_encrypted", to: existing.textsEncrypted).set("written_by", to: existing.writtenBy)
+                        .set("written_by_resident", to: existing.writtenByResident)
+                }
+                guard saved else { throw AppError.conflict }
+                existing.version = seenVersion + 1
+                profile = existing
+            } else {
+                guard seenVersion == 0 else { throw AppError.conflict }
+                profile = ParticipationProfile()
+                (profile.id, profile.tenantID, profile.householdID, profile.residentID) = (UUID(), opened.household.tenantID, try opened.household.requireID(), residentID)
+                (profile.version, profile.createdAt) = (1, now)
+                profile.fill(checked, sealedTexts: sealed, by: context.actor, at: now)
+                try await profile.create(on: tx)
+            }
+            try await context.auditChange("participation_profile.saved", in: opened, objectType: "participation_profile", objectID: profile.id?.uuidString, on: tx)
+            return profile
+        }
+    }
+
+    /// The resident takes their profile back: it and every earlier version are erased.
+    static func withdraw(of residentID: UUID, seenVersion: Int, in opened: ResidentAccess.Opened, context: Context) async throws {
+        guard opened.writesParticipation else { throw AppError.notFound }
+        try await context.db.transaction { tx in
+            guard let profile = try await opened.participationProfile(of: residentID, on: tx) else { throw AppError.notFound }
+            guard profile.version == seenVersion else { throw AppError.conflict }
+            let id = try profile.requireID()
+            try await tx.sql.delete(from: ParticipationProfileRevision.schema).where("tenant_id", .equal, profile.tenantID).where("profile_id", .equal, id).run()
+            try await tx.sql.delete(from: ParticipationProfile.schema).where("tenant_id", .equal, profile.tenantID).where("id", .equal, id).run()
+            try await context.auditChange("participation_profile.withdrawn", in: opened, objectType: "participation_profile", objectID: id.uuidString, on: tx)
+        }
+    }
+
+    static func texts(of profile: ParticipationProfile, cipher: FieldCipher) -> ProfileTexts {
+        cipher.openOrNil(profile.textsEncrypted).flatMap { try? JSONDecoder().decode(ProfileTexts.self, from: Data($0.utf8)) } ?? ProfileTexts()
+    }
+
+    private static func keepRevision(of profile: ParticipationProfile, cipher: FieldCipher, on db: any Database) async throws {
+        let snapshot = Snapshot(talents: profile.talents, availability: profile.availability, travelMode: profile.travelMode, maxKilometres: profile.maxKilometres,
+                                needs: profile.needs, notWanted: profile.notWanted, texts: texts(of: profile, cipher: cipher))
+        let revision = ParticipationProfileRevision()
+        (revision.id, revision.tenantID, revision.householdID, revision.profileID) = (UUID(), profile.tenantID, profile.householdID, try profile.requireID())
+        (revision.version, revision.writtenByResident, revision.writtenAt) = (profile.version, profile.writtenByResident, profile.updatedAt)
+        revision.snapshotEncrypted = try cipher.seal(String(decoding: try JSONEncoder().encode(snapshot), as: UTF8.self))
+        try await revision.create(on: db)
+    }
+}

@@ -1,0 +1,64 @@
+import Domain
+import Fluent
+import Vapor
+
+/// The resident's participation profile in the portal (issue 24): written
+/// in their own words, changed on the version they saw, taken back at will.
+struct ProfileController {
+    func register(_ routes: any RoutesBuilder) {
+        routes.get(SiteRoute.portalParticipation, use: show)
+        routes.post(SiteRoute.portalParticipation, use: save)
+        routes.post(SiteRoute.portalParticipationWithdraw, use: withdraw)
+    }
+
+    func show(req: Request) async throws -> Response {
+        let (opened, resident) = try await PortalController.own(req, event: "participation_profile.view")
+        let profile = try await opened.participationProfile(of: try resident.requireID(), on: req.db)
+        let typed = try profile.map { ProfileForm($0, texts: ParticipationProfiles.texts(of: $0, cipher: FieldCipher(key: try req.context().keys.field))) } ?? ProfileForm()
+        return try await render(req, opened, resident, typed: typed)
+    }
+
+    func save(req: Request) async throws -> Response {
+        let (opened, resident) = try await PortalController.own(req, event: "participation_profile.save", acting: true)
+        let form = try req.content.decode(ProfileForm.self)
+        switch ProfileCheck.check(form.submission, talents: req.talents.codes) {
+        case .failure(let invalid):
+            return try await render(req, opened, resident, typed: form, errors: FormErrors(invalid.issues, req: req), status: .unprocessableEntity)
+        case .success(let checked):
+            do {
+                try await ParticipationProfiles.save(checked, for: try resident.requireID(), seenVersion: Int(form.version ?? "") ?? -1, in: opened, context: req.context())
+            } catch AppError.conflict {
+                return try await render(req, opened, resident, typed: form, errors: FormErrors([.init(field: "talents", messageKey: "participation.conflict")], req: req), status: .conflict)
+            }
+            return req.redirect(to: SiteRoute.portalParticipation.path(), notice: .profileSaved)
+        }
+    }
+
+    func withdraw(req: Request) async throws -> Response {
+        let (opened, resident) = try await PortalController.own(req, event: "participation_profile.withdraw", acting: true)
+        let version = Int((try? req.content.get(String.self, at: "version")) ?? "") ?? -1
+        do {
+            try await ParticipationProfiles.withdraw(of: try resident.requireID(), seenVersion: version, in: opened, context: req.context())
+        } catch AppError.conflict {
+            // Changed meanwhile: shown as it is now, nothing taken back.
+            let saved = try await opened.participationProfile(of: try resident.requireID(), on: req.db)
+            let typed = try saved.map { ProfileForm($0, texts: ParticipationProfiles.texts(of: $0, cipher: FieldCipher(key: try req.context().keys.field))) } ?? ProfileForm()
+            return try await render(req, opened, resident, typed: typed, errors: FormErrors([.init(field: "withdraw", messageKey: "participation.conflict")], req: req),
+                                    status: .conflict)
+        }
+        return req.redirect(to: SiteRoute.portalParticipation.path(), notice: .profileWithdrawn)
+    }
+
+    private func render(_ req: Request, _ opened: ResidentAccess.Opened, _ resident: Resident, typed: ProfileForm, errors: FormErrors = .none,
+                        status: HTTPStatus = .ok) async throws -> Response {
+        let context = try req.context()
+        let profile = try await opened.participationProfile(of: try resident.requireID(), on: req.db)
+        var revisions: [ParticipationProfileRevision] = []
+        if let profile { revisions = try await opened.participationRevisions(of: profile, on: req.db) }
+        var typed = typed
+        // After a conflict the form keeps what was typed, on the version now saved.
+        if status == .conflict { typed.version = String(profile?.version ?? 0) }
+        let page = ProfilePage.build(profile: profile, revisions: revisions, typed: typed, errors: errors, talents: req.talents, in: context)
+        return try await req.page("portal/taking-part", title: req.t("participation.title"), page, status: status)
+    }
+}
