@@ -110,3 +110,35 @@ struct ParticipationMatchingTests {
         #expect(throws: TalentTaxonomy.Problem.badCode("G G")) { try TalentTaxonomy.load(Data(bad.utf8)) }
     }
 }
+
+@Suite("Participation: checking profiles and offers")
+struct ParticipationChecksTests {
+    let known: Set<String> = ["returns", "sorting", "music"]
+
+    @Test func aProfileFormIsCheckedWhole() throws {
+        let good = ProfileSubmission(talents: ["returns"], available: ["MO-am"], travelMode: "bike", kilometres: " 5 ", needs: ["job_coach"], notWanted: ["course"])
+        let checked = try ProfileCheck.check(good, talents: known).get()
+        #expect(checked.wish.maxKilometres == 5 && checked.wish.needs == [.jobCoach] && checked.wish.notWanted == [.course])
+        let words = ProfileSubmission(ownWords: "Ik verzamel flessen", travelMode: "walking", kilometres: "0")
+        #expect(try ProfileCheck.check(words, talents: known).get().texts.ownWords == "Ik verzamel flessen", "own words alone are enough")
+        let bad = ProfileSubmission(talents: ["knives"], available: ["XX-am"], travelMode: "rocket", kilometres: "101", needs: ["magic"], notWanted: ["war"])
+        guard case .failure(let invalid) = ProfileCheck.check(bad, talents: known) else { Issue.record("accepted"); return }
+        #expect(invalid.issues.map(\.field) == ["talents", "available", "travel_mode", "max_km", "needs", "not_wanted"])
+        guard case .failure(let nothing) = ProfileCheck.check(ProfileSubmission(travelMode: "bike", kilometres: "-1"), talents: known) else { return }
+        #expect(nothing.issues.map(\.messageKey) == ["participation.talent_or_words", "participation.kilometres_range"])
+    }
+
+    @Test func anOfferNeedsAPlaceTimesThatParseAndPlacesThatAddUp() throws {
+        let good = OfferSubmission(kind: "supported_job", talents: ["returns"], rung: "5", times: ["TU-am"], postcode: "1011 ab", support: ["job_coach"],
+                                   places: "2", placesFree: "1")
+        let checked = try OfferCheck.check(good, talents: known).get()
+        #expect(checked.postcode == "1011AB" && checked.postcode4 == "1011" && checked.terms.placesFree == 1 && checked.terms.rung == 5)
+        let bad = OfferSubmission(kind: "party", talents: [], rung: "9", times: ["Monday"], postcode: "", support: ["x"], places: "1", placesFree: "3")
+        guard case .failure(let invalid) = OfferCheck.check(bad, talents: known) else { Issue.record("accepted"); return }
+        #expect(invalid.issues.map(\.field) == ["offer_kind", "offer_talents", "offer_rung", "offer_times", "offer_postcode", "offer_support", "offer_places_free"])
+        #expect(invalid.issues.first { $0.field == "offer_postcode" }?.messageKey == "participation.offer_needs_place")
+        guard case .failure(let nowhere) = OfferCheck.check(OfferSubmission(kind: "job", talents: ["music"], rung: "6", postcode: "ABCD", places: "x", placesFree: "0"),
+                                                           talents: known) else { return }
+        #expect(nowhere.issues.map(\.messageKey) == ["participation.invalid_postcode", "participation.invalid_places"])
+    }
+}

@@ -26,13 +26,9 @@ struct ProfilePage: Encodable {
     static func build(profile: ParticipationProfile?, revisions: [ParticipationProfileRevision], typed: ProfileForm, errors: FormErrors,
                       talents: TalentTaxonomy, in context: Context) -> ProfilePage {
         var fields = FieldBuilder(context, errors: errors)
-        let language = context.locale.rawValue
         let talentsLegend = fields.legend("talents", "participation.talents")
         let chosenTalents = Set(typed.talents ?? [])
-        let talentGroups = talents.groups.map { group in
-            ChoiceGroup(id: "talents-" + group.code, name: "talents[]", legend: group.label.text(language), hint: nil, error: nil, type: "checkbox",
-                        options: group.talents.map { Option(value: $0.code, label: $0.label.text(language), selected: chosenTalents.contains($0.code)) })
-        }
+        let talentGroups = ParticipationChoices.talents(talents, chosen: chosenTalents, name: "talents[]", idPrefix: "talents", in: context)
         var parts: [FormPart] = []
         parts.append(.field(fields.field("own_words", .textarea, label: "participation.own_words", hint: "participation.own_words_hint",
                                          value: typed.own_words, maxLength: 500, rows: 3)))
@@ -41,14 +37,7 @@ struct ProfilePage: Encodable {
 
         let daysLegend = fields.legend("available", "participation.available")
         let chosenDays = Set(typed.available ?? [])
-        let days = Weekday.allCases.map { weekday in
-            ChoiceGroup(id: "available-" + weekday.rawValue, name: "available[]",
-                        legend: context.t("weekday.\(weekday.rawValue)"), hint: nil, error: nil, type: "checkbox",
-                        options: DayPart.allCases.map { part in
-                            let code = HalfDay(weekday, part).code
-                            return Option(value: code, label: context.t("participation.part.\(part.rawValue)"), selected: chosenDays.contains(code))
-                        })
-        }
+        let days = ParticipationChoices.week(chosen: chosenDays, name: "available[]", idPrefix: "available", in: context)
 
         var after: [FormPart] = []
         after.append(.choices(fields.choices("travel_mode", name: "travel_mode", legend: "participation.travel_mode",
@@ -58,11 +47,9 @@ struct ProfilePage: Encodable {
                                          inputMode: "numeric", min: ParticipationWish.kilometres.lowerBound, max: ParticipationWish.kilometres.upperBound)))
         let needs = Set(typed.needs ?? []), notWanted = Set(typed.not_wanted ?? [])
         after.append(.choices(fields.choices("needs", name: "needs[]", legend: "participation.needs", hint: "participation.needs_hint",
-                                             options: SupportKind.allCases.map { Option(value: $0.rawValue, label: context.t("participation.support.\($0.rawValue)"),
-                                                                                         selected: needs.contains($0.rawValue)) })))
+                                             options: ParticipationChoices.support(chosen: needs, in: context))))
         after.append(.choices(fields.choices("not_wanted", name: "not_wanted[]", legend: "participation.not_wanted", hint: "participation.not_wanted_hint",
-                                             options: OfferKind.allCases.map { Option(value: $0.rawValue, label: context.t("participation.kind.\($0.rawValue)"),
-                                                                                       selected: notWanted.contains($0.rawValue)) })))
+                                             options: ParticipationChoices.kinds(chosen: notWanted, in: context))))
         after.append(.field(fields.field("avoid", .textarea, label: "participation.avoid", value: typed.avoid, maxLength: 300, rows: 2)))
 
         return ProfilePage(

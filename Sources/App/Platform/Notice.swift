@@ -24,7 +24,7 @@ enum Notice: String, CaseIterable {
     case appointmentConfirmed = "appointment_confirmed", appointmentChangeAsked = "appointment_change_asked"
     case attemptSaved = "attempt_saved", caseClosed = "case_closed", coordinatorTold = "coordinator_told"
     case casesCombined = "cases_combined", casesKeptApart = "cases_kept_apart"
-    case profileSaved = "profile_saved", profileWithdrawn = "profile_withdrawn"
+    case profileSaved = "profile_saved", profileWithdrawn = "profile_withdrawn", offerSaved = "offer_saved"
 
     var key: String { "notice.\(rawValue)" }
 }

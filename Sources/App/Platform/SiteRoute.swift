@@ -196,6 +196,7 @@ enum SiteRoute {
     static let socialMapServiceNew = Route<Void>("/social-map/services/new")
     static let socialMapServices = Route<Void>("/social-map/services")
     static let socialMapServiceEdit = Route<UUID>("/social-map/services/:serviceID/edit")
+    static let socialMapServiceOffer = Route<UUID>("/social-map/services/:serviceID/offer")
     static let socialMapProviders = Route<Void>("/social-map/providers")
     static let socialMapProviderNew = Route<Void>("/social-map/providers/new")
     static let socialMapProvider = Route<UUID>("/social-map/providers/:mapOrganizationID")

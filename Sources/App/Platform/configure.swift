@@ -147,5 +147,6 @@ enum Migrations {
         app.migrations.add(CreateSignalCaseIndexes())
         app.migrations.add(UpdateSignalCasesAddQueueKey())
         app.migrations.add(CreateParticipationProfiles())
+        app.migrations.add(CreateParticipationOffers())
     }
 }

@@ -54,6 +54,7 @@ func routes(_ app: Application) throws {
     AssessmentAPIController().register(signedIn)
     SocialMapController().register(signedIn)
     ServiceEditController().register(signedIn)
+    OfferController().register(signedIn)
     ProviderController().register(signedIn)
     AgreementController().register(signedIn)
     MonitorNoteController().register(signedIn)

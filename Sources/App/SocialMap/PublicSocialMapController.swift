@@ -27,7 +27,8 @@ struct PublicSocialMapController {
         let service = try await Service.find(req.id(.serviceID), in: try tenant.requireID(), on: req.db)
         guard service.status != ServiceStatus.defunct.rawValue else { throw AppError.notFound }
         let record = try await ServiceRecords.load(service, on: req.db)
-        let page = ServiceDetailPage(record, req: req, backHref: SiteRoute.publicSocialMap.path(tenant.slug), editHref: nil)
+        var page = ServiceDetailPage(record, req: req, backHref: SiteRoute.publicSocialMap.path(tenant.slug), editHref: nil)
+        page.offer = try await OfferSummary.of(service, req: req)
         return try await req.page("socialmap/service", title: service.name, page)
     }
 

@@ -33,6 +33,9 @@ struct ServiceDetailPage: Encodable {
     let contacts: [Contact]
     let backHref: String
     let editHref: String?
+    /// When the service is also a participation offer (issue 24): its terms, and where its editors change them.
+    var offer: OfferSummary? = nil
+    var offerHref: String? = nil
 
     init(_ record: ServiceRecord, req: Request, backHref: String, editHref: String?, now: Date = Date()) {
         let service = record.service

@@ -34,13 +34,13 @@ struct ServiceEditController {
     }
 
     func edit(req: Request) async throws -> Response {
-        let (actor, service) = try await find(req)
+        let (actor, service) = try await Self.editable(req)
         let record = try await ServiceRecords.load(service, on: req.db)
         return try await form(req, actor: actor, action: req.url.path, isNew: false, form: ServiceForm(fields: ServiceFormPage.fields(of: record)))
     }
 
     func update(req: Request) async throws -> Response {
-        let (actor, service) = try await find(req)
+        let (actor, service) = try await Self.editable(req)
         var submitted = ServiceForm(fields: try req.content.decode([String: String].self))
         switch try await ServiceEditing.update(service, with: submitted, actor: actor, req: req) {
         case .saved(let id): return req.redirect(to: SiteRoute.socialMapService.path(id), notice: .serviceSaved)
@@ -58,7 +58,7 @@ struct ServiceEditController {
     }
 
     /// The service in the actor's tenant (404 otherwise), and only when they may edit it (403).
-    private func find(_ req: Request) async throws -> (Actor, Service) {
+    static func editable(_ req: Request) async throws -> (Actor, Service) {
         let actor = try req.requireActor()
         let service = try await Service.find(req.id(.serviceID), in: actor.tenantID, on: req.db)
         let provider = try await MapOrganization.find(service.mapOrganizationID, in: actor.tenantID, on: req.db)

@@ -27,8 +27,10 @@ struct SocialMapController {
         let service = try await Service.find(req.id(.serviceID), in: actor.tenantID, on: req.db)
         let record = try await ServiceRecords.load(service, on: req.db)
         let canEdit = SocialMapRights.canEdit(role: actor.role, actorOrganizationID: actor.organizationID, providerOrganizationID: record.organization.organizationID)
-        let page = ServiceDetailPage(record, req: req, backHref: SiteRoute.socialMap.path(),
+        var page = ServiceDetailPage(record, req: req, backHref: SiteRoute.socialMap.path(),
                                      editHref: canEdit ? SiteRoute.socialMapServiceEdit.path(record.id) : nil)
+        page.offer = try await OfferSummary.of(service, req: req)
+        page.offerHref = canEdit ? SiteRoute.socialMapServiceOffer.path(record.id) : nil
         return try await req.page("socialmap/service", title: service.name, page)
     }
 }

@@ -71,6 +71,7 @@ struct TenantIsolationHarnessTests {
             let signalCase = SignalCase()
             (signalCase.id, signalCase.tenantID, signalCase.status, signalCase.firstSignalledOn, signalCase.lastSignalledOn) = (UUID(), tenantA, "received", Day.today(), Day.today())
             (signalCase.totalArrearsCents, signalCase.partners, signalCase.longestMonths, signalCase.createdAt, signalCase.version) = (100, 1, 1, Date(), 1)
+            signalCase.queueKey = SignalCase.queueKey(signalCase.weight, id: signalCase.id!)
             try await signalCase.create(on: app.db)
             let signal = Signal()
             (signal.id, signal.tenantID, signal.partnerOrganizationID, signal.reference, signal.caseID) = (UUID(), tenantA, try a.partner.requireID(), "A-1", try signalCase.requireID())
