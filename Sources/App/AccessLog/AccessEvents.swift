@@ -22,7 +22,7 @@ enum AccessEvents {
         "signal.received", "signal.repeated", "signal.batch", "signal_case.list", "signal_case.view", "signal_case.close", "signal_case.closed", "signal_case.intake", "signal_case.household",
         "signal_case.match", "signal_case.combined", "signal_case.kept_apart", "signal_case.erased",
         "outreach.attempt", "outreach.attempted", "signal_partners.saved",
-        "participation_profile.view", "participation_profile.save", "participation_profile.saved", "participation_profile.withdraw",
+        "participation_profile.view", "participation_profile.save", "participation_profile.saved", "participation_profile.withdraw", "participation_profile.matches",
         "participation_profile.withdrawn",
         "signal_upload.received", "signal_upload.view", "signal_upload.map", "signal_upload.checked", "signal_upload.import", "signal_upload.imported",
         "signal_upload.discard", "signal_upload.discarded", "signal_upload.download",

@@ -9,6 +9,18 @@ struct ProfileController {
         routes.get(SiteRoute.portalParticipation, use: show)
         routes.post(SiteRoute.portalParticipation, use: save)
         routes.post(SiteRoute.portalParticipationWithdraw, use: withdraw)
+        routes.get(SiteRoute.portalParticipationMatches, use: matches)
+    }
+
+    /// What suits the resident, best first, each explained.
+    func matches(req: Request) async throws -> Response {
+        let (opened, resident) = try await PortalController.own(req, event: "participation_profile.matches")
+        let context = try req.context()
+        let profile = try await opened.participationProfile(of: try resident.requireID(), on: req.db)
+        var matches: [ParticipationMatches.Match] = []
+        if let profile { matches = try await ParticipationMatches.forResident(profile, in: opened, context: context) }
+        return try await req.page("portal/matches", title: req.t("participation.matches_title"),
+                                  MatchesPage.build(matches, hasProfile: profile != nil, in: context))
     }
 
     func show(req: Request) async throws -> Response {

@@ -22,6 +22,7 @@ struct ProfilePage: Encodable {
     let savedByResident: Bool
     let revisions: [Revision]
     let withdrawAction: String
+    let matchesHref = SiteRoute.portalParticipationMatches.path()
 
     static func build(profile: ParticipationProfile?, revisions: [ParticipationProfileRevision], typed: ProfileForm, errors: FormErrors,
                       talents: TalentTaxonomy, in context: Context) -> ProfilePage {

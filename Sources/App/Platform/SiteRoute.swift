@@ -107,6 +107,7 @@ enum SiteRoute {
     static let portalAccessLog = Route<Void>("/portal/who-looked")
     static let portalParticipation = Route<Void>("/portal/taking-part")
     static let portalParticipationWithdraw = Route<Void>("/portal/taking-part/withdraw")
+    static let portalParticipationMatches = Route<Void>("/portal/taking-part/matches")
     static let portalConversations = Route<Void>("/portal/messages")
     static let portalConversation = Route<UUID>("/portal/messages/:conversationID")
     static let portalConversationReplies = Route<UUID>("/portal/messages/:conversationID/replies")

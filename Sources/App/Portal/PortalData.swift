@@ -128,19 +128,17 @@ struct PortalData: Content {
 
     static func profiles(_ opened: ResidentAccess.Opened, residents: [Resident], in context: Context) async throws -> [ProfileItem] {
         var items: [ProfileItem] = []
-        let language = context.locale.rawValue
         for resident in residents {
             guard let profile = try await opened.participationProfile(of: try resident.requireID(), on: context.db) else { continue }
             let texts = ParticipationProfiles.texts(of: profile, cipher: context.cipher)
             let codes = ParticipationProfile.codes
             items.append(ProfileItem(
                 person: resident.fullName,
-                talents: codes(profile.talents).map { context.talents.label(of: $0)?.text(language) ?? $0 }.joined(separator: ", "),
+                talents: context.talentsText(codes(profile.talents), in: context.talents),
                 ownWords: texts.ownWords, skills: texts.skills, wishes: texts.wishes,
-                available: HalfDays(mask: profile.availability).days.map { context.t("weekday.\($0.weekday.rawValue)") + " " + context.t("participation.part.\($0.part.rawValue)").lowercased() }
-                    .joined(separator: ", "),
+                available: context.halfDaysText(HalfDays(mask: profile.availability)),
                 travel: context.t("participation.travel.\(profile.travelMode)") + ", " + context.t("participation.km", String(profile.maxKilometres)),
-                needs: codes(profile.needs).map { context.t("participation.support.\($0)") }.joined(separator: ", "),
+                needs: context.supportText(codes(profile.needs)),
                 notWanted: codes(profile.notWanted).map { context.t("participation.kind.\($0)") }.joined(separator: ", "),
                 avoid: texts.avoid, version: profile.version))
         }

@@ -1,0 +1,59 @@
+import Domain
+import Fluent
+import Foundation
+
+/// The offers that suit a resident, best first, each explained (issue 24):
+/// their profile against the tenant's open offers by the one matching rule
+/// (`ParticipationMatching`), with distances between the centres of the
+/// postcode areas and their rung from their latest participation ladder.
+enum ParticipationMatches {
+    struct Match {
+        let offer: ParticipationOffer
+        let service: Service
+        let provider: String
+        let explanation: MatchExplanation
+    }
+
+    static let shown = 20
+
+    static func forResident(_ profile: ParticipationProfile, in opened: ResidentAccess.Opened, context: Context) async throws -> [Match] {
+        let tenantID = opened.household.tenantID, db = context.db
+        let rung = try await latestRung(of: profile.residentID, in: opened, on: db)
+        let wish = profile.wish(rung: rung)
+        let offers = try await ParticipationOffer.select(in: tenantID, on: db)
+        guard !offers.isEmpty else { return [] }
+        let areas = try await coordinates(of: Set(offers.map(\.postcode4) + [postcode4(of: opened.household)]), tenantID: tenantID, on: db)
+        let home = areas[postcode4(of: opened.household)]
+        let ranked = ParticipationMatching.rank(offers.compactMap { offer in
+            offer.id.map { id in
+                (id: id, wish: wish, offer: offer.terms, kilometres: home.flatMap { home in areas[offer.postcode4].map { home.kilometres(to: $0) } })
+            }
+        }, limit: shown * 2)
+        let byID = Dictionary(offers.compactMap { offer in offer.id.map { ($0, offer) } }, uniquingKeysWith: { a, _ in a })
+        let chosen = ranked.compactMap { byID[$0.id] }
+        let services = Dictionary(try await Service.select(in: tenantID, where: "id IN (\(binds: chosen.map(\.serviceID)))", on: db)
+            .filter(\.isActive).compactMap { service in service.id.map { ($0, service) } }, uniquingKeysWith: { a, _ in a })
+        let providers = try await MapOrganization.select(in: tenantID, where: "id IN (\(binds: Array(Set(services.values.map(\.mapOrganizationID)))))", on: db)
+        let names = Dictionary(providers.compactMap { provider in provider.id.map { ($0, provider.name) } }, uniquingKeysWith: { a, _ in a })
+        return Array(ranked.compactMap { ranked in
+            guard let offer = byID[ranked.id], let service = services[offer.serviceID] else { return nil }
+            return Match(offer: offer, service: service, provider: names[service.mapOrganizationID] ?? "", explanation: ranked.explanation)
+        }.prefix(shown))
+    }
+
+    /// The rung of the resident's latest participation ladder, when this opening shows it.
+    static func latestRung(of residentID: UUID, in opened: ResidentAccess.Opened, on db: any Database) async throws -> Int? {
+        try await opened.assessments(residentID: residentID, on: db)
+            .filter { $0.assessment.instrumentID == "participation-ladder" }
+            .last?.scores.first?.score
+    }
+
+    static func postcode4(of household: Household) -> String {
+        String(household.postcode.filter { !$0.isWhitespace }.prefix(4))
+    }
+
+    static func coordinates(of areas: Set<String>, tenantID: UUID, on db: any Database) async throws -> [String: Coordinates] {
+        let rows = try await PostcodeArea.select(in: tenantID, where: "postcode4 IN (\(binds: Array(areas)))", on: db)
+        return Dictionary(rows.compactMap { row in row.coordinates.map { (row.postcode4, $0) } }, uniquingKeysWith: { a, _ in a })
+    }
+}

@@ -1,0 +1,51 @@
+import Domain
+import Fluent
+import Foundation
+import Testing
+import VaporTesting
+@testable import App
+
+/// Issue 24: the resident sees the offers that suit their profile, best
+/// first, each with why it fits and what does not; an offer of a kind they
+/// do not want is never shown.
+@Suite("Participation: the resident's matches", .serialized)
+struct ParticipationMatchesTests {
+    @Test func theBestMatchComesFirstExplainedAndUnwantedKindsNever() async throws {
+        try await withApp { app in
+            let scenario = try await HouseholdScenario.make(app)
+            let tenantID = try scenario.tenant.requireID()
+            let resident = try await ActionRightsTests.residentClient(scenario)
+            #expect(try await resident.get(SiteRoute.portalParticipationMatches.path()).body.string.contains("Vul eerst in waar u goed in bent"))
+            #expect(try await resident.post(SiteRoute.portalParticipation.path(), pairs: ParticipationProfileTests.profile(version: 0)).status == .seeOther)
+
+            let map = SocialMapFixtures(app: app, tenantID: tenantID)
+            let provider = try await map.provider("Buurtsuper")
+            let terms: [(String, OfferSubmission)] = [
+                ("Koor De Lijster", OfferSubmission(kind: "volunteering", talents: ["music"], rung: "4", times: ["TH-ev"], postcode: "9711AA", places: "20", placesFree: "3")),
+                ("Statiegeldbalie", OfferSubmission(kind: "supported_job", talents: ["returns", "sorting"], rung: "5", times: ["TU-am", "TH-am"], postcode: "1235 AA",
+                                                    support: ["job_coach"], places: "2", placesFree: "1")),
+                ("Cursus sorteren", OfferSubmission(kind: "course", talents: ["sorting", "returns"], rung: "3", postcode: "1234AB", places: "9", placesFree: "9")),
+            ]
+            for (name, submission) in terms {
+                let service = try await map.service(name, at: provider)
+                let checked = try OfferCheck.check(submission, talents: app.talents.codes).get()
+                #expect(try await OfferController.store(checked, for: service, seenVersion: 0, tenantID: tenantID, on: app.db))
+            }
+            for (area, latitude, longitude) in [("1234", 52.370, 4.890), ("1235", 52.380, 4.900), ("9711", 53.219, 6.566)] {
+                try await PostcodeArea(tenantID: tenantID, postcode4: area, latitude: latitude, longitude: longitude).create(on: app.db)
+            }
+
+            let page = try await resident.get(SiteRoute.portalParticipationMatches.path()).body.string
+            let first = try #require(page.range(of: "Statiegeldbalie")), second = try #require(page.range(of: "Koor De Lijster"))
+            #expect(first.lowerBound < second.lowerBound)
+            #expect(!page.contains("Cursus sorteren"), "a course is what the resident does not want")
+            for words in ["Het past bij wat u goed kunt of leuk vindt: statiegeld en retouren.", "Het is op een tijd dat u kunt: dinsdag ochtend.",
+                          "Het is dichtbij: ongeveer 2 km. U wilt tot 5 km reizen.", "De hulp die u nodig heeft is er: een jobcoach.",
+                          "Het past niet bij de talenten die u koos.", "Het is verder dan u wilt reizen: ongeveer 147 km (u wilt tot 5 km)."] {
+                #expect(page.contains(words), "\(words)")
+            }
+            let looks = try await AccessLogEntry.query(on: app.db).filter(\.$event == "participation_profile.matches").count()
+            #expect(looks == 2)
+        }
+    }
+}
