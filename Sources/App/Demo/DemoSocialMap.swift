@@ -67,6 +67,12 @@ enum DemoSocialMap {
             Offer(name: "Wijkverpleging", description: "Verpleging en persoonlijke verzorging thuis, op indicatie van de wijkverpleegkundige.",
                   domains: [.physicalHealth, .basicADL], groups: [.elderly, .disabilities], capacity: .noCapacity, fees: "Vergoed uit de basisverzekering", hours: "MO,TU,WE,TH,FR,SA,SU 07:00-22:00"),
         ]),
+        Provider(name: "Buurtsuper De Hoek", description: "Een buurtsupermarkt die als sociale onderneming mensen een plek geeft om te werken.", linked: nil, informal: false,
+                 address: "Lindelaan 2", postcode: "1234 AE", phone: "0123-456 900", offers: [
+            Offer(name: "Statiegeldbalie", description: "Lege flessen en kratten innemen, sorteren en klaarzetten voor de leverancier, met een jobcoach erbij.",
+                  domains: [.workAndEducation, .socialParticipation], groups: [.adults, .disabilities, .jobseekers], accepts: false,
+                  hours: "TU,TH,FR 09:00-12:30"),
+        ]),
         Provider(name: "Voedselbank Voorbeeld", description: "Voedselpakketten voor huishoudens die tijdelijk niet rondkomen.", linked: nil, informal: true,
                  address: "Industrieweg 8", postcode: "1236 GH", phone: "0123-456 700", offers: [
             Offer(name: "Voedselpakket", description: "Wekelijks een voedselpakket, na een intake over inkomen en uitgaven.",

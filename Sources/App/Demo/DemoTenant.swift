@@ -115,6 +115,7 @@ enum DemoTenant {
                 tenant.publicSocialMap = true
                 try await tenant.save(on: tx)
             }
+            try await DemoParticipation.seed(tenantID: tenantID, talents: app.talents, users: users, cipher: cipher, on: tx)
             return logins
         }
     }

@@ -49,12 +49,12 @@ final class ParticipationProfile: Model, HouseholdOwned, @unchecked Sendable {
     }
 
     /// Takes a checked form's content (not the version: the caller decides that).
-    func fill(_ checked: CheckedProfile, sealedTexts: String, by actor: Actor, at now: Date) {
+    func fill(_ checked: CheckedProfile, sealedTexts: String, writer: UUID, byResident: Bool, at now: Date) {
         talents = checked.wish.talents.sorted().joined(separator: ",")
         (availability, travelMode, maxKilometres) = (checked.wish.availability.mask, checked.wish.travel.rawValue, checked.wish.maxKilometres)
         needs = SupportKind.allCases.filter(checked.wish.needs.contains).map(\.rawValue).joined(separator: ",")
         notWanted = OfferKind.allCases.filter(checked.wish.notWanted.contains).map(\.rawValue).joined(separator: ",")
-        (textsEncrypted, writtenBy, writtenByResident, updatedAt) = (sealedTexts, actor.userID, actor.role == .resident, now)
+        (textsEncrypted, writtenBy, writtenByResident, updatedAt) = (sealedTexts, writer, byResident, now)
     }
 
     static func codes(_ text: String) -> [String] { text.split(separator: ",").map(String.init) }

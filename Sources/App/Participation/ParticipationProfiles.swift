@@ -24,7 +24,7 @@ enum ParticipationProfiles {
             if let existing = try await opened.participationProfile(of: residentID, on: tx) {
                 guard existing.version == seenVersion else { throw AppError.conflict }
                 try await keepRevision(of: existing, cipher: cipher, on: tx)
-                existing.fill(checked, sealedTexts: sealed, by: context.actor, at: now)
+                existing.fill(checked, sealedTexts: sealed, writer: context.actor.userID, byResident: context.actor.role == .resident, at: now)
                 let saved = try await tx.sql.updateVersioned(ParticipationProfile.schema, id: try existing.requireID(), in: existing.tenantID,
                                                              expectedVersion: seenVersion) { update in
                     update.set("talents", to: existing.talents).set("availability", to: existing.availability).set("travel_mode", to: existing.travelMode)
@@ -40,7 +40,7 @@ enum ParticipationProfiles {
                 profile = ParticipationProfile()
                 (profile.id, profile.tenantID, profile.householdID, profile.residentID) = (UUID(), opened.household.tenantID, try opened.household.requireID(), residentID)
                 (profile.version, profile.createdAt) = (1, now)
-                profile.fill(checked, sealedTexts: sealed, by: context.actor, at: now)
+                profile.fill(checked, sealedTexts: sealed, writer: context.actor.userID, byResident: context.actor.role == .resident, at: now)
                 try await profile.create(on: tx)
             }
             try await context.auditChange("participation_profile.saved", in: opened, objectType: "participation_profile", objectID: profile.id?.uuidString, on: tx)

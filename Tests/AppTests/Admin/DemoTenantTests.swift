@@ -17,6 +17,8 @@ struct DemoTenantTests {
             #expect(try await Tenant.query(on: app.db).count() == 1)
             #expect(try await Household.query(on: app.db).count() == 1)
             #expect(try await Goal.query(on: app.db).count() == 2)
+            #expect(try await ParticipationOffer.query(on: app.db).count() == DemoParticipation.offers.count)
+            #expect(try await ParticipationProfile.query(on: app.db).count() == 1)
             // Two impact agreements, each with its partner's story and the municipality's response, once.
             #expect(try await ImpactAgreement.query(on: app.db).count() == 2)
             #expect(try await MonitorNote.query(on: app.db).count() == 4)
@@ -37,6 +39,13 @@ struct DemoTenantTests {
                     // The demo resident lands on their own plan.
                     #expect(home.headers.first(name: .location) == "/portal")
                     #expect(try await client.get("/portal").body.string.contains("Ik wil mijn rekeningen op tijd betalen"))
+                    // Her best match, explained: the supermarket's bottle returns, a step up from rung 4.
+                    let matches = try await client.get(SiteRoute.portalParticipationMatches.path()).body.string
+                    let best = try #require(matches.range(of: "<h2>"))
+                    #expect(matches[best.upperBound...].hasPrefix(#"<a href="/social-map/services/"#) && matches.contains("Statiegeldbalie"))
+                    #expect(matches.range(of: "Statiegeldbalie")!.lowerBound < (matches.range(of: "Inloop met koffie")?.lowerBound ?? matches.endIndex))
+                    #expect(matches.contains("van trede 4 naar trede 5") && matches.contains("De hulp die u nodig heeft is er: een jobcoach."))
+                    #expect(!matches.contains("Werkfit-traject"), "a course is what she does not want")
                 } else {
                     #expect(home.status == .ok, "\(login.username)")
                 }
