@@ -25,3 +25,12 @@ extension ResidentAccess.Opened {
             orderBy: "version DESC", on: db)
     }
 }
+
+extension ResidentAccess.Opened {
+    /// The resident's consents to be put forward, any status.
+    func participationProposals(of residentID: UUID, on db: any Database) async throws -> [ParticipationProposal] {
+        guard readsParticipation else { return [] }
+        return try await ParticipationProposal.select(
+            in: household.tenantID, where: "household_id = \(bind: try household.requireID()) AND resident_id = \(bind: residentID)", on: db)
+    }
+}

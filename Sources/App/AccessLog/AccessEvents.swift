@@ -23,6 +23,8 @@ enum AccessEvents {
         "signal_case.match", "signal_case.combined", "signal_case.kept_apart", "signal_case.erased",
         "outreach.attempt", "outreach.attempted", "signal_partners.saved",
         "participation_profile.view", "participation_profile.save", "participation_profile.saved", "participation_profile.withdraw", "participation_profile.matches",
+        "participation_proposal.propose", "participation_proposal.proposed", "participation_proposal.withdraw", "participation_proposal.withdrawn",
+        "participation_proposal.accepted", "participation_proposal.declined", "participation_candidate.view",
         "participation_profile.withdrawn",
         "signal_upload.received", "signal_upload.view", "signal_upload.map", "signal_upload.checked", "signal_upload.import", "signal_upload.imported",
         "signal_upload.discard", "signal_upload.discarded", "signal_upload.download",

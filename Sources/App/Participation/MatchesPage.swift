@@ -7,19 +7,29 @@ struct MatchesPage: Encodable {
     struct Row: Encodable {
         let name: String; let href: String; let provider: String; let kind: String; let times: String
         let reasons: [String]; let misfits: [String]
+        /// Where the resident says "put me forward", or (once they did) where they take it back, and what became of it.
+        let proposeAction: String?; let withdrawAction: String?; let proposal: String?
     }
 
     let rows: [Row]
     let hasProfile: Bool
     let profileHref: String
+    let message: String?
 
-    static func build(_ matches: [ParticipationMatches.Match], hasProfile: Bool, in context: Context) -> MatchesPage {
-        MatchesPage(rows: matches.map { match in
-            Row(name: match.service.name, href: SiteRoute.socialMapService.path(match.service.id ?? UUID()), provider: match.provider,
-                kind: context.t("participation.kind.\(match.offer.kind)"),
-                times: context.halfDaysText(HalfDays(mask: match.offer.times)),
-                reasons: match.explanation.reasons.map { words($0, in: context) }, misfits: match.explanation.misfits.map { words($0, in: context) })
-        }, hasProfile: hasProfile, profileHref: SiteRoute.portalParticipation.path())
+    static func build(_ matches: [ParticipationMatches.Match], proposals: [ParticipationProposal], hasProfile: Bool, message: String? = nil,
+                      in context: Context) -> MatchesPage {
+        let byOffer = Dictionary(proposals.map { ($0.offerID, $0) }, uniquingKeysWith: { a, _ in a })
+        return MatchesPage(rows: matches.map { match in
+            let offerID = match.offer.id ?? UUID(), proposal = byOffer[offerID]
+            let open = proposal?.isOpen == true, answered = proposal?.proposalStatus == .declined
+            return Row(name: match.service.name, href: SiteRoute.socialMapService.path(match.service.id ?? UUID()), provider: match.provider,
+                       kind: context.t("participation.kind.\(match.offer.kind)"),
+                       times: context.halfDaysText(HalfDays(mask: match.offer.times)),
+                       reasons: match.explanation.reasons.map { words($0, in: context) }, misfits: match.explanation.misfits.map { words($0, in: context) },
+                       proposeAction: open || answered ? nil : SiteRoute.portalParticipationPropose.path(offerID),
+                       withdrawAction: open ? proposal.flatMap(\.id).map { SiteRoute.portalParticipationProposalWithdraw.path($0) } : nil,
+                       proposal: proposal.flatMap { $0.proposalStatus == .withdrawn ? nil : context.t("participation.proposal.\($0.status)") })
+        }, hasProfile: hasProfile, profileHref: SiteRoute.portalParticipation.path(), message: message)
     }
 
     static func words(_ reason: MatchReason, in context: Context) -> String {

@@ -15,12 +15,18 @@ struct ProfileController {
     /// What suits the resident, best first, each explained.
     func matches(req: Request) async throws -> Response {
         let (opened, resident) = try await PortalController.own(req, event: "participation_profile.matches")
-        let context = try req.context()
-        let profile = try await opened.participationProfile(of: try resident.requireID(), on: req.db)
+        return try await Self.renderMatches(req, opened, resident)
+    }
+
+    static func renderMatches(_ req: Request, _ opened: ResidentAccess.Opened, _ resident: Resident, message: String? = nil,
+                              status: HTTPStatus = .ok) async throws -> Response {
+        let context = try req.context(), residentID = try resident.requireID()
+        let profile = try await opened.participationProfile(of: residentID, on: req.db)
         var matches: [ParticipationMatches.Match] = []
         if let profile { matches = try await ParticipationMatches.forResident(profile, in: opened, context: context) }
-        return try await req.page("portal/matches", title: req.t("participation.matches_title"),
-                                  MatchesPage.build(matches, hasProfile: profile != nil, in: context))
+        let proposals = try await opened.participationProposals(of: residentID, on: req.db)
+        let page = MatchesPage.build(matches, proposals: proposals, hasProfile: profile != nil, message: message, in: context)
+        return try await req.page("portal/matches", title: req.t("participation.matches_title"), page, status: status)
     }
 
     func show(req: Request) async throws -> Response {

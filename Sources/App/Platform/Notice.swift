@@ -25,6 +25,7 @@ enum Notice: String, CaseIterable {
     case attemptSaved = "attempt_saved", caseClosed = "case_closed", coordinatorTold = "coordinator_told"
     case casesCombined = "cases_combined", casesKeptApart = "cases_kept_apart"
     case profileSaved = "profile_saved", profileWithdrawn = "profile_withdrawn", offerSaved = "offer_saved"
+    case proposed, proposalWithdrawn = "proposal_withdrawn", candidateAccepted = "candidate_accepted", candidateDeclined = "candidate_declined"
 
     var key: String { "notice.\(rawValue)" }
 }

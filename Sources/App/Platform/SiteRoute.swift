@@ -108,6 +108,8 @@ enum SiteRoute {
     static let portalParticipation = Route<Void>("/portal/taking-part")
     static let portalParticipationWithdraw = Route<Void>("/portal/taking-part/withdraw")
     static let portalParticipationMatches = Route<Void>("/portal/taking-part/matches")
+    static let portalParticipationPropose = Route<UUID>("/portal/taking-part/offers/:offerID/propose")
+    static let portalParticipationProposalWithdraw = Route<UUID>("/portal/taking-part/proposals/:proposalID/withdraw")
     static let portalConversations = Route<Void>("/portal/messages")
     static let portalConversation = Route<UUID>("/portal/messages/:conversationID")
     static let portalConversationReplies = Route<UUID>("/portal/messages/:conversationID/replies")
@@ -198,6 +200,8 @@ enum SiteRoute {
     static let socialMapServices = Route<Void>("/social-map/services")
     static let socialMapServiceEdit = Route<UUID>("/social-map/services/:serviceID/edit")
     static let socialMapServiceOffer = Route<UUID>("/social-map/services/:serviceID/offer")
+    static let socialMapServiceCandidates = Route<UUID>("/social-map/services/:serviceID/candidates")
+    static let socialMapServiceCandidate = Route<(UUID, UUID)>("/social-map/services/:serviceID/candidates/:proposalID")
     static let socialMapProviders = Route<Void>("/social-map/providers")
     static let socialMapProviderNew = Route<Void>("/social-map/providers/new")
     static let socialMapProvider = Route<UUID>("/social-map/providers/:mapOrganizationID")
@@ -282,6 +286,7 @@ enum RouteParameter: String, CaseIterable {
     case assessmentID, referralID, tokenID, clientID, serviceID, mapOrganizationID, locationID, tenantSlug
     case taxonomyID, termID, serviceAtLocationID, indicatorID, noteID, agreementID, targetID
     case subscriptionID, outboxEventID, outgoingMailID, erasureRequestID, legalHoldID, conversationID, messageID, documentID, appointmentID, signalID, signalCaseID, signalUploadID
+    case offerID, proposalID
 }
 
 extension Request {

@@ -148,5 +148,6 @@ enum Migrations {
         app.migrations.add(UpdateSignalCasesAddQueueKey())
         app.migrations.add(CreateParticipationProfiles())
         app.migrations.add(CreateParticipationOffers())
+        app.migrations.add(CreateParticipationProposals())
     }
 }

@@ -55,6 +55,7 @@ func routes(_ app: Application) throws {
     SocialMapController().register(signedIn)
     ServiceEditController().register(signedIn)
     OfferController().register(signedIn)
+    ProposalController().register(signedIn)
     ProviderController().register(signedIn)
     AgreementController().register(signedIn)
     MonitorNoteController().register(signedIn)

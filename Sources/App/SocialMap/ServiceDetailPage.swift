@@ -36,6 +36,8 @@ struct ServiceDetailPage: Encodable {
     /// When the service is also a participation offer (issue 24): its terms, and where its editors change them.
     var offer: OfferSummary? = nil
     var offerHref: String? = nil
+    /// For the offering organisation's professionals: who signed up.
+    var candidatesHref: String? = nil
 
     init(_ record: ServiceRecord, req: Request, backHref: String, editHref: String?, now: Date = Date()) {
         let service = record.service

@@ -31,6 +31,8 @@ struct SocialMapController {
                                      editHref: canEdit ? SiteRoute.socialMapServiceEdit.path(record.id) : nil)
         page.offer = try await OfferSummary.of(service, req: req)
         page.offerHref = canEdit ? SiteRoute.socialMapServiceOffer.path(record.id) : nil
+        let hosts = actor.role == .professional && actor.organizationID != nil && actor.organizationID == record.organization.organizationID
+        page.candidatesHref = page.offer != nil && hosts ? SiteRoute.socialMapServiceCandidates.path(record.id) : nil
         return try await req.page("socialmap/service", title: service.name, page)
     }
 }

@@ -93,6 +93,13 @@ struct TenantIsolationHarnessTests {
             let link = ServiceAtLocation(tenantID: tenantA, serviceID: try service.requireID(), locationID: try location.requireID())
             try await link.create(on: app.db)
 
+            let offerTerms = try OfferCheck.check(OfferSubmission(kind: "volunteering", talents: ["music"], rung: "3", postcode: "1234", places: "1", placesFree: "1"),
+                                                  talents: app.talents.codes).get()
+            #expect(try await OfferController.store(offerTerms, for: service, seenVersion: 0, tenantID: tenantA, on: app.db))
+            let offer = try #require(try await ParticipationOffer.query(on: app.db).filter(\.$tenantID == tenantA).first())
+            let proposal = ParticipationProposal(offerID: try offer.requireID(), householdID: a.householdID, residentID: try resident.requireID(), tenantID: tenantA, at: Date())
+            try await proposal.create(on: app.db)
+
             let agreement = ImpactAgreement(tenantID: tenantA, organizationID: try a.partner.requireID(), title: "Afspraak A", createdByName: "A")
             try await agreement.create(on: app.db)
             let target = ImpactAgreementTarget(tenantID: tenantA, agreementID: try agreement.requireID(), indicator: "closed-loop-rate", period: "2027", target: 90)
@@ -110,6 +117,7 @@ struct TenantIsolationHarnessTests {
                 "tenantID": tenantA.uuidString, "referralID": try referral.requireID().uuidString,
                 "tokenID": try token.requireID().uuidString, "clientID": try client.requireID().uuidString,
                 "assessmentID": try assessment.requireID().uuidString,
+                "offerID": try offer.requireID().uuidString, "proposalID": try proposal.requireID().uuidString,
                 "serviceID": try service.requireID().uuidString, "mapOrganizationID": try provider.requireID().uuidString,
                 "locationID": try location.requireID().uuidString, "serviceAtLocationID": try link.requireID().uuidString,
                 // Tenant A's map is not public: its page does not exist for anyone outside.
