@@ -34,6 +34,7 @@ func routes(_ app: Application) throws {
     PortalAppointmentController().register(signedIn)
     AppointmentAPIController().register(signedIn)
     SignalAPIController().register(signedIn)
+    ParticipationAPIController().register(signedIn)
     SignalCaseController().register(signedIn)
     SignalUploadController().register(signedIn)
     ActionController().register(signedIn)

@@ -48,4 +48,40 @@ struct ParticipationMatchesTests {
             #expect(looks == 2)
         }
     }
+
+    @Test func theAPIGivesOffersToAllAndMatchesOnlyToWhoMayReadTheProfile() async throws {
+        try await withApp { app in
+            let scenario = try await HouseholdScenario.make(app)
+            let tenantID = try scenario.tenant.requireID()
+            let resident = try await ActionRightsTests.residentClient(scenario)
+            #expect(try await resident.post(SiteRoute.portalParticipation.path(), pairs: ParticipationProfileTests.profile(version: 0)).status == .seeOther)
+            let map = SocialMapFixtures(app: app, tenantID: tenantID)
+            let service = try await map.service("Statiegeldbalie", at: try await map.provider("Buurtsuper"))
+            let checked = try OfferCheck.check(OfferSubmission(kind: "supported_job", talents: ["returns"], rung: "5", times: ["TU-am"], postcode: "1234 AB",
+                                                               places: "2", placesFree: "1"), talents: app.talents.codes).get()
+            #expect(try await OfferController.store(checked, for: service, seenVersion: 0, tenantID: tenantID, on: app.db))
+            let token = try #require(TestClient.firstMatch(#"<code class="secret">(sst_[A-Za-z0-9_-]+)</code>"#,
+                                                           in: try await ApiAuthTests.createToken(scenario.coordinator).body.string))
+
+            let offers = try await ApiAuthTests.bearer(app, SiteRoute.apiParticipationOffers.path(), token: token)
+            let listed = try JSONDecoder().decode([OfferDTO].self, from: Data(offers.body.readableBytesView))
+            #expect(offers.status == .ok && listed.map(\.name) == ["Statiegeldbalie"] && listed.first?.times == ["TU-am"] && listed.first?.ladderRung == 5)
+            let one = try await ApiAuthTests.bearer(app, SiteRoute.apiParticipationOffer.path(try #require(listed.first?.id)), token: token)
+            #expect(one.status == .ok)
+            #expect(try await ApiAuthTests.bearer(app, SiteRoute.apiParticipationOffer.path(UUID()), token: token).status == .notFound)
+
+            let residentID = try #require(try await Resident.query(on: app.db).first()?.requireID())
+            let matches = SiteRoute.apiParticipationMatches.path(scenario.householdID, residentID)
+            // The coordinator's team works on finances only: no participation profile for them.
+            #expect(try await ApiAuthTests.bearer(app, matches, token: token).status == .forbidden)
+            let involvement = try #require(try await Involvement.query(on: app.db).first())
+            involvement.domains = "finances,social_participation"
+            try await involvement.save(on: app.db)
+            let answered = try await ApiAuthTests.bearer(app, matches, token: token)
+            let found = try JSONDecoder().decode([MatchDTO].self, from: Data(answered.body.readableBytesView))
+            #expect(answered.status == .ok && found.first?.name == "Statiegeldbalie")
+            #expect(found.first?.reasons.map(\.code).contains("shared_talents") == true && found.first?.misfits.map(\.code) == ["distance_unknown", "support_missing"])
+            #expect(try await ApiAuthTests.bearer(app, SiteRoute.apiParticipationMatches.path(scenario.householdID, UUID()), token: token).status == .notFound)
+        }
+    }
 }
