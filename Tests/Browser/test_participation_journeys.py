@@ -34,3 +34,32 @@ def test_the_resident_writes_a_participation_profile(browser):
     assert "Versie 1, van" in browser.text()
     browser.check("profile-saved")
     browser.click(By.CSS_SELECTOR, "header form button")
+
+
+def test_the_resident_signs_up_for_the_best_match_and_the_employer_answers(browser):
+    browser.sign_in("inwoner")
+    browser.open("/portal/taking-part")
+    browser.click(By.XPATH, "//main//a[contains(text(), 'Bekijk wat bij u past')]")
+    first = browser.driver.find_element(By.CSS_SELECTOR, ".matches > li h2").text
+    assert first == "Statiegeldbalie"
+    assert "van trede 4 naar trede 5" in browser.text()
+    browser.check("matches")
+    browser.click(By.XPATH, "//main//li[.//h2//a[text()='Statiegeldbalie']]//button[starts-with(normalize-space(), 'Meld mij hiervoor aan')]")
+    assert "U bent aangemeld" in browser.text() and "De organisatie reageert nog." in browser.text()
+    browser.click(By.CSS_SELECTOR, "header form button")
+
+    # The supermarket sees her — name and why she fits — and would like to meet.
+    browser.sign_in("werkgever")
+    browser.open("/social-map")
+    browser.click(By.XPATH, "//main//a[text()='Statiegeldbalie']")
+    browser.click(By.XPATH, "//main//a[text()='Aanmeldingen bekijken']")
+    assert "Fatima El Amrani" in browser.text() and "statiegeld en retouren" in browser.text()
+    browser.check("candidates")
+    browser.click(By.CSS_SELECTOR, "button[value='accept']")
+    assert "Kennismaking vastgelegd" in browser.text()
+    browser.click(By.CSS_SELECTOR, "header form button")
+
+    browser.sign_in("inwoner")
+    browser.open("/portal/taking-part/matches")
+    assert "De organisatie wil graag kennismaken." in browser.text()
+    browser.click(By.CSS_SELECTOR, "header form button")

@@ -67,7 +67,7 @@ enum DemoSocialMap {
             Offer(name: "Wijkverpleging", description: "Verpleging en persoonlijke verzorging thuis, op indicatie van de wijkverpleegkundige.",
                   domains: [.physicalHealth, .basicADL], groups: [.elderly, .disabilities], capacity: .noCapacity, fees: "Vergoed uit de basisverzekering", hours: "MO,TU,WE,TH,FR,SA,SU 07:00-22:00"),
         ]),
-        Provider(name: "Buurtsuper De Hoek", description: "Een buurtsupermarkt die als sociale onderneming mensen een plek geeft om te werken.", linked: nil, informal: false,
+        Provider(name: "Buurtsuper De Hoek", description: "Een buurtsupermarkt die als sociale onderneming mensen een plek geeft om te werken.", linked: .employer, informal: false,
                  address: "Lindelaan 2", postcode: "1234 AE", phone: "0123-456 900", offers: [
             Offer(name: "Statiegeldbalie", description: "Lege flessen en kratten innemen, sorteren en klaarzetten voor de leverancier, met een jobcoach erbij.",
                   domains: [.workAndEducation, .socialParticipation], groups: [.adults, .disabilities, .jobseekers], accepts: false,

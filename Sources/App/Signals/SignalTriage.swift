@@ -56,40 +56,38 @@ enum SignalTriage {
         return try await rows(Array(page.prefix(pageSize)), hasPrevious: position != .first, hasNext: page.count > pageSize, rules: rules, in: context)
     }
 
-    /// Up to a page and one of (id, key) from the position, in ascending key order.
-    private static func keys(from position: Position, in context: Context) async throws -> [(id: UUID, key: String)] {
+    /// Up to a page and one of the open cases from the position, in ascending
+    /// key order: whole rows, as the index walk fetches them anyway, decoded
+    /// only for the page.
+    private static func keys(from position: Position, in context: Context) async throws -> [(key: String, row: any SQLRow)] {
         let tenantID = context.actor.tenantID, limit = pageSize + 1
-        var found: [(id: UUID, key: String)] = []
+        var found: [(key: String, row: any SQLRow)] = []
         for status in [SignalCaseStatus.received, .inContact] {
             let query: SQLQueryString
             switch position {
             case .first, .after:
                 let after: String = if case .after(let key) = position { key } else { "" }
                 query = """
-                    SELECT id, queue_key FROM signal_cases WHERE tenant_id = \(bind: tenantID) AND status = \(bind: status.rawValue)
+                    SELECT * FROM signal_cases WHERE tenant_id = \(bind: tenantID) AND status = \(bind: status.rawValue)
                     AND queue_key > \(bind: after) ORDER BY queue_key LIMIT \(bind: limit)
                     """
             case .before(let key):
                 query = """
-                    SELECT id, queue_key FROM signal_cases WHERE tenant_id = \(bind: tenantID) AND status = \(bind: status.rawValue)
+                    SELECT * FROM signal_cases WHERE tenant_id = \(bind: tenantID) AND status = \(bind: status.rawValue)
                     AND queue_key < \(bind: key) ORDER BY queue_key DESC LIMIT \(bind: limit)
                     """
             }
-            found += try await context.db.sql.raw(query).all().map {
-                (try $0.decode(column: "id", as: UUID.self), try $0.decode(column: "queue_key", as: String.self))
-            }
+            found += try await context.db.sql.raw(query).all().map { (try $0.decode(column: "queue_key", as: String.self), $0) }
         }
         found.sort { $0.key < $1.key }
         if case .before = position { return Array(found.suffix(limit)) }
         return Array(found.prefix(limit))
     }
 
-    private static func rows(_ keys: [(id: UUID, key: String)], hasPrevious: Bool, hasNext: Bool, rules: SignalRules,
+    private static func rows(_ keys: [(key: String, row: any SQLRow)], hasPrevious: Bool, hasNext: Bool, rules: SignalRules,
                              in context: Context) async throws -> Page {
-        let ids = keys.map(\.id)
-        let cases = ids.isEmpty ? [:] : Dictionary(try await SignalCase.select(in: context.actor.tenantID, where: "id IN (\(binds: ids))", on: context.db)
-            .map { (try $0.requireID(), $0) }, uniquingKeysWith: { a, _ in a })
-        return Page(rows: try await rows(ids.compactMap { cases[$0] }, rules: rules, in: context),
+        let cases = try keys.map { try $0.row.decode(fluentModel: SignalCase.self) }
+        return Page(rows: try await rows(cases, rules: rules, in: context),
                     firstKey: keys.first?.key, lastKey: keys.last?.key, hasPrevious: hasPrevious, hasNext: hasNext)
     }
 
