@@ -22,8 +22,8 @@ struct CandidatesPage: Encodable {
             rows: view.candidates.map { candidate in
                 Row(name: candidate.name, since: context.day(Day.string(candidate.proposal.createdAt)),
                     status: context.t("participation.candidate.\(candidate.proposal.status)"),
-                    reasons: candidate.explanation?.reasons.map { MatchesPage.words($0, in: context) } ?? [],
-                    misfits: candidate.explanation?.misfits.map { MatchesPage.words($0, in: context) } ?? [],
+                    reasons: candidate.explanation?.reasons.map { MatchesPage.words($0, voice: .about, in: context) } ?? [],
+                    misfits: candidate.explanation?.misfits.map { MatchesPage.words($0, voice: .about, in: context) } ?? [],
                     action: candidate.proposal.proposalStatus == .proposed ? candidate.proposal.id.map { SiteRoute.socialMapServiceCandidate.path(serviceID, $0) } : nil,
                     version: candidate.proposal.version)
             },

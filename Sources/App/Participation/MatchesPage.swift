@@ -32,25 +32,30 @@ struct MatchesPage: Encodable {
         }, hasProfile: hasProfile, profileHref: SiteRoute.portalParticipation.path(), message: message)
     }
 
-    static func words(_ reason: MatchReason, in context: Context) -> String {
-        switch reason {
-        case .sharedTalents(let codes): context.t("participation.why.talents", context.talentsText(codes, in: context.talents).lowercased())
-        case .fitsTimes(let days): context.t("participation.why.times", context.halfDaysText(days))
-        case .withinReach(let kilometres, let most): context.t("participation.why.near", String(kilometres), String(most))
-        case .supportThere(let kinds): context.t("participation.why.support", context.supportText(kinds.map(\.rawValue)).lowercased())
-        case .stepUp(let from, let to): context.t("participation.why.step", String(from), String(to))
+    /// Whom the words speak to: the resident ("u"), or someone about them (the host, an API client).
+    enum Voice: String { case resident = "why", about }
+
+    static func words(_ reason: MatchReason, voice: Voice = .resident, in context: Context) -> String {
+        let key = { (name: String) in "participation.\(voice.rawValue).\(name)" }
+        return switch reason {
+        case .sharedTalents(let codes): context.t(key("talents"), context.talentsText(codes, in: context.talents).lowercased())
+        case .fitsTimes(let days): context.t(key("times"), context.halfDaysText(days))
+        case .withinReach(let kilometres, let most): context.t(key(kilometres <= 1 ? "near_here" : "near"), String(kilometres), String(most))
+        case .supportThere(let kinds): context.t(key("support"), context.supportText(kinds.map(\.rawValue)).lowercased())
+        case .stepUp(let from, let to): context.t(key("step"), String(from), String(to))
         }
     }
 
-    static func words(_ misfit: MatchMisfit, in context: Context) -> String {
-        switch misfit {
-        case .noSharedTalent: context.t("participation.misfit.talents")
-        case .noCommonTime: context.t("participation.misfit.times")
-        case .tooFar(let kilometres, let most): context.t("participation.misfit.far", String(kilometres), String(most))
-        case .distanceUnknown: context.t("participation.misfit.distance_unknown")
-        case .supportMissing(let kinds): context.t("participation.misfit.support", context.supportText(kinds.map(\.rawValue)).lowercased())
-        case .bigStep(let from, let to): context.t("participation.misfit.big_step", String(from), String(to))
-        case .noPlaceFree: context.t("participation.misfit.full")
+    static func words(_ misfit: MatchMisfit, voice: Voice = .resident, in context: Context) -> String {
+        let key = { (name: String) in voice == .resident ? "participation.misfit.\(name)" : "participation.about_misfit.\(name)" }
+        return switch misfit {
+        case .noSharedTalent: context.t(key("talents"))
+        case .noCommonTime: context.t(key("times"))
+        case .tooFar(let kilometres, let most): context.t(key("far"), String(kilometres), String(most))
+        case .distanceUnknown: context.t(key("distance_unknown"))
+        case .supportMissing(let kinds): context.t(key("support"), context.supportText(kinds.map(\.rawValue)).lowercased())
+        case .bigStep(let from, let to): context.t(key("big_step"), String(from), String(to))
+        case .noPlaceFree: context.t(key("full"))
         }
     }
 }

@@ -68,8 +68,8 @@ struct MatchDTO: Content {
     init(_ match: ParticipationMatches.Match, in context: Context) {
         (offerId, serviceId, name, provider, kind) = (match.offer.id ?? UUID(), match.offer.serviceID, match.service.name, match.provider, match.offer.kind)
         score = match.explanation.score
-        reasons = match.explanation.reasons.map { Point(code: Self.code($0), text: MatchesPage.words($0, in: context)) }
-        misfits = match.explanation.misfits.map { Point(code: Self.code($0), text: MatchesPage.words($0, in: context)) }
+        reasons = match.explanation.reasons.map { Point(code: Self.code($0), text: MatchesPage.words($0, voice: .about, in: context)) }
+        misfits = match.explanation.misfits.map { Point(code: Self.code($0), text: MatchesPage.words($0, voice: .about, in: context)) }
     }
 
     static func code(_ reason: MatchReason) -> String {

@@ -4,7 +4,7 @@ public enum MatchReason: Hashable, Sendable {
     case sharedTalents([String])
     /// Half-days the offer takes place and the person is free.
     case fitsTimes(HalfDays)
-    /// Within the distance the person travels (kilometres, rounded up).
+    /// Within the distance the person travels (kilometres, rounded up; at least 1).
     case withinReach(kilometres: Int, most: Int)
     /// Every kind of support the person needs is there.
     case supportThere([SupportKind])
@@ -50,7 +50,7 @@ public enum ParticipationMatching {
             if common.isEmpty { misfits.append(.noCommonTime); score -= 3 } else { reasons.append(.fitsTimes(common)); score += 3 }
         }
         if let kilometres {
-            let distance = Int(kilometres.rounded(.up))
+            let distance = max(1, Int(kilometres.rounded(.up)))
             if kilometres <= Double(wish.maxKilometres) { reasons.append(.withinReach(kilometres: distance, most: wish.maxKilometres)); score += 3 } else {
                 misfits.append(.tooFar(kilometres: distance, most: wish.maxKilometres)); score -= 4
             }

@@ -42,7 +42,7 @@ struct ParticipationProposalTests {
             #expect(try await ParticipationProposal.query(on: app.db).count() == 1)
 
             let after = try await employer.get(candidates).body.string
-            #expect(after.contains("Fatima El Amrani") && after.contains("Het past bij wat u goed kunt of leuk vindt: statiegeld en retouren."))
+            #expect(after.contains("Fatima El Amrani") && after.contains("Past bij wat deze inwoner goed kan of leuk vindt: statiegeld en retouren."))
             #expect(!after.contains("Dorpsstraat"), "nothing else of the file")
             let logged = try await AccessLogEntry.query(on: app.db).filter(\.$event == "participation_candidate.view").all()
             #expect(logged.count == 1 && logged.first?.basis == "consent" && logged.first?.subjectID == scenario.householdID)
