@@ -48,13 +48,19 @@ enum ParticipationProfiles {
         }
     }
 
-    /// The resident takes their profile back: it and every earlier version are erased.
+    /// The resident takes their profile back: it and every earlier version are erased, and their sign-ups withdrawn.
     static func withdraw(of residentID: UUID, seenVersion: Int, in opened: ResidentAccess.Opened, context: Context) async throws {
         guard opened.writesParticipation else { throw AppError.notFound }
         try await context.db.transaction { tx in
             guard let profile = try await opened.participationProfile(of: residentID, on: tx) else { throw AppError.notFound }
             guard profile.version == seenVersion else { throw AppError.conflict }
             let id = try profile.requireID()
+            // Their sign-ups rest on the profile: taken back with it, so no organisation sees them any longer.
+            try await tx.sql.update(ParticipationProposal.schema)
+                .set("status", to: ParticipationProposal.Status.withdrawn.rawValue).set("decided_at", to: Date()).set("updated_at", to: Date())
+                .set(SQLIdentifier("version"), to: SQLBinaryExpression(SQLIdentifier("version"), .add, SQLBind(1)))
+                .where("tenant_id", .equal, profile.tenantID).where("household_id", .equal, profile.householdID).where("resident_id", .equal, residentID)
+                .where("status", .in, [ParticipationProposal.Status.proposed.rawValue, ParticipationProposal.Status.accepted.rawValue]).run()
             try await tx.sql.delete(from: ParticipationProfileRevision.schema).where("tenant_id", .equal, profile.tenantID).where("profile_id", .equal, id).run()
             try await tx.sql.delete(from: ParticipationProfile.schema).where("tenant_id", .equal, profile.tenantID).where("id", .equal, id).run()
             try await context.auditChange("participation_profile.withdrawn", in: opened, objectType: "participation_profile", objectID: id.uuidString, on: tx)

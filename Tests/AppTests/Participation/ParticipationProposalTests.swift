@@ -66,6 +66,14 @@ struct ParticipationProposalTests {
                 try await other.create(on: app.db)
             }
             #expect(try await employer.get(candidates).body.string.contains("Bij 6 andere inwoners past dit aanbod ook"))
+
+            // Signed up again, then the whole profile taken back: the sign-up goes with it.
+            #expect(try await resident.post(propose, pairs: []).status == .seeOther)
+            #expect(try await employer.get(candidates).body.string.contains("Fatima El Amrani"))
+            let version = try #require(try await ParticipationProfile.query(on: app.db).filter(\.$householdID == scenario.householdID).first()?.version)
+            #expect(try await resident.post(SiteRoute.portalParticipationWithdraw.path(), pairs: [("version", String(version))]).status == .seeOther)
+            #expect(!(try await employer.get(candidates).body.string.contains("El Amrani")))
+            #expect(try await ParticipationProposal.query(on: app.db).first()?.status == "withdrawn")
         }
     }
 }
