@@ -17,7 +17,7 @@ enum ParticipationProfiles {
     @discardableResult
     static func save(_ checked: CheckedProfile, for residentID: UUID, seenVersion: Int, in opened: ResidentAccess.Opened, context: Context) async throws -> ParticipationProfile {
         guard opened.writesParticipation else { throw AppError.notFound }
-        let cipher = FieldCipher(key: context.keys.field), now = Date()
+        let cipher = context.cipher, now = Date()
         let sealed = try cipher.seal(String(decoding: try JSONEncoder().encode(checked.texts), as: UTF8.self))
         return try await context.db.transaction { tx in
             let profile: ParticipationProfile
