@@ -16,7 +16,7 @@ enum Timeline {
         "household.create", "goal.created", "goal.updated", "note.created", "action.created", "action.done",
         "consent.given", "consent.refused", "consent.withdrawn", "involvement.created", "involvement.contact_set", "coordination.handover",
         "plan.signed", "break_the_glass.opened", "assessment.created", "conversation.created", "message.created", "message.edited",
-        "document.created", "document.deleted",
+        "document.created", "document.deleted", "placement.started", "placement.ended",
         "appointment.created", "appointment.confirmed", "appointment.change_requested", "appointment.moved", "appointment.cancelled",
     ]).union(ReferralStatus.allCases.map { "referral.\($0.rawValue)" })
 

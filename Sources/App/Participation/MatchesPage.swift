@@ -1,5 +1,7 @@
 import Domain
+import Fluent
 import Foundation
+import SQLKit
 
 /// The resident's matches in the portal (B1): each offer with why it fits
 /// and what does not.
@@ -12,12 +14,15 @@ struct MatchesPage: Encodable {
     }
 
     let rows: [Row]
+    /// Where the resident takes part, newest first.
+    let placements: [PlacementCard]
     let hasProfile: Bool
     let profileHref: String
     let message: String?
+    let errors: FormErrors
 
-    static func build(_ matches: [ParticipationMatches.Match], proposals: [ParticipationProposal], hasProfile: Bool, message: String? = nil,
-                      in context: Context) -> MatchesPage {
+    static func build(_ matches: [ParticipationMatches.Match], proposals: [ParticipationProposal], placements: [PlacementCard] = [], hasProfile: Bool,
+                      message: String? = nil, errors: FormErrors = .none, in context: Context) -> MatchesPage {
         let byOffer = Dictionary(proposals.map { ($0.offerID, $0) }, uniquingKeysWith: { a, _ in a })
         return MatchesPage(rows: matches.map { match in
             let offerID = match.offer.id ?? UUID(), proposal = byOffer[offerID]
@@ -29,7 +34,24 @@ struct MatchesPage: Encodable {
                        proposeAction: open || answered ? nil : SiteRoute.portalParticipationPropose.path(offerID),
                        withdrawAction: open ? proposal.flatMap(\.id).map { SiteRoute.portalParticipationProposalWithdraw.path($0) } : nil,
                        proposal: proposal.flatMap { $0.proposalStatus == .withdrawn ? nil : context.t("participation.proposal.\($0.status)") })
-        }, hasProfile: hasProfile, profileHref: SiteRoute.portalParticipation.path(), message: message)
+        }, placements: placements, hasProfile: hasProfile, profileHref: SiteRoute.portalParticipation.path(), message: message, errors: errors)
+    }
+
+    /// The resident's placements as cards: the service by name, the host organisation answering beside them.
+    static func placementCards(_ records: [ParticipationPlacements.Record], tenantID: UUID, typed: PlacementCards.Typed?, errors: FormErrors,
+                               in context: Context) async throws -> [PlacementCard] {
+        guard !records.isEmpty else { return [] }
+        let offers = try await ParticipationOffer.select(in: tenantID, where: "id IN (\(binds: records.map(\.placement.offerID)))", on: context.db)
+        let services = try await Service.select(in: tenantID, where: "id IN (\(binds: offers.map(\.serviceID)))", on: context.db)
+        let serviceOf = Dictionary(offers.compactMap { offer in offer.id.map { ($0, offer.serviceID) } }, uniquingKeysWith: { a, _ in a })
+        let names = Dictionary(services.compactMap { service in service.id.map { ($0, service.name) } }, uniquingKeysWith: { a, _ in a })
+        let organizations = try await context.organizationNames(in: tenantID)
+        return records.map { record in
+            let placement = record.placement, id = placement.id ?? UUID()
+            return PlacementCards.build(record, title: serviceOf[placement.offerID].flatMap { names[$0] } ?? "", other: organizations[placement.hostOrganizationID] ?? "",
+                                        party: .resident, links: .init(checkIn: SiteRoute.portalPlacementCheckIn.path(id), end: SiteRoute.portalPlacementEnd.path(id)),
+                                        today: PlacementController.today, typed: typed, errors: errors, in: context)
+        }
     }
 
     /// Whom the words speak to: the resident ("u"), or someone about them (the host, an API client).

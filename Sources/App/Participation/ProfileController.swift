@@ -19,13 +19,15 @@ struct ProfileController {
     }
 
     static func renderMatches(_ req: Request, _ opened: ResidentAccess.Opened, _ resident: Resident, message: String? = nil,
-                              status: HTTPStatus = .ok) async throws -> Response {
+                              placement typed: PlacementCards.Typed? = nil, errors: FormErrors = .none, status: HTTPStatus = .ok) async throws -> Response {
         let context = try req.context(), residentID = try resident.requireID()
         let profile = try await opened.participationProfile(of: residentID, on: req.db)
         var matches: [ParticipationMatches.Match] = []
         if let profile { matches = try await ParticipationMatches.forResident(profile, in: opened, context: context) }
         let proposals = try await opened.participationProposals(of: residentID, on: req.db)
-        let page = MatchesPage.build(matches, proposals: proposals, hasProfile: profile != nil, message: message, in: context)
+        let placements = try await opened.participationPlacements(of: residentID, on: req.db)
+        let cards = try await MatchesPage.placementCards(placements, tenantID: opened.household.tenantID, typed: typed, errors: errors, in: context)
+        let page = MatchesPage.build(matches, proposals: proposals, placements: cards, hasProfile: profile != nil, message: message, errors: errors, in: context)
         return try await req.page("portal/matches", title: req.t("participation.matches_title"), page, status: status)
     }
 

@@ -38,9 +38,18 @@ struct ProposalController {
 
     func candidates(req: Request) async throws -> Response {
         let (service, offer) = try await Self.hostOffer(req)
-        let view = try await ParticipationCandidates.forOffer(offer, context: req.context())
-        let page = CandidatesPage.build(view, service: service, offer: offer, in: try req.context())
-        return try await req.page("socialmap/candidates", title: req.t("participation.candidates_title", service.name), page)
+        return try await Self.renderCandidates(req, service, offer)
+    }
+
+    /// The host's page: candidates (with the start of a placement for those it accepted) and placements.
+    static func renderCandidates(_ req: Request, _ service: Service, _ offer: ParticipationOffer, typed: CandidatesPage.Typed? = nil,
+                                 placement: PlacementCards.Typed? = nil, errors: FormErrors = .none, status: HTTPStatus = .unprocessableEntity) async throws -> Response {
+        let context = try req.context()
+        let view = try await ParticipationCandidates.forOffer(offer, context: context)
+        let placements = try await ParticipationPlacements.forOffer(try offer.requireID(), tenantID: offer.tenantID, context: context)
+        let page = CandidatesPage.build(view, placements: placements, service: service, offer: offer, typed: typed, placement: placement, errors: errors, in: context)
+        return try await req.page("socialmap/candidates", title: req.t("participation.candidates_title", service.name), page,
+                                  status: errors.summary.isEmpty ? .ok : status)
     }
 
     func decide(req: Request) async throws -> Response {

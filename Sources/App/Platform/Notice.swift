@@ -26,6 +26,7 @@ enum Notice: String, CaseIterable {
     case casesCombined = "cases_combined", casesKeptApart = "cases_kept_apart"
     case profileSaved = "profile_saved", profileWithdrawn = "profile_withdrawn", offerSaved = "offer_saved"
     case proposed, proposalWithdrawn = "proposal_withdrawn", candidateAccepted = "candidate_accepted", candidateDeclined = "candidate_declined"
+    case placementStarted = "placement_started", checkInSaved = "check_in_saved", placementEnded = "placement_ended"
 
     var key: String { "notice.\(rawValue)" }
 }

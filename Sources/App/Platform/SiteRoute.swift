@@ -110,6 +110,8 @@ enum SiteRoute {
     static let portalParticipationMatches = Route<Void>("/portal/taking-part/matches")
     static let portalParticipationPropose = Route<UUID>("/portal/taking-part/offers/:offerID/propose")
     static let portalParticipationProposalWithdraw = Route<UUID>("/portal/taking-part/proposals/:proposalID/withdraw")
+    static let portalPlacementCheckIn = Route<UUID>("/portal/taking-part/placements/:placementID/check-in")
+    static let portalPlacementEnd = Route<UUID>("/portal/taking-part/placements/:placementID/end")
     static let portalConversations = Route<Void>("/portal/messages")
     static let portalConversation = Route<UUID>("/portal/messages/:conversationID")
     static let portalConversationReplies = Route<UUID>("/portal/messages/:conversationID/replies")
@@ -205,6 +207,9 @@ enum SiteRoute {
     static let socialMapServiceOffer = Route<UUID>("/social-map/services/:serviceID/offer")
     static let socialMapServiceCandidates = Route<UUID>("/social-map/services/:serviceID/candidates")
     static let socialMapServiceCandidate = Route<(UUID, UUID)>("/social-map/services/:serviceID/candidates/:proposalID")
+    static let socialMapServiceCandidateStart = Route<(UUID, UUID)>("/social-map/services/:serviceID/candidates/:proposalID/start")
+    static let socialMapPlacementCheckIn = Route<(UUID, UUID)>("/social-map/services/:serviceID/placements/:placementID/check-in")
+    static let socialMapPlacementEnd = Route<(UUID, UUID)>("/social-map/services/:serviceID/placements/:placementID/end")
     static let socialMapProviders = Route<Void>("/social-map/providers")
     static let socialMapProviderNew = Route<Void>("/social-map/providers/new")
     static let socialMapProvider = Route<UUID>("/social-map/providers/:mapOrganizationID")
@@ -289,7 +294,7 @@ enum RouteParameter: String, CaseIterable {
     case assessmentID, referralID, tokenID, clientID, serviceID, mapOrganizationID, locationID, tenantSlug
     case taxonomyID, termID, serviceAtLocationID, indicatorID, noteID, agreementID, targetID
     case subscriptionID, outboxEventID, outgoingMailID, erasureRequestID, legalHoldID, conversationID, messageID, documentID, appointmentID, signalID, signalCaseID, signalUploadID
-    case offerID, proposalID
+    case offerID, proposalID, placementID
 }
 
 extension Request {

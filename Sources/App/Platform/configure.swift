@@ -149,5 +149,6 @@ enum Migrations {
         app.migrations.add(CreateParticipationProfiles())
         app.migrations.add(CreateParticipationOffers())
         app.migrations.add(CreateParticipationProposals())
+        app.migrations.add(CreateParticipationPlacements())
     }
 }

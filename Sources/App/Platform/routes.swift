@@ -57,6 +57,7 @@ func routes(_ app: Application) throws {
     ServiceEditController().register(signedIn)
     OfferController().register(signedIn)
     ProposalController().register(signedIn)
+    PlacementController().register(signedIn)
     ProviderController().register(signedIn)
     AgreementController().register(signedIn)
     MonitorNoteController().register(signedIn)

@@ -100,6 +100,8 @@ struct HouseholdErasure {
             .all().map { try $0.decode(column: "id", as: UUID.self) }
         try await SignalPurge.delete(cases: cases, tenantID: tenantID, on: sql)
         receipt["signal_cases"] = cases.count
+        try await sql.delete(from: ParticipationCheckIn.schema).where("tenant_id", .equal, tenantID).where("household_id", .equal, householdID).run()
+        receipt["participation_placements"] = try await deleted(from: ParticipationPlacement.schema, tenantID: tenantID, on: sql) { $0.where("household_id", .equal, householdID) }
         receipt["participation_proposals"] = try await deleted(from: ParticipationProposal.schema, tenantID: tenantID, on: sql) { $0.where("household_id", .equal, householdID) }
         try await sql.delete(from: ParticipationProfileRevision.schema).where("tenant_id", .equal, tenantID).where("household_id", .equal, householdID).run()
         receipt["participation_profiles"] = try await deleted(from: ParticipationProfile.schema, tenantID: tenantID, on: sql) { $0.where("household_id", .equal, householdID) }

@@ -99,6 +99,11 @@ struct TenantIsolationHarnessTests {
             let offer = try #require(try await ParticipationOffer.query(on: app.db).filter(\.$tenantID == tenantA).first())
             let proposal = ParticipationProposal(offerID: try offer.requireID(), householdID: a.householdID, residentID: try resident.requireID(), tenantID: tenantA, at: Date())
             try await proposal.create(on: app.db)
+            let placement = ParticipationPlacement()
+            (placement.id, placement.tenantID, placement.proposalID, placement.offerID, placement.householdID) = (UUID(), tenantA, try proposal.requireID(), try offer.requireID(), a.householdID)
+            (placement.residentID, placement.hostOrganizationID, placement.goalID, placement.actionID) = (try resident.requireID(), try a.partner.requireID(), try goal.requireID(), try action.requireID())
+            (placement.offerRung, placement.startedOn, placement.checkInWeeks, placement.version, placement.createdAt, placement.updatedAt) = (3, Day.today(), 2, 1, Date(), Date())
+            try await placement.create(on: app.db)
 
             let agreement = ImpactAgreement(tenantID: tenantA, organizationID: try a.partner.requireID(), title: "Afspraak A", createdByName: "A")
             try await agreement.create(on: app.db)
@@ -118,6 +123,7 @@ struct TenantIsolationHarnessTests {
                 "tokenID": try token.requireID().uuidString, "clientID": try client.requireID().uuidString,
                 "assessmentID": try assessment.requireID().uuidString,
                 "offerID": try offer.requireID().uuidString, "proposalID": try proposal.requireID().uuidString,
+                "placementID": try placement.requireID().uuidString,
                 "serviceID": try service.requireID().uuidString, "mapOrganizationID": try provider.requireID().uuidString,
                 "locationID": try location.requireID().uuidString, "serviceAtLocationID": try link.requireID().uuidString,
                 // Tenant A's map is not public: its page does not exist for anyone outside.
