@@ -1,7 +1,9 @@
 """Everyone takes part by their talent (issue 24): the resident changes her
 participation profile in the portal — a mistake is named and loses nothing —
 and sees the version before; she signs up for her best match, explained, and
-the employer answers. Each page checked with axe, the Nu validator and at a
+the employer answers; the employer starts her placement and she says how
+it is going (a check-in sent without an answer is named and keeps her
+words). Each page checked with axe, the Nu validator and at a
 phone's width."""
 from selenium.webdriver.common.by import By
 
@@ -64,4 +66,39 @@ def test_the_resident_signs_up_for_the_best_match_and_the_employer_answers(brows
     browser.sign_in("inwoner")
     browser.open("/portal/taking-part/matches")
     assert "De organisatie wil graag kennismaken." in browser.text()
+    browser.click(By.CSS_SELECTOR, "header form button")
+
+
+def test_the_employer_starts_the_placement_and_a_check_in_is_answered(browser):
+    browser.sign_in("werkgever")
+    browser.open("/social-map")
+    browser.click(By.XPATH, "//main//a[text()='Statiegeldbalie']")
+    browser.click(By.XPATH, "//main//a[text()='Aanmeldingen bekijken']")
+    assert "Starten na de kennismaking" in browser.text()
+    browser.click(By.XPATH, "//main//button[starts-with(normalize-space(), 'Plaatsing starten')]")
+    assert "Plaatsing gestart" in browser.text() and "Om de 4 weken een gesprek" in browser.text()
+    browser.check("placement-started")
+    browser.click(By.CSS_SELECTOR, "header form button")
+
+    browser.sign_in("inwoner")
+    browser.open("/portal/taking-part/matches")
+    assert "Waar u meedoet" in browser.text() and "Hoe gaat het bij Statiegeldbalie?" in browser.text()
+    browser.fill(words="De collega's helpen mij goed.")
+    browser.click(By.XPATH, "//main//button[starts-with(normalize-space(), 'Antwoord sturen')]")
+    # Refused: the missing answer is named, her words stay.
+    assert "Kies hoe het gaat." in browser.text()
+    assert browser.driver.find_element(By.NAME, "words").get_attribute("value") == "De collega's helpen mij goed."
+    browser.check("check-in-refused")
+    box(browser, "good")
+    browser.click(By.XPATH, "//main//button[starts-with(normalize-space(), 'Antwoord sturen')]")
+    assert "Antwoord opgeslagen" in browser.text() and "U: Goed — “De collega's helpen mij goed.”" in browser.text()
+    browser.check("check-in-answered")
+    browser.click(By.CSS_SELECTOR, "header form button")
+
+    # The supermarket reads her answer beside its own.
+    browser.sign_in("werkgever")
+    browser.open("/social-map")
+    browser.click(By.XPATH, "//main//a[text()='Statiegeldbalie']")
+    browser.click(By.XPATH, "//main//a[text()='Aanmeldingen bekijken']")
+    assert "Fatima El Amrani: Goed" in browser.text()
     browser.click(By.CSS_SELECTOR, "header form button")

@@ -45,10 +45,12 @@ struct CandidatesPage: Encodable {
         return CandidatesPage(
             serviceName: service.name, serviceHref: SiteRoute.socialMapService.path(serviceID),
             rows: view.candidates.map { candidate in
-                Row(name: candidate.name, since: context.day(Day.string(candidate.proposal.createdAt)),
-                    status: context.t("participation.candidate.\(candidate.proposal.status)"),
+                // Once placed, the place they hold is no misfit.
+                let placed = candidate.proposal.id.map(started.contains) ?? false
+                return Row(name: candidate.name, since: context.day(Day.string(candidate.proposal.createdAt)),
+                    status: context.t(placed ? "participation.candidate.placed" : "participation.candidate.\(candidate.proposal.status)"),
                     reasons: candidate.explanation?.reasons.map { MatchesPage.words($0, voice: .about, in: context) } ?? [],
-                    misfits: candidate.explanation?.misfits.map { MatchesPage.words($0, voice: .about, in: context) } ?? [],
+                    misfits: candidate.explanation?.misfits.filter { !(placed && $0 == .noPlaceFree) }.map { MatchesPage.words($0, voice: .about, in: context) } ?? [],
                     action: candidate.proposal.proposalStatus == .proposed ? candidate.proposal.id.map { SiteRoute.socialMapServiceCandidate.path(serviceID, $0) } : nil,
                     version: candidate.proposal.version, start: start(candidate.proposal, name: candidate.name))
             },

@@ -40,15 +40,11 @@ struct MatchesPage: Encodable {
     /// The resident's placements as cards: the service by name, the host organisation answering beside them.
     static func placementCards(_ records: [ParticipationPlacements.Record], tenantID: UUID, typed: PlacementCards.Typed?, errors: FormErrors,
                                in context: Context) async throws -> [PlacementCard] {
-        guard !records.isEmpty else { return [] }
-        let offers = try await ParticipationOffer.select(in: tenantID, where: "id IN (\(binds: records.map(\.placement.offerID)))", on: context.db)
-        let services = try await Service.select(in: tenantID, where: "id IN (\(binds: offers.map(\.serviceID)))", on: context.db)
-        let serviceOf = Dictionary(offers.compactMap { offer in offer.id.map { ($0, offer.serviceID) } }, uniquingKeysWith: { a, _ in a })
-        let names = Dictionary(services.compactMap { service in service.id.map { ($0, service.name) } }, uniquingKeysWith: { a, _ in a })
+        let names = try await serviceNames(of: records, tenantID: tenantID, in: context)
         let organizations = try await context.organizationNames(in: tenantID)
         return records.map { record in
             let placement = record.placement, id = placement.id ?? UUID()
-            return PlacementCards.build(record, title: serviceOf[placement.offerID].flatMap { names[$0] } ?? "", other: organizations[placement.hostOrganizationID] ?? "",
+            return PlacementCards.build(record, title: names[placement.offerID] ?? "", other: organizations[placement.hostOrganizationID] ?? "",
                                         party: .resident, links: .init(checkIn: SiteRoute.portalPlacementCheckIn.path(id), end: SiteRoute.portalPlacementEnd.path(id)),
                                         today: PlacementController.today, typed: typed, errors: errors, in: context)
         }
@@ -79,5 +75,14 @@ struct MatchesPage: Encodable {
         case .bigStep(let from, let to): context.t(key("big_step"), String(from), String(to))
         case .noPlaceFree: context.t(key("full"))
         }
+    }
+
+    /// The name of each placement's service, by offer.
+    static func serviceNames(of records: [ParticipationPlacements.Record], tenantID: UUID, in context: Context) async throws -> [UUID: String] {
+        guard !records.isEmpty else { return [:] }
+        let offers = try await ParticipationOffer.select(in: tenantID, where: "id IN (\(binds: records.map(\.placement.offerID)))", on: context.db)
+        let services = try await Service.select(in: tenantID, where: "id IN (\(binds: offers.map(\.serviceID)))", on: context.db)
+        let names = Dictionary(services.compactMap { service in service.id.map { ($0, service.name) } }, uniquingKeysWith: { a, _ in a })
+        return Dictionary(offers.compactMap { offer in offer.id.flatMap { id in names[offer.serviceID].map { (id, $0) } } }, uniquingKeysWith: { a, _ in a })
     }
 }

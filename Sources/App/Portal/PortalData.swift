@@ -23,7 +23,10 @@ struct PortalData: Content {
     struct ProfileItem: Content {
         let person: String; let talents: String; let ownWords: String; let skills: String; let wishes: String; let available: String
         let travel: String; let needs: String; let notWanted: String; let avoid: String; let version: Int
+        let placements: [PlacementItem]
     }
+    /// Where they take part: the place, how it stands, every check-in with both answers.
+    struct PlacementItem: Content { let place: String; let state: String; let checkIns: [String] }
 
     let household: String
     let address: String
@@ -131,6 +134,9 @@ struct PortalData: Content {
         for resident in residents {
             guard let profile = try await opened.participationProfile(of: try resident.requireID(), on: context.db) else { continue }
             let texts = ParticipationProfiles.texts(of: profile, cipher: context.cipher)
+            let placements = try await opened.participationPlacements(of: try resident.requireID(), on: context.db)
+            let places = try await MatchesPage.serviceNames(of: placements, tenantID: opened.tenantID, in: context)
+            let hosts = try await context.organizationNames(in: opened.tenantID)
             let codes = ParticipationProfile.codes
             items.append(ProfileItem(
                 person: resident.fullName,
@@ -140,7 +146,11 @@ struct PortalData: Content {
                 travel: context.t("participation.travel.\(profile.travelMode)") + ", " + context.t("participation.km", String(profile.maxKilometres)),
                 needs: context.supportText(codes(profile.needs)),
                 notWanted: codes(profile.notWanted).map { context.t("participation.kind.\($0)") }.joined(separator: ", "),
-                avoid: texts.avoid, version: profile.version))
+                avoid: texts.avoid, version: profile.version,
+                placements: placements.map { record in
+                    PlacementItem(place: places[record.placement.offerID] ?? "", state: PlacementCards.state(of: record.placement, in: context),
+                                  checkIns: record.checkIns.map { PlacementCards.history($0, party: .resident, other: hosts[record.placement.hostOrganizationID] ?? "", in: context) })
+                }))
         }
         return items
     }

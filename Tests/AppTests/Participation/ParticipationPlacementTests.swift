@@ -92,6 +92,9 @@ struct ParticipationPlacementTests {
             let hostPage = try await setup.employer.get(setup.candidates).body.string
             #expect(hostPage.contains("Fatima El Amrani: Goed — “Fijne collega&#39;s”") && hostPage.contains("U: Gaat wel — “Nog wat onwennig”"))
             #expect(try await setup.resident.get(SiteRoute.portalParticipationMatches.path()).body.string.contains("Buurtsuper De Hoek: Gaat wel"))
+            // Part of "download my data", both answers with their words.
+            let exported = try await setup.resident.get(SiteRoute.portalExportHTML.path()).body.string
+            #expect(exported.contains("Waar u meedoet: Statiegeldbalie") && exported.contains("U: Goed — “Fijne collega&#39;s”; Buurtsuper De Hoek: Gaat wel"))
             #expect(try await AccessLogEntry.query(on: app.db).filter(\.$event == "participation_placement.view").filter(\.$basis == "consent").count() >= 1)
 
             // Nobody else answers: not another organisation's professional, not the coordinator.
