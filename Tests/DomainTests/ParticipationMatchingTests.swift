@@ -64,12 +64,22 @@ struct ParticipationMatchingTests {
         let choir = OfferTerms(kind: .volunteering, talents: ["music"], rung: 4, times: HalfDays(codes: ["TH-ev"])!, placesFree: 3)
         let course = OfferTerms(kind: .course, talents: ["sorting", "administration"], rung: 3, times: HalfDays(), placesFree: 9)
         let ranked = ParticipationMatching.rank([(1, bottles, choir, 1.0), (2, bottles, returns, 2.3), (3, bottles, course, 0.5)])
-        #expect(ranked.map(\.id) == [2, 1], "the course is not wanted, so not proposed")
+        #expect(ranked.map(\.id) == [2], "the course is not wanted, and the choir shares no talent: neither is proposed")
         let best = try #require(ranked.first?.explanation)
         #expect(best.reasons == [.sharedTalents(["returns", "sorting"]), .fitsTimes(HalfDays(codes: ["TU-am"])!),
                                  .withinReach(kilometres: 3, most: 5), .supportThere([.jobCoach]), .stepUp(from: 3, to: 5)])
         #expect(best.misfits.isEmpty)
-        #expect(ranked[1].explanation.misfits == [.noSharedTalent, .noCommonTime, .supportMissing([.jobCoach])])
+        // Explained on its own (as the host's page would for someone who signed up before its talents changed), the choir says why not.
+        #expect(ParticipationMatching.explain(bottles, choir, kilometres: 1.0)?.misfits == [.noSharedTalent, .noCommonTime, .supportMissing([.jobCoach])])
+    }
+
+    /// Only matches are ranked: exactly the offers that share a talent and are of a kind not ruled out.
+    @Test func onlyOffersSharingATalentAndNotRuledOutAreRanked() async {
+        await propertyCheck(input: Self.wish, Self.offer.array(of: 0...6)) { wish, offers in
+            let ranked = ParticipationMatching.rank(offers.enumerated().map { (id: $0.offset, wish: wish, offer: $0.element, kilometres: nil) })
+            let expected = offers.indices.filter { !wish.notWanted.contains(offers[$0].kind) && !wish.talents.isDisjoint(with: offers[$0].talents) }
+            #expect(Set(ranked.map(\.id)) == Set(expected))
+        }
     }
 
     @Test func equalScoresKeepOneOrder() {

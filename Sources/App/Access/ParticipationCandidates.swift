@@ -1,6 +1,7 @@
 import Domain
 import Fluent
 import Foundation
+import SQLKit
 
 /// What an offering organisation sees of the people who might take part
 /// (issue 24, consent first): the residents who agreed to be put forward
@@ -27,7 +28,7 @@ enum ParticipationCandidates {
             orderBy: "created_at", on: db)
         let residents = proposals.isEmpty ? [] : try await Resident.select(in: tenantID, where: "id IN (\(binds: proposals.map(\.residentID)))", on: db)
         let households = proposals.isEmpty ? [] : try await Household.select(in: tenantID, where: "id IN (\(binds: Array(Set(proposals.map(\.householdID)))))", on: db)
-        let profiles = try await ParticipationProfile.select(in: tenantID, on: db)
+        let profiles = proposals.isEmpty ? [] : try await ParticipationProfile.select(in: tenantID, where: "resident_id IN (\(binds: proposals.map(\.residentID)))", on: db)
         let areas = try await ParticipationMatches.coordinates(of: Set(households.map(ParticipationMatches.postcode4) + [offer.postcode4]), tenantID: tenantID, on: db)
         let place = areas[offer.postcode4]
         let postcodes = Dictionary(households.compactMap { household in household.id.map { ($0, ParticipationMatches.postcode4(of: household)) } }, uniquingKeysWith: { a, _ in a })
@@ -45,13 +46,22 @@ enum ParticipationCandidates {
             try await context.audit("participation_candidate.view", outcome: .allowed, basis: .consent, subjectID: proposal.householdID,
                                     purpose: "participation_offer", objectType: "participation_proposal", objectID: proposal.id?.uuidString)
         }
-        let proposed = Set(proposals.map(\.residentID))
-        let fitting = profiles.filter { profile in
-            guard !proposed.contains(profile.residentID),
-                  let explained = ParticipationMatching.explain(profile.wish(rung: nil), offer.terms, kilometres: nil) else { return false }
-            return explained.reasons.contains { if case .sharedTalents = $0 { true } else { false } }
-        }.count
+        let fitting = try await othersFitting(offer, besides: proposals.map(\.residentID), on: db)
         return View(candidates: candidates, othersFitting: fitting >= Suppression.smallestShownCount ? fitting : nil)
+    }
+
+    /// How many other profiles the offer can match (`ParticipationMatching.isMatch`):
+    /// sharing a talent, through the talent index, and not ruling out its kind.
+    static func othersFitting(_ offer: ParticipationOffer, besides residents: [UUID], on db: any Database) async throws -> Int {
+        let terms = offer.terms
+        guard !terms.talents.isEmpty else { return 0 }
+        var condition: SQLQueryString = """
+            SELECT COUNT(*) AS fitting FROM participation_profiles WHERE tenant_id = \(bind: offer.tenantID)
+            AND id IN (SELECT profile_id FROM participation_profile_talents WHERE tenant_id = \(bind: offer.tenantID) AND talent IN (\(binds: terms.talents.sorted())))
+            AND ',' || not_wanted || ',' NOT LIKE \(bind: "%,\(terms.kind.rawValue),%")
+            """
+        if !residents.isEmpty { condition = "\(condition) AND resident_id NOT IN (\(binds: residents))" }
+        return try await db.sql.raw(condition).first()?.decode(column: "fitting", as: Int.self) ?? 0
     }
 
     /// The host's answer to one candidate, on the version it saw.

@@ -53,6 +53,6 @@ enum DemoParticipation {
         (profile.version, profile.createdAt) = (1, Date())
         profile.fill(checked, sealedTexts: try cipher.seal(String(decoding: try JSONEncoder().encode(checked.texts), as: UTF8.self)),
                      writer: try user.requireID(), byResident: true, at: Date())
-        try await profile.create(on: db)
+        try await ParticipationProfiles.insert(profile, on: db)
     }
 }

@@ -49,14 +49,22 @@ struct OfferController {
             let offer = ParticipationOffer()
             (offer.id, offer.tenantID, offer.serviceID, offer.version, offer.updatedAt) = (UUID(), tenantID, try service.requireID(), 1, Date())
             offer.fill(checked)
-            try await offer.create(on: db)
+            try await db.transaction { tx in
+                try await offer.create(on: tx)
+                try await TalentIndex.offers.replace(try offer.requireID(), talents: Array(checked.terms.talents), tenantID: tenantID, on: tx)
+            }
             return true
         }
         existing.fill(checked)
-        return try await db.sql.updateVersioned(ParticipationOffer.schema, id: try existing.requireID(), in: tenantID, expectedVersion: seenVersion) {
-            $0.set("kind", to: existing.kind).set("talents", to: existing.talents).set("rung", to: existing.rung).set("times", to: existing.times)
-                .set("postcode", to: existing.postcode).set("postcode4", to: existing.postcode4).set("support", to: existing.support)
-                .set("places", to: existing.places).set("places_free", to: existing.placesFree)
+        let id = try existing.requireID()
+        return try await db.transaction { tx in
+            let saved = try await tx.sql.updateVersioned(ParticipationOffer.schema, id: id, in: tenantID, expectedVersion: seenVersion) {
+                $0.set("kind", to: existing.kind).set("talents", to: existing.talents).set("rung", to: existing.rung).set("times", to: existing.times)
+                    .set("postcode", to: existing.postcode).set("postcode4", to: existing.postcode4).set("support", to: existing.support)
+                    .set("places", to: existing.places).set("places_free", to: existing.placesFree)
+            }
+            if saved { try await TalentIndex.offers.replace(id, talents: Array(checked.terms.talents), tenantID: tenantID, on: tx) }
+            return saved
         }
     }
 

@@ -1,6 +1,7 @@
 import Domain
 import Fluent
 import Foundation
+import SQLKit
 
 /// The offers that suit a resident, best first, each explained (issue 24):
 /// their profile against the tenant's open offers by the one matching rule
@@ -20,7 +21,7 @@ enum ParticipationMatches {
         let tenantID = opened.household.tenantID, db = context.db
         let rung = try await latestRung(of: profile.residentID, in: opened, on: db)
         let wish = profile.wish(rung: rung)
-        let offers = try await ParticipationOffer.select(in: tenantID, on: db)
+        let offers = try await sharingATalent(with: wish, tenantID: tenantID, on: db)
         guard !offers.isEmpty else { return [] }
         let areas = try await coordinates(of: Set(offers.map(\.postcode4) + [postcode4(of: opened.household)]), tenantID: tenantID, on: db)
         let home = areas[postcode4(of: opened.household)]
@@ -28,17 +29,30 @@ enum ParticipationMatches {
             offer.id.map { id in
                 (id: id, wish: wish, offer: offer.terms, kilometres: home.flatMap { home in areas[offer.postcode4].map { home.kilometres(to: $0) } })
             }
-        }, limit: shown * 2)
+        }, limit: shown)
         let byID = Dictionary(offers.compactMap { offer in offer.id.map { ($0, offer) } }, uniquingKeysWith: { a, _ in a })
         let chosen = ranked.compactMap { byID[$0.id] }
         let services = Dictionary(try await Service.select(in: tenantID, where: "id IN (\(binds: chosen.map(\.serviceID)))", on: db)
-            .filter(\.isActive).compactMap { service in service.id.map { ($0, service) } }, uniquingKeysWith: { a, _ in a })
+            .compactMap { service in service.id.map { ($0, service) } }, uniquingKeysWith: { a, _ in a })
         let providers = try await MapOrganization.select(in: tenantID, where: "id IN (\(binds: Array(Set(services.values.map(\.mapOrganizationID)))))", on: db)
         let names = Dictionary(providers.compactMap { provider in provider.id.map { ($0, provider.name) } }, uniquingKeysWith: { a, _ in a })
-        return Array(ranked.compactMap { ranked in
+        return ranked.compactMap { ranked in
             guard let offer = byID[ranked.id], let service = services[offer.serviceID] else { return nil }
             return Match(offer: offer, service: service, provider: names[service.mapOrganizationID] ?? "", explanation: ranked.explanation)
-        }.prefix(shown))
+        }
+    }
+
+    /// The offers that can match `wish` (`ParticipationMatching.isMatch`):
+    /// of an active service, of a kind it does not rule out, sharing a
+    /// talent — found through the talent index, not by reading every offer.
+    static func sharingATalent(with wish: ParticipationWish, tenantID: UUID, on db: any Database) async throws -> [ParticipationOffer] {
+        guard !wish.talents.isEmpty else { return [] }
+        var condition: SQLQueryString = """
+            id IN (SELECT offer_id FROM participation_offer_talents WHERE tenant_id = \(bind: tenantID) AND talent IN (\(binds: wish.talents.sorted())))
+            AND service_id IN (SELECT id FROM services WHERE tenant_id = \(bind: tenantID) AND status = \(bind: ServiceStatus.active.rawValue))
+            """
+        if !wish.notWanted.isEmpty { condition = "\(condition) AND kind NOT IN (\(binds: wish.notWanted.map(\.rawValue).sorted()))" }
+        return try await ParticipationOffer.select(in: tenantID, where: condition, on: db)
     }
 
     /// The rung of the resident's latest participation ladder, when this opening shows it.

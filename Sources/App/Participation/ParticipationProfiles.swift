@@ -33,6 +33,7 @@ enum ParticipationProfiles {
                         .set("written_by_resident", to: existing.writtenByResident)
                 }
                 guard saved else { throw AppError.conflict }
+                try await TalentIndex.profiles.replace(try existing.requireID(), talents: Array(checked.wish.talents), tenantID: existing.tenantID, on: tx)
                 existing.version = seenVersion + 1
                 profile = existing
             } else {
@@ -41,11 +42,17 @@ enum ParticipationProfiles {
                 (profile.id, profile.tenantID, profile.householdID, profile.residentID) = (UUID(), opened.household.tenantID, try opened.household.requireID(), residentID)
                 (profile.version, profile.createdAt) = (1, now)
                 profile.fill(checked, sealedTexts: sealed, writer: context.actor.userID, byResident: context.actor.role == .resident, at: now)
-                try await profile.create(on: tx)
+                try await insert(profile, on: tx)
             }
             try await context.auditChange("participation_profile.saved", in: opened, objectType: "participation_profile", objectID: profile.id?.uuidString, on: tx)
             return profile
         }
+    }
+
+    /// A new profile, with its talents in the index (`TalentIndex`), on the caller's transaction.
+    static func insert(_ profile: ParticipationProfile, on db: any Database) async throws {
+        try await profile.create(on: db)
+        try await TalentIndex.profiles.replace(try profile.requireID(), talents: ParticipationProfile.codes(profile.talents), tenantID: profile.tenantID, on: db)
     }
 
     /// The resident takes their profile back: it and every earlier version are erased, and their sign-ups withdrawn.

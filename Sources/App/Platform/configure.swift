@@ -150,5 +150,6 @@ enum Migrations {
         app.migrations.add(CreateParticipationOffers())
         app.migrations.add(CreateParticipationProposals())
         app.migrations.add(CreateParticipationPlacements())
+        app.migrations.add(CreateParticipationTalentIndexes())
     }
 }

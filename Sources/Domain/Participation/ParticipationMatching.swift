@@ -33,8 +33,9 @@ public struct MatchExplanation: Equatable, Sendable {
 }
 
 /// Matching people and participation offers, both ways, by one rule.
-/// An offer of a kind the person does not want is never proposed; every
-/// other offer is ranked by what fits, minus what does not, and explained.
+/// An offer of a kind the person does not want is never proposed, nor one
+/// that shares none of their talents; every other offer is ranked by what
+/// fits, minus what does not, and explained.
 public enum ParticipationMatching {
     /// Nil when the person does not want this kind of offer.
     public static func explain(_ wish: ParticipationWish, _ offer: OfferTerms, kilometres: Double?) -> MatchExplanation? {
@@ -75,11 +76,19 @@ public enum ParticipationMatching {
         public let explanation: MatchExplanation
     }
 
-    /// The best first; equal scores by fewer misfits, then by id, so the
-    /// order never depends on how the database returned them.
+    /// Whether an offer can be a person's match at all: it shares a talent
+    /// or interest with them (taking part *by talent*), and they do not rule
+    /// its kind out. Only these are ranked; the host's count of fitting
+    /// profiles is of these too.
+    public static func isMatch(_ wish: ParticipationWish, _ offer: OfferTerms) -> Bool {
+        !wish.notWanted.contains(offer.kind) && !wish.talents.isDisjoint(with: offer.talents)
+    }
+
+    /// The matches, best first; equal scores by fewer misfits, then by id,
+    /// so the order never depends on how the database returned them.
     public static func rank<ID: Comparable & Sendable>(_ candidates: [(id: ID, wish: ParticipationWish, offer: OfferTerms, kilometres: Double?)],
                                                       limit: Int = .max) -> [Ranked<ID>] {
-        let explained = candidates.compactMap { candidate in
+        let explained = candidates.filter { isMatch($0.wish, $0.offer) }.compactMap { candidate in
             explain(candidate.wish, candidate.offer, kilometres: candidate.kilometres).map { Ranked(id: candidate.id, explanation: $0) }
         }
         return Array(explained.sorted { a, b in

@@ -63,7 +63,7 @@ struct ParticipationProposalTests {
                 (other.id, other.tenantID, other.householdID, other.residentID, other.version, other.createdAt) = (UUID(), tenantID, UUID(), UUID(), 1, Date())
                 other.fill(try ProfileCheck.check(ProfileSubmission(talents: ["returns"], travelMode: "walking", kilometres: "2"), talents: app.talents.codes).get(),
                            sealedTexts: "", writer: UUID(), byResident: true, at: Date())
-                try await other.create(on: app.db)
+                try await ParticipationProfiles.insert(other, on: app.db)
             }
             #expect(try await employer.get(candidates).body.string.contains("Bij 6 andere inwoners past dit aanbod ook"))
 
