@@ -45,7 +45,7 @@ struct SyntheticBatch {
 
     /// Written with SQLKit, not Fluent's query builder: converting Fluent's
     /// query was a quarter of a generation's time (`perf`, 10,000 residents).
-    private static func insert<M: Model>(_ rows: [M], on db: any Database) async throws {
+    static func insert<M: Model>(_ rows: [M], on db: any Database) async throws {
         guard let first = rows.first else { return }
         let columns = BackdatedInput.values(of: first).keys.map(\.description).sorted()
         var start = 0

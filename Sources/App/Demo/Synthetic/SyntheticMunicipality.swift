@@ -48,6 +48,8 @@ struct SyntheticMunicipality {
         try await app.db.transaction { tx in try await ImportWriter(tenantID: tenantID, db: tx).write(map) }
         var residents = 0, households = 0, rows = staff.rowCount + SyntheticSocialMap.rowCount(map)
         var first = true
+        // Its own sequence, so choosing who writes a profile leaves the rest of the municipality as the seed made it.
+        var choosing = SeededRandom(seed: options.seed &+ 24), people: [SyntheticParticipation.Person] = []
         while residents < options.residents {
             var batch = SyntheticBatch()
             while batch.households.count < Self.householdsPerBatch, residents < options.residents {
@@ -56,12 +58,16 @@ struct SyntheticMunicipality {
                 residents += SyntheticHousehold.add(id: id, to: &batch, context: &context, random: &random, limit: options.residents - residents)
             }
             try await batch.write(on: app.db)
+            people += batch.residents.filter { SyntheticParticipation.chosen($0, today: context.day, random: &choosing) }
+                .compactMap { resident in resident.id.map { SyntheticParticipation.Person(householdID: resident.householdID, residentID: $0) } }
             households += batch.households.count
             rows += batch.rowCount
             progress?.update(done: residents, rows: rows)
         }
         rows += try await SyntheticSignals(db: app.db, keys: app.config.keys, tenantID: tenantID, today: context.day)
             .generate(households: households, historyDays: context.historyDays, seed: options.seed, random: &random)
+        rows += try await SyntheticParticipation(db: app.db, tenantID: tenantID, cipher: context.cipher)
+            .generate(residents: options.residents, map: map, people: people, random: &choosing)
         try await QueryPlannerStatistics.refresh(on: app.db)
         progress?.update(done: residents, rows: rows, force: true)
         progress?.finish()
