@@ -15,6 +15,15 @@ struct HSDSMapping {
         case acceptsReferrals = "samenspel_accepts_referrals"
         case responseDays = "samenspel_response_days"
         case informal = "samenspel_informal"
+        // A participation offer's terms (issue 24): one attribute each, a talent or support one per code.
+        case offerKind = "samenspel_offer_kind"
+        case ladderRung = "samenspel_ladder_rung"
+        case talent = "samenspel_talent"
+        case halfDays = "samenspel_half_days"
+        case offerPostcode = "samenspel_offer_postcode"
+        case support = "samenspel_support"
+        case places = "samenspel_places"
+        case placesFree = "samenspel_places_free"
     }
 
     nonisolated(unsafe) static let iso: ISO8601DateFormatter = {
@@ -61,7 +70,7 @@ struct HSDSMapping {
         }
         dto.service_at_locations = record.places.map { serviceAtLocation($0, withService: nil) }
         dto.contacts = record.contacts.map { contact($0) }
-        dto.attributes = record.terms.map { termAttribute($0, serviceID: id) } + extensionAttributes(s)
+        dto.attributes = record.terms.map { termAttribute($0, serviceID: id) } + extensionAttributes(s) + (record.offer.map { offerAttributes($0, serviceID: id) } ?? [])
         return dto
     }
 
@@ -127,9 +136,24 @@ struct HSDSMapping {
         return values.map { extensionAttribute($0.0, $0.1, owner: id, entity: "service") }
     }
 
-    func extensionAttribute(_ kind: Extension, _ value: String, owner: UUID, entity: String) -> HSDS.Attribute {
-        HSDS.Attribute(id: StableID.make("attribute", owner.uuidString, kind.rawValue).uuidString.lowercased(), link_id: owner.uuidString.lowercased(),
-                       link_type: kind.rawValue, link_entity: entity, value: value)
+    /// What matching reads of an offer, for whoever builds on the map: its kind, rung, talents, half-days (none: by arrangement), place, support and places.
+    func offerAttributes(_ offer: ParticipationOffer, serviceID: UUID) -> [HSDS.Attribute] {
+        let codes = ParticipationProfile.codes
+        var values: [(Extension, String)] = [(.offerKind, offer.kind), (.ladderRung, String(offer.rung))]
+        values += codes(offer.talents).map { (.talent, $0) }
+        values.append((.halfDays, HalfDays(mask: offer.times).codes))
+        values.append((.offerPostcode, offer.postcode))
+        values += codes(offer.support).map { (.support, $0) }
+        values += [(.places, String(offer.places)), (.placesFree, String(offer.placesFree))]
+        return values.map { kind, value in
+            // A talent or support code is one of several of its kind: the code keeps its id apart.
+            extensionAttribute(kind, value, owner: serviceID, entity: "service", key: kind == .talent || kind == .support ? value : nil)
+        }
+    }
+
+    func extensionAttribute(_ kind: Extension, _ value: String, owner: UUID, entity: String, key: String? = nil) -> HSDS.Attribute {
+        HSDS.Attribute(id: StableID.make("attribute", owner.uuidString, kind.rawValue + (key.map { ":" + $0 } ?? "")).uuidString.lowercased(),
+                       link_id: owner.uuidString.lowercased(), link_type: kind.rawValue, link_entity: entity, value: value)
     }
 }
 

@@ -21,16 +21,20 @@ struct HistoryBuilder {
         var goals: [HouseholdHistory.Goal] = []
         var signatures: [CivilDay] = []
         var helpAcceptedAfterSignal: [CivilDay] = []
+        var participation = HouseholdHistory.Participation()
     }
 
     var histories: [UUID: HouseholdHistory] {
         parts.reduce(into: [:]) { result, entry in
             let p = entry.value
-            result[entry.key] = HouseholdHistory(
+            var history = HouseholdHistory(
                 id: entry.key.uuidString, neighbourhood: p.neighbourhood, members: p.members.sorted { $0.id < $1.id },
                 involvements: p.involvements.sorted { $0.id < $1.id }, consents: p.consents, referrals: p.referrals.sorted { $0.id < $1.id },
                 assessments: p.assessments, goals: p.goals.sorted { $0.id < $1.id }, signatures: p.signatures,
                 helpAcceptedAfterSignal: p.helpAcceptedAfterSignal)
+            history.participation = .init(profiles: p.participation.profiles.sorted { $0.resident < $1.resident },
+                                          proposals: p.participation.proposals.sorted { $0.id < $1.id }, placements: p.participation.placements.sorted { $0.id < $1.id })
+            result[entry.key] = history
         }
     }
 
@@ -43,6 +47,34 @@ struct HistoryBuilder {
     }
 
     private func household(_ row: any SQLRow) throws -> UUID { try row.decode(column: "household_id", as: UUID.self) }
+
+    // Taking part by talent (issue 24).
+
+    mutating func participationProfile(_ row: any SQLRow) throws {
+        guard let since = CivilDay(Day.string(try row.decode(column: "created_at", as: Date.self))) else { return }
+        parts[try household(row)]?.participation.profiles.append(.init(resident: try row.decode(column: "resident_id", as: UUID.self).uuidString, since: since))
+    }
+
+    /// A proposal or placement's host: the organisation behind the offer's provider (or the provider), and whether that is informal.
+    private static func host(_ row: any SQLRow, organization column: String) throws -> HouseholdHistory.Participation.Host {
+        let organization = try row.decode(column: column, as: UUID?.self) ?? row.decode(column: "map_organization_id", as: UUID.self)
+        return .init(organization: organization.uuidString, informal: try row.decode(column: "informal", as: Bool.self))
+    }
+
+    mutating func participationProposal(_ row: any SQLRow) throws {
+        guard let day = CivilDay(Day.string(try row.decode(column: "created_at", as: Date.self))) else { return }
+        parts[try household(row)]?.participation.proposals.append(.init(
+            id: try row.decode(column: "id", as: UUID.self).uuidString, resident: try row.decode(column: "resident_id", as: UUID.self).uuidString,
+            day: day, host: try Self.host(row, organization: "organization_id")))
+    }
+
+    mutating func placement(_ row: any SQLRow) throws {
+        guard let started = CivilDay(try row.decode(column: "started_on", as: String.self)) else { return }
+        parts[try household(row)]?.participation.placements.append(.init(
+            id: try row.decode(column: "id", as: UUID.self).uuidString, resident: try row.decode(column: "resident_id", as: UUID.self).uuidString,
+            host: try Self.host(row, organization: "host_organization_id"), started: started,
+            ended: try row.decode(column: "ended_on", as: String?.self).flatMap(CivilDay.init), rungBefore: try row.decode(column: "rung_before", as: Int?.self)))
+    }
 
     mutating func member(_ row: any SQLRow) throws {
         parts[try household(row)]?.members.append(HouseholdHistory.Member(

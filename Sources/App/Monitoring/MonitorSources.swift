@@ -29,6 +29,9 @@ struct MonitorSources {
             UNION ALL SELECT household_id FROM plan_versions WHERE tenant_id = \(bind: t) AND signed_at > \(bind: since)
             UNION ALL SELECT id FROM signal_cases WHERE tenant_id = \(bind: t) AND updated_at > \(bind: since)
             UNION ALL SELECT household_id FROM signal_cases WHERE tenant_id = \(bind: t) AND updated_at > \(bind: since) AND household_id IS NOT NULL
+            UNION ALL SELECT household_id FROM participation_profiles WHERE tenant_id = \(bind: t) AND updated_at > \(bind: since)
+            UNION ALL SELECT household_id FROM participation_proposals WHERE tenant_id = \(bind: t) AND updated_at > \(bind: since)
+            UNION ALL SELECT household_id FROM participation_placements WHERE tenant_id = \(bind: t) AND updated_at > \(bind: since)
             UNION ALL SELECT id FROM monitor_households WHERE tenant_id = \(bind: t) AND recheck_on <= \(bind: today.iso)
             """).all()
         var seen = Set<UUID>()
@@ -75,7 +78,28 @@ struct MonitorSources {
             WHERE s.tenant_id = \(bind: tenantID) AND a.household_id IN (\(ids))
             """)
         try builder.assessments(assessments, scores: scores)
+        try await participation(of: ids, into: &builder)
         return builder.histories
+    }
+
+    /// Profiles, proposals (with their offer's provider) and placements (with theirs).
+    private func participation(of ids: SQLList, into builder: inout HistoryBuilder) async throws {
+        let t = tenantID
+        for row in try await db.sql.raw("SELECT household_id, resident_id, created_at FROM participation_profiles WHERE tenant_id = \(bind: t) AND household_id IN (\(ids))").all() {
+            try builder.participationProfile(row)
+        }
+        let provider: SQLQueryString = """
+            JOIN participation_offers o ON o.tenant_id = x.tenant_id AND o.id = x.offer_id JOIN services s ON s.tenant_id = o.tenant_id AND s.id = o.service_id
+            JOIN map_organizations m ON m.tenant_id = s.tenant_id AND m.id = s.map_organization_id
+            """
+        for row in try await db.sql.raw("""
+            SELECT x.id, x.household_id, x.resident_id, x.created_at, s.map_organization_id, m.organization_id, m.informal FROM participation_proposals x \(provider)
+            WHERE x.tenant_id = \(bind: t) AND x.household_id IN (\(ids))
+            """).all() { try builder.participationProposal(row) }
+        for row in try await db.sql.raw("""
+            SELECT x.id, x.household_id, x.resident_id, x.host_organization_id, x.started_on, x.ended_on, x.rung_before, s.map_organization_id, m.informal
+            FROM participation_placements x \(provider) WHERE x.tenant_id = \(bind: t) AND x.household_id IN (\(ids))
+            """).all() { try builder.placement(row) }
     }
 
     private func municipalOrganizations() async throws -> Set<UUID> {

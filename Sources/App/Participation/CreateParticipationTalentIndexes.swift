@@ -1,4 +1,5 @@
 import Fluent
+import Foundation
 import SQLKit
 
 /// Which offers and which profiles name each talent (issue 24): matching

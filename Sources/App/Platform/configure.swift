@@ -151,5 +151,6 @@ enum Migrations {
         app.migrations.add(CreateParticipationProposals())
         app.migrations.add(CreateParticipationPlacements())
         app.migrations.add(CreateParticipationTalentIndexes())
+        app.migrations.add(CreateParticipationChangeIndexes())
     }
 }

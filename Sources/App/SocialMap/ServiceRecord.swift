@@ -1,5 +1,6 @@
 import Domain
 import Fluent
+import SQLKit
 import Foundation
 
 /// A service with everything the map knows about it, loaded in a few batch
@@ -20,6 +21,8 @@ struct ServiceRecord: Sendable {
     let phones: [MapPhone]
     let contacts: [MapContact]
     let places: [Place]
+    /// When the service is also a participation offer (issue 24): its terms.
+    var offer: ParticipationOffer? = nil
 
     var id: UUID { service.id! }
 
@@ -56,6 +59,8 @@ enum ServiceRecords {
         let contacts = try await MapContact.scoped(to: tenantID, on: db).filter(\.$serviceID ~~ ids).sort(\.$name).sort(\.$id).all()
         let links = try await ServiceAtLocation.scoped(to: tenantID, on: db).filter(\.$serviceID ~~ ids).all()
         let places = try await self.places(links, tenantID: tenantID, on: db)
+        let offers = try await ParticipationOffer.select(in: tenantID, where: "service_id IN (\(binds: ids))", on: db)
+        let offerOf = Dictionary(offers.map { ($0.serviceID, $0) }, uniquingKeysWith: { a, _ in a })
 
         // Grouped once: a large map has thousands of these rows.
         let areasOf = Dictionary(grouping: areas, by: \.serviceID)
@@ -70,7 +75,8 @@ enum ServiceRecords {
                 schedules: sortedSchedules(schedulesOf[id] ?? []),
                 phones: phonesOf[id] ?? [],
                 contacts: contactsOf[id] ?? [],
-                places: placesOf[id] ?? []
+                places: placesOf[id] ?? [],
+                offer: offerOf[id]
             )
         }
     }

@@ -24,6 +24,17 @@ struct SocialMapFilter: Sendable {
 
     /// Only services that accept referrals (the referral form).
     var acceptingReferrals = false
+    /// Only participation offers (issue 24): of any kind (`.any`), or of one.
+    var offers: OfferChoice?
+
+    enum OfferChoice: Equatable, Sendable {
+        case any, kind(OfferKind)
+
+        /// "any", or a kind's code, as the search form sends it; nil for anything else.
+        init?(code: String) {
+            if code == "any" { self = .any } else if let kind = OfferKind(rawValue: code) { self = .kind(kind) } else { return nil }
+        }
+    }
 
     /// The matching services, by name.
     func services(tenantID: UUID, on db: any Database) async throws -> [Service] {
@@ -70,6 +81,11 @@ struct SocialMapFilter: Sendable {
         if let mapOrganizationID { parts.append("map_organization_id = \(bind: mapOrganizationID)") }
         if let modifiedAfter { parts.append("updated_at >= \(bind: modifiedAfter)") }
         if acceptingReferrals { parts.append("accepts_referrals = \(bind: true)") }
+        switch offers {
+        case .any?: parts.append("id IN (SELECT service_id FROM participation_offers WHERE tenant_id = \(bind: tenantID))")
+        case .kind(let kind)?: parts.append("id IN (SELECT service_id FROM participation_offers WHERE tenant_id = \(bind: tenantID) AND kind = \(bind: kind.rawValue))")
+        case nil: break
+        }
         for termID in termIDs { parts.append(Self.withAnyOf([termID], tenantID: tenantID)) }
         if let taxonomy { parts.append(Self.withAnyOf(taxonomy.terms.map(\.id), tenantID: tenantID)) }
         if let area { parts.append(Self.serving(area, tenantID: tenantID)) }

@@ -11,6 +11,8 @@ struct SocialMapQuery: Sendable {
     var area: AreaCode?
     var openNow: Bool = false
     var onlyAcceptingReferrals: Bool = false
+    /// Only participation offers, of any kind or of one.
+    var offers: SocialMapFilter.OfferChoice?
     /// The moment "open now" means (tests pin it).
     var now: Date = Date()
     var limit: Int = 100
@@ -57,6 +59,7 @@ enum SocialMapSearch {
                           query.targetGroup.map { MapTaxonomy.term(for: $0).id }].compactMap { $0 }
         filter.area = query.area
         filter.acceptingReferrals = query.onlyAcceptingReferrals
+        filter.offers = query.offers
         let found = try await page(query, filter, tenantID: tenantID, on: db)
         guard found.total == 0, filter.canSplitCompounds else { return found }
         filter.splitsCompounds = true

@@ -23,6 +23,7 @@ struct SocialMapSearchPage: Encodable {
         var group: String?
         var area: String?
         var open_now: String?
+        var offer: String?
         var page: String?
     }
 
@@ -32,6 +33,7 @@ struct SocialMapSearchPage: Encodable {
         let domain: FormField
         let group: FormField
         let area: FormField
+        let offer: FormField
         let openNow: FormField
     }
 
@@ -62,6 +64,7 @@ struct SocialMapSearchPage: Encodable {
             invalid = query.area == nil
         }
         query.openNow = raw.open_now == "on"
+        query.offers = raw.offer.flatMap(SocialMapFilter.OfferChoice.init(code:))
         return (query, invalid)
     }
 
@@ -87,13 +90,13 @@ struct SocialMapSearchPage: Encodable {
                 domains: summary.lifeDomains.map(language.domainName).joined(separator: ", ")
             )
         }
-        let searched = raw.q != nil || raw.domain != nil || raw.group != nil || raw.area != nil || raw.open_now != nil
+        let searched = raw.q != nil || raw.domain != nil || raw.group != nil || raw.area != nil || raw.open_now != nil || raw.offer != nil
         return SocialMapSearchPage(
             action: action, heading: heading,
             form: Self.form(raw, openNow: query.openNow, areaInvalid: areaInvalid, in: language), searched: searched,
             countText: language.t(total == 1 ? "socialmap.found_one" : "socialmap.found_many", String(total)),
             results: results, isPublic: isPublic, apiHref: apiHref, newHref: newHref, manageHref: manageHref,
-            pager: Pager(path: action, filters: [("q", raw.q), ("domain", raw.domain), ("group", raw.group), ("area", raw.area), ("open_now", raw.open_now)],
+            pager: Pager(path: action, filters: [("q", raw.q), ("domain", raw.domain), ("group", raw.group), ("area", raw.area), ("offer", raw.offer), ("open_now", raw.open_now)],
                          page: number, hasMore: query.offset + pageSize < total)
         )
     }
@@ -110,6 +113,10 @@ struct SocialMapSearchPage: Encodable {
             group: fields.field("group", .select, label: "socialmap.target_group",
                                 options: [any] + language.groupOptions(selected: Set([raw.group].compactMap { $0 }))),
             area: fields.field("area", label: "socialmap.area_label", hint: "socialmap.area_hint", value: raw.area, maxLength: 20),
+            offer: fields.field("offer", .select, label: "socialmap.offer", options: [
+                Option(value: "", label: language.t("socialmap.offer_all"), selected: false),
+                Option(value: "any", label: language.t("socialmap.offer_any"), selected: raw.offer == "any"),
+            ] + OfferKind.allCases.map { Option(value: $0.rawValue, label: language.t("participation.kind.\($0.rawValue)"), selected: raw.offer == $0.rawValue) }),
             openNow: fields.field("open_now", .checkbox, label: "socialmap.open_now", checked: openNow)
         )
     }

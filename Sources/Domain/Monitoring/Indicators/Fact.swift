@@ -77,6 +77,7 @@ public enum FactKind: String, Codable, Sendable, CaseIterable {
     case assessment, domainChange = "domain-change", residentChange = "resident-change", ladderChange = "ladder-change"
     case goalClosed = "goal-closed", partnerInvolvement = "partner-involvement", caseload
     case signal, signalCase = "signal-case", signalClosed = "signal-closed"
+    case participationProfile = "participation-profile", participationProposed = "participation-proposed", placement
 
     public var tags: Set<String> {
         switch self {
@@ -94,6 +95,8 @@ public enum FactKind: String, Codable, Sendable, CaseIterable {
         case .signal: ["kind", "after-help"]
         case .signalCase: ["reached-in-time"]
         case .signalClosed: ["accepted-help"]
+        case .participationProposed: ["informal"]
+        case .placement: ["informal", "still-3m", "still-6m", "moved-up"]
         default: []
         }
     }
@@ -112,6 +115,8 @@ public enum FactKind: String, Codable, Sendable, CaseIterable {
         case .partnerInvolvement: return place.union([.organization, .domain, .pillar])
         case .caseload: return [.organization, .professional]
         case .signal, .signalCase, .signalClosed: return place.union([.organization])
+        case .participationProfile: return place.union([.ageBand])
+        case .participationProposed, .placement: return place.union([.organization, .ageBand])
         }
     }
 

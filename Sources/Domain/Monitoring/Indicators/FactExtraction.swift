@@ -26,8 +26,8 @@ public struct FactExtraction: Sendable {
 
     public func facts(of history: HouseholdHistory) -> Result {
         var facts = planFacts(history) + referralFacts(history) + assessmentFacts(history)
-        facts += goalFacts(history) + involvementFacts(history)
-        return Result(facts: facts, recheck: recheck(history, facts))
+        facts += goalFacts(history) + involvementFacts(history) + participationFacts(history)
+        return Result(facts: facts, recheck: [recheck(history, facts), participationRecheck(history)].compactMap { $0 }.min())
     }
 
     // MARK: Shared dimensions
@@ -80,7 +80,7 @@ public struct FactExtraction: Sendable {
 
     /// The kinds of fact that last from `first` to `last`; for the others a
     /// nil `last` does not mean still running.
-    static let lasting: Set<FactKind> = [.plan, .residentReached, .partnerInvolvement, .caseload]
+    static let lasting: Set<FactKind> = [.plan, .residentReached, .partnerInvolvement, .caseload, .participationProfile]
 
     func recheck(_ history: HouseholdHistory, _ facts: [Fact]) -> CivilDay? {
         var days: [CivilDay] = []

@@ -95,6 +95,8 @@ public struct HouseholdHistory: Sendable, Hashable {
     public let signatures: [CivilDay]
     /// The days an early-signal case of these people closed with help accepted.
     public let helpAcceptedAfterSignal: [CivilDay]
+    /// Profiles, proposals and placements of taking part by talent.
+    public var participation = Participation()
 
     public init(id: String, neighbourhood: String? = nil, members: [Member] = [], involvements: [Involvement] = [],
                 consents: [Consent] = [], referrals: [Referral] = [], assessments: [Assessment] = [],
