@@ -46,7 +46,7 @@ struct OfferOnTheMapTests {
             func values(_ type: String) -> [String] { attributes.filter { $0["link_type"] as? String == type }.compactMap { $0["value"] as? String }.sorted() }
             #expect(values("samenspel_offer_kind") == ["supported_job"] && values("samenspel_ladder_rung") == ["5"])
             #expect(values("samenspel_talent") == ["returns", "sorting"] && values("samenspel_support") == ["job_coach"])
-            #expect(values("samenspel_half_days") == ["TU-am,TH-am"] && values("samenspel_places_free") == ["1"] && values("samenspel_offer_postcode") == ["1234 AB"])
+            #expect(values("samenspel_half_days") == ["TU-am,TH-am"] && values("samenspel_places_free") == ["1"] && values("samenspel_offer_postcode").first?.hasPrefix("1234") == true)
             let ids = attributes.compactMap { $0["id"] as? String }
             #expect(Set(ids).count == ids.count)
         }
