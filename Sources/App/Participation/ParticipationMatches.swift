@@ -47,12 +47,15 @@ enum ParticipationMatches {
     /// talent — found through the talent index, not by reading every offer.
     static func sharingATalent(with wish: ParticipationWish, tenantID: UUID, on db: any Database) async throws -> [ParticipationOffer] {
         guard !wish.talents.isEmpty else { return [] }
-        var condition: SQLQueryString = """
-            id IN (SELECT offer_id FROM participation_offer_talents WHERE tenant_id = \(bind: tenantID) AND talent IN (\(binds: wish.talents.sorted())))
-            AND service_id IN (SELECT id FROM services WHERE tenant_id = \(bind: tenantID) AND status = \(bind: ServiceStatus.active.rawValue))
+        // From the talent index to the offers by key, and to each one's service by key: never
+        // through every service of the map (a scan of its widest table, measured at 100,000 residents).
+        var query: SQLQueryString = """
+            SELECT o.* FROM participation_offers o JOIN services s ON s.tenant_id = o.tenant_id AND s.id = o.service_id
+            WHERE o.tenant_id = \(bind: tenantID) AND s.status = \(bind: ServiceStatus.active.rawValue)
+            AND o.id IN (SELECT offer_id FROM participation_offer_talents WHERE tenant_id = \(bind: tenantID) AND talent IN (\(binds: wish.talents.sorted())))
             """
-        if !wish.notWanted.isEmpty { condition = "\(condition) AND kind NOT IN (\(binds: wish.notWanted.map(\.rawValue).sorted()))" }
-        return try await ParticipationOffer.select(in: tenantID, where: condition, on: db)
+        if !wish.notWanted.isEmpty { query = "\(query) AND o.kind NOT IN (\(binds: wish.notWanted.map(\.rawValue).sorted()))" }
+        return try await db.sql.raw(query).all().map { try $0.decode(fluentModel: ParticipationOffer.self) }
     }
 
     /// The rung of the resident's latest participation ladder, when this opening shows it.
