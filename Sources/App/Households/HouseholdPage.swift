@@ -13,6 +13,8 @@ struct HouseholdPage: Encodable {
         let revealAction: String?
         /// For the coordinator: hand out a portal activation code.
         let portalCodeAction: String?
+        /// For whoever may help write it: the member's participation profile (issue 24).
+        let participationHref: String?
     }
     /// Who of the actor's own organisation is the household's contact
     /// person, and the form to become it (with the contact the page showed,
@@ -94,7 +96,8 @@ struct HouseholdPage: Encodable {
                 bsn: revealed[residentID] ?? masked,
                 contact: resident.contact(cipher: cipher).line ?? "", contactHref: coordinates ? SiteRoute.residentContact.path(id, residentID) : nil,
                 revealAction: resident.bsnEncrypted == nil || revealed[residentID] != nil ? nil : SiteRoute.residentBSN.path(id, residentID),
-                portalCodeAction: coordinates && resident.userID == nil ? SiteRoute.portalCode.path(id, residentID) : nil
+                portalCodeAction: coordinates && resident.userID == nil ? SiteRoute.portalCode.path(id, residentID) : nil,
+                participationHref: opened.writesParticipation && context.actor.role != .resident ? SiteRoute.residentParticipation.path(id, residentID) : nil
             )
         }
 

@@ -18,14 +18,22 @@ struct ProfilePage: Encodable {
     let after: Form
     let version: String
     let saved: Bool
-    let savedWhen: String?
-    let savedByResident: Bool
     let revisions: [Revision]
-    let withdrawAction: String
-    let matchesHref = SiteRoute.portalParticipationMatches.path()
+    /// The resident's own page offers their matches and taking it back; a professional's page neither.
+    let withdrawAction: String?
+    let matchesHref: String?
+    let heading: String
+    let lead: String
+    /// When it was last saved and by whom, or that nothing is yet, in the reader's voice.
+    let savedText: String
+    let withProfessional: String
+    let backHref: String
+
+    /// Whose page it is: the resident's own in the portal, or a professional's for a member (named).
+    enum Writer { case resident, professional(action: String, name: String, back: String) }
 
     static func build(profile: ParticipationProfile?, revisions: [ParticipationProfileRevision], typed: ProfileForm, errors: FormErrors,
-                      talents: TalentTaxonomy, in context: Context) -> ProfilePage {
+                      talents: TalentTaxonomy, writer: Writer = .resident, in context: Context) -> ProfilePage {
         var fields = FieldBuilder(context, errors: errors)
         let talentsLegend = fields.legend("talents", "participation.talents")
         let chosenTalents = Set(typed.talents ?? [])
@@ -54,11 +62,34 @@ struct ProfilePage: Encodable {
         after.append(.field(fields.field("avoid", .textarea, label: "participation.avoid", value: typed.avoid, maxLength: 300, rows: 2)))
 
         return ProfilePage(
-            errors: fields.namedErrors, action: SiteRoute.portalParticipation.path(), talentsLegend: talentsLegend, talentGroups: talentGroups,
+            errors: fields.namedErrors, action: writer.action, talentsLegend: talentsLegend, talentGroups: talentGroups,
             form: Form(parts: parts), daysLegend: daysLegend, days: days,
             after: Form(parts: after), version: typed.version ?? "0", saved: profile != nil,
-            savedWhen: profile.map { context.moment($0.updatedAt) }, savedByResident: profile?.writtenByResident ?? true,
             revisions: revisions.map { Revision(version: $0.version, when: context.moment($0.writtenAt), byResident: $0.writtenByResident) },
-            withdrawAction: SiteRoute.portalParticipationWithdraw.path())
+            withdrawAction: writer.isResident ? SiteRoute.portalParticipationWithdraw.path() : nil,
+            matchesHref: writer.isResident ? SiteRoute.portalParticipationMatches.path() : nil,
+            heading: writer.name.map { context.t("participation.title_of", $0) } ?? context.t("participation.title"),
+            lead: context.t(writer.isResident ? "participation.lead" : "participation.lead_helper"),
+            savedText: savedText(profile, writer: writer, in: context),
+            withProfessional: context.t(writer.isResident ? "participation.version_with_you" : "participation.version_with_professional"),
+            backHref: writer.back)
     }
+
+    static func savedText(_ profile: ParticipationProfile?, writer: Writer, in context: Context) -> String {
+        guard let profile else { return context.t(writer.isResident ? "participation.not_yet" : "participation.not_yet_helper") }
+        let when = context.moment(profile.updatedAt)
+        switch (writer.isResident, profile.writtenByResident) {
+        case (true, true): return context.t("participation.saved_by_you", when)
+        case (true, false): return context.t("participation.saved_with_you", when)
+        case (false, true): return context.t("participation.saved_by_resident", when)
+        case (false, false): return context.t("participation.saved_by_professional", when)
+        }
+    }
+}
+
+extension ProfilePage.Writer {
+    var isResident: Bool { if case .resident = self { true } else { false } }
+    var action: String { if case .professional(let action, _, _) = self { action } else { SiteRoute.portalParticipation.path() } }
+    var name: String? { if case .professional(_, let name, _) = self { name } else { nil } }
+    var back: String { if case .professional(_, _, let back) = self { back } else { SiteRoute.portal.path() } }
 }

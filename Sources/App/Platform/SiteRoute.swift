@@ -106,6 +106,8 @@ enum SiteRoute {
     static let portalConsentWithdraw = Route<UUID>("/portal/consents/:consentID/withdraw")
     static let portalAccessLog = Route<Void>("/portal/who-looked")
     static let portalParticipation = Route<Void>("/portal/taking-part")
+    /// A professional helps a member write their participation profile.
+    static let residentParticipation = Route<(UUID, UUID)>("/households/:householdID/residents/:residentID/taking-part")
     static let portalParticipationWithdraw = Route<Void>("/portal/taking-part/withdraw")
     static let portalParticipationMatches = Route<Void>("/portal/taking-part/matches")
     static let portalParticipationPropose = Route<UUID>("/portal/taking-part/offers/:offerID/propose")

@@ -41,6 +41,7 @@ func routes(_ app: Application) throws {
     MyActionsController().register(signedIn)
     PortalController().register(signedIn)
     ProfileController().register(signedIn)
+    ProfileHelperController().register(signedIn)
     PortalActivationController().register(public: app, signedIn: signedIn)
     BreakTheGlassController().register(signedIn)
     ReferralFormController().register(signedIn)
