@@ -21,41 +21,50 @@ enum ParticipationMatches {
         let tenantID = opened.household.tenantID, db = context.db
         let rung = try await latestRung(of: profile.residentID, in: opened, on: db)
         let wish = profile.wish(rung: rung)
-        let offers = try await sharingATalent(with: wish, tenantID: tenantID, on: db)
-        guard !offers.isEmpty else { return [] }
-        let areas = try await coordinates(of: Set(offers.map(\.postcode4) + [postcode4(of: opened.household)]), tenantID: tenantID, on: db)
+        let candidates = try await sharingATalent(with: wish, tenantID: tenantID, on: db)
+        guard !candidates.isEmpty else { return [] }
+        let areas = try await coordinates(of: Set(candidates.map(\.postcode4) + [postcode4(of: opened.household)]), tenantID: tenantID, on: db)
         let home = areas[postcode4(of: opened.household)]
-        let ranked = ParticipationMatching.rank(offers.compactMap { offer in
-            offer.id.map { id in
-                (id: id, wish: wish, offer: offer.terms, kilometres: home.flatMap { home in areas[offer.postcode4].map { home.kilometres(to: $0) } })
-            }
+        let ranked = ParticipationMatching.rank(candidates.map { candidate in
+            (id: candidate.id, wish: wish, offer: candidate.terms, kilometres: home.flatMap { home in areas[candidate.postcode4].map { home.kilometres(to: $0) } })
         }, limit: shown)
-        let byID = Dictionary(offers.compactMap { offer in offer.id.map { ($0, offer) } }, uniquingKeysWith: { a, _ in a })
-        let chosen = ranked.compactMap { byID[$0.id] }
-        let services = Dictionary(try await Service.select(in: tenantID, where: "id IN (\(binds: chosen.map(\.serviceID)))", on: db)
+        // Only the shown ones whole, with their services and providers.
+        let offers = Dictionary(try await ParticipationOffer.select(in: tenantID, where: "id IN (\(binds: ranked.map(\.id)))", on: db)
+            .compactMap { offer in offer.id.map { ($0, offer) } }, uniquingKeysWith: { a, _ in a })
+        let services = Dictionary(try await Service.select(in: tenantID, where: "id IN (\(binds: offers.values.map(\.serviceID)))", on: db)
             .compactMap { service in service.id.map { ($0, service) } }, uniquingKeysWith: { a, _ in a })
         let providers = try await MapOrganization.select(in: tenantID, where: "id IN (\(binds: Array(Set(services.values.map(\.mapOrganizationID)))))", on: db)
         let names = Dictionary(providers.compactMap { provider in provider.id.map { ($0, provider.name) } }, uniquingKeysWith: { a, _ in a })
         return ranked.compactMap { ranked in
-            guard let offer = byID[ranked.id], let service = services[offer.serviceID] else { return nil }
+            guard let offer = offers[ranked.id], let service = services[offer.serviceID] else { return nil }
             return Match(offer: offer, service: service, provider: names[service.mapOrganizationID] ?? "", explanation: ranked.explanation)
         }
     }
 
+    /// What matching reads of an offer: its key and place, and its terms.
+    struct Candidate { let id: UUID; let postcode4: String; let terms: OfferTerms }
+
     /// The offers that can match `wish` (`ParticipationMatching.isMatch`):
     /// of an active service, of a kind it does not rule out, sharing a
-    /// talent — found through the talent index, not by reading every offer.
-    static func sharingATalent(with wish: ParticipationWish, tenantID: UUID, on db: any Database) async throws -> [ParticipationOffer] {
+    /// talent — found through the talent index, not by reading every offer,
+    /// and read as the columns matching needs, not as models.
+    static func sharingATalent(with wish: ParticipationWish, tenantID: UUID, on db: any Database) async throws -> [Candidate] {
         guard !wish.talents.isEmpty else { return [] }
         // From the talent index to the offers by key, and to each one's service by key: never
         // through every service of the map (a scan of its widest table, measured at 100,000 residents).
         var query: SQLQueryString = """
-            SELECT o.* FROM participation_offers o JOIN services s ON s.tenant_id = o.tenant_id AND s.id = o.service_id
+            SELECT o.id, o.kind, o.talents, o.rung, o.times, o.postcode4, o.support, o.places_free
+            FROM participation_offers o JOIN services s ON s.tenant_id = o.tenant_id AND s.id = o.service_id
             WHERE o.tenant_id = \(bind: tenantID) AND s.status = \(bind: ServiceStatus.active.rawValue)
             AND o.id IN (SELECT offer_id FROM participation_offer_talents WHERE tenant_id = \(bind: tenantID) AND talent IN (\(binds: wish.talents.sorted())))
             """
         if !wish.notWanted.isEmpty { query = "\(query) AND o.kind NOT IN (\(binds: wish.notWanted.map(\.rawValue).sorted()))" }
-        return try await db.sql.raw(query).all().map { try $0.decode(fluentModel: ParticipationOffer.self) }
+        return try await db.sql.raw(query).all().map { row in
+            Candidate(id: try row.decode(column: "id", as: UUID.self), postcode4: try row.decode(column: "postcode4", as: String.self),
+                      terms: ParticipationOffer.terms(kind: try row.decode(column: "kind", as: String.self), talents: try row.decode(column: "talents", as: String.self),
+                                                      rung: try row.decode(column: "rung", as: Int.self), times: try row.decode(column: "times", as: Int.self),
+                                                      support: try row.decode(column: "support", as: String.self), placesFree: try row.decode(column: "places_free", as: Int.self)))
+        }
     }
 
     /// The rung of the resident's latest participation ladder, when this opening shows it.

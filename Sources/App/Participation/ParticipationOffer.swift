@@ -33,7 +33,10 @@ final class ParticipationOffer: Model, TenantOwned, @unchecked Sendable {
 
     init() {}
 
-    var terms: OfferTerms {
+    var terms: OfferTerms { Self.terms(kind: kind, talents: talents, rung: rung, times: times, support: support, placesFree: placesFree) }
+
+    /// The terms from the columns as stored, for a row read without its model (matching reads thousands).
+    static func terms(kind: String, talents: String, rung: Int, times: Int, support: String, placesFree: Int) -> OfferTerms {
         OfferTerms(kind: OfferKind(rawValue: kind) ?? .volunteering, talents: Set(ParticipationProfile.codes(talents)), rung: rung,
                    times: HalfDays(mask: times), support: Set(ParticipationProfile.codes(support).compactMap(SupportKind.init(rawValue:))),
                    placesFree: placesFree)

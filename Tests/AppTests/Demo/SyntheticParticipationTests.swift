@@ -35,7 +35,7 @@ struct SyntheticParticipationTests {
             let wish = profile.wish(rung: nil)
             let found = try await ParticipationMatches.sharingATalent(with: wish, tenantID: profile.tenantID, on: app.db)
             let expected = offers.filter { ParticipationMatching.isMatch(wish, $0.terms) }
-            #expect(Set(found.compactMap(\.id)) == Set(expected.compactMap(\.id)), "the index finds exactly the offers the rule calls a match")
+            #expect(Set(found.map(\.id)) == Set(expected.compactMap(\.id)), "the index finds exactly the offers the rule calls a match")
         }
     }
 }
