@@ -152,5 +152,6 @@ enum Migrations {
         app.migrations.add(CreateParticipationPlacements())
         app.migrations.add(CreateParticipationTalentIndexes())
         app.migrations.add(CreateParticipationChangeIndexes())
+        app.migrations.add(CreateResidentsKnownUserIndex())
     }
 }
