@@ -12,6 +12,9 @@ struct CandidatesPage: Encodable {
         let start: PlacementCard.Box?
     }
 
+    /// Someone of the municipal team's own caseload the offer fits: their household, why it fits.
+    struct CaseloadRow: Encodable { let name: String; let href: String; let reasons: [String]; let misfits: [String] }
+
     /// What was typed into a refused start form.
     struct Typed { let id: UUID; let startedOn: String?; let weeks: String? }
 
@@ -20,10 +23,11 @@ struct CandidatesPage: Encodable {
     let rows: [Row]
     let others: String
     let placements: [PlacementCard]
+    let caseload: [CaseloadRow]
     let errors: FormErrors
 
-    static func build(_ view: ParticipationCandidates.View, placements: [(ParticipationPlacements.Record, String)], service: Service, offer: ParticipationOffer,
-                      typed: Typed?, placement: PlacementCards.Typed?, errors: FormErrors, in context: Context) -> CandidatesPage {
+    static func build(_ view: ParticipationCandidates.View, placements: [(ParticipationPlacements.Record, String)], caseload: [ParticipationCaseload.Candidate] = [],
+                      service: Service, offer: ParticipationOffer, typed: Typed?, placement: PlacementCards.Typed?, errors: FormErrors, in context: Context) -> CandidatesPage {
         let serviceID = service.id ?? UUID(), today = PlacementController.today
         let started = Set(placements.map(\.0.placement.proposalID))
         var fields = FieldBuilder(context, errors: errors)
@@ -55,6 +59,12 @@ struct CandidatesPage: Encodable {
                     version: candidate.proposal.version, start: start(candidate.proposal, name: candidate.name))
             },
             others: view.othersFitting.map { context.t("participation.others_fitting", String($0)) } ?? context.t("participation.others_few"),
-            placements: cards, errors: fields.namedErrors)
+            placements: cards,
+            caseload: caseload.map { candidate in
+                CaseloadRow(name: candidate.name, href: SiteRoute.household.path(candidate.householdID),
+                            reasons: candidate.explanation.reasons.map { MatchesPage.words($0, voice: .about, in: context) },
+                            misfits: candidate.explanation.misfits.map { MatchesPage.words($0, voice: .about, in: context) })
+            },
+            errors: fields.namedErrors)
     }
 }

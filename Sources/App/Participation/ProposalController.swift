@@ -47,7 +47,13 @@ struct ProposalController {
         let context = try req.context()
         let view = try await ParticipationCandidates.forOffer(offer, context: context)
         let placements = try await ParticipationPlacements.forOffer(try offer.requireID(), tenantID: offer.tenantID, context: context)
-        let page = CandidatesPage.build(view, placements: placements, service: service, offer: offer, typed: typed, placement: placement, errors: errors, in: context)
+        var caseload: [ParticipationCaseload.Candidate] = []
+        if let organizationID = context.actor.organizationID {
+            caseload = try await ParticipationCaseload.candidates(for: offer, organizationID: organizationID, besides: Set(view.candidates.map(\.proposal.residentID)),
+                                                                  context: context)
+        }
+        let page = CandidatesPage.build(view, placements: placements, caseload: caseload, service: service, offer: offer, typed: typed, placement: placement,
+                                        errors: errors, in: context)
         return try await req.page("socialmap/candidates", title: req.t("participation.candidates_title", service.name), page,
                                   status: errors.summary.isEmpty ? .ok : status)
     }
