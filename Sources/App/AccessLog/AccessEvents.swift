@@ -26,7 +26,7 @@ enum AccessEvents {
         "participation_proposal.propose", "participation_proposal.proposed", "participation_proposal.withdraw", "participation_proposal.withdrawn",
         "participation_proposal.accepted", "participation_proposal.declined", "participation_candidate.view",
         "participation_profile.withdrawn",
-        "placement.started", "placement.ended", "placement.check_in", "placement.end", "participation_placement.view",
+        "placement.started", "placement.ended", "placement.check_in", "placement.end", "participation_placement.view", "participation_placement.list",
         "signal_upload.received", "signal_upload.view", "signal_upload.map", "signal_upload.checked", "signal_upload.import", "signal_upload.imported",
         "signal_upload.discard", "signal_upload.discarded", "signal_upload.download",
         "goal.create", "goal.created", "goal.form", "goal.update", "goal.updated", "goal.view",

@@ -10,6 +10,17 @@ struct ParticipationAPIController {
         routes.get(SiteRoute.apiParticipationOffers, use: offers)
         routes.get(SiteRoute.apiParticipationOffer, use: offer)
         routes.get(SiteRoute.apiParticipationMatches, use: matches)
+        routes.get(SiteRoute.apiParticipationPlacements, use: placements)
+    }
+
+    /// A resident's placements, newest first, with every check-in's answers (not the words), for whoever may read their profile.
+    func placements(req: Request) async throws -> [PlacementDTO] {
+        let opened = try await req.residentAccess().open(req.id(.householdID), .identity, event: "participation_placement.list")
+        guard opened.readsParticipation else { throw AppError.forbidden }
+        guard let residentID = req.id(.residentID), try await opened.member(residentID, on: req.db) != nil else { throw AppError.notFound }
+        let records = try await opened.participationPlacements(of: residentID, on: req.db)
+        let names = try await MatchesPage.serviceNames(of: records, tenantID: opened.tenantID, in: try req.context())
+        return records.map { PlacementDTO($0, service: names[$0.placement.offerID] ?? "") }
     }
 
     func offers(req: Request) async throws -> [OfferDTO] {
@@ -60,6 +71,20 @@ struct OfferDTO: Content {
 }
 
 /// One offer for one resident, with why it fits and what does not, as codes and in words.
+/// A placement as JSON: where, since when, how it ended, and how each check-in went for resident and host.
+struct PlacementDTO: Content {
+    struct CheckIn: Content { let number: Int; let dueOn: String; let resident: String?; let host: String? }
+    let id: UUID, offerId: UUID, service: String, hostOrganizationId: UUID, startedOn: String, checkInWeeks: Int
+    let endedOn: String?, endReason: String?, checkIns: [CheckIn]
+
+    init(_ record: ParticipationPlacements.Record, service: String) {
+        let p = record.placement
+        (id, offerId, self.service, hostOrganizationId, startedOn, checkInWeeks) = (p.id ?? UUID(), p.offerID, service, p.hostOrganizationID, p.startedOn, p.checkInWeeks)
+        (endedOn, endReason) = (p.endedOn, p.endReason)
+        checkIns = record.checkIns.map { CheckIn(number: $0.number, dueOn: $0.dueOn, resident: $0.residentAnswer, host: $0.hostAnswer) }
+    }
+}
+
 struct MatchDTO: Content {
     struct Point: Content { let code: String; let text: String }
     let offerId: UUID, serviceId: UUID, name: String, provider: String, kind: String, score: Int

@@ -170,6 +170,7 @@ enum SiteRoute {
     static let apiParticipationOffers = Route<Void>("/api/v1/participation-offers")
     static let apiParticipationOffer = Route<UUID>("/api/v1/participation-offers/:offerID")
     static let apiParticipationMatches = Route<(UUID, UUID)>("/api/v1/households/:householdID/residents/:residentID/participation-matches")
+    static let apiParticipationPlacements = Route<(UUID, UUID)>("/api/v1/households/:householdID/residents/:residentID/participation-placements")
     static let signalCases = Route<Void>("/signals")
     static let signalCase = Route<UUID>("/signals/cases/:signalCaseID")
     static let signalCaseAttempts = Route<UUID>("/signals/cases/:signalCaseID/attempts")

@@ -152,4 +152,30 @@ struct ParticipationPlacementTests {
             #expect(try await setup.resident.get(SiteRoute.portalParticipationMatches.path()).body.string.contains("Door de gezondheid."))
         }
     }
+
+    @Test func theAPIGivesPlacementsToWhoMayReadTheProfile() async throws {
+        try await withApp { app in
+            let setup = try await Self.accepted(app)
+            #expect(try await setup.employer.post(SiteRoute.socialMapServiceCandidateStart.path(setup.serviceID, try setup.proposal.requireID()),
+                                                  ["started_on": Day.today(), "check_in_weeks": "2", "version": "2"]).status == .seeOther)
+            let placement = try #require(try await ParticipationPlacement.query(on: app.db).first())
+            #expect(try await setup.resident.post(SiteRoute.portalPlacementCheckIn.path(try placement.requireID()), ["answer": "good", "version": "0"]).status == .seeOther)
+            let path = SiteRoute.apiParticipationPlacements.path(setup.scenario.householdID, placement.residentID)
+            // The coordinator's team works on finances only.
+            let coordinatorToken = try #require(TestClient.firstMatch(#"<code class="secret">(sst_[A-Za-z0-9_-]+)</code>"#,
+                                                                      in: try await ApiAuthTests.createToken(setup.scenario.coordinator).body.string))
+            #expect(try await ApiAuthTests.bearer(app, path, token: coordinatorToken).status == .forbidden)
+
+            let werkplein = try await setup.scenario.fixtures.organization(in: setup.scenario.tenant, name: "Werkplein", kind: .socialTeam)
+            werkplein.partOfMunicipality = true
+            try await werkplein.save(on: app.db)
+            try await setup.scenario.involve(werkplein, [.workAndEducation])
+            let coach = try await setup.scenario.professional("jobcoach", of: werkplein)
+            let token = try #require(TestClient.firstMatch(#"<code class="secret">(sst_[A-Za-z0-9_-]+)</code>"#, in: try await ApiAuthTests.createToken(coach).body.string))
+            let answer = try await ApiAuthTests.bearer(app, path, token: token)
+            let listed = try JSONDecoder().decode([PlacementDTO].self, from: Data(answer.body.readableBytesView))
+            #expect(answer.status == .ok && listed.count == 1 && listed.first?.service == "Statiegeldbalie" && listed.first?.checkInWeeks == 2)
+            #expect(listed.first?.checkIns.first?.resident == "good" && listed.first?.checkIns.first?.host == nil && listed.first?.endedOn == nil)
+        }
+    }
 }
