@@ -34,3 +34,21 @@ struct ProfileForm: Content {
         (travel_mode, max_km, version) = (TravelMode.bike.rawValue, String(TravelMode.bike.usualKilometres), "0")
     }
 }
+
+extension ProfileForm {
+    /// The form checked and saved for `residentID` on the version it was
+    /// typed on: nil when saved, else what to show again with it and why.
+    func submit(for residentID: UUID, in opened: ResidentAccess.Opened, req: Request) async throws -> (FormErrors, HTTPStatus)? {
+        switch ProfileCheck.check(submission, talents: req.talents.codes) {
+        case .failure(let invalid):
+            return (FormErrors(invalid.issues, req: req), .unprocessableEntity)
+        case .success(let checked):
+            do {
+                try await ParticipationProfiles.save(checked, for: residentID, seenVersion: Int(version ?? "") ?? -1, in: opened, context: req.context())
+                return nil
+            } catch AppError.conflict {
+                return (FormErrors([.init(field: "talents", messageKey: "participation.conflict")], req: req), .conflict)
+            }
+        }
+    }
+}

@@ -23,18 +23,10 @@ struct ProfileHelperController {
     func save(req: Request) async throws -> Response {
         let (opened, resident) = try await Self.open(req, event: "participation_profile.save")
         let form = try req.content.decode(ProfileForm.self)
-        switch ProfileCheck.check(form.submission, talents: req.talents.codes) {
-        case .failure(let invalid):
-            return try await render(req, opened, resident, typed: form, errors: FormErrors(invalid.issues, req: req), status: .unprocessableEntity)
-        case .success(let checked):
-            do {
-                try await ParticipationProfiles.save(checked, for: try resident.requireID(), seenVersion: Int(form.version ?? "") ?? -1, in: opened, context: req.context())
-            } catch AppError.conflict {
-                return try await render(req, opened, resident, typed: form, errors: FormErrors([.init(field: "talents", messageKey: "participation.conflict")], req: req),
-                                        status: .conflict)
-            }
-            return req.redirect(to: SiteRoute.residentParticipation.path(opened.householdID, try resident.requireID()), notice: .profileSaved)
+        if let (errors, status) = try await form.submit(for: try resident.requireID(), in: opened, req: req) {
+            return try await render(req, opened, resident, typed: form, errors: errors, status: status)
         }
+        return req.redirect(to: SiteRoute.residentParticipation.path(opened.householdID, try resident.requireID()), notice: .profileSaved)
     }
 
     /// The household, when the professional may write a participation domain there, and the member.
