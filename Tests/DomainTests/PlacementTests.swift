@@ -55,3 +55,21 @@ struct PlacementTests {
         if case .failure(let invalid) = result { invalid.issues } else { [] }
     }
 }
+
+@Suite("Participation: postcode centres from a file")
+struct PostcodeCentreTests {
+    @Test func rowsThatAreNoCentreAreNamedByLineAndTheRestKept() {
+        let rows: [[String: String]] = [
+            ["PC4": "1234", "Latitude": "52,3702", "Longitude": "4.8952"],
+            ["PC4": "12AB", "Latitude": "52.1", "Longitude": "4.9"],
+            ["PC4": "1235", "Latitude": "121000", "Longitude": "487000"],
+            ["PC4": "1236", "Latitude": "north", "Longitude": "4.9"],
+            ["PC4": "1234", "Latitude": "52.3710", "Longitude": "4.8960"],
+        ]
+        let (centres, refused) = PostcodeCentreCheck.read(rows)
+        #expect(centres.map(\.postcode4) == ["1234"] && centres.first?.coordinates.latitude == 52.3710, "the later row for an area wins")
+        #expect(refused == [.init(line: 3, reason: .postcode), .init(line: 4, reason: .coordinates), .init(line: 5, reason: .coordinates)])
+        let swapped = PostcodeCentreCheck.read([["postcode4": "9711", "latitude": "6.566", "longitude": "53.219"]])
+        #expect(swapped.refused == [.init(line: 2, reason: .outsideTheNetherlands)])
+    }
+}

@@ -16,6 +16,7 @@ public enum Entrypoint {
         app.asyncCommands.use(BackupCommand(), as: "backup")
         app.asyncCommands.use(RetentionCommand(), as: "retention")
         app.asyncCommands.use(SignalsCommand(), as: "signals")
+        app.asyncCommands.use(PostcodesCommand(), as: "postcodes")
         app.asyncCommands.use(MailCommand(), as: "mail")
         let env = ProcessInfo.processInfo.environment
         app.http.server.configuration.hostname = env["SAMENSPEL_HOST"] ?? "127.0.0.1"
