@@ -29,9 +29,7 @@ enum ParticipationCandidates {
         let residents = proposals.isEmpty ? [] : try await Resident.select(in: tenantID, where: "id IN (\(binds: proposals.map(\.residentID)))", on: db)
         let households = proposals.isEmpty ? [] : try await Household.select(in: tenantID, where: "id IN (\(binds: Array(Set(proposals.map(\.householdID)))))", on: db)
         let profiles = proposals.isEmpty ? [] : try await ParticipationProfile.select(in: tenantID, where: "resident_id IN (\(binds: proposals.map(\.residentID)))", on: db)
-        let areas = try await ParticipationMatches.coordinates(of: Set(households.map(ParticipationMatches.postcode4) + [offer.postcode4]), tenantID: tenantID, on: db)
-        let place = areas[offer.postcode4]
-        let postcodes = Dictionary(households.compactMap { household in household.id.map { ($0, ParticipationMatches.postcode4(of: household)) } }, uniquingKeysWith: { a, _ in a })
+        let distances = try await ParticipationMatches.kilometres(from: households, to: offer, on: db)
         let byResident = Dictionary(profiles.map { ($0.residentID, $0) }, uniquingKeysWith: { a, _ in a })
         let names = Dictionary(residents.compactMap { resident in resident.id.map { ($0, resident.fullName) } }, uniquingKeysWith: { a, _ in a })
 
@@ -39,8 +37,7 @@ enum ParticipationCandidates {
         for proposal in proposals {
             // The resident's ladder is not part of what they agreed to share: no rung here.
             let explanation = byResident[proposal.residentID].flatMap { profile in
-                ParticipationMatching.explain(profile.wish(rung: nil), offer.terms, kilometres: postcodes[proposal.householdID].flatMap { areas[$0] }
-                    .flatMap { home in place.map { home.kilometres(to: $0) } })
+                ParticipationMatching.explain(profile.wish(rung: nil), offer.terms, kilometres: distances[proposal.householdID])
             }
             candidates.append(Candidate(proposal: proposal, name: names[proposal.residentID] ?? "", explanation: explanation))
             try await context.audit("participation_candidate.view", outcome: .allowed, basis: .consent, subjectID: proposal.householdID,

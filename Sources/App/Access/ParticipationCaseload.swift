@@ -36,13 +36,11 @@ enum ParticipationCaseload {
             """, on: db).filter { !residents.contains($0.residentID) }
         guard !profiles.isEmpty else { return [] }
         let households = try await Household.select(in: tenantID, where: "id IN (\(binds: Array(Set(profiles.map(\.householdID)))))", on: db)
-        let postcodes = Dictionary(households.compactMap { household in household.id.map { ($0, ParticipationMatches.postcode4(of: household)) } }, uniquingKeysWith: { a, _ in a })
-        let areas = try await ParticipationMatches.coordinates(of: Set(postcodes.values).union([offer.postcode4]), tenantID: tenantID, on: db)
-        let place = areas[offer.postcode4]
+        let distances = try await ParticipationMatches.kilometres(from: households, to: offer, on: db)
         let byResident = Dictionary(profiles.map { ($0.residentID, $0) }, uniquingKeysWith: { a, _ in a })
         let ranked = ParticipationMatching.rank(profiles.map { profile in
             (id: profile.residentID.uuidString, wish: profile.wish(rung: nil), offer: terms,
-             kilometres: postcodes[profile.householdID].flatMap { areas[$0] }.flatMap { home in place.map { home.kilometres(to: $0) } })
+             kilometres: distances[profile.householdID])
         }, limit: shown)
         let chosen = ranked.compactMap { UUID(uuidString: $0.id) }
         let names = Dictionary(try await Resident.select(in: tenantID, where: "id IN (\(binds: chosen))", on: db)

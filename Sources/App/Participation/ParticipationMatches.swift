@@ -78,6 +78,14 @@ enum ParticipationMatches {
         String(household.postcode.filter { !$0.isWhitespace }.prefix(4))
     }
 
+    /// How far each household lives from the offer's place, between the centres of their postcode areas (absent when either is unknown).
+    static func kilometres(from households: [Household], to offer: ParticipationOffer, on db: any Database) async throws -> [UUID: Double] {
+        let postcodes = Dictionary(households.compactMap { household in household.id.map { ($0, postcode4(of: household)) } }, uniquingKeysWith: { a, _ in a })
+        let areas = try await coordinates(of: Set(postcodes.values).union([offer.postcode4]), tenantID: offer.tenantID, on: db)
+        guard let place = areas[offer.postcode4] else { return [:] }
+        return postcodes.compactMapValues { areas[$0]?.kilometres(to: place) }
+    }
+
     static func coordinates(of areas: Set<String>, tenantID: UUID, on db: any Database) async throws -> [String: Coordinates] {
         let rows = try await PostcodeArea.select(in: tenantID, where: "postcode4 IN (\(binds: Array(areas)))", on: db)
         return Dictionary(rows.compactMap { row in row.coordinates.map { (row.postcode4, $0) } }, uniquingKeysWith: { a, _ in a })

@@ -31,7 +31,7 @@ enum PlacementCards {
                       typed: Typed?, errors: FormErrors, in context: Context) -> PlacementCard {
         let placement = record.placement, id = placement.id ?? UUID()
         let typed = typed?.placementID == id ? typed : nil
-        let prefix = "p\(id.uuidString.prefix(8).lowercased())"
+        let prefix = PlacementController.prefix(id)
         var fields = FieldBuilder(context, errors: typed == nil ? .none : errors)
         let number = placement.schedule?.number(on: today)
         let current = record.checkIns.first { $0.number == number }

@@ -33,7 +33,7 @@ struct ProfileController {
 
     func show(req: Request) async throws -> Response {
         let (opened, resident) = try await PortalController.own(req, event: "participation_profile.view")
-        return try await render(req, opened, resident, typed: try await savedForm(req, opened, resident))
+        return try await render(req, opened, resident, typed: try await ProfileForm.saved(of: try resident.requireID(), in: opened, context: req.context()))
     }
 
     func save(req: Request) async throws -> Response {
@@ -52,17 +52,10 @@ struct ProfileController {
             try await ParticipationProfiles.withdraw(of: try resident.requireID(), seenVersion: version, in: opened, context: req.context())
         } catch AppError.conflict {
             // Changed meanwhile: shown as it is now, nothing taken back.
-            return try await render(req, opened, resident, typed: try await savedForm(req, opened, resident), errors: FormErrors([.init(field: "withdraw", messageKey: "participation.conflict")], req: req),
+            return try await render(req, opened, resident, typed: try await ProfileForm.saved(of: try resident.requireID(), in: opened, context: req.context()), errors: FormErrors([.init(field: "withdraw", messageKey: "participation.conflict")], req: req),
                                     status: .conflict)
         }
         return req.redirect(to: SiteRoute.portalParticipation.path(), notice: .profileWithdrawn)
-    }
-
-    /// The profile as saved, as its form shows it; a first profile's form when there is none.
-    private func savedForm(_ req: Request, _ opened: ResidentAccess.Opened, _ resident: Resident) async throws -> ProfileForm {
-        let cipher = try req.context().cipher
-        return try await opened.participationProfile(of: try resident.requireID(), on: req.db)
-            .map { ProfileForm($0, texts: ParticipationProfiles.texts(of: $0, cipher: cipher)) } ?? ProfileForm()
     }
 
     private func render(_ req: Request, _ opened: ResidentAccess.Opened, _ resident: Resident, typed: ProfileForm, errors: FormErrors = .none,

@@ -36,6 +36,12 @@ struct ProfileForm: Content {
 }
 
 extension ProfileForm {
+    /// The resident's profile as saved, as its form shows it; a first profile's form when there is none.
+    static func saved(of residentID: UUID, in opened: ResidentAccess.Opened, context: Context) async throws -> ProfileForm {
+        try await opened.participationProfile(of: residentID, on: context.db)
+            .map { ProfileForm($0, texts: ParticipationProfiles.texts(of: $0, cipher: context.cipher)) } ?? ProfileForm()
+    }
+
     /// The form checked and saved for `residentID` on the version it was
     /// typed on: nil when saved, else what to show again with it and why.
     func submit(for residentID: UUID, in opened: ResidentAccess.Opened, req: Request) async throws -> (FormErrors, HTTPStatus)? {

@@ -15,9 +15,7 @@ struct ProfileHelperController {
 
     func show(req: Request) async throws -> Response {
         let (opened, resident) = try await Self.open(req, event: "participation_profile.view")
-        let profile = try await opened.participationProfile(of: try resident.requireID(), on: req.db)
-        let cipher = try req.context().cipher
-        return try await render(req, opened, resident, typed: profile.map { ProfileForm($0, texts: ParticipationProfiles.texts(of: $0, cipher: cipher)) } ?? ProfileForm())
+        return try await render(req, opened, resident, typed: try await ProfileForm.saved(of: try resident.requireID(), in: opened, context: req.context()))
     }
 
     func save(req: Request) async throws -> Response {
