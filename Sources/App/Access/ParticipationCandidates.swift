@@ -29,7 +29,7 @@ enum ParticipationCandidates {
         let residents = proposals.isEmpty ? [] : try await Resident.select(in: tenantID, where: "id IN (\(binds: proposals.map(\.residentID)))", on: db)
         let households = proposals.isEmpty ? [] : try await Household.select(in: tenantID, where: "id IN (\(binds: Array(Set(proposals.map(\.householdID)))))", on: db)
         let profiles = proposals.isEmpty ? [] : try await ParticipationProfile.select(in: tenantID, where: "resident_id IN (\(binds: proposals.map(\.residentID)))", on: db)
-        let distances = try await ParticipationMatches.kilometres(from: households, to: offer, on: db)
+        let distances = try await ParticipationMatches.kilometres(of: households, to: offer, on: db)
         let byResident = Dictionary(profiles.map { ($0.residentID, $0) }, uniquingKeysWith: { a, _ in a })
         let names = Dictionary(residents.compactMap { resident in resident.id.map { ($0, resident.fullName) } }, uniquingKeysWith: { a, _ in a })
 

@@ -36,7 +36,7 @@ enum ParticipationCaseload {
             """, on: db).filter { !residents.contains($0.residentID) }
         guard !profiles.isEmpty else { return [] }
         let households = try await Household.select(in: tenantID, where: "id IN (\(binds: Array(Set(profiles.map(\.householdID)))))", on: db)
-        let distances = try await ParticipationMatches.kilometres(from: households, to: offer, on: db)
+        let distances = try await ParticipationMatches.kilometres(of: households, to: offer, on: db)
         let byResident = Dictionary(profiles.map { ($0.residentID, $0) }, uniquingKeysWith: { a, _ in a })
         let ranked = ParticipationMatching.rank(profiles.map { profile in
             (id: profile.residentID.uuidString, wish: profile.wish(rung: nil), offer: terms,

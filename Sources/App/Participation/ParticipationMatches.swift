@@ -79,7 +79,7 @@ enum ParticipationMatches {
     }
 
     /// How far each household lives from the offer's place, between the centres of their postcode areas (absent when either is unknown).
-    static func kilometres(from households: [Household], to offer: ParticipationOffer, on db: any Database) async throws -> [UUID: Double] {
+    static func kilometres(of households: [Household], to offer: ParticipationOffer, on db: any Database) async throws -> [UUID: Double] {
         let postcodes = Dictionary(households.compactMap { household in household.id.map { ($0, postcode4(of: household)) } }, uniquingKeysWith: { a, _ in a })
         let areas = try await coordinates(of: Set(postcodes.values).union([offer.postcode4]), tenantID: offer.tenantID, on: db)
         guard let place = areas[offer.postcode4] else { return [:] }
