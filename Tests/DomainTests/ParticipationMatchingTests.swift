@@ -82,6 +82,30 @@ struct ParticipationMatchingTests {
         }
     }
 
+    /// Ranking weighs thousands of offers without their words and explains
+    /// only those it keeps: the order is the one of every offer explained and
+    /// sorted (score, then fewer misfits, then id), and each kept explanation
+    /// is the one `explain` gives.
+    @Test func rankingWithoutWordsKeepsTheOrderOfTheExplained() async {
+        await propertyCheck(input: Self.wish, zip(Self.offer, Self.distance).array(of: 0...12), Gen.int(in: 0...8)) { wish, offers, limit in
+            let candidates = offers.enumerated().map { (id: $0.offset, wish: wish, offer: $0.element.0, kilometres: $0.element.1) }
+            for candidate in candidates {
+                let explained = ParticipationMatching.explain(wish, candidate.offer, kilometres: candidate.kilometres)
+                let standing = ParticipationMatching.standing(wish, candidate.offer, kilometres: candidate.kilometres)
+                #expect(standing?.score == explained?.score && standing?.misfits == explained?.misfits.count)
+            }
+            let everyOneExplained = candidates.filter { ParticipationMatching.isMatch(wish, $0.offer) }
+                .compactMap { c in ParticipationMatching.explain(wish, c.offer, kilometres: c.kilometres).map { (id: c.id, explanation: $0) } }
+                .sorted { a, b in
+                    (a.explanation.score, -a.explanation.misfits.count, -a.id) > (b.explanation.score, -b.explanation.misfits.count, -b.id)
+                }
+            let ranked = ParticipationMatching.rank(candidates, limit: limit)
+            #expect(ranked.map(\.id) == Array(everyOneExplained.prefix(limit).map(\.id)))
+            #expect(ranked.map(\.explanation) == Array(everyOneExplained.prefix(limit).map(\.explanation)))
+            #expect(ParticipationMatching.order(candidates) == everyOneExplained.map(\.id))
+        }
+    }
+
     @Test func equalScoresKeepOneOrder() {
         let wish = ParticipationWish(talents: ["music"], availability: HalfDays(), travel: .walking, maxKilometres: 2)
         let offer = OfferTerms(kind: .volunteering, talents: ["music"], rung: 3, times: HalfDays(), placesFree: 1)

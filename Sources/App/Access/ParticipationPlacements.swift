@@ -152,7 +152,7 @@ extension ParticipationPlacements {
                 .where("tenant_id", .equal, tenantID).where("id", .equal, current.actionID).run()
             try await tx.sql.update(ParticipationOffer.schema)
                 .set(SQLIdentifier("places_free"), to: SQLBinaryExpression(SQLIdentifier("places_free"), .add, SQLBind(1)))
-                .set(SQLIdentifier("version"), to: SQLBinaryExpression(SQLIdentifier("version"), .add, SQLBind(1)))
+                .set(SQLIdentifier("version"), to: SQLBinaryExpression(SQLIdentifier("version"), .add, SQLBind(1))).set("updated_at", to: Date())
                 .where("tenant_id", .equal, tenantID).where("id", .equal, current.offerID)
                 .where(SQLIdentifier("places_free"), .lessThan, SQLIdentifier("places")).run()
             let domain = try await Goal.select(in: tenantID, where: "id = \(bind: current.goalID)", limit: 1, on: tx).first?.domain

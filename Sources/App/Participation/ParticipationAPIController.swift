@@ -44,7 +44,7 @@ struct ParticipationAPIController {
         guard let residentID = req.id(.residentID), try await opened.member(residentID, on: req.db) != nil else { throw AppError.notFound }
         guard let profile = try await opened.participationProfile(of: residentID, on: req.db) else { return [] }
         let context = try req.context()
-        return try await ParticipationMatches.forResident(profile, in: opened, context: context).map { MatchDTO($0, in: context) }
+        return try await ParticipationMatches.forResident(profile, in: opened, offers: req.application.offerTerms, context: context).map { MatchDTO($0, in: context) }
     }
 }
 

@@ -23,7 +23,7 @@ struct ProfileController {
         let context = try req.context(), residentID = try resident.requireID()
         let profile = try await opened.participationProfile(of: residentID, on: req.db)
         var matches: [ParticipationMatches.Match] = []
-        if let profile { matches = try await ParticipationMatches.forResident(profile, in: opened, context: context) }
+        if let profile { matches = try await ParticipationMatches.forResident(profile, in: opened, offers: req.application.offerTerms, context: context) }
         let proposals = try await opened.participationProposals(of: residentID, on: req.db)
         let placements = try await opened.participationPlacements(of: residentID, on: req.db)
         let cards = try await MatchesPage.placementCards(placements, tenantID: opened.household.tenantID, typed: typed, errors: errors, in: context)

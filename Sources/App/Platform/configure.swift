@@ -18,6 +18,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     }
     try await AnalyticsDatabase.use(config.readDatabaseURL, on: app)
     app.databases.middleware.use(TenantScopedWrites())
+    app.offerTerms = OfferTermsCache()
     app.accessLogBatcher = AccessLogBatcher(databases: app.databases, eventLoops: app.eventLoopGroup, logger: app.logger, key: config.keys.audit)
     app.auditCheckpointsWritten = .init(nil)
 
@@ -153,5 +154,6 @@ enum Migrations {
         app.migrations.add(CreateParticipationTalentIndexes())
         app.migrations.add(CreateParticipationChangeIndexes())
         app.migrations.add(CreateResidentsKnownUserIndex())
+        app.migrations.add(CreateParticipationOffersChangedIndex())
     }
 }

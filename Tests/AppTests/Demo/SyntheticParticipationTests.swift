@@ -33,7 +33,7 @@ struct SyntheticParticipationTests {
             // A synthetic resident's matches: each shares a talent, best first.
             let profile = try #require(profiles.first { $0.talents.split(separator: ",").count >= 2 && $0.notWanted.isEmpty })
             let wish = profile.wish(rung: nil)
-            let found = try await ParticipationMatches.sharingATalent(with: wish, tenantID: profile.tenantID, on: app.db)
+            let found = try await app.offerTerms.offers(sharingATalentWith: wish, tenantID: profile.tenantID, on: app.db)
             let expected = offers.filter { ParticipationMatching.isMatch(wish, $0.terms) }
             #expect(Set(found.map(\.id)) == Set(expected.compactMap(\.id)), "the index finds exactly the offers the rule calls a match")
         }

@@ -51,6 +51,45 @@ struct ParticipationMatchesTests {
         }
     }
 
+    /// Matching keeps each tenant's offers in memory between requests; a
+    /// change made anywhere — here straight in the database, as another
+    /// server would — shows on the next request, and an offer of a service
+    /// that is no longer active is passed over.
+    @Test func theMatchesFollowEveryChangeMadeAnywhere() async throws {
+        try await withApp { app in
+            let scenario = try await HouseholdScenario.make(app)
+            let tenantID = try scenario.tenant.requireID()
+            let resident = try await ActionRightsTests.residentClient(scenario)
+            #expect(try await resident.post(SiteRoute.portalParticipation.path(), pairs: ParticipationProfileTests.profile(version: 0)).status == .seeOther)
+            let map = SocialMapFixtures(app: app, tenantID: tenantID)
+            let provider = try await map.provider("Buurtsuper")
+            func offer(_ service: Service, talents: [String], version: Int) async throws {
+                let checked = try OfferCheck.check(OfferSubmission(kind: "volunteering", talents: talents, rung: "3", postcode: "1234AB", places: "2", placesFree: "1"),
+                                                   talents: app.talents.codes).get()
+                #expect(try await OfferController.store(checked, for: service, seenVersion: version, tenantID: tenantID, on: app.db))
+            }
+            func shown() async throws -> String { try await resident.get(SiteRoute.portalParticipationMatches.path()).body.string }
+            let returns = try await map.service("Statiegeldbalie", at: provider)
+            try await offer(returns, talents: ["returns"], version: 0)
+            #expect(try await shown().contains("Statiegeldbalie"))
+
+            try await offer(returns, talents: ["cooking"], version: 1)
+            #expect(try await !shown().contains("Statiegeldbalie"), "its talents changed: no longer shared")
+            try await offer(returns, talents: ["returns"], version: 2)
+            let bikes = try await map.service("Fietsenwerkplaats", at: provider)
+            try await offer(bikes, talents: ["collecting"], version: 0)
+            var page = try await shown()
+            #expect(page.contains("Statiegeldbalie") && page.contains("Fietsenwerkplaats"), "a new offer is there at once")
+
+            returns.status = ServiceStatus.inactive.rawValue
+            try await returns.save(on: app.db)
+            page = try await shown()
+            #expect(!page.contains("Statiegeldbalie") && page.contains("Fietsenwerkplaats"), "a closed service's offer is passed over")
+            try await bikes.delete(on: app.db)
+            #expect(try await !shown().contains("Fietsenwerkplaats"), "gone with its service")
+        }
+    }
+
     @Test func theAPIGivesOffersToAllAndMatchesOnlyToWhoMayReadTheProfile() async throws {
         try await withApp { app in
             let scenario = try await HouseholdScenario.make(app)
