@@ -25,11 +25,11 @@ struct MatchesPage: Encodable {
                       message: String? = nil, errors: FormErrors = .none, in context: Context) -> MatchesPage {
         let byOffer = Dictionary(proposals.map { ($0.offerID, $0) }, uniquingKeysWith: { a, _ in a })
         return MatchesPage(rows: matches.map { match in
-            let offerID = match.offer.id ?? UUID(), proposal = byOffer[offerID]
+            let offerID = match.offer.id, proposal = byOffer[offerID]
             let open = proposal?.isOpen == true, answered = proposal?.proposalStatus == .declined
-            return Row(name: match.service.name, href: SiteRoute.socialMapService.path(match.service.id ?? UUID()), provider: match.provider,
-                       kind: context.t("participation.kind.\(match.offer.kind)"),
-                       times: context.halfDaysText(HalfDays(mask: match.offer.times)),
+            return Row(name: match.service, href: SiteRoute.socialMapService.path(match.offer.serviceID), provider: match.provider,
+                       kind: context.t("participation.kind.\(match.offer.terms.kind.rawValue)"),
+                       times: context.halfDaysText(match.offer.terms.times),
                        reasons: match.explanation.reasons.map { words($0, in: context) }, misfits: match.explanation.misfits.map { words($0, in: context) },
                        proposeAction: open || answered ? nil : SiteRoute.portalParticipationPropose.path(offerID),
                        withdrawAction: open ? proposal.flatMap(\.id).map { SiteRoute.portalParticipationProposalWithdraw.path($0) } : nil,
@@ -40,6 +40,7 @@ struct MatchesPage: Encodable {
     /// The resident's placements as cards: the service by name, the host organisation answering beside them.
     static func placementCards(_ records: [ParticipationPlacements.Record], tenantID: UUID, typed: PlacementCards.Typed?, errors: FormErrors,
                                in context: Context) async throws -> [PlacementCard] {
+        guard !records.isEmpty else { return [] }
         let names = try await serviceNames(of: records, tenantID: tenantID, in: context)
         let organizations = try await context.organizationNames(in: tenantID)
         return records.map { record in

@@ -13,7 +13,7 @@ import Vapor
 /// on the next request of every other one.
 final class OfferTermsCache: Sendable {
     /// What matching reads of an offer: its key and place, and its terms.
-    struct Entry: Sendable { let id: UUID; let postcode4: String; let terms: OfferTerms }
+    struct Entry: Sendable { let id: UUID; let serviceID: UUID; let postcode4: String; let terms: OfferTerms }
 
     struct Stamp: Equatable, Sendable { let count: Int; let latest: Date? }
 
@@ -28,7 +28,7 @@ final class OfferTermsCache: Sendable {
 
     /// The offers that can match `wish` (`ParticipationMatching.isMatch`):
     /// sharing a talent, of a kind it does not rule out. Of any service: the
-    /// shown ones are read again whole, and those of a closed service left out.
+    /// caller leaves out those of a service no longer active.
     func offers(sharingATalentWith wish: ParticipationWish, tenantID: UUID, on db: any Database) async throws -> [Entry] {
         let snapshot = try await current(tenantID, on: db)
         let positions = Set(wish.talents.flatMap { snapshot.byTalent[$0] ?? [] }).sorted()
@@ -58,9 +58,9 @@ final class OfferTermsCache: Sendable {
 
     private static func entries(of tenantID: UUID, on db: any Database) async throws -> [Entry] {
         try await db.sql.raw("""
-            SELECT id, kind, talents, rung, times, postcode4, support, places_free FROM participation_offers WHERE tenant_id = \(bind: tenantID) ORDER BY id
+            SELECT id, service_id, kind, talents, rung, times, postcode4, support, places_free FROM participation_offers WHERE tenant_id = \(bind: tenantID) ORDER BY id
             """).all().map { row in
-            Entry(id: try row.decode(column: "id", as: UUID.self), postcode4: try row.decode(column: "postcode4", as: String.self),
+            Entry(id: try row.decode(column: "id", as: UUID.self), serviceID: try row.decode(column: "service_id", as: UUID.self), postcode4: try row.decode(column: "postcode4", as: String.self),
                   terms: ParticipationOffer.terms(kind: try row.decode(column: "kind", as: String.self), talents: try row.decode(column: "talents", as: String.self),
                                                   rung: try row.decode(column: "rung", as: Int.self), times: try row.decode(column: "times", as: Int.self),
                                                   support: try row.decode(column: "support", as: String.self), placesFree: try row.decode(column: "places_free", as: Int.self)))

@@ -91,7 +91,7 @@ struct MatchDTO: Content {
     let reasons: [Point], misfits: [Point]
 
     init(_ match: ParticipationMatches.Match, in context: Context) {
-        (offerId, serviceId, name, provider, kind) = (match.offer.id ?? UUID(), match.offer.serviceID, match.service.name, match.provider, match.offer.kind)
+        (offerId, serviceId, name, provider, kind) = (match.offer.id, match.offer.serviceID, match.service, match.provider, match.offer.terms.kind.rawValue)
         score = match.explanation.score
         reasons = match.explanation.reasons.map { Point(code: Self.code($0), text: MatchesPage.words($0, voice: .about, in: context)) }
         misfits = match.explanation.misfits.map { Point(code: Self.code($0), text: MatchesPage.words($0, voice: .about, in: context)) }

@@ -10,8 +10,8 @@ import SQLKit
 /// from their latest participation ladder.
 enum ParticipationMatches {
     struct Match {
-        let offer: ParticipationOffer
-        let service: Service
+        let offer: OfferTermsCache.Entry
+        let service: String
         let provider: String
         let explanation: MatchExplanation
     }
@@ -29,31 +29,32 @@ enum ParticipationMatches {
         let areas = try await coordinates(of: Set(candidates.map(\.postcode4) + [home]), tenantID: tenantID, on: db)
         let distance = { (area: String) in areas[home].flatMap { home in areas[area].map { home.kilometres(to: $0) } } }
         let order = ParticipationMatching.order(candidates.map { (id: $0.id, wish: wish, offer: $0.terms, kilometres: distance($0.postcode4)) })
-        // Best first, a page at a time: only what is shown is read whole and
-        // explained, from the offer as it is now; an offer of a service no
-        // longer active is passed over.
+        // Best first, a page at a time: only what is shown is explained, with
+        // its service's name and provider; an offer of a service no longer
+        // active is passed over.
+        let entries = Dictionary(candidates.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var matches: [Match] = []
         for start in stride(from: 0, to: order.count, by: shown) where matches.count < shown {
-            let ids = Array(order[start..<min(start + shown, order.count)])
-            let read = try await whole(ids, tenantID: tenantID, on: db)
-            for id in ids where matches.count < shown {
-                guard let (offer, service, provider) = read[id], service.isActive, ParticipationMatching.isMatch(wish, offer.terms),
-                      let explanation = ParticipationMatching.explain(wish, offer.terms, kilometres: distance(offer.postcode4)) else { continue }
-                matches.append(Match(offer: offer, service: service, provider: provider, explanation: explanation))
+            let page = order[start..<min(start + shown, order.count)].compactMap { entries[$0] }
+            let services = try await activeServices(page.map(\.serviceID), tenantID: tenantID, on: db)
+            for entry in page where matches.count < shown {
+                guard let service = services[entry.serviceID],
+                      let explanation = ParticipationMatching.explain(wish, entry.terms, kilometres: distance(entry.postcode4)) else { continue }
+                matches.append(Match(offer: entry, service: service.name, provider: service.provider, explanation: explanation))
             }
         }
         return matches
     }
 
-    /// These offers whole, with their services and their providers' names.
-    private static func whole(_ ids: [UUID], tenantID: UUID, on db: any Database) async throws -> [UUID: (ParticipationOffer, Service, String)] {
-        let offers = try await ParticipationOffer.select(in: tenantID, where: "id IN (\(binds: ids))", on: db)
-        let services = Dictionary(try await Service.select(in: tenantID, where: "id IN (\(binds: offers.map(\.serviceID)))", on: db)
-            .compactMap { service in service.id.map { ($0, service) } }, uniquingKeysWith: { a, _ in a })
-        let providers = try await MapOrganization.select(in: tenantID, where: "id IN (\(binds: Array(Set(services.values.map(\.mapOrganizationID)))))", on: db)
-        let names = Dictionary(providers.compactMap { provider in provider.id.map { ($0, provider.name) } }, uniquingKeysWith: { a, _ in a })
-        return Dictionary(offers.compactMap { offer in
-            offer.id.flatMap { id in services[offer.serviceID].map { (id, (offer, $0, names[$0.mapOrganizationID] ?? "")) } }
+    /// Of these services, the active ones' names and their providers' — the
+    /// two columns shown, not the services whole.
+    private static func activeServices(_ ids: [UUID], tenantID: UUID, on db: any Database) async throws -> [UUID: (name: String, provider: String)] {
+        let rows = try await db.sql.raw("""
+            SELECT s.id, s.name, m.name AS provider FROM services s JOIN map_organizations m ON m.tenant_id = s.tenant_id AND m.id = s.map_organization_id
+            WHERE s.tenant_id = \(bind: tenantID) AND s.id IN (\(binds: ids)) AND s.status = \(bind: ServiceStatus.active.rawValue)
+            """).all()
+        return Dictionary(try rows.map { row in
+            (try row.decode(column: "id", as: UUID.self), (try row.decode(column: "name", as: String.self), try row.decode(column: "provider", as: String.self)))
         }, uniquingKeysWith: { a, _ in a })
     }
 

@@ -48,6 +48,7 @@ public enum ParticipationMatching {
     public struct Standing: Comparable, Sendable {
         public let score: Int
         public let misfits: Int
+        @usableFromInline init(score: Int, misfits: Int) { (self.score, self.misfits) = (score, misfits) }
         public static func < (a: Standing, b: Standing) -> Bool { (a.score, -a.misfits) < (b.score, -b.misfits) }
     }
 
@@ -95,6 +96,7 @@ public enum ParticipationMatching {
     public struct Ranked<ID: Comparable & Sendable>: Sendable {
         public let id: ID
         public let explanation: MatchExplanation
+        @usableFromInline init(id: ID, explanation: MatchExplanation) { (self.id, self.explanation) = (id, explanation) }
     }
 
     /// Whether an offer can be a person's match at all: it shares a talent
@@ -108,7 +110,7 @@ public enum ParticipationMatching {
     /// The matches, best first; equal scores by fewer misfits, then by id,
     /// so the order never depends on how the database returned them. Only
     /// the first `limit` are explained.
-    public static func rank<ID: Comparable & Sendable>(_ candidates: [(id: ID, wish: ParticipationWish, offer: OfferTerms, kilometres: Double?)],
+    @inlinable public static func rank<ID: Comparable & Sendable>(_ candidates: [(id: ID, wish: ParticipationWish, offer: OfferTerms, kilometres: Double?)],
                                                       limit: Int = .max) -> [Ranked<ID>] {
         ordered(candidates).prefix(limit).compactMap { index in
             let candidate = candidates[index]
@@ -118,11 +120,13 @@ public enum ParticipationMatching {
 
     /// The matches' ids in `rank`'s order, none explained: for a caller that
     /// explains only those it shows.
-    public static func order<ID: Comparable & Sendable>(_ candidates: [(id: ID, wish: ParticipationWish, offer: OfferTerms, kilometres: Double?)]) -> [ID] {
+    @inlinable public static func order<ID: Comparable & Sendable>(_ candidates: [(id: ID, wish: ParticipationWish, offer: OfferTerms, kilometres: Double?)]) -> [ID] {
         ordered(candidates).map { candidates[$0].id }
     }
 
-    private static func ordered<ID: Comparable & Sendable>(_ candidates: [(id: ID, wish: ParticipationWish, offer: OfferTerms, kilometres: Double?)]) -> [Int] {
+    /// Inlinable, so that it is specialised for the caller's ids: generic
+    /// across the module, sorting 500 offers by id cost more than weighing them.
+    @inlinable static func ordered<ID: Comparable & Sendable>(_ candidates: [(id: ID, wish: ParticipationWish, offer: OfferTerms, kilometres: Double?)]) -> [Int] {
         candidates.indices.compactMap { index -> (index: Int, standing: Standing)? in
             let candidate = candidates[index]
             guard isMatch(candidate.wish, candidate.offer) else { return nil }
