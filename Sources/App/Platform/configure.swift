@@ -153,5 +153,7 @@ enum Migrations {
         app.migrations.add(CreateParticipationTalentIndexes())
         app.migrations.add(CreateParticipationChangeIndexes())
         app.migrations.add(CreateResidentsKnownUserIndex())
+        app.migrations.add(UpdateParticipationOffersAddNeighbourhood())
+        app.migrations.add(CreateParticipationOfferPlaces())
     }
 }
