@@ -41,6 +41,7 @@ enum ParticipationPlacements {
             guard try await tx.sql.updateVersioned(ParticipationOffer.schema, id: offerID, in: tenantID, expectedVersion: current.version, {
                 $0.set("places_free", to: current.placesFree - 1)
             }) else { throw AppError.conflict }
+            try await OfferPlaces.record(offerID, tenantID: tenantID, on: tx)
 
             let domain = domain(of: current.terms.kind)
             let goal = try await goal(of: proposal.householdID, in: domain, tenantID: tenantID, context: context, on: tx)
@@ -155,6 +156,7 @@ extension ParticipationPlacements {
                 .set(SQLIdentifier("version"), to: SQLBinaryExpression(SQLIdentifier("version"), .add, SQLBind(1))).set("updated_at", to: Date())
                 .where("tenant_id", .equal, tenantID).where("id", .equal, current.offerID)
                 .where(SQLIdentifier("places_free"), .lessThan, SQLIdentifier("places")).run()
+            try await OfferPlaces.record(current.offerID, tenantID: tenantID, on: tx)
             let domain = try await Goal.select(in: tenantID, where: "id = \(bind: current.goalID)", limit: 1, on: tx).first?.domain
             try await context.audit("placement.ended", outcome: .success, basis: basis, subjectID: current.householdID, purpose: domain.map { "detail:\($0)" },
                                     objectType: "action", objectID: current.actionID.uuidString, on: tx)

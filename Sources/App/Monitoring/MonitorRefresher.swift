@@ -168,6 +168,7 @@ struct MonitorRefresher {
                          into counted: inout Counted) async throws -> [MonitorHousehold] {
         let histories = try await sources.histories(of: households)
         let cases = try await sources.signalCaseHistories(of: households.filter { histories[$0] == nil })
+        let offers = try await sources.offerHistories(of: households.filter { histories[$0] == nil && cases[$0] == nil })
         let ids = SQLList(households.map { SQLBind($0) })
         let stored = try await MonitorHousehold.select(in: tenantID, where: "id IN (\(ids))", on: db)
         let previous = Dictionary(stored.map { ($0.id!, $0) }, uniquingKeysWith: { first, _ in first })
@@ -175,7 +176,7 @@ struct MonitorRefresher {
         var rows: [MonitorHousehold] = []
         for household in households {
             let result = histories[household].map(extraction.facts(of:)) ?? cases[household].map(extraction.facts(of:))
-                ?? FactExtraction.Result(facts: [], recheck: nil)
+                ?? offers[household].map(extraction.facts(of:)) ?? FactExtraction.Result(facts: [], recheck: nil)
             if let before = previous[household].map(Self.decode) {
                 for (key, old) in IndicatorTallies(catalog: catalog, today: before.day).tallies(before.facts) { counted.pending[key, default: .zero] -= old }
             }

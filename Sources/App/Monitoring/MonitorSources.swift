@@ -32,16 +32,18 @@ struct MonitorSources {
             UNION ALL SELECT household_id FROM participation_profiles WHERE tenant_id = \(bind: t) AND updated_at > \(bind: since)
             UNION ALL SELECT household_id FROM participation_proposals WHERE tenant_id = \(bind: t) AND updated_at > \(bind: since)
             UNION ALL SELECT household_id FROM participation_placements WHERE tenant_id = \(bind: t) AND updated_at > \(bind: since)
+            UNION ALL SELECT offer_id FROM participation_offer_places WHERE tenant_id = \(bind: t) AND updated_at > \(bind: since)
             UNION ALL SELECT id FROM monitor_households WHERE tenant_id = \(bind: t) AND recheck_on <= \(bind: today.iso)
             """).all()
         var seen = Set<UUID>()
         return try rows.map { try $0.decode(column: "id", as: UUID.self) }.filter { seen.insert($0).inserted }
     }
 
-    /// Every household of the tenant, and every early-signal case, for a rebuild.
+    /// Every household of the tenant, every early-signal case and every participation offer, for a rebuild.
     func allHouseholds() async throws -> [UUID] {
         try await db.sql.raw("""
-            SELECT id FROM households WHERE tenant_id = \(bind: tenantID) UNION ALL SELECT id FROM signal_cases WHERE tenant_id = \(bind: tenantID) ORDER BY id
+            SELECT id FROM households WHERE tenant_id = \(bind: tenantID) UNION ALL SELECT id FROM signal_cases WHERE tenant_id = \(bind: tenantID)
+            UNION ALL SELECT id FROM participation_offers WHERE tenant_id = \(bind: tenantID) ORDER BY id
             """).all().map { try $0.decode(column: "id", as: UUID.self) }
     }
 
@@ -147,6 +149,37 @@ struct MonitorSources {
                 firstContact: try row.decode(column: "first_contact_on", as: String?.self).flatMap(CivilDay.init),
                 closed: try row.decode(column: "closed_on", as: String?.self).flatMap(CivilDay.init),
                 outcome: try row.decode(column: "outcome", as: String?.self), afterHelp: afterHelp.contains(id))
+        }
+        return histories
+    }
+
+    /// Of these ids, the participation offers' histories: where each lies,
+    /// its provider (the Samenspel organisation behind it, else the map's, as
+    /// proposals and placements name their host) and its recorded places.
+    func offerHistories(of ids: [UUID]) async throws -> [UUID: OfferHistory] {
+        guard !ids.isEmpty else { return [:] }
+        let list = SQLList(ids.map { SQLBind($0) })
+        let offers = try await db.sql.raw("""
+            SELECT o.id, o.kind, o.neighbourhood_code, s.map_organization_id, m.organization_id, m.informal FROM participation_offers o
+            JOIN services s ON s.tenant_id = o.tenant_id AND s.id = o.service_id JOIN map_organizations m ON m.tenant_id = s.tenant_id AND m.id = s.map_organization_id
+            WHERE o.tenant_id = \(bind: tenantID) AND o.id IN (\(list))
+            """).all()
+        guard !offers.isEmpty else { return [:] }
+        var places: [UUID: [OfferHistory.Places]] = [:]
+        for row in try await db.sql.raw("""
+            SELECT offer_id, day, places, places_free FROM participation_offer_places WHERE tenant_id = \(bind: tenantID) AND offer_id IN (\(list))
+            """).all() {
+            guard let day = CivilDay(try row.decode(column: "day", as: String.self)) else { continue }
+            places[try row.decode(column: "offer_id", as: UUID.self), default: []].append(.init(
+                day: day, places: try row.decode(column: "places", as: Int.self), free: try row.decode(column: "places_free", as: Int.self)))
+        }
+        var histories: [UUID: OfferHistory] = [:]
+        for row in offers {
+            let id = try row.decode(column: "id", as: UUID.self)
+            let organization = try row.decode(column: "organization_id", as: UUID?.self) ?? row.decode(column: "map_organization_id", as: UUID.self)
+            histories[id] = OfferHistory(id: id.uuidString, neighbourhood: try row.decode(column: "neighbourhood_code", as: String?.self),
+                                         organization: organization.uuidString, kind: try row.decode(column: "kind", as: String.self),
+                                         informal: try row.decode(column: "informal", as: Bool.self), places: places[id] ?? [])
         }
         return histories
     }

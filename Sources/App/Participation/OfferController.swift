@@ -49,21 +49,29 @@ struct OfferController {
             let offer = ParticipationOffer()
             (offer.id, offer.tenantID, offer.serviceID, offer.version, offer.updatedAt) = (UUID(), tenantID, try service.requireID(), 1, Date())
             offer.fill(checked)
+            offer.neighbourhoodCode = try await ResidentAccess.neighbourhood(ofOfferAt: checked.postcode, postcode4: checked.postcode4, tenantID: tenantID, on: db)
             try await db.transaction { tx in
                 try await offer.create(on: tx)
                 try await TalentIndex.offers.replace(try offer.requireID(), talents: Array(checked.terms.talents), tenantID: tenantID, on: tx)
+                try await OfferPlaces.record(try offer.requireID(), tenantID: tenantID, on: tx)
             }
             return true
         }
         existing.fill(checked)
         let id = try existing.requireID()
+        let neighbourhood = try await ResidentAccess.neighbourhood(ofOfferAt: checked.postcode, postcode4: checked.postcode4, tenantID: tenantID, on: db)
         return try await db.transaction { tx in
             let saved = try await tx.sql.updateVersioned(ParticipationOffer.schema, id: id, in: tenantID, expectedVersion: seenVersion) {
                 $0.set("kind", to: existing.kind).set("talents", to: existing.talents).set("rung", to: existing.rung).set("times", to: existing.times)
                     .set("postcode", to: existing.postcode).set("postcode4", to: existing.postcode4).set("support", to: existing.support)
                     .set("places", to: existing.places).set("places_free", to: existing.placesFree)
+                    .set("neighbourhood_code", to: neighbourhood.map { SQLBind($0) as any SQLExpression } ?? SQLLiteral.null)
             }
-            if saved { try await TalentIndex.offers.replace(id, talents: Array(checked.terms.talents), tenantID: tenantID, on: tx) }
+            if saved {
+                try await TalentIndex.offers.replace(id, talents: Array(checked.terms.talents), tenantID: tenantID, on: tx)
+                // Every save, not only a change of places: it also tells the monitor the offer changed.
+                try await OfferPlaces.record(id, tenantID: tenantID, on: tx)
+            }
             return saved
         }
     }

@@ -21,6 +21,8 @@ final class ParticipationOffer: Model, TenantOwned, @unchecked Sendable {
     @Field(key: "times") var times: Int
     @Field(key: "postcode") var postcode: String
     @Field(key: "postcode4") var postcode4: String
+    /// CBS code of the neighbourhood it lies in, found from the postcode when saved (for the monitor).
+    @OptionalField(key: "neighbourhood_code") var neighbourhoodCode: String?
     @Field(key: "support") var support: String
     @Field(key: "places") var places: Int
     @Field(key: "places_free") var placesFree: Int
@@ -28,7 +30,7 @@ final class ParticipationOffer: Model, TenantOwned, @unchecked Sendable {
     @Field(key: "updated_at") var updatedAt: Date
 
     var properties: [any AnyProperty] {
-        [$id, $tenantID, $serviceID, $kind, $talents, $rung, $times, $postcode, $postcode4, $support, $places, $placesFree, $version, $updatedAt]
+        [$id, $tenantID, $serviceID, $kind, $talents, $rung, $times, $postcode, $postcode4, $neighbourhoodCode, $support, $places, $placesFree, $version, $updatedAt]
     }
 
     init() {}

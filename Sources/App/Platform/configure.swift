@@ -155,5 +155,7 @@ enum Migrations {
         app.migrations.add(CreateParticipationChangeIndexes())
         app.migrations.add(CreateResidentsKnownUserIndex())
         app.migrations.add(CreateParticipationOffersChangedIndex())
+        app.migrations.add(UpdateParticipationOffersAddNeighbourhood())
+        app.migrations.add(CreateParticipationOfferPlaces())
     }
 }

@@ -168,7 +168,7 @@ struct MonitorRefreshTests {
 
 /// Random changes of the kinds the monitor must notice: a team member
 /// leaving, a referral answered, a goal closed, a household moving, a
-/// consent withdrawn.
+/// consent withdrawn, an offer's free places changing.
 struct MonitorChanges {
     let db: any Database
     let tenantID: UUID
@@ -214,6 +214,14 @@ struct MonitorChanges {
         }
         for id in pick(try await ids("SELECT id FROM consents WHERE tenant_id = \(bind: tenantID) AND status = 'given'"), &random) {
             try await db.sql.raw("UPDATE consents SET status = 'withdrawn', withdrawn_at = \(bind: now), updated_at = \(bind: now) WHERE tenant_id = \(bind: tenantID) AND id = \(bind: id)").run()
+        }
+        // Free places change as placements start and end, recorded as the app records them.
+        for row in try await db.sql.raw("SELECT id, places FROM participation_offers WHERE tenant_id = \(bind: tenantID) ORDER BY id").all() where random.int(0...3) == 0 {
+            let id = try row.decode(column: "id", as: UUID.self), free = random.int(0...(try row.decode(column: "places", as: Int.self)))
+            try await db.transaction { tx in
+                try await tx.sql.raw("UPDATE participation_offers SET places_free = \(bind: free) WHERE tenant_id = \(bind: tenantID) AND id = \(bind: id)").run()
+                try await OfferPlaces.record(id, tenantID: tenantID, now: now, on: tx)
+            }
         }
     }
 

@@ -56,8 +56,8 @@ struct ShardKeysTests {
             _ = try await scenario.goal(.finances, "Rust in de financiën")
             let sql = app.db as! any SQLDatabase
             // As Fluent would: the later migrations whose keys rest on the tables this one
-            // rekeys (an offer's reference to its service) go back first and return after.
-            let later: [any AsyncMigration] = [CreateParticipationTalentIndexes(), CreateParticipationPlacements(), CreateParticipationProposals(), CreateParticipationOffers()]
+            // rekeys (an offer's reference to its service, and what rests on offers) go back first and return after.
+            let later: [any AsyncMigration] = [CreateParticipationOfferPlaces(), UpdateParticipationOffersAddNeighbourhood(), CreateParticipationTalentIndexes(), CreateParticipationPlacements(), CreateParticipationProposals(), CreateParticipationOffers()]
             for migration in later { try await migration.revert(on: app.db) }
             let before = try await Self.rowCounts(sql)
             #expect(before["referral_events", default: 0] > 0 && before["assessment_scores", default: 0] > 0 && before["services", default: 0] > 0,

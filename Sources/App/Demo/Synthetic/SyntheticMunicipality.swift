@@ -66,8 +66,10 @@ struct SyntheticMunicipality {
         }
         rows += try await SyntheticSignals(db: app.db, keys: app.config.keys, tenantID: tenantID, today: context.day)
             .generate(households: households, historyDays: context.historyDays, seed: options.seed, random: &random)
+        var placesPast = SeededRandom(seed: options.seed &+ 2424)
         rows += try await SyntheticParticipation(db: app.db, tenantID: tenantID, cipher: context.cipher)
-            .generate(residents: options.residents, map: map, people: people, random: &choosing)
+            .generate(residents: options.residents, map: map, people: people, today: context.day, historyDays: context.historyDays,
+                      random: &choosing, history: &placesPast)
         try await QueryPlannerStatistics.refresh(on: app.db)
         progress?.update(done: residents, rows: rows, force: true)
         progress?.finish()

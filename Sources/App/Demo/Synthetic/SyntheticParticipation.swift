@@ -47,10 +47,13 @@ struct SyntheticParticipation {
         return random.chance(profileShare)
     }
 
-    /// Writes the offers, the postcode areas and the profiles; returns the rows written.
-    func generate(residents: Int, map: ImportPlan, people: [Person], random: inout SeededRandom) async throws -> Int {
+    /// Writes the offers with their places' history, the postcode areas and the profiles; returns the rows written.
+    /// `history` draws the places' past, so the rest stays as the seed made it.
+    func generate(residents: Int, map: ImportPlan, people: [Person], today: CivilDay, historyDays: Int,
+                  random: inout SeededRandom, history: inout SeededRandom) async throws -> Int {
         let talentCodes = Array(Set(Self.roles.flatMap(\.talents))).sorted()
         var services: [Service] = [], offers: [ParticipationOffer] = [], profiles: [ParticipationProfile] = []
+        var placesHistory: [ParticipationOfferPlaces] = []
         let providers = Dictionary(map.providers.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         for _ in 0..<max(1, residents / Self.residentsPerOffer) {
             guard let provider = map.providers.isEmpty ? nil : random.pick(map.providers) else { break }
@@ -67,7 +70,9 @@ struct SyntheticParticipation {
             (offer.postcode, offer.postcode4) = ("\(place.postcode) \(random.pick(DutchPlace.letters))\(random.pick(DutchPlace.letters))", String(place.postcode))
             offer.support = SupportKind.allCases.filter(Set(random.sample(role.support, count: random.int(0...role.support.count))).contains).map(\.rawValue).joined(separator: ",")
             (offer.places, offer.placesFree, offer.version, offer.updatedAt) = (places, random.int(0...places), 1, Date())
+            offer.neighbourhoodCode = place.code
             offers.append(offer)
+            placesHistory.append(contentsOf: Self.placesHistory(of: offer, today: today, historyDays: historyDays, random: &history))
         }
         let texts = try ["Ik ben graag buiten bezig.", "Ik help graag anderen.", "Ik wil weer iets om handen hebben.", ""].map { words in
             try cipher.seal(String(decoding: try JSONEncoder().encode(ProfileTexts(ownWords: words)), as: UTF8.self))
@@ -91,17 +96,32 @@ struct SyntheticParticipation {
             let angle = Double(index) / Double(DutchPlace.neighbourhoods.count) * 2 * .pi, radius = index < 2 ? 0.005 : 0.03
             return PostcodeArea(tenantID: tenantID, postcode4: String(place.postcode), latitude: 52.09 + radius * sin(angle), longitude: 5.12 + radius * 1.6 * cos(angle))
         }
-        let (newServices, newOffers, newProfiles) = (services, offers, profiles)
+        let (newServices, newOffers, newProfiles, newPlaces) = (services, offers, profiles, placesHistory)
         try await db.transaction { tx in
             let known = Set(try await PostcodeArea.select(in: tenantID, on: tx).map(\.postcode4))
             try await SyntheticBatch.insert(areas.filter { !known.contains($0.postcode4) }, on: tx)
             try await SyntheticBatch.insert(newServices, on: tx)
             try await SyntheticBatch.insert(newOffers, on: tx)
+            try await SyntheticBatch.insert(newPlaces, on: tx)
             try await SyntheticBatch.insert(newProfiles, on: tx)
             try await TalentIndex.offers.fill(newOffers.map { ($0.id!, ParticipationProfile.codes($0.talents)) }, tenantID: tenantID, on: tx)
             try await TalentIndex.profiles.fill(newProfiles.map { ($0.id!, ParticipationProfile.codes($0.talents)) }, tenantID: tenantID, on: tx)
         }
-        return services.count + offers.count * 2 + profiles.count * 2 + areas.count
+        return services.count + offers.count * 2 + placesHistory.count + profiles.count * 2 + areas.count
+    }
+
+    /// An offer's places over its past: put on the map some day in the
+    /// history, its free places moving a few times since, ending at what
+    /// the offer holds now.
+    static func placesHistory(of offer: ParticipationOffer, today: CivilDay, historyDays: Int, random: inout SeededRandom) -> [ParticipationOfferPlaces] {
+        let first = today.adding(days: -random.int(0...max(0, min(historyDays, 730))))
+        let changes = Set((0..<random.int(0...3)).map { _ in random.int(0...max(0, first.days(until: today))) }).sorted()
+        var days = [first] + changes.filter { $0 > 0 }.map { first.adding(days: $0) }
+        if days.last != today, random.chance(0.5) { days.append(today) }
+        return days.enumerated().map { index, day in
+            let free = index == days.count - 1 ? offer.placesFree : random.int(0...offer.places)
+            return ParticipationOfferPlaces(tenantID: offer.tenantID, offerID: offer.id!, day: day, places: offer.places, placesFree: free, at: Date())
+        }
     }
 
     /// `count` different half-days, mostly in the daytime on weekdays.

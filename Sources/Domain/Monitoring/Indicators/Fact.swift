@@ -78,6 +78,7 @@ public enum FactKind: String, Codable, Sendable, CaseIterable {
     case goalClosed = "goal-closed", partnerInvolvement = "partner-involvement", caseload
     case signal, signalCase = "signal-case", signalClosed = "signal-closed"
     case participationProfile = "participation-profile", participationProposed = "participation-proposed", placement
+    case offer, offerPlaceFree = "offer-place-free"
 
     public var tags: Set<String> {
         switch self {
@@ -97,6 +98,7 @@ public enum FactKind: String, Codable, Sendable, CaseIterable {
         case .signalClosed: ["accepted-help"]
         case .participationProposed: ["informal"]
         case .placement: ["informal", "still-3m", "still-6m", "moved-up"]
+        case .offer, .offerPlaceFree: ["kind", "informal"]
         default: []
         }
     }
@@ -117,6 +119,7 @@ public enum FactKind: String, Codable, Sendable, CaseIterable {
         case .signal, .signalCase, .signalClosed: return place.union([.organization])
         case .participationProfile: return place.union([.ageBand])
         case .participationProposed, .placement: return place.union([.organization, .ageBand])
+        case .offer, .offerPlaceFree: return place.union([.organization])
         }
     }
 
