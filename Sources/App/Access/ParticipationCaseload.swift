@@ -38,8 +38,10 @@ enum ParticipationCaseload {
         let households = try await Household.select(in: tenantID, where: "id IN (\(binds: Array(Set(profiles.map(\.householdID)))))", on: db)
         let distances = try await ParticipationMatches.kilometres(of: households, to: offer, on: db)
         let byResident = Dictionary(profiles.map { ($0.residentID, $0) }, uniquingKeysWith: { a, _ in a })
+        let ladderShown = readable.filter { contexts[$0].map { AccessPolicy.decide($0, .detail(ladderDomain(context))).isAllowed } ?? false }
+        let rungs = try await latestRungs(of: profiles.filter { ladderShown.contains($0.householdID) }, context: context)
         let ranked = ParticipationMatching.rank(profiles.map { profile in
-            (id: profile.residentID.uuidString, wish: profile.wish(rung: nil), offer: terms,
+            (id: profile.residentID.uuidString, wish: profile.wish(rung: rungs[profile.residentID]), offer: terms,
              kilometres: distances[profile.householdID])
         }, limit: shown)
         let chosen = ranked.compactMap { UUID(uuidString: $0.id) }
@@ -53,5 +55,26 @@ enum ParticipationCaseload {
                                     purpose: "participation_offer", objectType: "participation_profile", objectID: profile.id?.uuidString)
         }
         return shown
+    }
+
+    /// The life domain the participation ladder scores: who may not see it there sees no rung.
+    static func ladderDomain(_ context: Context) -> LifeDomain {
+        context.instruments.instrument(ParticipationMatches.ladder)?.items.first?.lifeDomain ?? .socialParticipation
+    }
+
+    /// Each resident's rung on their latest participation ladder (as the
+    /// resident's own matches take it, `ParticipationMatches.latestRung`),
+    /// for all of these profiles in one read.
+    static func latestRungs(of profiles: [ParticipationProfile], context: Context) async throws -> [UUID: Int] {
+        guard let tenantID = profiles.first?.tenantID else { return [:] }
+        let rows = try await context.db.sql.raw("""
+            SELECT a.resident_id, s.score FROM assessments a JOIN assessment_scores s ON s.tenant_id = a.tenant_id AND s.assessment_id = a.id
+            WHERE a.tenant_id = \(bind: tenantID) AND a.household_id IN (\(binds: Array(Set(profiles.map(\.householdID)))))
+              AND a.resident_id IN (\(binds: profiles.map(\.residentID))) AND a.instrument_id = \(bind: ParticipationMatches.ladder)
+            ORDER BY a.assessed_on, a.created_at
+            """).all()
+        var rungs: [UUID: Int] = [:]
+        for row in rows { rungs[try row.decode(column: "resident_id", as: UUID.self)] = try row.decode(column: "score", as: Int.self) }
+        return rungs
     }
 }

@@ -58,10 +58,12 @@ enum ParticipationMatches {
         }, uniquingKeysWith: { a, _ in a })
     }
 
+    static let ladder = "participation-ladder"
+
     /// The rung of the resident's latest participation ladder, when this opening shows it.
     static func latestRung(of residentID: UUID, in opened: ResidentAccess.Opened, on db: any Database) async throws -> Int? {
         try await opened.assessments(residentID: residentID, on: db)
-            .filter { $0.assessment.instrumentID == "participation-ladder" }
+            .filter { $0.assessment.instrumentID == ladder }
             .last?.scores.first?.score
     }
 

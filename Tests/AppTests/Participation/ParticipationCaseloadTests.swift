@@ -15,8 +15,7 @@ struct ParticipationCaseloadTests {
         try await withApp { app in
             let scenario = try await HouseholdScenario.make(app)
             let tenantID = try scenario.tenant.requireID()
-            let resident = try await ActionRightsTests.residentClient(scenario)
-            #expect(try await resident.post(SiteRoute.portalParticipation.path(), pairs: ParticipationProfileTests.profile(version: 0)).status == .seeOther)
+            let resident = try await ParticipationProfileTests.residentWithProfile(scenario)
             let map = SocialMapFixtures(app: app, tenantID: tenantID)
 
             func host(_ name: String, municipal: Bool, domains: [LifeDomain]) async throws -> (TestClient, String) {
@@ -37,6 +36,21 @@ struct ParticipationCaseloadTests {
             #expect(page.contains(SiteRoute.household.path(scenario.householdID)))
             let logged = try await AccessLogEntry.query(on: app.db).filter(\.$event == "participation_candidate.view").all()
             #expect(logged.count == 1 && logged.first?.basis == "involvement" && logged.first?.subjectID == scenario.householdID)
+
+            #expect(!page.contains("Een stap verder op de participatieladder"), "no ladder yet")
+
+            // Her latest ladder gives her rung, to whom the access rule shows the ladder's domain (taking part).
+            let fatima = try #require(try await Resident.query(on: app.db).filter(\.$householdID == scenario.householdID).filter(\.$givenName == "Fatima").first())
+            let ladder = app.instruments.instrument("participation-ladder")!, author = try #require(fatima.userID)
+            for (day, rung) in [("2026-01-10", 1), ("2026-03-10", 2)] {
+                let assessment = Assessment(tenantID: tenantID, householdID: scenario.householdID, residentID: try fatima.requireID(), instrument: ladder, assessedOn: day,
+                                            source: .own, assessedBy: author, organizationID: nil, reasonEncrypted: nil)
+                try await assessment.create(on: app.db)
+                try await AssessmentScore(tenantID: tenantID, assessmentID: try assessment.requireID(), item: ladder.items[0], score: rung).create(on: app.db)
+            }
+            #expect(!(try await werkplein.get(werkpleinPage).body.string.contains("Een stap verder op de participatieladder")), "work only: the ladder is not shown")
+            let (meedoen, meedoenPage) = try await host("Meedoen", municipal: true, domains: [.workAndEducation, .socialParticipation])
+            #expect(try await meedoen.get(meedoenPage).body.string.contains("Een stap verder op de participatieladder: van trede 2 naar trede 4."))
 
             // A municipal team on finances only may not read the profile: nobody listed.
             let (kassa, kassaPage) = try await host("Kassa", municipal: true, domains: [.finances])

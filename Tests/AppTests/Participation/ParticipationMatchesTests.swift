@@ -59,8 +59,7 @@ struct ParticipationMatchesTests {
         try await withApp { app in
             let scenario = try await HouseholdScenario.make(app)
             let tenantID = try scenario.tenant.requireID()
-            let resident = try await ActionRightsTests.residentClient(scenario)
-            #expect(try await resident.post(SiteRoute.portalParticipation.path(), pairs: ParticipationProfileTests.profile(version: 0)).status == .seeOther)
+            let resident = try await ParticipationProfileTests.residentWithProfile(scenario)
             let map = SocialMapFixtures(app: app, tenantID: tenantID)
             let provider = try await map.provider("Buurtsuper")
             func offer(_ service: Service, talents: [String], version: Int) async throws {
@@ -94,8 +93,7 @@ struct ParticipationMatchesTests {
         try await withApp { app in
             let scenario = try await HouseholdScenario.make(app)
             let tenantID = try scenario.tenant.requireID()
-            let resident = try await ActionRightsTests.residentClient(scenario)
-            #expect(try await resident.post(SiteRoute.portalParticipation.path(), pairs: ParticipationProfileTests.profile(version: 0)).status == .seeOther)
+            let resident = try await ParticipationProfileTests.residentWithProfile(scenario)
             let map = SocialMapFixtures(app: app, tenantID: tenantID)
             let service = try await map.service("Statiegeldbalie", at: try await map.provider("Buurtsuper"))
             let checked = try OfferCheck.check(OfferSubmission(kind: "supported_job", talents: ["returns"], rung: "5", times: ["TU-am"], postcode: "1234 AB",

@@ -11,6 +11,13 @@ import VaporTesting
 /// version before; a stale save is refused; withdrawing erases it all.
 @Suite("Participation: the resident's profile", .serialized)
 struct ParticipationProfileTests {
+    /// The scenario's resident, signed in to the portal, with `profile(version: 0)` written.
+    static func residentWithProfile(_ scenario: HouseholdScenario) async throws -> TestClient {
+        let resident = try await ActionRightsTests.residentClient(scenario)
+        #expect(try await resident.post(SiteRoute.portalParticipation.path(), pairs: profile(version: 0)).status == .seeOther)
+        return resident
+    }
+
     static func profile(version: Int, kilometres: String = "5", words: String = "Ik verzamel graag lege flessen") -> [(String, String)] {
         [("version", String(version)), ("talents[]", "collecting"), ("talents[]", "returns"), ("own_words", words),
          ("skills", "Rijbewijs B"), ("available[]", "MO-am"), ("available[]", "TU-am"), ("travel_mode", "bike"), ("max_km", kilometres),

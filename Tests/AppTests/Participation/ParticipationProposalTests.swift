@@ -15,8 +15,7 @@ struct ParticipationProposalTests {
         try await withApp { app in
             let scenario = try await HouseholdScenario.make(app)
             let tenantID = try scenario.tenant.requireID()
-            let resident = try await ActionRightsTests.residentClient(scenario)
-            #expect(try await resident.post(SiteRoute.portalParticipation.path(), pairs: ParticipationProfileTests.profile(version: 0)).status == .seeOther)
+            let resident = try await ParticipationProfileTests.residentWithProfile(scenario)
             let host = try await scenario.fixtures.organization(in: scenario.tenant, name: "Buurtsuper De Hoek", kind: .employer)
             let map = SocialMapFixtures(app: app, tenantID: tenantID)
             let service = try await map.service("Statiegeldbalie", at: try await map.provider("Buurtsuper De Hoek", linkedTo: host))

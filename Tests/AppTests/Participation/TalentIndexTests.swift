@@ -20,8 +20,7 @@ struct TalentIndexTests {
         try await withApp { app in
             let scenario = try await HouseholdScenario.make(app)
             let tenantID = try scenario.tenant.requireID()
-            let resident = try await ActionRightsTests.residentClient(scenario)
-            #expect(try await resident.post(SiteRoute.portalParticipation.path(), pairs: ParticipationProfileTests.profile(version: 0)).status == .seeOther)
+            let resident = try await ParticipationProfileTests.residentWithProfile(scenario)
             let profileID = try #require(try await ParticipationProfile.query(on: app.db).first()?.requireID())
             #expect(try await Self.talents(.profiles, of: profileID, on: app.db) == ["collecting", "returns"])
             var changed = ParticipationProfileTests.profile(version: 1).filter { $0.1 != "collecting" }
