@@ -14,6 +14,9 @@ struct MatchesPage: Encodable {
     }
 
     let rows: [Row]
+    /// The first row's number in the ranking, and the links to the pages before and after.
+    let start: Int
+    let pager: Pager
     /// Where the resident takes part, newest first.
     let placements: [PlacementCard]
     let hasProfile: Bool
@@ -21,10 +24,10 @@ struct MatchesPage: Encodable {
     let message: String?
     let errors: FormErrors
 
-    static func build(_ matches: [ParticipationMatches.Match], proposals: [ParticipationProposal], placements: [PlacementCard] = [], hasProfile: Bool,
+    static func build(_ matches: ParticipationMatches.Page, page: Int = 1, proposals: [ParticipationProposal], placements: [PlacementCard] = [], hasProfile: Bool,
                       message: String? = nil, errors: FormErrors = .none, in context: Context) -> MatchesPage {
         let byOffer = Dictionary(proposals.map { ($0.offerID, $0) }, uniquingKeysWith: { a, _ in a })
-        return MatchesPage(rows: matches.map { match in
+        return MatchesPage(rows: matches.matches.map { match in
             let offerID = match.offer.id, proposal = byOffer[offerID]
             let open = proposal?.isOpen == true, answered = proposal?.proposalStatus == .declined
             return Row(name: match.service, href: SiteRoute.socialMapService.path(match.offer.serviceID), provider: match.provider,
@@ -34,7 +37,9 @@ struct MatchesPage: Encodable {
                        proposeAction: open || answered ? nil : SiteRoute.portalParticipationPropose.path(offerID),
                        withdrawAction: open ? proposal.flatMap(\.id).map { SiteRoute.portalParticipationProposalWithdraw.path($0) } : nil,
                        proposal: proposal.flatMap { $0.proposalStatus == .withdrawn ? nil : context.t("participation.proposal.\($0.status)") })
-        }, placements: placements, hasProfile: hasProfile, profileHref: SiteRoute.portalParticipation.path(), message: message, errors: errors)
+        }, start: (page - 1) * ParticipationMatches.perPage + 1,
+        pager: Pager(path: SiteRoute.portalParticipationMatches.path(), filters: [], page: page, hasMore: matches.hasMore),
+        placements: placements, hasProfile: hasProfile, profileHref: SiteRoute.portalParticipation.path(), message: message, errors: errors)
     }
 
     /// The resident's placements as cards: the service by name, the host organisation answering beside them.

@@ -44,7 +44,9 @@ struct ParticipationAPIController {
         guard let residentID = req.id(.residentID), try await opened.member(residentID, on: req.db) != nil else { throw AppError.notFound }
         guard let profile = try await opened.participationProfile(of: residentID, on: req.db) else { return [] }
         let context = try req.context()
-        return try await ParticipationMatches.forResident(profile, in: opened, offers: req.application.offerTerms, context: context).map { MatchDTO($0, in: context) }
+        // The API gives the best twenty, as it did before the portal paged them.
+        return try await ParticipationMatches.forResident(profile, in: opened, offers: req.application.offerTerms, context: context, perPage: 20)
+            .matches.map { MatchDTO($0, in: context) }
     }
 }
 

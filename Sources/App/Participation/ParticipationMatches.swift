@@ -16,34 +16,38 @@ enum ParticipationMatches {
         let explanation: MatchExplanation
     }
 
-    static let shown = 20
+    /// A page of matches: enough to choose from, few enough to read (B1).
+    static let perPage = 10
 
-    static func forResident(_ profile: ParticipationProfile, in opened: ResidentAccess.Opened, offers: OfferTermsCache,
-                            context: Context) async throws -> [Match] {
+    struct Page { let matches: [Match]; let hasMore: Bool }
+
+    static func forResident(_ profile: ParticipationProfile, in opened: ResidentAccess.Opened, offers: OfferTermsCache, context: Context,
+                            page: Int = 1, perPage: Int = perPage) async throws -> Page {
         let tenantID = opened.household.tenantID, db = context.db
         let rung = try await latestRung(of: profile.residentID, in: opened, on: db)
         let wish = profile.wish(rung: rung)
         let candidates = try await offers.offers(sharingATalentWith: wish, tenantID: tenantID, on: db)
-        guard !candidates.isEmpty else { return [] }
+        guard !candidates.isEmpty else { return Page(matches: [], hasMore: false) }
         let home = postcode4(of: opened.household)
         let areas = try await coordinates(of: Set(candidates.map(\.postcode4) + [home]), tenantID: tenantID, on: db)
         let distance = { (area: String) in areas[home].flatMap { home in areas[area].map { home.kilometres(to: $0) } } }
         let order = ParticipationMatching.order(candidates.map { (id: $0.id, wish: wish, offer: $0.terms, kilometres: distance($0.postcode4)) })
-        // Best first, a page at a time: only what is shown is explained, with
-        // its service's name and provider; an offer of a service no longer
-        // active is passed over.
+        // Best first, up to this page and one more (is there a next page?),
+        // passing over offers of a service no longer active; only the page's
+        // own are explained, with their services' names and providers.
         let entries = Dictionary(candidates.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        var matches: [Match] = []
-        for start in stride(from: 0, to: order.count, by: shown) where matches.count < shown {
-            let page = order[start..<min(start + shown, order.count)].compactMap { entries[$0] }
-            let services = try await activeServices(page.map(\.serviceID), tenantID: tenantID, on: db)
-            for entry in page where matches.count < shown {
-                guard let service = services[entry.serviceID],
-                      let explanation = ParticipationMatching.explain(wish, entry.terms, kilometres: distance(entry.postcode4)) else { continue }
-                matches.append(Match(offer: entry, service: service.name, provider: service.provider, explanation: explanation))
-            }
+        let skip = (max(1, page) - 1) * perPage, wanted = skip + perPage + 1
+        var active: [(entry: OfferTermsCache.Entry, service: (name: String, provider: String))] = []
+        for start in stride(from: 0, to: order.count, by: wanted) where active.count < wanted {
+            let chunk = order[start..<min(start + wanted, order.count)].compactMap { entries[$0] }
+            let services = try await activeServices(chunk.map(\.serviceID), tenantID: tenantID, on: db)
+            active += chunk.compactMap { entry in services[entry.serviceID].map { (entry: entry, service: $0) } }.prefix(wanted - active.count)
         }
-        return matches
+        let matches = active.dropFirst(skip).prefix(perPage).compactMap { entry, service in
+            ParticipationMatching.explain(wish, entry.terms, kilometres: distance(entry.postcode4))
+                .map { Match(offer: entry, service: service.name, provider: service.provider, explanation: $0) }
+        }
+        return Page(matches: Array(matches), hasMore: active.count > skip + perPage)
     }
 
     /// Of these services, the active ones' names and their providers' — the

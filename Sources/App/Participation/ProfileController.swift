@@ -22,12 +22,16 @@ struct ProfileController {
                               placement typed: PlacementCards.Typed? = nil, errors: FormErrors = .none, status: HTTPStatus = .ok) async throws -> Response {
         let context = try req.context(), residentID = try resident.requireID()
         let profile = try await opened.participationProfile(of: residentID, on: req.db)
-        var matches: [ParticipationMatches.Match] = []
-        if let profile { matches = try await ParticipationMatches.forResident(profile, in: opened, offers: req.application.offerTerms, context: context) }
+        let number = min(max(1, req.query[Int.self, at: "page"] ?? 1), 100)
+        var matches = ParticipationMatches.Page(matches: [], hasMore: false)
+        if let profile {
+            matches = try await ParticipationMatches.forResident(profile, in: opened, offers: req.application.offerTerms, context: context, page: number)
+        }
         let proposals = try await opened.participationProposals(of: residentID, on: req.db)
         let placements = try await opened.participationPlacements(of: residentID, on: req.db)
         let cards = try await MatchesPage.placementCards(placements, tenantID: opened.household.tenantID, typed: typed, errors: errors, in: context)
-        let page = MatchesPage.build(matches, proposals: proposals, placements: cards, hasProfile: profile != nil, message: message, errors: errors, in: context)
+        let page = MatchesPage.build(matches, page: number, proposals: proposals, placements: cards, hasProfile: profile != nil, message: message, errors: errors,
+                                     in: context)
         return try await req.page("portal/matches", title: req.t("participation.matches_title"), page, status: status)
     }
 

@@ -89,6 +89,42 @@ struct ParticipationMatchesTests {
         }
     }
 
+    /// Ten at a time, best first, the next ten a link away; a page number
+    /// that is not one shows the first page.
+    @Test func theMatchesComeTenAtATime() async throws {
+        try await withApp { app in
+            let scenario = try await HouseholdScenario.make(app)
+            let tenantID = try scenario.tenant.requireID()
+            let resident = try await ParticipationProfileTests.residentWithProfile(scenario)
+            let map = SocialMapFixtures(app: app, tenantID: tenantID)
+            let provider = try await map.provider("Buurtsuper")
+            // Her talents are collecting and returns: the first six share both, the rest one.
+            for number in 1...13 {
+                let checked = try OfferCheck.check(OfferSubmission(kind: "volunteering", talents: number <= 6 ? ["returns", "collecting"] : ["returns"], rung: "3",
+                                                                   postcode: "1234AB", places: "2", placesFree: "1"), talents: app.talents.codes).get()
+                let service = try await map.service(String(format: "Balie %02d", number), at: provider)
+                #expect(try await OfferController.store(checked, for: service, seenVersion: 0, tenantID: tenantID, on: app.db))
+            }
+            func cards(_ page: String) -> Int { page.components(separatedBy: "<li class=\"card\">").count - 1 }
+            let first = try await resident.get(SiteRoute.portalParticipationMatches.path()).body.string
+            #expect(cards(first) == 10 && first.contains("<ol class=\"matches\" start=\"1\">"))
+            #expect(first.contains("href=\"/portal/taking-part/matches?page=2\" rel=\"next\"") && !first.contains("rel=\"prev\""))
+            let second = try await resident.get(SiteRoute.portalParticipationMatches.path() + "?page=2").body.string
+            #expect(cards(second) == 3 && second.contains("<ol class=\"matches\" start=\"11\">"))
+            #expect(second.contains("rel=\"prev\"") && !second.contains("rel=\"next\""))
+            let firstNames = Set((1...13).map { String(format: "Balie %02d", $0) }.filter { first.contains($0) })
+            let secondNames = Set((1...13).map { String(format: "Balie %02d", $0) }.filter { second.contains($0) })
+            #expect(firstNames.isDisjoint(with: secondNames) && firstNames.union(secondNames).count == 13)
+            #expect((1...6).allSatisfy { firstNames.contains(String(format: "Balie %02d", $0)) }, "two shared talents rank above one")
+            for odd in ["?page=abc", "?page=-4", "?page=0"] {
+                let page = try await resident.get(SiteRoute.portalParticipationMatches.path() + odd)
+                #expect(page.status == .ok && cards(page.body.string) == 10, "\(odd)")
+            }
+            let beyond = try await resident.get(SiteRoute.portalParticipationMatches.path() + "?page=9")
+            #expect(beyond.status == .ok && cards(beyond.body.string) == 0)
+        }
+    }
+
     @Test func theAPIGivesOffersToAllAndMatchesOnlyToWhoMayReadTheProfile() async throws {
         try await withApp { app in
             let scenario = try await HouseholdScenario.make(app)
