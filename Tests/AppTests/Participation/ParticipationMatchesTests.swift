@@ -57,26 +57,17 @@ struct ParticipationMatchesTests {
     /// that is no longer active is passed over.
     @Test func theMatchesFollowEveryChangeMadeAnywhere() async throws {
         try await withApp { app in
-            let scenario = try await HouseholdScenario.make(app)
-            let tenantID = try scenario.tenant.requireID()
-            let resident = try await ParticipationProfileTests.residentWithProfile(scenario)
-            let map = SocialMapFixtures(app: app, tenantID: tenantID)
-            let provider = try await map.provider("Buurtsuper")
-            func offer(_ service: Service, talents: [String], version: Int) async throws {
-                let checked = try OfferCheck.check(OfferSubmission(kind: "volunteering", talents: talents, rung: "3", postcode: "1234AB", places: "2", placesFree: "1"),
-                                                   talents: app.talents.codes).get()
-                #expect(try await OfferController.store(checked, for: service, seenVersion: version, tenantID: tenantID, on: app.db))
-            }
-            func shown() async throws -> String { try await resident.get(SiteRoute.portalParticipationMatches.path()).body.string }
-            let returns = try await map.service("Statiegeldbalie", at: provider)
-            try await offer(returns, talents: ["returns"], version: 0)
+            let setup = try await Supermarket.make(app), map = setup.map
+            func shown() async throws -> String { try await setup.resident.get(SiteRoute.portalParticipationMatches.path()).body.string }
+            let returns = try await map.service("Statiegeldbalie", at: setup.provider)
+            try await setup.offer(returns, talents: ["returns"], version: 0)
             #expect(try await shown().contains("Statiegeldbalie"))
 
-            try await offer(returns, talents: ["cooking"], version: 1)
+            try await setup.offer(returns, talents: ["cooking"], version: 1)
             #expect(try await !shown().contains("Statiegeldbalie"), "its talents changed: no longer shared")
-            try await offer(returns, talents: ["returns"], version: 2)
-            let bikes = try await map.service("Fietsenwerkplaats", at: provider)
-            try await offer(bikes, talents: ["collecting"], version: 0)
+            try await setup.offer(returns, talents: ["returns"], version: 2)
+            let bikes = try await map.service("Fietsenwerkplaats", at: setup.provider)
+            try await setup.offer(bikes, talents: ["collecting"], version: 0)
             var page = try await shown()
             #expect(page.contains("Statiegeldbalie") && page.contains("Fietsenwerkplaats"), "a new offer is there at once")
 
@@ -93,17 +84,11 @@ struct ParticipationMatchesTests {
     /// that is not one shows the first page.
     @Test func theMatchesComeTenAtATime() async throws {
         try await withApp { app in
-            let scenario = try await HouseholdScenario.make(app)
-            let tenantID = try scenario.tenant.requireID()
-            let resident = try await ParticipationProfileTests.residentWithProfile(scenario)
-            let map = SocialMapFixtures(app: app, tenantID: tenantID)
-            let provider = try await map.provider("Buurtsuper")
+            let setup = try await Supermarket.make(app), resident = setup.resident
             // Her talents are collecting and returns: the first six share both, the rest one.
             for number in 1...13 {
-                let checked = try OfferCheck.check(OfferSubmission(kind: "volunteering", talents: number <= 6 ? ["returns", "collecting"] : ["returns"], rung: "3",
-                                                                   postcode: "1234AB", places: "2", placesFree: "1"), talents: app.talents.codes).get()
-                let service = try await map.service(String(format: "Balie %02d", number), at: provider)
-                #expect(try await OfferController.store(checked, for: service, seenVersion: 0, tenantID: tenantID, on: app.db))
+                try await setup.offer(try await setup.map.service(String(format: "Balie %02d", number), at: setup.provider),
+                                      talents: number <= 6 ? ["returns", "collecting"] : ["returns"], version: 0)
             }
             func cards(_ page: String) -> Int { page.components(separatedBy: "<li class=\"card\">").count - 1 }
             let first = try await resident.get(SiteRoute.portalParticipationMatches.path()).body.string
@@ -158,5 +143,25 @@ struct ParticipationMatchesTests {
             #expect(found.first?.reasons.map(\.code).contains("shared_talents") == true && found.first?.misfits.map(\.code) == ["distance_unknown", "support_missing"])
             #expect(try await ApiAuthTests.bearer(app, SiteRoute.apiParticipationMatches.path(scenario.householdID, UUID()), token: token).status == .notFound)
         }
+    }
+}
+
+/// Fatima with her profile written, and a supermarket on the social map
+/// whose volunteering offers she may match.
+struct Supermarket {
+    let app: Application, tenantID: UUID, resident: TestClient, map: SocialMapFixtures, provider: MapOrganization
+
+    static func make(_ app: Application) async throws -> Supermarket {
+        let scenario = try await HouseholdScenario.make(app)
+        let tenantID = try scenario.tenant.requireID(), map = SocialMapFixtures(app: app, tenantID: tenantID)
+        return Supermarket(app: app, tenantID: tenantID, resident: try await ParticipationProfileTests.residentWithProfile(scenario), map: map,
+                           provider: try await map.provider("Buurtsuper"))
+    }
+
+    /// Saves `service`'s volunteering offer with these talents on `version`.
+    func offer(_ service: Service, talents: [String], version: Int) async throws {
+        let checked = try OfferCheck.check(OfferSubmission(kind: "volunteering", talents: talents, rung: "3", postcode: "1234AB", places: "2", placesFree: "1"),
+                                           talents: app.talents.codes).get()
+        #expect(try await OfferController.store(checked, for: service, seenVersion: version, tenantID: tenantID, on: app.db))
     }
 }
